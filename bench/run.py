@@ -1,0 +1,213 @@
+"""salesplan's benchmarks, side by side with their baselines in one run.
+
+    python bench/run.py                 # full run: prints a table
+    python bench/run.py --markdown F    # also writes the table as Markdown (the README's section)
+    python bench/run.py --quick         # a small smoke run (CI may use it; it asserts nothing)
+
+Every figure is a median of several runs, measured in the same run as its baseline, and
+reported with the ratio: the goals in the issues are ratios, never absolute times. The data is
+synthetic and built here: plan repos from the bundled examples with varied ids, and large
+plans for split and export.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(BENCH))
+
+
+@dataclass
+class Row:
+    group: str
+    what: str
+    seconds: float
+    baseline: str = ""
+    baseline_seconds: float | None = None
+    goal: str = ""
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        if self.baseline_seconds:
+            return self.seconds / self.baseline_seconds
+        return None
+
+
+def median_time(fn: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def run_cmd(args: list[str], ok_codes: tuple[int, ...] = (0, 1)) -> Callable[[], None]:
+    def go() -> None:
+        proc = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if proc.returncode not in ok_codes:
+            raise SystemExit(f"bench: {' '.join(args[:3])} failed ({proc.returncode}): {proc.stderr[-500:]}")
+
+    return go
+
+
+def tool(name: str) -> str:
+    found = BIN / name
+    return str(found) if found.exists() else (shutil.which(name) or name)
+
+
+def make_plan_repo(root: Path, count: int) -> list[Path]:
+    """`count` plan files: copies of the examples and the reference plan with varied ids."""
+    sources = sorted((REPO / "examples").glob("*.yaml"))
+    reference = REPO.parent / "shared" / "reference-plan.yaml"
+    if reference.exists():
+        sources.append(reference)
+    texts = [p.read_text(encoding="utf-8") for p in sources]
+    files = []
+    for i in range(count):
+        text = texts[i % len(texts)]
+        # vary ids so the files are not identical
+        text = text.replace("id: T1", f"id: T1x{i}").replace("[T1", f"[T1x{i}")
+        folder = root / f"team{i % 20:02d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"plan{i:04d}.yaml"
+        path.write_text(text, encoding="utf-8")
+        files.append(path)
+    return files
+
+
+def bench_startup(runs: int, sample: Path) -> list[Row]:
+    salesplan = tool("salesplan")
+    py = median_time(run_cmd([sys.executable, "-c", "pass"]), runs)
+    rows = []
+    for flag in ("--help", "--version"):
+        t = median_time(run_cmd([salesplan, flag]), runs)
+        rows.append(Row("startup", f"salesplan {flag}", t, "python -c pass", py))
+    yl = median_time(run_cmd([tool("yamllint"), "-d", "relaxed", str(sample)]), runs)
+    t = median_time(run_cmd([salesplan, "--version"]), runs)
+    rows.append(Row("startup", "salesplan --version", t, "yamllint (one file)", yl))
+    return rows
+
+
+def bench_lint(runs: int, count: int) -> list[Row]:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        files = make_plan_repo(root, count)
+        schema = root / "schema.json"
+        subprocess.run([tool("salesplan"), "schema", "-o", str(schema)], check=True)
+        lint = median_time(run_cmd([tool("salesplan"), "lint", "--exit-zero", str(root)]), runs)
+        yl = median_time(run_cmd([tool("yamllint"), "-d", "relaxed", str(root)]), runs)
+        cj = median_time(run_cmd([tool("check-jsonschema"), "--schemafile", str(schema), *map(str, files)]), runs)
+        floor_code = (
+            "import sys, yaml\n"
+            "for f in sys.argv[1:]:\n"
+            "    yaml.load(open(f, encoding='utf-8'), Loader=yaml.CSafeLoader)\n"
+        )
+        floor = median_time(run_cmd([sys.executable, "-c", floor_code, *map(str, files)]), runs)
+    what = f"lint {count} files"
+    return [
+        Row("lint", what, lint, "yamllint", yl, "≥ 3× faster (ratio ≤ 0.33)"),
+        Row("lint", what, lint, "check-jsonschema", cj, "≥ 5× faster (ratio ≤ 0.2)"),
+        Row("lint", what, lint, "PyYAML C loader, parse only", floor, "within 2× (ratio ≤ 2)"),
+    ]
+
+
+def bench_split(runs: int, sizes: list[int]) -> list[Row]:
+    try:
+        import bench_split  # type: ignore[import-not-found]
+    except ImportError:
+        return [Row("split", "split", 0.0, note="bench/bench_split.py missing")]
+    rows: list[Row] = []
+    previous: tuple[int, float] | None = None
+    for leaves in sizes:
+        t = bench_split.time_split(leaves, runs)
+        row = Row("split", f"split {leaves:,} leaves", t, goal="100k in ~1 s" if leaves == 100_000 else "")
+        if previous is not None and leaves == 2 * previous[0]:
+            row.baseline, row.baseline_seconds, row.goal = f"split {previous[0]:,} leaves", previous[1], "≤ 2.2×"
+        rows.append(row)
+        previous = (leaves, t)
+    return rows
+
+
+def bench_export(runs: int, rows_count: int) -> list[Row]:
+    try:
+        import bench_export  # type: ignore[import-not-found]
+    except ImportError:
+        return [Row("export", "export", 0.0, note="bench/bench_export.py missing")]
+    result = bench_export.measure(rows_count, runs)
+    return [
+        Row(
+            "export",
+            f"xlsx {rows_count:,} rows",
+            result["xlsx"],
+            "raw openpyxl write-only",
+            result["raw"],
+            "≤ 1.3×",
+            f"peak {result['peak_mb']:.0f} MB (goal ≤ 300 MB)",
+        ),
+        Row("export", f"markdown {rows_count:,} rows", result["md"], goal="~1 s"),
+    ]
+
+
+def table(rows: list[Row]) -> str:
+    lines = [
+        "| group | measured | median | baseline | baseline median | ratio | goal | note |",
+        "|---|---|---:|---|---:|---:|---|---|",
+    ]
+    for r in rows:
+        base = f"{r.baseline_seconds:.3f} s" if r.baseline_seconds else ""
+        ratio = f"{r.ratio:.2f}" if r.ratio is not None else ""
+        lines.append(
+            f"| {r.group} | {r.what} | {r.seconds:.3f} s | {r.baseline} | {base} | {ratio} | {r.goal} | {r.note} |"
+        )
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    return (
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()} ({cpu})"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="small sizes, one run each: a smoke test")
+    parser.add_argument("--markdown", type=Path, help="also write the table as Markdown here")
+    parser.add_argument("--only", choices=["startup", "lint", "split", "export"], action="append")
+    args = parser.parse_args()
+    runs = 1 if args.quick else 5
+    only = set(args.only or ["startup", "lint", "split", "export"])
+    sample = REPO.parent / "shared" / "reference-plan.yaml"
+    rows: list[Row] = []
+    if "startup" in only:
+        rows += bench_startup(runs, sample)
+    if "lint" in only:
+        rows += bench_lint(max(1, runs - 2), 50 if args.quick else 1000)
+    if "split" in only:
+        rows += bench_split(runs, [1_000, 2_000] if args.quick else [10_000, 100_000, 200_000])
+    if "export" in only:
+        rows += bench_export(1 if args.quick else 3, 1_000 if args.quick else 100_000)
+    text = f"Machine: {machine()}\n\n{table(rows)}\n"
+    print(text)
+    if args.markdown:
+        args.markdown.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

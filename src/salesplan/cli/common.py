@@ -1,0 +1,78 @@
+"""What every command shares: options, diagnostics on stderr, exit codes, safe output."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from salesplan.diagnostics import Diagnostic
+    from salesplan.loader import LoadedPlan
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+
+class Lang(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+LangOption = Annotated[Lang, typer.Option("--lang", help="Output language: zh (default) or en.")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")]
+
+
+def err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
+    err(f"salesplan: {message}")
+    raise typer.Exit(code)
+
+
+def print_diagnostics(diagnostics: list[Diagnostic], lang: str = "zh") -> None:
+    """`path:line:col: CODE message`, one a line, with the hint indented below."""
+    for diag in sorted(diagnostics, key=lambda d: d.sort_key()):
+        err(diag.format(lang))
+        if diag.hint:
+            err(f"    {'提示' if lang == 'zh' else 'hint'}: {diag.hint}")
+
+
+def load_or_exit(path: Path, lang: str) -> LoadedPlan:
+    """Load a plan; print its diagnostics; exit 2 unless it loaded without error."""
+    from salesplan.diagnostics import has_errors
+    from salesplan.loader import load_plan
+
+    loaded = load_plan(path)
+    if loaded.diagnostics:
+        print_diagnostics(loaded.diagnostics, lang)
+    if loaded.plan is None or has_errors(loaded.diagnostics):
+        raise typer.Exit(EXIT_ERROR)
+    return loaded
+
+
+def emit(text: str | bytes, output: Path | None, force: bool, lang: str = "zh") -> None:
+    """Print to stdout, or write `output` atomically, refusing to overwrite without --force."""
+    from salesplan.output import OutputExists, write_atomic
+
+    if output is None or str(output) == "-":
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        write_atomic(output, text, force=force)
+    except OutputExists:
+        if lang == "zh":
+            fail(f"{output} 已存在；如需覆盖请加 --force")
+        fail(f"{output} exists; use --force to overwrite it")
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")

@@ -1,0 +1,64 @@
+"""`salesplan split`: break targets down into exact parts, each saying how it was reached.
+
+Exit codes: 0 split (warnings, if any, on stderr); 2 the plan does not load, a --target is
+unknown, or a target cannot be split (located diagnostics on stderr, nothing on stdout).
+The plan file is never modified.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from salesplan.cli.common import EXIT_ERROR, ForceOption, Lang, LangOption, emit, load_or_exit, print_diagnostics
+
+
+class SplitFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    yaml = "yaml"
+
+
+def split(
+    plan: Annotated[Path, typer.Argument(help="The plan file (YAML).", show_default=False)],
+    target: Annotated[
+        list[str] | None, typer.Option("--target", "-t", help="Split only this target id (repeatable).")
+    ] = None,
+    fmt: Annotated[SplitFormat, typer.Option("--format", "-f", help="table, json, csv or yaml.")] = SplitFormat.table,
+    depth: Annotated[int | None, typer.Option("--depth", min=0, help="Show only the first N levels.")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file instead of stdout.")] = None,
+    force: ForceOption = False,
+    lang: LangOption = Lang.zh,
+    allow_over_capacity: Annotated[
+        bool, typer.Option("--allow-over-capacity", help="Warn instead of failing when reps' capacity is exceeded.")
+    ] = False,
+) -> None:
+    """Split targets by region, product, rep and time: exact parts with their 拆解逻辑."""
+    from salesplan.diagnostics import has_errors
+    from salesplan.split.engine import split_plan
+    from salesplan.split.render import render
+
+    loaded = load_or_exit(plan, lang.value)
+    outcome = split_plan(loaded, target or None, allow_over_capacity=allow_over_capacity)
+    if outcome.diagnostics:
+        print_diagnostics(outcome.diagnostics, lang.value)
+    if has_errors(outcome.diagnostics):
+        raise typer.Exit(EXIT_ERROR)
+    names = {t.id: t.name for t in loaded.plan.targets if t.name} if loaded.plan else {}
+    if fmt is SplitFormat.table:
+        from salesplan.split.table import render_table
+
+        width = 120
+        if output is None and sys.stdout.isatty():
+            import shutil
+
+            width = shutil.get_terminal_size((120, 24)).columns
+        text = render_table(outcome.splits, lang.value, depth, names, width=width)
+    else:
+        text = render(fmt.value, outcome.splits, lang.value, depth, names)
+    emit(text, output, force, lang.value)

@@ -1,0 +1,91 @@
+"""The one diagnostic type shared by the loader, every engine and every renderer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How serious a finding is; ordered notice < warning < error."""
+
+    NOTICE = "notice"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+
+_RANK = {Severity.NOTICE: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@dataclass(frozen=True, order=True)
+class SourceRef:
+    """Where a finding sits: 1-based line and column, end exclusive."""
+
+    file: str
+    line: int = 1
+    col: int = 1
+    end_line: int | None = None
+    end_col: int | None = None
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A located problem: a value, never an exception."""
+
+    code: str
+    severity: Severity
+    message: str
+    source: SourceRef
+    path: tuple[str | int, ...] = ()
+    hint: str | None = None
+    name: str = ""
+    message_zh: str | None = None
+    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def file(self) -> str:
+        return self.source.file
+
+    @property
+    def line(self) -> int:
+        return self.source.line
+
+    @property
+    def col(self) -> int:
+        return self.source.col
+
+    @property
+    def dotted_path(self) -> str:
+        return dotted(self.path)
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.source.file, self.source.line, self.source.col, self.code)
+
+    def text(self, lang: str = "en") -> str:
+        """The message in `lang` (zh falls back to English where no translation exists)."""
+        if lang == "zh" and self.message_zh:
+            return self.message_zh
+        return self.message
+
+    def format(self, lang: str = "en") -> str:
+        """`path:line:col: CODE message` — the form every command prints."""
+        return f"{self.source.file}:{self.source.line}:{self.source.col}: {self.code} {self.text(lang)}"
+
+
+def dotted(path: tuple[str | int, ...]) -> str:
+    """`("targets", 0, "deadline")` -> `targets[0].deadline`."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def has_errors(diagnostics: list[Diagnostic]) -> bool:
+    return any(d.severity is Severity.ERROR for d in diagnostics)

@@ -1,0 +1,159 @@
+"""销售目标设定与拆解表: each target, then its split hierarchy, each part saying how it was reached."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from salesplan.export import i18n
+from salesplan.export.model import Cell, Column, NumberFormat, Quantity, Row, Table
+
+if TYPE_CHECKING:
+    from salesplan.model.plan import Plan, Target
+    from salesplan.split.result import Basis, SplitNode, TargetSplit
+
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_QUARTER = re.compile(r"^(\d{4})-?Q([1-4])$", re.IGNORECASE)
+_WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
+_MAX_PLACES = 6
+VALUE_COLUMN = 2
+
+
+def places(*numbers: Decimal | None) -> int:
+    """Decimal places needed to show every number exactly (capped)."""
+    best = 0
+    for number in numbers:
+        if number is not None and number.is_finite():
+            exponent = number.normalize().as_tuple().exponent
+            if isinstance(exponent, int):
+                best = max(best, -exponent)
+    return min(best, _MAX_PLACES)
+
+
+def period_end(part: str | None) -> dt.date | None:
+    """The last day of a time part (2026-07, 2026-Q3, 2026-W28); None for other parts."""
+    if not part:
+        return None
+    try:
+        if match := _MONTH.match(part):
+            year, month = int(match[1]), int(match[2])
+            return dt.date(year, month, calendar.monthrange(year, month)[1])
+        if match := _QUARTER.match(part):
+            year, month = int(match[1]), int(match[2]) * 3
+            return dt.date(year, month, calendar.monthrange(year, month)[1])
+        if match := _WEEK.match(part):
+            return dt.date.fromisocalendar(int(match[1]), int(match[2]), 7)
+    except ValueError:
+        return None
+    return None
+
+
+def level_word(level: str | None, lang: str) -> str:
+    """`region` -> 区域; a combined level (`region×product`) word by word."""
+    if not level:
+        return ""
+    return re.sub(r"[A-Za-z_]+", lambda m: i18n.word(m[0], lang), level)
+
+
+class _Builder:
+    def __init__(self, plan: Plan, lang: str) -> None:
+        self.plan = plan
+        self.lang = lang
+        self.names = {p.id: p.name or p.id for p in plan.team.people}
+        self.rows: list[Row] = []
+        self._basis: dict[Basis, str] = {}
+        self._levels: dict[str | None, str] = {}
+        self._ends: dict[str | None, dt.date | None] = {}
+
+    def person(self, person_id: str | None) -> str | None:
+        return self.names.get(person_id, person_id) if person_id else None
+
+    def basis_text(self, basis: Basis) -> str:
+        text = self._basis.get(basis)
+        if text is None:
+            text = self._basis[basis] = basis.text(self.lang)
+        return text
+
+    def level(self, level: str | None) -> str:
+        text = self._levels.get(level)
+        if text is None:
+            text = self._levels[level] = level_word(level, self.lang)
+        return text
+
+    def period_end(self, part: str | None) -> dt.date | None:
+        if part not in self._ends:
+            self._ends[part] = period_end(part)
+        return self._ends[part]
+
+    def target(self, target: Target, split: TargetSplit | None) -> None:
+        unit = self.plan.target_unit(target)
+        granularity = split.granularity if split else None
+        fmt = NumberFormat(unit, places(target.value, granularity))
+        lang = self.lang
+        dimension = " · ".join(i18n.word(k, lang) for k in (target.dimension, target.kind) if k)
+        metric = target.name or (i18n.word(target.metric, lang) if target.metric else target.id)
+        if split and split.root.children:
+            logic = i18n.word("by", lang) + " → ".join(level_word(level, lang) for level in split.levels)
+            value = split.root.value
+        else:
+            logic, value = i18n.word("not_split", lang), target.value
+        cells: tuple[Cell, ...] = (
+            dimension,
+            metric,
+            Quantity(value, fmt),
+            logic,
+            target.path,
+            self.person(target.owner),
+            target.deadline,
+        )
+        root_index = len(self.rows)
+        self.rows.append(Row(cells, level=0, kind="target"))
+        if split and split.root.children:
+            self._nodes(split.root, root_index, fmt)
+
+    def _nodes(self, root: SplitNode, root_index: int, fmt: NumberFormat) -> None:
+        rows = self.rows
+        children: dict[int, list[int]] = {root_index: []}
+        stack: list[tuple[SplitNode, int, int, dt.date | None]] = [
+            (child, 1, root_index, None) for child in reversed(root.children)
+        ]
+        while stack:
+            node, depth, parent, due = stack.pop()
+            due = self.period_end(node.part) or due
+            label = node.label or (self.person(node.part) if node.level == "rep" else node.part) or ""
+            owner = self.person(node.part) if node.level == "rep" else None
+            index = len(rows)
+            cells = (self.level(node.level), label, Quantity(node.value, fmt), self.basis_text(node.basis))
+            rows.append(Row((*cells, None, owner, due), level=depth))
+            children[parent].append(index)
+            if node.children:
+                children[index] = []
+                stack.extend((child, depth + 1, index, due) for child in reversed(node.children))
+        for index, kids in children.items():
+            rows[index].sums = tuple(kids)
+
+
+def breakdown_table(plan: Plan, splits: Mapping[str, TargetSplit], lang: str) -> Table:
+    """One row per target and, under it, its split hierarchy; parents total their children."""
+    builder = _Builder(plan, lang)
+    for target in plan.targets:
+        builder.target(target, splits.get(target.id))
+    return Table(
+        name="breakdown",
+        title=i18n.title("breakdown", lang),
+        columns=breakdown_columns(lang),
+        rows=builder.rows,
+        sum_column=VALUE_COLUMN,
+    )
+
+
+def breakdown_columns(lang: str) -> tuple[Column, ...]:
+    keys = ("dimension", "metric", "value", "logic", "path", "owner", "deadline")
+    heads = i18n.headers("breakdown", lang)
+    return tuple(
+        Column(key, head, indent=key == "metric", wrap=key == "path") for key, head in zip(keys, heads, strict=True)
+    )

@@ -1,0 +1,135 @@
+"""The Markdown renderer: jinja2 templates (templates/export/) over an escaped view of the document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from salesplan import templating
+from salesplan.export import i18n
+from salesplan.export.md_text import cell_text, md_escape, mermaid_ids, mermaid_text
+from salesplan.export.model import Cell, Document, Row, Table
+
+MAIN_TEMPLATE = "export/plan.md.j2"
+TONE_MARKS = {"low": "🟩", "medium": "🟨", "high": "🟧", "critical": "🟥"}
+_BOLD_KINDS = frozenset({"target", "group", "total"})
+
+templating.FILTERS.update({"md_escape": md_escape, "mermaid_text": mermaid_text})
+
+
+class TemplateFailure(Exception):
+    """A template could not be loaded or rendered (syntax, undefined name, sandbox violation)."""
+
+
+@dataclass
+class GanttLine:
+    name: str
+    id: str
+    spec: str  # `2026-07-01, 2026-07-31` or `after K1, 2026-08-15`
+
+
+@dataclass
+class GanttSection:
+    name: str
+    tasks: list[GanttLine] = field(default_factory=list)
+
+
+@dataclass
+class MdTable:
+    """A table as the templates see it: every string already escaped."""
+
+    name: str
+    title: str
+    header: list[str]
+    rows: list[list[str]]
+    legend: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    choices: list[tuple[str, list[str]]] = field(default_factory=list)
+    gantt: list[GanttSection] = field(default_factory=list)
+    gantt_title: str = ""
+
+
+class _Cells:
+    """Escaped cell texts of a table's rows; repeated values (levels, bases, dates) are escaped once."""
+
+    def __init__(self, table: Table) -> None:
+        self.keep = range(sum(1 for c in table.columns if c.week is None))
+        self.indent_column = next((i for i, c in enumerate(table.columns) if c.indent), None)
+        self.cache: dict[Cell, str] = {}
+
+    def text(self, value: Cell) -> str:
+        text = self.cache.get(value)
+        if text is None:
+            text = self.cache[value] = cell_text(value)
+        return text
+
+    def row(self, row: Row) -> list[str]:
+        cells = [self.text(row.cells[index]) for index in self.keep]
+        if row.tones:
+            for index in self.keep:
+                tone = row.tones[index]
+                if tone in TONE_MARKS:
+                    cells[index] = f"{TONE_MARKS[tone]} {cells[index]}".rstrip()
+        if row.level and self.indent_column is not None:
+            cells[self.indent_column] = "　" * (row.level - 1) + "└ " + cells[self.indent_column]
+        if row.kind in _BOLD_KINDS:
+            cells = [f"**{text}**" if text else text for text in cells]
+        return cells
+
+
+def _gantt(table: Table) -> list[GanttSection]:
+    ids = mermaid_ids([task.id for task in table.gantt])
+    sections: dict[str, GanttSection] = {}
+    for task in table.gantt:
+        section = sections.setdefault(task.section, GanttSection(mermaid_text(task.section)))
+        start = "after " + " ".join(ids[d] for d in task.after) if task.after else task.start.isoformat()
+        name = mermaid_text(task.name) or ids[task.id]
+        section.tasks.append(GanttLine(name, ids[task.id], f"{start}, {task.end.isoformat()}"))
+    return list(sections.values())
+
+
+def md_table(table: Table, blank: bool) -> MdTable:
+    """The escaped view of one table (the timeline keeps its task columns; weeks are drawn by mermaid)."""
+    cells = _Cells(table)
+    view = MdTable(
+        name=table.name,
+        title=md_escape(table.title),
+        header=[md_escape(table.columns[i].header) for i in cells.keep],
+        rows=[cells.row(row) for row in table.rows],
+        notes=[md_escape(note) for note in table.notes],
+        gantt=_gantt(table) if table.gantt else [],
+        gantt_title=mermaid_text(table.title),
+    )
+    if table.name != "timeline":
+        view.legend = [f"{TONE_MARKS.get(item.tone, '')} {md_escape(item.text)}".strip() for item in table.legend]
+    if blank:
+        view.choices = [(md_escape(c.header), [md_escape(x) for x in c.choices]) for c in table.columns if c.choices]
+    return view
+
+
+def render_markdown(doc: Document, template_dir: Path | None = None) -> str:
+    """The document as GitHub-flavoured Markdown; `template_dir` overrides templates file by file."""
+    import jinja2
+    from jinja2.exceptions import SecurityError
+
+    env = templating.environment(template_dir)
+    context = {
+        "doc": {"title": md_escape(doc.title), "subtitle": md_escape(doc.subtitle), "lang": doc.lang},
+        "blank": doc.blank,
+        "words": {key: md_escape(i18n.word(key, doc.lang)) for key in ("legend", "allowed", "example")},
+        "tables": [md_table(table, doc.blank) for table in doc.tables],
+    }
+    try:
+        return env.get_template(MAIN_TEMPLATE).render(context)
+    except SecurityError as exc:
+        raise TemplateFailure(f"template tried an unsafe operation: {exc}") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateFailure(
+            f"template syntax error in {exc.filename or exc.name}:{exc.lineno}: {exc.message}"
+        ) from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateFailure(f"template not found: {exc.name}") from None
+    except jinja2.UndefinedError as exc:
+        raise TemplateFailure(f"template uses an undefined value: {exc.message}") from None
+    except jinja2.TemplateError as exc:
+        raise TemplateFailure(f"template error: {exc}") from None

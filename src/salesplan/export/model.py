@@ -1,0 +1,107 @@
+"""The renderer-neutral document: tables of typed values, built once and read by every renderer.
+
+Business decisions (which rows, in which order, what sums what, which colour a risk gets) are
+made while building these; the Excel and Markdown renderers only lay them out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+TableName = Literal["breakdown", "execution", "risks", "heatmap", "timeline"]
+RowKind = Literal["data", "target", "group", "total", "example"]
+
+
+@dataclass(frozen=True, slots=True)
+class NumberFormat:
+    """How a quantity is shown: its unit as the plan states it (万元, 家, %) and its decimal places."""
+
+    unit: str
+    places: int = 0
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "%"
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number in its plan unit (percent points when the unit is %)."""
+
+    value: Decimal
+    fmt: NumberFormat
+
+
+Cell = str | Quantity | dt.date | None
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: its header and hints for laying it out."""
+
+    key: str
+    header: str
+    choices: tuple[str, ...] = ()  # allowed values, offered as a drop-down in the blank template
+    wrap: bool = False  # long free text
+    indent: bool = False  # shows the hierarchy (indented by the row's level)
+    week: dt.date | None = None  # a timeline column: the Monday it starts
+
+
+@dataclass(slots=True)
+class Row:
+    """One row. `sums` lists the rows (indices into the table's rows) whose `sum_column` it totals."""
+
+    cells: tuple[Cell, ...]
+    level: int = 0
+    kind: RowKind = "data"
+    sums: tuple[int, ...] = ()
+    tones: tuple[str | None, ...] | None = None  # per cell: a colour key (risk level, strategy module)
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    tone: str
+    text: str
+
+
+@dataclass(frozen=True)
+class GanttTask:
+    """A task on the timeline, for renderers that draw their own calendar (mermaid)."""
+
+    id: str
+    name: str
+    section: str
+    start: dt.date
+    end: dt.date
+    after: tuple[str, ...] = ()
+
+
+@dataclass
+class Table:
+    name: TableName
+    title: str
+    columns: tuple[Column, ...]
+    rows: list[Row] = field(default_factory=list)
+    sum_column: int | None = None
+    legend: tuple[LegendItem, ...] = ()
+    gantt: tuple[GanttTask, ...] = ()
+    notes: tuple[str, ...] = ()
+    filterable: bool = True
+
+    @property
+    def headers(self) -> list[str]:
+        return [c.header for c in self.columns]
+
+
+@dataclass
+class Document:
+    """Everything one export holds, in one language."""
+
+    title: str
+    lang: str
+    tables: list[Table]
+    subtitle: str = ""
+    blank: bool = False

@@ -1,0 +1,101 @@
+"""Export end to end, without the command line: plan -> (splits) -> document -> xlsx bytes or Markdown text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from salesplan.diagnostics import Diagnostic, has_errors
+
+if TYPE_CHECKING:
+    from salesplan.export.model import Document
+    from salesplan.loader import LoadedPlan
+
+ExportFormat = Literal["xlsx", "md"]
+
+
+class ExportError(Exception):
+    """Export cannot go on (a bad template, a template folder without templates); the message says why."""
+
+
+@dataclass
+class ExportResult:
+    """The rendered file (None when a step failed with errors) and every finding along the way."""
+
+    payload: bytes | str | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def render(doc: Document, fmt: ExportFormat, template_dir: Path | None = None) -> bytes | str:
+    """The document as xlsx bytes or Markdown text."""
+    if fmt == "xlsx":
+        if template_dir is not None:
+            raise ExportError("--template applies to Markdown only (--format md)")
+        from salesplan.export.xlsx import render_xlsx
+
+        return render_xlsx(doc)
+    from salesplan.export.markdown import TemplateFailure, render_markdown
+
+    if template_dir is not None:
+        check_template_dir(template_dir)
+    try:
+        return render_markdown(doc, template_dir)
+    except TemplateFailure as exc:
+        raise ExportError(str(exc)) from None
+
+
+def check_template_dir(template_dir: Path) -> None:
+    """A user's folder must hold export templates where they override ours: DIR/export/*.md.j2."""
+    if not template_dir.is_dir():
+        raise ExportError(f"template folder {template_dir} does not exist")
+    if not any((template_dir / "export").glob("*.j2")):
+        raise ExportError(
+            f"no templates in {template_dir / 'export'} (override e.g. export/plan.md.j2 or export/table.md.j2)"
+        )
+
+
+def export_plan(
+    loaded: LoadedPlan,
+    fmt: ExportFormat,
+    tables: Sequence[str],
+    lang: str,
+    template_dir: Path | None = None,
+) -> ExportResult:
+    """Split the targets (when the breakdown is asked for), build the tables, render them."""
+    from salesplan.export.tables import build_document
+
+    plan = loaded.plan
+    if plan is None:
+        return ExportResult(None, list(loaded.diagnostics))
+    diagnostics: list[Diagnostic] = []
+    splits = []
+    if "breakdown" in tables:
+        from salesplan.split.engine import split_plan
+
+        outcome = split_plan(loaded)
+        splits, diagnostics = list(outcome.splits), list(outcome.diagnostics)
+        if has_errors(diagnostics):
+            return ExportResult(None, diagnostics)
+    doc = build_document(plan, tables, lang, splits)
+    return ExportResult(render(doc, fmt, template_dir), diagnostics)
+
+
+def export_blank(fmt: ExportFormat, tables: Sequence[str], lang: str, template_dir: Path | None = None) -> bytes | str:
+    """The empty templates."""
+    from salesplan.export.blank import blank_document
+
+    return render(blank_document(lang, tables), fmt, template_dir)
+
+
+def resolve_format(fmt: str | None, output: Path) -> ExportFormat:
+    """`--format`, else the output's suffix (.xlsx, .md)."""
+    chosen = fmt or {".xlsx": "xlsx", ".md": "md", ".markdown": "md"}.get(output.suffix.lower())
+    if chosen == "xlsx":
+        if str(output) == "-":
+            raise ExportError("an xlsx workbook cannot go to stdout; give a file with -o")
+        return "xlsx"
+    if chosen == "md":
+        return "md"
+    raise ExportError("say --format xlsx or --format md (or give -o a .xlsx or .md name)")

@@ -1,0 +1,68 @@
+"""Building the export document: the tables asked for, from a plan (and its splits), in one language."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from salesplan.export import i18n
+from salesplan.export.breakdown import breakdown_table
+from salesplan.export.execution import execution_table
+from salesplan.export.model import Document, Table
+from salesplan.export.risks import heatmap_table, risk_table
+from salesplan.export.timeline import timeline_table
+
+if TYPE_CHECKING:
+    from salesplan.model.plan import Plan
+    from salesplan.risk import RiskConfig
+    from salesplan.split.result import TargetSplit
+
+TABLES = ("breakdown", "execution", "risks", "timeline")
+
+
+class UnknownTable(ValueError):
+    """`--tables` named a table that does not exist."""
+
+
+def parse_tables(text: str | None) -> list[str]:
+    """`breakdown,risks` -> the tables in the standard order; None or empty -> all of them."""
+    if not text or not text.strip():
+        return list(TABLES)
+    asked = {part.strip().lower() for part in text.split(",") if part.strip()}
+    unknown = sorted(asked - set(TABLES))
+    if unknown:
+        raise UnknownTable(f"unknown table {', '.join(unknown)} (choose from {', '.join(TABLES)})")
+    return [name for name in TABLES if name in asked]
+
+
+def subtitle(plan: Plan, lang: str) -> str:
+    period = plan.plan.period
+    text = f"{i18n.word('period', lang)}: {period.start.isoformat()} – {period.end.isoformat()}"
+    if plan.plan.owner:
+        owner = plan.person(plan.plan.owner)
+        text += f" · {i18n.word('owner', lang)}: {(owner.name if owner else None) or plan.plan.owner}"
+    return text
+
+
+def build_document(
+    plan: Plan,
+    names: Sequence[str],
+    lang: str,
+    splits: Sequence[TargetSplit] = (),
+    risk_config: RiskConfig | None = None,
+) -> Document:
+    """The tables named (breakdown, execution, risks — with its heat map —, timeline), in standard order."""
+    from salesplan.risk import RiskConfig, score_risks
+
+    tables: list[Table] = []
+    if "breakdown" in names:
+        tables.append(breakdown_table(plan, {split.target_id: split for split in splits}, lang))
+    if "execution" in names:
+        tables.append(execution_table(plan, lang))
+    if "risks" in names:
+        config = risk_config or RiskConfig()
+        scored = score_risks(plan, config)
+        tables += [risk_table(plan, scored, config, lang), heatmap_table(scored, config, lang)]
+    if "timeline" in names:
+        tables.append(timeline_table(plan, lang))
+    return Document(title=plan.plan.name, lang=lang, tables=tables, subtitle=subtitle(plan, lang))

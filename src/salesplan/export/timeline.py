@@ -1,0 +1,94 @@
+"""The timeline: tasks on a calendar of weeks (filled where a task runs), and the same tasks for a Gantt chart."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from salesplan.export import i18n
+from salesplan.export.model import Cell, Column, GanttTask, LegendItem, Row, Table
+
+if TYPE_CHECKING:
+    from salesplan.model.plan import Plan, Strategy, Task
+
+MAX_WEEKS = 260  # five years of weekly columns; a task beyond that is cut at the edge
+NO_MODULE = "task"
+_KEYS = ("task", "module", "owner", "start", "end", "status", "depends_on")
+
+
+def weeks(first: dt.date, last: dt.date) -> list[dt.date]:
+    """The Mondays of every week touching [first, last], at most MAX_WEEKS of them."""
+    monday = first - dt.timedelta(days=first.weekday())
+    out: list[dt.date] = []
+    while monday <= last and len(out) < MAX_WEEKS:
+        out.append(monday)
+        monday += dt.timedelta(days=7)
+    return out
+
+
+def week_columns(mondays: list[dt.date]) -> tuple[Column, ...]:
+    one_year = len({m.year for m in mondays}) <= 1
+    return tuple(Column(f"w{m.isoformat()}", m.strftime("%m-%d" if one_year else "%Y-%m-%d"), week=m) for m in mondays)
+
+
+def timeline_columns(lang: str, mondays: list[dt.date]) -> tuple[Column, ...]:
+    heads = i18n.headers("timeline", lang)
+    statuses = tuple(i18n.word(s, lang) for s in i18n.STATUSES)
+    fixed = tuple(
+        Column(key, head, choices=statuses if key == "status" else (), indent=False)
+        for key, head in zip(_KEYS, heads, strict=True)
+    )
+    return fixed + week_columns(mondays)
+
+
+def _ordered(plan: Plan) -> list[tuple[Strategy | None, Task]]:
+    order = {s.id: i for i, s in enumerate(plan.strategies)}
+    strategies = {s.id: s for s in plan.strategies}
+    tasks = sorted(plan.tasks, key=lambda t: (order.get(t.strategy or "", len(order)), t.start, t.end))
+    return [(strategies.get(t.strategy or ""), t) for t in tasks]
+
+
+def timeline_table(plan: Plan, lang: str) -> Table:
+    """One row per task (by strategy, then start); each week it runs in is toned by its strategy module."""
+    period = plan.plan.period
+    first = min([period.start, *(t.start for t in plan.tasks)])
+    last = max([period.end, *(t.end for t in plan.tasks)])
+    mondays = weeks(first, last)
+    names = {p.id: p.name or p.id for p in plan.team.people}
+    task_names = {t.id: t.name for t in plan.tasks}
+    joiner = "、" if lang == "zh" else ", "
+    rows: list[Row] = []
+    gantt: list[GanttTask] = []
+    modules: list[str] = []
+    for strategy, task in _ordered(plan):
+        tone = (strategy.module if strategy else None) or NO_MODULE
+        if tone not in modules:
+            modules.append(tone)
+        module = i18n.word(strategy.module, lang) if strategy and strategy.module else None
+        depends = joiner.join(task_names.get(d, d) for d in task.depends_on) or None
+        fixed: tuple[Cell, ...] = (
+            task.name,
+            module or (strategy.name if strategy else None),
+            names.get(task.owner, task.owner) if task.owner else None,
+            task.start,
+            task.end,
+            i18n.word(task.status, lang) if task.status else None,
+            depends,
+        )
+        runs = [task.start <= m + dt.timedelta(days=6) and m <= task.end for m in mondays]
+        tones = (None,) * len(fixed) + tuple(tone if on else None for on in runs)
+        rows.append(Row(fixed + (None,) * len(mondays), tones=tones))
+        section = strategy.name if strategy else i18n.word("no_strategy", lang)
+        after = tuple(d for d in task.depends_on if d in task_names)
+        gantt.append(GanttTask(task.id, task.name, section, task.start, task.end, after))
+    legend = tuple(
+        LegendItem(m, i18n.word(m, lang) if m != NO_MODULE else i18n.word("scheduled", lang)) for m in modules
+    )
+    return Table(
+        "timeline",
+        i18n.title("timeline", lang),
+        timeline_columns(lang, mondays),
+        rows,
+        legend=legend,
+        gantt=tuple(gantt),
+    )

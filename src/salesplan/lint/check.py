@@ -1,0 +1,104 @@
+"""Linting one file: load it, run every selected rule, apply severities and suppressions."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from salesplan import codes
+from salesplan.diagnostics import Diagnostic
+from salesplan.lint.config import LintConfig
+from salesplan.lint.discover import Candidate
+from salesplan.lint.result import FileResult
+from salesplan.lint.smart import scorecard
+from salesplan.lint.suppress import apply_suppressions
+from salesplan.loader import LoadedPlan, load_plan
+from salesplan.rules import CHECKS, RULE_FAILED, RULES, Context, Finding, RuleInfo
+
+_PLAN_MARK = re.compile(r"^salesplan\s*:", re.MULTILINE)
+# a YAML file found in a folder that fails to parse is skipped unless it looks like a plan
+_PARSE_CODES = {codes.YAML_SYNTAX, codes.DUPLICATE_KEY, codes.ALIAS_LIMIT, codes.NESTING_TOO_DEEP}
+
+
+def _locate(loaded: LoadedPlan, rule: RuleInfo, finding: Finding) -> Diagnostic:
+    return Diagnostic(
+        code=rule.code,
+        severity=finding.severity or rule.severity,
+        message=finding.message,
+        message_zh=finding.message_zh,
+        source=finding.at or loaded.source.ref(finding.path, key=finding.key),
+        path=finding.path,
+        hint=finding.hint,
+        name=rule.name,
+    )
+
+
+def _failed(loaded: LoadedPlan, rule: RuleInfo, exc: Exception) -> Diagnostic:
+    meta = RULES[RULE_FAILED]
+    return Diagnostic(
+        code=meta.code,
+        severity=meta.severity,
+        message=f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}",
+        message_zh=f"规则 {rule.code}（{rule.name}）执行出错：{type(exc).__name__}: {exc}",
+        source=loaded.source.ref(()),
+        hint="this is a salesplan bug: please report it (SALESPLAN_DEBUG=1 shows the traceback)",
+        name=meta.name,
+    )
+
+
+def run_rules(loaded: LoadedPlan, config: LintConfig) -> list[Diagnostic]:
+    """The findings of every selected rule on a loaded plan; a rule that raises becomes SP901."""
+    out: list[Diagnostic] = []
+    if loaded.plan is None:
+        return out
+    ctx = Context(loaded, loaded.plan, config.settings)
+    for rule in CHECKS:
+        if rule.code not in config.enabled or rule.check is None:
+            continue
+        try:
+            out += [_locate(loaded, rule, finding) for finding in rule.check(ctx)]
+        except Exception as exc:
+            if os.environ.get("SALESPLAN_DEBUG"):
+                raise
+            out.append(_failed(loaded, rule, exc))
+    return out
+
+
+def _skip(loaded: LoadedPlan, candidate: Candidate, skip_non_plans: bool) -> bool:
+    if not loaded.is_plan:
+        return skip_non_plans or not candidate.explicit
+    if candidate.explicit and not skip_non_plans:
+        return False
+    parse_failed = loaded.data is None and any(d.code in _PARSE_CODES for d in loaded.diagnostics)
+    return parse_failed and not _PLAN_MARK.search(loaded.source.text)
+
+
+def _restyle(diagnostics: Iterable[Diagnostic], config: LintConfig) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    for diag in diagnostics:
+        if diag.code not in config.enabled:
+            continue
+        severity = config.severity.get(diag.code)
+        if severity is not None and severity is not diag.severity:
+            diag = replace(diag, severity=severity)
+        out.append(diag)
+    return out
+
+
+def lint_file(candidate: Candidate, config: LintConfig, skip_non_plans: bool = False) -> FileResult | None:
+    """The result for one file, or None when it is skipped (not a plan, found in a folder)."""
+    loaded = load_plan(candidate.path, candidate.display)
+    if _skip(loaded, candidate, skip_non_plans):
+        return None
+    found = _restyle([*loaded.diagnostics, *run_rules(loaded, config)], config)
+    found, suppressed = apply_suppressions(loaded.file, loaded.source.text, found, config.enabled)
+    found.sort(key=Diagnostic.sort_key)
+    text_lines = loaded.source.text.splitlines() if found else []
+    lines = {d.line: text_lines[d.line - 1] for d in found if 0 < d.line <= len(text_lines)}
+    scores = []
+    if loaded.plan is not None:
+        targets = [(t.id, t.name) for t in loaded.plan.targets]
+        scores = scorecard(loaded.file, targets, found, config.enabled)
+    return FileResult(loaded.file, found, lines, scores, suppressed)

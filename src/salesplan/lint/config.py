@@ -1,0 +1,146 @@
+"""Lint configuration: `salesplan.toml`, `.salesplan.toml` or `[tool.salesplan]` in pyproject.toml.
+
+Found by searching upward from the linted path (or the working directory); the first directory
+holding one of them wins. Every key is checked: an unknown key, code or a wrong type is a
+`ConfigError` (the CLI exits 2 with its message).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from salesplan.diagnostics import Severity
+from salesplan.lint.config_settings import ConfigError, settings_from
+from salesplan.rules import RULES, expand, lookup
+from salesplan.rules.settings import Settings
+
+CONFIG_FILES = ("salesplan.toml", ".salesplan.toml", "pyproject.toml")
+_TOP_KEYS = ("select", "ignore", "exclude", "fail-on", "severity", "smart", "risk")
+
+__all__ = ["CONFIG_FILES", "ConfigError", "LintConfig", "find_config", "load_config", "read_config_file"]
+
+
+@dataclass(frozen=True)
+class LintConfig:
+    """What to check and how strictly. `enabled` holds codes; `severity` overrides defaults."""
+
+    enabled: frozenset[str] = frozenset(RULES)
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    exclude: tuple[str, ...] = ()
+    fail_on: Severity = Severity.ERROR
+    settings: Settings = field(default_factory=Settings)
+    path: Path | None = None
+
+    def with_cli(
+        self, select: Sequence[str] = (), ignore: Sequence[str] = (), exclude: Sequence[str] = ()
+    ) -> LintConfig:
+        """Command-line options: `--select` replaces the configured selection, `--ignore` and
+        `--exclude` add to it."""
+        enabled = set(self.enabled)
+        if select:
+            enabled = set(_codes(_split(select), "--select"))
+        enabled -= set(_codes(_split(ignore), "--ignore"))
+        return replace(self, enabled=frozenset(enabled), exclude=(*self.exclude, *exclude))
+
+
+def _split(values: Iterable[str]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _codes(selectors: Iterable[str], where: str) -> list[str]:
+    out: list[str] = []
+    for selector in selectors:
+        codes = expand(selector)
+        if not codes:
+            raise ConfigError(f"{where}: unknown rule code or name '{selector}' (see `salesplan rules`)")
+        out += codes
+    return out
+
+
+def _strings(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where} must be a list of strings")
+    return value
+
+
+def _severity(value: Any, where: str) -> Severity:
+    try:
+        return Severity(value)
+    except ValueError:
+        raise ConfigError(f"{where} must be one of error, warning, notice (got {value!r})") from None
+
+
+def config_from(raw: Mapping[str, Any], where: str, path: Path | None = None) -> LintConfig:
+    """Validate a configuration table (the file's content or `[tool.salesplan]`)."""
+    unknown = sorted(set(raw) - set(_TOP_KEYS))
+    if unknown:
+        raise ConfigError(f"{where}: unknown key '{unknown[0]}' (allowed: {', '.join(_TOP_KEYS)})")
+    enabled = set(_codes(_strings(raw.get("select", ["ALL"]), f"{where}: select"), f"{where}: select"))
+    enabled -= set(_codes(_strings(raw.get("ignore", []), f"{where}: ignore"), f"{where}: ignore"))
+    overrides = raw.get("severity", {})
+    if not isinstance(overrides, dict):
+        raise ConfigError(f'{where}: severity must be a table of CODE = "error" | "warning" | "notice"')
+    severity: dict[str, Severity] = {}
+    for key, value in overrides.items():
+        rule = lookup(key)
+        if rule is None:
+            raise ConfigError(f"{where}: severity: unknown rule code or name '{key}'")
+        severity[rule.code] = _severity(value, f"{where}: severity.{key}")
+    return LintConfig(
+        enabled=frozenset(enabled),
+        severity=severity,
+        exclude=tuple(_strings(raw.get("exclude", []), f"{where}: exclude")),
+        fail_on=_severity(raw.get("fail-on", "error"), f"{where}: fail-on"),
+        settings=settings_from(raw.get("smart", {}), raw.get("risk", {}), where),
+        path=path,
+    )
+
+
+def read_config_file(path: Path) -> LintConfig:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        data = tool.get("salesplan", {}) if isinstance(tool, dict) else {}
+        return config_from(data, f"{path} [tool.salesplan]", path)
+    return config_from(data, str(path), path)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest configuration file at or above `start` (a pyproject.toml counts only with
+    a [tool.salesplan] table)."""
+    here = start.resolve()
+    for folder in (here, *here.parents) if here.is_dir() else here.parents:
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            if name != "pyproject.toml" or _has_tool_table(candidate):
+                return candidate
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return "[tool.salesplan" in text
+
+
+def load_config(explicit: Path | None, start: Path) -> LintConfig:
+    """`--config FILE` when given, else the nearest configuration file, else the defaults."""
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError(f"config file {explicit} does not exist")
+        return read_config_file(explicit)
+    found = find_config(start)
+    return read_config_file(found) if found is not None else LintConfig()

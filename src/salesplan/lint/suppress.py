@@ -1,0 +1,91 @@
+"""Inline suppressions: `# salesplan: ignore[SP101,SP303] reason` on a finding's line or alone above it.
+
+A suppression that suppresses nothing (or names an unknown code) becomes an SP900 finding.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from salesplan.diagnostics import Diagnostic, Severity, SourceRef
+from salesplan.rules import RULES, UNUSED_SUPPRESSION, expand
+
+_COMMENT = re.compile(r"(?:^|\s)(#\s*salesplan:\s*ignore\[([^\]]*)\])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Suppression:
+    line: int
+    col: int
+    selectors: tuple[str, ...]
+    lines: frozenset[int]  # the lines it covers
+
+
+def _next_content_line(lines: list[str], index: int) -> int | None:
+    for j in range(index + 1, len(lines)):
+        stripped = lines[j].strip()
+        if stripped and not stripped.startswith("#"):
+            return j + 1
+    return None
+
+
+def parse_suppressions(text: str) -> list[Suppression]:
+    """Every suppression comment of `text` (cheap when there is none)."""
+    if "ignore[" not in text:
+        return []
+    out: list[Suppression] = []
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        match = _COMMENT.search(line)
+        if not match:
+            continue
+        covered = {index + 1}
+        if not line[: match.start(1)].strip():  # a comment alone on its line covers the next one
+            following = _next_content_line(lines, index)
+            if following is not None:
+                covered.add(following)
+        selectors = tuple(part.strip() for part in match[2].split(",") if part.strip())
+        out.append(Suppression(index + 1, match.start(1) + 1, selectors, frozenset(covered)))
+    return out
+
+
+def _unused(file: str, sup: Suppression, selector: str, known: bool) -> Diagnostic:
+    rule = RULES[UNUSED_SUPPRESSION]
+    if known:
+        message = f"suppression of {selector} suppresses nothing here; remove it"
+        message_zh = f"忽略注释 {selector} 没有抑制任何问题，请删除"
+    else:
+        message = f"suppression names unknown code '{selector}'"
+        message_zh = f"忽略注释中的代码 '{selector}' 不存在"
+    return Diagnostic(
+        code=rule.code,
+        severity=Severity.WARNING,
+        message=message,
+        message_zh=message_zh,
+        source=SourceRef(file, sup.line, sup.col),
+        hint="delete the stale `# salesplan: ignore[...]` comment",
+        name=rule.name,
+    )
+
+
+def apply_suppressions(
+    file: str, text: str, diagnostics: list[Diagnostic], enabled: frozenset[str]
+) -> tuple[list[Diagnostic], int]:
+    """(diagnostics kept, including SP900 for unused suppressions; how many were suppressed)."""
+    suppressions = parse_suppressions(text)
+    if not suppressions:
+        return diagnostics, 0
+    suppressed: set[int] = set()
+    unused: list[Diagnostic] = []
+    for sup in suppressions:
+        for selector in sup.selectors:
+            codes = set(expand(selector))
+            hits = [i for i, d in enumerate(diagnostics) if d.code in codes and d.line in sup.lines]
+            suppressed.update(hits)
+            if not hits and (not codes or codes & enabled):
+                unused.append(_unused(file, sup, selector, bool(codes)))
+    kept = [d for i, d in enumerate(diagnostics) if i not in suppressed]
+    if UNUSED_SUPPRESSION in enabled:
+        kept += unused
+    return kept, len(suppressed)

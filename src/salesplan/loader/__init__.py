@@ -1,0 +1,121 @@
+"""Loading a plan file: text -> data + source map -> validated `Plan`, errors as values.
+
+`load_plan` never raises for bad input: every problem of the file comes back as a diagnostic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from salesplan import codes
+from salesplan.diagnostics import Diagnostic, Severity, has_errors
+from salesplan.loader.source import read_source
+from salesplan.loader.yamltree import SourceMap, parse_yaml
+
+if TYPE_CHECKING:
+    from salesplan.model.plan import Plan
+
+
+@dataclass
+class LoadedPlan:
+    """A plan file as loaded: the model (None when invalid), its source map and all findings."""
+
+    file: str
+    source: SourceMap
+    data: Any = None
+    plan: Plan | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    is_plan: bool = True
+
+    @property
+    def ok(self) -> bool:
+        return self.plan is not None and not has_errors(self.diagnostics)
+
+
+def _not_a_plan(source: SourceMap, message: str, message_zh: str) -> Diagnostic:
+    return Diagnostic(
+        code=codes.NOT_A_PLAN,
+        severity=Severity.ERROR,
+        message=message,
+        message_zh=message_zh,
+        source=source.ref(()),
+        name=codes.code_name(codes.NOT_A_PLAN),
+    )
+
+
+def load_plan(path: Path | str, display: str | None = None) -> LoadedPlan:
+    """Read, parse, validate and cross-check one plan file."""
+    text = read_source(path, display)
+    if text.text is None:
+        return LoadedPlan(text.file, SourceMap(text.file), diagnostics=text.diagnostics)
+    return load_text(text.text, text.file)
+
+
+def load_text(text: str, file: str = "<string>") -> LoadedPlan:
+    """Like `load_plan`, for text already in memory."""
+    parsed = parse_yaml(text, file)
+    result = LoadedPlan(file, parsed.source, parsed.data, diagnostics=list(parsed.diagnostics))
+    data = parsed.data
+    if data is None and parsed.diagnostics:
+        return result
+    if data is None:
+        result.is_plan = False
+        result.diagnostics.append(_not_a_plan(parsed.source, "file is empty", "文件为空"))
+        return result
+    if not isinstance(data, dict) or "salesplan" not in data:
+        result.is_plan = False
+        result.diagnostics.append(
+            _not_a_plan(
+                parsed.source,
+                "not a salesplan plan: the top level needs 'salesplan: 1'",
+                "不是销售计划文件：顶层需要 'salesplan: 1'",
+            )
+        )
+        return result
+    if data["salesplan"] != 1 or isinstance(data["salesplan"], bool):
+        result.diagnostics.append(
+            Diagnostic(
+                code=codes.UNSUPPORTED_VERSION,
+                severity=Severity.ERROR,
+                message=f"format version {data['salesplan']!r} is not supported; this salesplan reads format 1",
+                message_zh=f"不支持格式版本 {data['salesplan']!r}；本工具读取格式 1",
+                source=parsed.source.ref(("salesplan",)),
+                path=("salesplan",),
+                name=codes.code_name(codes.UNSUPPORTED_VERSION),
+            )
+        )
+        return result
+    return _validate(result)
+
+
+def _plan_unit(data: dict[str, Any]) -> str:
+    header = data.get("plan")
+    unit = header.get("unit") if isinstance(header, dict) else None
+    return unit if isinstance(unit, str) else "万元"
+
+
+def _validate(result: LoadedPlan) -> LoadedPlan:
+    from pydantic import ValidationError
+
+    from salesplan.loader.validate import validation_diagnostics
+    from salesplan.model.checks import check_plan
+    from salesplan.model.plan import Plan
+
+    try:
+        plan = Plan.model_validate(result.data, context={"unit": _plan_unit(result.data)})
+    except ValidationError as exc:
+        # a value the YAML layer already refused (None in its place) is not reported twice
+        known = {d.path for d in result.diagnostics}
+        result.diagnostics += [
+            d for d in validation_diagnostics(exc, result.data, result.source, Plan) if d.path not in known
+        ]
+        result.diagnostics.sort(key=Diagnostic.sort_key)
+        return result
+    if result.diagnostics:
+        return result  # a refused value became None: the model is not the file's content
+    result.plan = plan
+    result.diagnostics += check_plan(plan, result.source)
+    result.diagnostics.sort(key=Diagnostic.sort_key)
+    return result

@@ -1,0 +1,109 @@
+"""Reading a plan file's bytes into text, refusing what is not safe or not UTF-8."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+from salesplan import codes
+from salesplan.diagnostics import Diagnostic, Severity, SourceRef
+
+MAX_BYTES = 10 * 1024 * 1024
+
+
+@dataclass
+class SourceText:
+    file: str
+    text: str | None
+    diagnostics: list[Diagnostic]
+
+
+def _diag(file: str, code: str, message: str, line: int = 1, col: int = 1, hint: str | None = None) -> Diagnostic:
+    return Diagnostic(
+        code=code,
+        severity=Severity.ERROR,
+        message=message,
+        source=SourceRef(file, line, col),
+        hint=hint,
+        name=codes.code_name(code),
+    )
+
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    return line, offset - start + 1
+
+
+def read_source(path: Path | str, display: str | None = None, max_bytes: int = MAX_BYTES) -> SourceText:
+    """Read `path` as UTF-8 (BOM allowed); every failure becomes a diagnostic."""
+    file = display if display is not None else str(path)
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            return SourceText(
+                file,
+                None,
+                [
+                    _diag(
+                        file,
+                        codes.FILE_TOO_LARGE,
+                        f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes; a plan is never this large",
+                    )
+                ],
+            )
+        with p.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except IsADirectoryError:
+        return SourceText(file, None, [_diag(file, codes.FILE_UNREADABLE, "is a directory, not a plan file")])
+    except OSError as exc:
+        return SourceText(file, None, [_diag(file, codes.FILE_UNREADABLE, f"cannot read file: {exc.strerror or exc}")])
+    if len(data) > max_bytes:
+        return SourceText(
+            file, None, [_diag(file, codes.FILE_TOO_LARGE, f"file is over the limit of {max_bytes:,} bytes")]
+        )
+    text, diagnostics = decode(data, file)
+    return SourceText(file, text, diagnostics)
+
+
+def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
+    """UTF-8 with or without BOM; anything else is a located, explained refusal."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None, [
+            _diag(
+                file,
+                codes.ENCODING,
+                "file is UTF-16; salesplan reads UTF-8 only",
+                hint="save the file as UTF-8 (in Notepad: Save as > Encoding > UTF-8)",
+            )
+        ]
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, col = _line_col(data, nul)
+        return None, [
+            _diag(file, codes.ENCODING, "file contains NUL bytes: it is binary, not a YAML text file", line, col)
+        ]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(data, exc.start)
+        guess = ""
+        try:
+            data.decode("gb18030")
+            guess = " It looks like GBK/GB18030 (the usual encoding of Chinese Windows)."
+        except UnicodeDecodeError:
+            pass
+        return None, [
+            _diag(
+                file,
+                codes.ENCODING,
+                f"file is not UTF-8 (invalid byte 0x{data[exc.start]:02x}).{guess}",
+                line,
+                col,
+                hint="convert it: iconv -f GB18030 -t UTF-8 plan.yaml > plan.utf8.yaml",
+            )
+        ]

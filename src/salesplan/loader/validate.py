@@ -1,0 +1,159 @@
+"""pydantic validation errors -> located diagnostics, with did-you-mean for unknown keys."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from salesplan import codes
+from salesplan.diagnostics import Diagnostic, Severity
+from salesplan.loader.yamltree import Path_, SourceMap
+
+
+def resolve_loc(data: Any, loc: tuple[Any, ...]) -> Path_:
+    """Keep the parts of a pydantic `loc` that address the data (drop union/validator tags)."""
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and isinstance(part, str) and part in node:
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str) and loc[-1] == part:
+            path.append(part)  # a missing or unknown key: the last element
+            break
+    return tuple(path)
+
+
+def _candidates(tp: Any) -> list[Any]:
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _candidates(typing.get_args(tp)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [c for arg in typing.get_args(tp) for c in _candidates(arg)]
+    return [tp]
+
+
+def _step(tp: Any, part: str | int) -> Any:
+    for cand in _candidates(tp):
+        if isinstance(cand, type) and issubclass(cand, BaseModel) and isinstance(part, str):
+            if part in cand.model_fields:
+                return cand.model_fields[part].annotation
+        origin = typing.get_origin(cand)
+        if origin is list and isinstance(part, int):
+            return typing.get_args(cand)[0]
+        if origin is dict and isinstance(part, str):
+            return typing.get_args(cand)[1]
+    return None
+
+
+def fields_at(root: type[BaseModel], path: Path_) -> list[str]:
+    """The field names allowed in the mapping at `path`, following the models' annotations."""
+    tp: Any = root
+    for part in path:
+        tp = _step(tp, part)
+        if tp is None:
+            return []
+    for cand in _candidates(tp):
+        if isinstance(cand, type) and issubclass(cand, BaseModel):
+            return list(cand.model_fields)
+    return []
+
+
+def did_you_mean(word: str, options: list[str]) -> str | None:
+    matches = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _clean_message(msg: str) -> str:
+    for prefix in ("Value error, ", "Assertion failed, "):
+        if msg.startswith(prefix):
+            return msg[len(prefix) :]
+    return msg
+
+
+def _short(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def validation_diagnostics(
+    exc: ValidationError, data: Any, source: SourceMap, root: type[BaseModel]
+) -> list[Diagnostic]:
+    """One diagnostic per located problem; union branches that fail alike are reported once."""
+    out: list[Diagnostic] = []
+    seen: set[Path_] = set()
+    for err in exc.errors(include_url=False):
+        path = resolve_loc(data, tuple(err["loc"]))
+        etype = err["type"]
+        if etype == "extra_forbidden":
+            key = str(path[-1]) if path else "?"
+            parent = path[:-1]
+            allowed = fields_at(root, parent)
+            guess = did_you_mean(key, allowed)
+            where = f" in {_dotted_or_top(parent)}"
+            message = f"unknown key '{key}'{where}"
+            message_zh = f"未知字段 '{key}'（{_dotted_or_top(parent, 'zh')}）"
+            if guess:
+                message += f"; did you mean '{guess}'?"
+                message_zh += f"；是否应为 '{guess}'？"
+            hint = f"allowed keys: {', '.join(allowed)}" if allowed else None
+            out.append(_diag(codes.UNKNOWN_KEY, message, message_zh, source, path, key=True, hint=hint))
+            continue
+        if path in seen:
+            continue
+        seen.add(path)
+        if etype == "missing":
+            field = str(err["loc"][-1])
+            parent = path[:-1] if path and path[-1] == field else path
+            message = f"missing required field '{field}' in {_dotted_or_top(parent)}"
+            message_zh = f"缺少必填字段 '{field}'（{_dotted_or_top(parent, 'zh')}）"
+            out.append(_diag(codes.MISSING_FIELD, message, message_zh, source, parent))
+            continue
+        msg = _clean_message(err["msg"])
+        code = codes.INVALID_VALUE
+        if "negative" in msg:
+            code = codes.NEGATIVE_VALUE
+        elif "an id must" in msg:
+            code = codes.INVALID_ID
+        elif "not a valid date" in msg or etype.startswith("date"):
+            code = codes.INVALID_DATE
+        field_name = _dotted_or_top(path)
+        message = f"{field_name}: {msg} (got {_short(err.get('input'))})"
+        out.append(_diag(code, message, None, source, path))
+    return out
+
+
+def _dotted_or_top(path: Path_, lang: str = "en") -> str:
+    from salesplan.diagnostics import dotted
+
+    if not path:
+        return "顶层" if lang == "zh" else "the top level"
+    return dotted(path)
+
+
+def _diag(
+    code: str,
+    message: str,
+    message_zh: str | None,
+    source: SourceMap,
+    path: Path_,
+    key: bool = False,
+    hint: str | None = None,
+) -> Diagnostic:
+    return Diagnostic(
+        code=code,
+        severity=Severity.ERROR,
+        message=message,
+        source=source.ref(path, key=key),
+        path=path,
+        hint=hint,
+        name=codes.code_name(code),
+        message_zh=message_zh,
+    )

@@ -1,0 +1,346 @@
+"""YAML text -> plain data plus a table of source positions, with errors as values.
+
+PyYAML's composer (the C one when present) builds the node tree; salesplan then constructs the
+data itself so that it can refuse duplicate keys, bound alias expansion and nesting, read floats
+from their source text as `Decimal`, and check that dates exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from itertools import accumulate
+from typing import Any
+
+import yaml
+
+from salesplan import codes
+from salesplan.diagnostics import Diagnostic, Severity, SourceRef
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - pure-Python fallback
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_DEPTH = 64
+MAX_ALIAS_EXPANSION = 10_000
+MAX_DIGITS = 18
+
+Path_ = tuple[str | int, ...]
+
+_TAG = "tag:yaml.org,2002:"
+_DATE_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_BLOCK_PREFIX = re.compile(r"^[ \t?:-]*", re.M)
+_SAFE = yaml.SafeLoader("")  # only its construct_yaml_int / _timestamp helpers are used
+
+
+@dataclass(frozen=True)
+class Span:
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+
+
+@dataclass
+class SourceMap:
+    """Positions of every value and every mapping key, by path from the document root."""
+
+    file: str
+    text: str = ""
+    values: dict[Path_, Span] = field(default_factory=dict)
+    keys: dict[Path_, Span] = field(default_factory=dict)
+
+    def span(self, path: Path_, key: bool = False) -> Span | None:
+        """The span of `path`, or of its nearest located ancestor."""
+        table = self.keys if key else self.values
+        p = tuple(path)
+        if key and p in table:
+            return table[p]
+        while p:
+            if p in self.values:
+                return self.values[p]
+            p = p[:-1]
+        return self.values.get(())
+
+    def ref(self, path: Path_, key: bool = False) -> SourceRef:
+        span = self.span(path, key)
+        if span is None:
+            return SourceRef(self.file, 1, 1)
+        return SourceRef(self.file, span.line, span.col, span.end_line, span.end_col)
+
+    def line_text(self, line: int) -> str:
+        lines = self.text.splitlines()
+        return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+@dataclass
+class ParsedYaml:
+    data: Any
+    source: SourceMap
+    diagnostics: list[Diagnostic]
+
+
+def _span(node: yaml.Node) -> Span:
+    s, e = node.start_mark, node.end_mark
+    return Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+
+
+class _Abort(Exception):
+    """Stops construction: a limit was hit and the data cannot be trusted."""
+
+
+class _Builder:
+    def __init__(self, source: SourceMap) -> None:
+        self.source = source
+        self.diagnostics: list[Diagnostic] = []
+        self.seen: set[int] = set()
+        self.repeated = 0
+
+    def diag(self, code: str, message: str, span: Span, path: Path_, hint: str | None = None) -> None:
+        self.diagnostics.append(
+            Diagnostic(
+                code=code,
+                severity=Severity.ERROR,
+                message=message,
+                source=SourceRef(self.source.file, span.line, span.col, span.end_line, span.end_col),
+                path=path,
+                hint=hint,
+                name=codes.code_name(code),
+            )
+        )
+
+    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            self.diag(codes.NESTING_TOO_DEEP, f"data is nested more than {MAX_DEPTH} levels deep", _span(node), path)
+            raise _Abort
+        if id(node) in self.seen:
+            self.repeated += 1
+            if self.repeated > MAX_ALIAS_EXPANSION:
+                self.diag(
+                    codes.ALIAS_LIMIT,
+                    f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} nodes (billion-laughs guard)",
+                    _span(node),
+                    path,
+                )
+                raise _Abort
+        else:
+            self.seen.add(id(node))
+        span = _span(node)
+        self.source.values[path] = span
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
+        return self.scalar(node, span, path)
+
+    def mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        first: dict[str, Span] = {}
+        merged: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _TAG + "merge":
+                merged.update(self._merge_source(value_node, path, depth))
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.diag(
+                    codes.INVALID_VALUE,
+                    "a mapping key must be a plain value, not a list or mapping",
+                    _span(key_node),
+                    path,
+                )
+                continue
+            key = str(key_node.value)
+            kspan = _span(key_node)
+            if key in first:
+                prev = first[key]
+                self.diag(
+                    codes.DUPLICATE_KEY,
+                    f"duplicate key '{key}' (first at line {prev.line}); YAML would silently keep the last",
+                    kspan,
+                    (*path, key),
+                    hint="remove or rename one of the two keys",
+                )
+                continue
+            first[key] = kspan
+            self.source.keys[(*path, key)] = kspan
+            out[key] = self.build(value_node, (*path, key), depth + 1)
+        for key, value in merged.items():
+            out.setdefault(key, value)
+        return out
+
+    def _merge_source(self, node: yaml.Node, path: Path_, depth: int) -> dict[str, Any]:
+        items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        merged: dict[str, Any] = {}
+        for item in items:
+            if not isinstance(item, yaml.MappingNode):
+                self.diag(codes.INVALID_VALUE, "'<<' merges mappings only", _span(item), path)
+                continue
+            value = self.mapping(item, path, depth + 1)
+            for key, val in value.items():
+                merged.setdefault(key, val)
+        return merged
+
+    def scalar(self, node: yaml.ScalarNode, span: Span, path: Path_) -> Any:
+        tag = node.tag
+        text = node.value
+        if tag == _TAG + "str" or node.style in ("'", '"', "|", ">"):
+            return text
+        if tag == _TAG + "null":
+            return None
+        if tag == _TAG + "bool":
+            return text.lower() in ("yes", "true", "on", "y")
+        if tag == _TAG + "int":
+            try:
+                value = _SAFE.construct_yaml_int(node)
+            except ValueError:
+                self.diag(codes.INVALID_NUMBER, f"'{text}' is not a valid integer", span, path)
+                return None
+            if abs(value) >= 10**MAX_DIGITS:
+                self.diag(
+                    codes.INVALID_NUMBER,
+                    f"number with {len(str(abs(value)))} digits is too large (at most {MAX_DIGITS} digits)",
+                    span,
+                    path,
+                )
+                return None
+            return value
+        if tag == _TAG + "float":
+            return self.decimal(text, span, path)
+        if tag == _TAG + "timestamp":
+            return self.timestamp(node, span, path)
+        if tag.startswith("!") or tag.startswith(_TAG):
+            self.diag(codes.INVALID_VALUE, f"YAML tag '{tag}' is not supported in a plan", span, path)
+            return None
+        return text
+
+    def decimal(self, text: str, span: Span, path: Path_) -> Decimal | None:
+        cleaned = text.replace("_", "")
+        if cleaned.lower().lstrip("+-") in (".nan", ".inf"):
+            self.diag(
+                codes.INVALID_NUMBER,
+                f"'{text}' is not a finite number",
+                span,
+                path,
+                hint="write the number itself, e.g. 416.7",
+            )
+            return None
+        try:
+            value = Decimal(cleaned)
+        except InvalidOperation:
+            self.diag(codes.INVALID_NUMBER, f"'{text}' is not a number salesplan can read exactly", span, path)
+            return None
+        if not value.is_finite() or value.adjusted() >= MAX_DIGITS:
+            self.diag(codes.INVALID_NUMBER, f"number '{text[:40]}' is too large", span, path)
+            return None
+        return value
+
+    def timestamp(self, node: yaml.ScalarNode, span: Span, path: Path_) -> Any:
+        text = node.value
+        match = _DATE_RE.match(text)
+        try:
+            if match:
+                return dt.date(int(match[1]), int(match[2]), int(match[3]))
+            return _SAFE.construct_yaml_timestamp(node)
+        except (ValueError, OverflowError) as exc:
+            self.diag(
+                codes.INVALID_DATE,
+                f"'{text}' is not a valid date ({exc})",
+                span,
+                path,
+                hint="write dates as YYYY-MM-DD, e.g. 2026-09-30",
+            )
+            return None
+
+
+def _mark_span(mark: Any) -> Span:
+    if mark is None:
+        return Span(1, 1, 1, 1)
+    return Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2)
+
+
+def _syntax_diag(file: str, exc: yaml.YAMLError) -> Diagnostic:
+    problem_mark = getattr(exc, "problem_mark", None)
+    context_mark = getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    message = f"{context}: {problem}" if context else str(problem)
+    mark = problem_mark or context_mark
+    if context_mark is not None and problem_mark is not None and "end of stream" in str(problem):
+        # an unclosed quote or bracket: point at where it opened, not at the end of the file
+        message += f" (reached the end of the file at line {problem_mark.line + 1})"
+        mark = context_mark
+    elif context_mark is not None and problem_mark is not None and context_mark.line != problem_mark.line:
+        message += (
+            f" (the {str(context).removeprefix('while parsing a ')} opened at line {context_mark.line + 1},"
+            f" column {context_mark.column + 1})"
+        )
+    span = _mark_span(mark)
+    hint = None
+    if "\\t" in message or "tab" in message.lower():
+        hint = "YAML forbids tabs for indentation: indent with spaces"
+    return Diagnostic(
+        code=codes.YAML_SYNTAX,
+        severity=Severity.ERROR,
+        message=f"YAML syntax error: {message}",
+        source=SourceRef(file, span.line, span.col),
+        hint=hint,
+        name=codes.code_name(codes.YAML_SYNTAX),
+    )
+
+
+def _rough_depth(text: str) -> int:
+    """An upper bound of nesting, cheap to compute; exact only matters when it is large."""
+    brackets = _NOT_BRACKET.sub("", text)
+    flow = max(accumulate(_DEPTH_STEP[c] for c in brackets), default=0)
+    block = max((len(m) for m in _BLOCK_PREFIX.findall(text)), default=0)
+    return flow + block
+
+
+def _exact_depth_problem(text: str, file: str) -> Diagnostic | None:
+    """Walk the event stream (no recursion) to find nesting beyond the limit."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    span = _mark_span(event.start_mark)
+                    return Diagnostic(
+                        code=codes.NESTING_TOO_DEEP,
+                        severity=Severity.ERROR,
+                        message=f"data is nested more than {MAX_DEPTH} levels deep",
+                        source=SourceRef(file, span.line, span.col),
+                        name=codes.code_name(codes.NESTING_TOO_DEEP),
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError as exc:
+        return _syntax_diag(file, exc)
+    return None
+
+
+def parse_yaml(text: str, file: str) -> ParsedYaml:
+    """Compose `text` and build plain data; never raises for bad input."""
+    source = SourceMap(file=file, text=text)
+    if _rough_depth(text) > MAX_DEPTH:
+        problem = _exact_depth_problem(text, file)
+        if problem is not None:
+            return ParsedYaml(None, source, [problem])
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        return ParsedYaml(None, source, [_syntax_diag(file, exc)])
+    if node is None:
+        return ParsedYaml(None, source, [])
+    builder = _Builder(source)
+    try:
+        data = builder.build(node, (), 0)
+    except _Abort:
+        return ParsedYaml(None, source, builder.diagnostics)
+    return ParsedYaml(data, source, builder.diagnostics)

@@ -1,0 +1,1 @@
+"""Plan format 1: models, value types, checks and the JSON Schema."""

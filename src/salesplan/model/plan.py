@@ -1,0 +1,248 @@
+"""Plan format 1 as pydantic v2 models (`extra="forbid"`); see shared/reference-plan.yaml."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from salesplan.model.values import (
+    Amount,
+    AmountOrPercent,
+    Id,
+    Impact,
+    NonNegativeAmount,
+    Percent,
+    PlanDate,
+    Probability,
+    is_percent_text,
+    parse_amount,
+)
+
+FORMAT_VERSION = 1
+
+Scenario = Literal["new-product", "regional-expansion", "sprint", "competitive-response", "key-account"]
+Module = Literal["product", "price", "channel", "promotion", "customer", "incentive"]
+SplitBy = Literal["region", "product", "rep", "quarter", "month", "week"]
+SplitMethod = Literal["even", "weights", "explicit", "history", "capacity", "workdays", "ipf"]
+TaskStatus = Literal["not_started", "in_progress", "done", "delayed", "blocked", "cancelled"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=False)
+
+
+class Period(Strict):
+    """A closed date range."""
+
+    start: PlanDate
+    end: PlanDate
+
+
+class PlanInfo(Strict):
+    """The plan's header: what, when, who, in which unit."""
+
+    name: str = Field(description="Plan title, e.g. 华东大区 2026 年第三季度销售计划")
+    scenario: Scenario | None = Field(None, description="Which of the five planning scenarios this plan serves")
+    period: Period
+    currency: str = Field("CNY", description="ISO currency code of money amounts")
+    unit: str = Field("万元", description="Default unit of money in this file: 元, 万元 or 亿元")
+    owner: Id | None = Field(None, description="Person id (team.people) who owns the plan")
+    lang: Literal["zh", "en"] | None = Field(None, description="Language of the plan's text")
+    description: str | None = None
+    version: str | None = Field(None, description="The plan's own revision label")
+
+
+class Region(Strict):
+    id: Id
+    name: str | None = None
+
+
+class Product(Strict):
+    id: Id
+    name: str | None = None
+
+
+class Account(Strict):
+    """A key account (重点客户), tiered A/B/C by value."""
+
+    id: Id
+    name: str | None = None
+    tier: Literal["A", "B", "C"] | None = None
+    region: Id | None = None
+    owner: Id | None = None
+
+
+class Person(Strict):
+    """A member of the team; reps carry capacity (in the plan's unit) for the plan period."""
+
+    id: Id
+    name: str | None = None
+    role: Literal["director", "manager", "rep", "ops", "marketing", "support", "other"] = "rep"
+    region: Id | None = None
+    capacity: NonNegativeAmount | None = Field(None, description="What this person can sell in the period")
+    start: PlanDate | None = Field(None, description="First active day, for people joining mid-period")
+    end: PlanDate | None = Field(None, description="Last active day, for people leaving mid-period")
+
+
+class Team(Strict):
+    regions: list[Region] = Field(default_factory=list)
+    products: list[Product] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    accounts: list[Account] = Field(default_factory=list)
+
+
+class History(Strict):
+    """Last comparable period's results: the basis of `method: history`."""
+
+    period: Period | None = None
+    revenue: dict[str, Amount | dict[str, Amount]] = Field(
+        default_factory=dict, description="region -> amount, or region -> product -> amount"
+    )
+    metrics: dict[str, dict[str, Amount | dict[str, Amount]]] = Field(
+        default_factory=dict, description="Other metrics by name, shaped like revenue (used by history splits)"
+    )
+
+
+class Scope(Strict):
+    regions: list[Id] = Field(default_factory=list)
+    products: list[Id] = Field(default_factory=list)
+    accounts: list[Id] = Field(default_factory=list)
+    segment: str | None = Field(None, description="Customer type or channel, e.g. 中小医院")
+
+
+class SplitLevel(Strict):
+    """One level of a target's breakdown; each part is split again by the next level."""
+
+    by: SplitBy | list[SplitBy]
+    method: SplitMethod = "even"
+    weights: dict[str, Decimal] | None = Field(None, description="part -> weight, for method: weights")
+    values: dict[str, Amount] | None = Field(None, description="part -> amount, for method: explicit")
+    parts: list[str] | None = Field(None, description="Restrict the level to these parts")
+    margins: dict[str, dict[str, Amount]] | None = Field(
+        None, description="For method: ipf, the target margin of each dimension: dimension -> part -> amount"
+    )
+    cap: bool = Field(True, description="For method: capacity, keep each rep within capacity")
+
+
+class Target(Strict):
+    """A SMART target and how it breaks down."""
+
+    id: Id
+    name: str | None = None
+    kind: Literal["core", "supporting"] | None = None
+    dimension: Literal["results", "efficiency", "quality"] | None = None
+    metric: str | None = Field(None, description="revenue, new_customers, conversion_rate, ...")
+    value: AmountOrPercent
+    unit: str | None = Field(None, description="Unit of value; defaults to the plan's unit, % for percents")
+    baseline: AmountOrPercent | None = None
+    deadline: PlanDate | None = None
+    owner: Id | None = None
+    scope: Scope | None = None
+    path: str | None = Field(None, description="达成路径: how the target will be reached")
+    strategies: list[Id] = Field(default_factory=list)
+    granularity: Amount | None = Field(None, description="Parts are whole multiples of this (default 1)")
+    split: list[SplitLevel] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read_in_own_unit(cls, data: Any) -> Any:
+        """Amount strings in a target are scaled into the target's own unit; `18%` sets unit %."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        if is_percent_text(data.get("value")) and not data.get("unit"):
+            data["unit"] = "%"
+        unit = data.get("unit") if isinstance(data.get("unit"), str) else None
+        for key in ("value", "baseline", "granularity"):
+            data[key] = _try_scale(data.get(key), unit)
+        split = data.get("split")
+        if isinstance(split, list):
+            data["split"] = [_scale_split_values(level, unit) for level in split]
+        return data
+
+
+def _try_scale(value: Any, unit: str | None) -> Any:
+    if isinstance(value, str) and not is_percent_text(value):
+        try:
+            return parse_amount(value, unit)
+        except ValueError:
+            return value
+    return value
+
+
+def _scale_split_values(level: Any, unit: str | None) -> Any:
+    if isinstance(level, dict) and isinstance(level.get("values"), dict):
+        level = dict(level)
+        level["values"] = {k: _try_scale(v, unit) for k, v in level["values"].items()}
+    return level
+
+
+class Strategy(Strict):
+    """A strategy module's measures (举措), with owner and budget."""
+
+    id: Id
+    module: Module | None = None
+    name: str
+    owner: Id | None = None
+    budget: NonNegativeAmount | None = None
+    measures: list[str] = Field(default_factory=list)
+    description: str | None = None
+
+
+class Budget(Strict):
+    total: NonNegativeAmount | None = None
+    allocation: dict[str, Percent] = Field(default_factory=dict, description="module -> percent of total")
+
+
+class Risk(Strict):
+    id: Id
+    category: str | None = Field(None, description="market, competitor, execution, team, resource, policy, ...")
+    description: str
+    probability: Probability
+    impact: Impact
+    response: str | None = Field(None, description="应对措施: what happens when the risk fires")
+    owner: Id | None = None
+    trigger: str | None = Field(None, description="预警信号: the early-warning signal")
+    status: Literal["open", "watching", "closed", "fired"] | None = None
+
+
+class Task(Strict):
+    id: Id
+    name: str
+    strategy: Id | None = None
+    owner: Id | None = None
+    start: PlanDate
+    end: PlanDate
+    deliverable: str | None = Field(None, description="交付标准: what done looks like")
+    budget: NonNegativeAmount | None = None
+    departments: list[str] = Field(default_factory=list)
+    depends_on: list[Id] = Field(default_factory=list)
+    status: TaskStatus | None = None
+
+
+class Plan(Strict):
+    """A sales plan, format 1."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        coerce_numbers_to_str=True,
+        json_schema_extra={"title": "salesplan plan, format 1"},
+    )
+
+    salesplan: Literal[1] = Field(description="Format version; marks this file as a plan")
+    plan: PlanInfo
+    team: Team = Field(default_factory=Team)
+    history: History | None = None
+    targets: list[Target] = Field(default_factory=list)
+    strategies: list[Strategy] = Field(default_factory=list)
+    budget: Budget | None = None
+    risks: list[Risk] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list)
+
+    def target_unit(self, target: Target) -> str:
+        return target.unit or self.plan.unit
+
+    def person(self, person_id: str) -> Person | None:
+        return next((p for p in self.team.people if p.id == person_id), None)

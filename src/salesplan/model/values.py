@@ -1,0 +1,203 @@
+"""Value types of plan format 1: exact amounts, percents, risk levels, dates and ids.
+
+Numbers are `Decimal` end to end. Amount strings such as `500万`, `1.2亿`, `3,000元` are read in
+the unit of the field they stand in (a target's own unit, else the plan's unit).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BeforeValidator, ValidationInfo, WithJsonSchema
+
+_MAGNITUDE = {
+    "": 1,
+    "千": 1000,
+    "k": 1000,
+    "K": 1000,
+    "万": 10**4,
+    "w": 10**4,
+    "W": 10**4,
+    "百万": 10**6,
+    "M": 10**6,
+    "千万": 10**7,
+    "亿": 10**8,
+}
+_AMOUNT_RE = re.compile(
+    r"^\s*(?P<num>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<mag>百万|千万|千|万|亿|[kKwWM])?\s*"
+    r"(?P<cur>元|人民币|RMB|CNY)?\s*$"
+)
+AMOUNT_PATTERN = r"^\s*[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s*(百万|千万|千|万|亿|[kKwWM])?\s*(元|人民币|RMB|CNY)?\s*$"
+PERCENT_PATTERN = r"^\s*[+-]?\d+(\.\d+)?\s*%\s*$"
+_PERCENT_RE = re.compile(PERCENT_PATTERN)
+ID_PATTERN = r"^[^\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]+$"
+
+PROBABILITY_LABELS = {
+    "low": "low",
+    "medium": "medium",
+    "high": "high",
+    "低": "low",
+    "中": "medium",
+    "高": "high",
+    "较低": "low",
+    "较高": "high",
+}
+IMPACT_LABELS = {
+    "minor": "minor",
+    "moderate": "moderate",
+    "severe": "severe",
+    "轻微": "minor",
+    "一般": "moderate",
+    "严重": "severe",
+    "low": "minor",
+    "medium": "moderate",
+    "high": "severe",
+    "低": "minor",
+    "中": "moderate",
+    "高": "severe",
+}
+
+
+def unit_multiplier(unit: str | None) -> int:
+    """How many base units one of `unit` holds: 万元 -> 10000, 元 -> 1, 家 -> 1."""
+    if not unit:
+        return 1
+    for prefix in ("百万", "千万", "亿", "万", "千"):
+        if unit.startswith(prefix) and len(unit) > len(prefix):
+            return _MAGNITUDE[prefix]
+    return 1
+
+
+def parse_amount(value: Any, unit: str | None = None) -> Any:
+    """Read a number exactly; strings may carry 万/亿/元 and are scaled into `unit`."""
+    if isinstance(value, bool):
+        raise ValueError("expected a number, got true/false")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):  # only from a caller that bypassed the loader
+        return Decimal(repr(value))
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError("the number must be finite")
+        return value
+    if isinstance(value, str):
+        match = _AMOUNT_RE.match(value)
+        if not match:
+            raise ValueError(f"'{value}' is not an amount (write e.g. 500, 416.7, 500万 or 1.2亿)")
+        number = Decimal(match["num"].replace(",", ""))
+        magnitude = _MAGNITUDE[match["mag"] or ""]
+        if magnitude == 1 and not match["cur"]:
+            return number
+        return number * magnitude / unit_multiplier(unit)
+    return value  # let the Decimal schema report the type error
+
+
+def parse_percent(value: Any) -> Any:
+    """`40%` -> Decimal('40'); plain numbers are percent points already."""
+    if isinstance(value, str) and _PERCENT_RE.match(value):
+        return Decimal(value.strip().rstrip("%").strip())
+    return parse_amount(value)
+
+
+def is_percent_text(value: Any) -> bool:
+    return isinstance(value, str) and bool(_PERCENT_RE.match(value))
+
+
+def _amount_in_context(value: Any, info: ValidationInfo) -> Any:
+    unit = (info.context or {}).get("unit") if info.context else None
+    return parse_amount(value, unit)
+
+
+def _non_negative(value: Decimal) -> Decimal:
+    if value < 0:
+        raise ValueError("must not be negative")
+    return value
+
+
+def _date_in(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        raise ValueError("expected a date (YYYY-MM-DD) without a time")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"'{value}' is not a valid date (YYYY-MM-DD)") from None
+    raise ValueError("expected a date (YYYY-MM-DD)")
+
+
+def _check_id(value: str) -> str:
+    for ch in value:
+        cat = unicodedata.category(ch)
+        if ch.isspace() or cat in ("Cc", "Cf", "Zl", "Zp", "Zs"):
+            name = unicodedata.name(ch, f"U+{ord(ch):04X}")
+            raise ValueError(f"an id must not contain whitespace, control or invisible characters ({name})")
+    if not value:
+        raise ValueError("an id must not be empty")
+    return value
+
+
+def _level(labels: dict[str, str], kind: str) -> Any:
+    def parse(value: Any) -> Any:
+        if isinstance(value, bool):
+            raise ValueError(f"{kind} must be a label or 1..5")
+        if isinstance(value, (int, Decimal)):
+            if value != int(value) or not 1 <= int(value) <= 5:
+                raise ValueError(f"{kind} as a number must be a whole number from 1 to 5")
+            return int(value)
+        if isinstance(value, str):
+            key = value.strip().lower()
+            if key in labels:
+                return labels[key]
+            if key.isdigit() and 1 <= int(key) <= 5:
+                return int(key)
+            allowed = ", ".join(sorted({k for k in labels}))
+            raise ValueError(f"unknown {kind} '{value}' (use {allowed}, or 1..5)")
+        raise ValueError(f"{kind} must be a label or 1..5")
+
+    return parse
+
+
+_AMOUNT_JSON = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": AMOUNT_PATTERN}]}
+_PERCENT_JSON = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": PERCENT_PATTERN}]}
+_DATE_JSON = {"type": "string", "format": "date"}
+
+Amount = Annotated[Decimal, BeforeValidator(_amount_in_context), WithJsonSchema(_AMOUNT_JSON)]
+NonNegativeAmount = Annotated[
+    Decimal, BeforeValidator(_amount_in_context), AfterValidator(_non_negative), WithJsonSchema(_AMOUNT_JSON)
+]
+Percent = Annotated[Decimal, BeforeValidator(parse_percent), WithJsonSchema(_PERCENT_JSON)]
+AmountOrPercent = Annotated[
+    Decimal, BeforeValidator(parse_percent), WithJsonSchema({"anyOf": [_AMOUNT_JSON, _PERCENT_JSON]})
+]
+PlanDate = Annotated[dt.date, BeforeValidator(_date_in), WithJsonSchema(_DATE_JSON)]
+Id = Annotated[str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})]
+
+_PROB_JSON = {
+    "anyOf": [{"type": "integer", "minimum": 1, "maximum": 5}, {"type": "string", "enum": sorted(PROBABILITY_LABELS)}]
+}
+_IMPACT_JSON = {
+    "anyOf": [{"type": "integer", "minimum": 1, "maximum": 5}, {"type": "string", "enum": sorted(IMPACT_LABELS)}]
+}
+Probability = Annotated[
+    int | Literal["low", "medium", "high"],
+    BeforeValidator(_level(PROBABILITY_LABELS, "probability")),
+    WithJsonSchema(_PROB_JSON),
+]
+Impact = Annotated[
+    int | Literal["minor", "moderate", "severe"],
+    BeforeValidator(_level(IMPACT_LABELS, "impact")),
+    WithJsonSchema(_IMPACT_JSON),
+]
+
+
+def to_decimal_or_none(value: Any) -> Decimal | None:
+    try:
+        return parse_amount(value) if value is not None else None
+    except (ValueError, InvalidOperation):
+        return None

@@ -1,0 +1,35 @@
+"""The JSON report: every finding with its location and dotted YAML path, and a summary."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from salesplan.diagnostics import Diagnostic
+from salesplan.lint.result import LintResult
+from salesplan.report.base import RenderOptions
+
+
+def diagnostic_json(diag: Diagnostic, lang: str) -> dict[str, Any]:
+    source = diag.source
+    return {
+        "file": diag.file,
+        "line": source.line,
+        "column": source.col,
+        "end_line": source.end_line if source.end_line is not None else source.line,
+        "end_column": source.end_col if source.end_col is not None else source.col,
+        "code": diag.code,
+        "name": diag.name,
+        "severity": diag.severity.value,
+        "message": diag.text(lang),
+        "path": diag.dotted_path,
+        "hint": diag.hint,
+    }
+
+
+def render_json(result: LintResult, options: RenderOptions) -> str:
+    payload = {
+        "diagnostics": [diagnostic_json(d, options.lang) for d in result.diagnostics],
+        "summary": result.summary(),
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,92 @@
+"""SARIF 2.1.0 (OASIS errata01) for code-scanning tools: every rule described, every result located.
+
+URIs are relative to `%SRCROOT%` (the working directory) and percent-encoded; a file outside it
+gets an absolute `file:` URI.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from salesplan import __version__
+from salesplan.diagnostics import Diagnostic, Severity
+from salesplan.lint.result import LintResult
+from salesplan.report.base import RenderOptions
+from salesplan.rules import RULES, RuleInfo
+
+SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTICE: "note"}
+_INDEX = {code: i for i, code in enumerate(RULES)}
+
+
+def _uri(file: str, root: Path) -> tuple[str, bool]:
+    """(uri, relative to %SRCROOT%?)"""
+    path = Path(file)
+    if not path.is_absolute():
+        return quote(path.as_posix()), True
+    try:
+        return quote(path.relative_to(root).as_posix()), True
+    except ValueError:
+        return path.as_uri(), False
+
+
+def _rule(info: RuleInfo) -> dict[str, Any]:
+    first = info.doc.split("\n\n", 1)[0].replace("\n", " ")
+    return {
+        "id": info.code,
+        "name": info.name,
+        "shortDescription": {"text": info.summary},
+        "fullDescription": {"text": first},
+        "help": {"text": info.doc, "markdown": info.doc},
+        "defaultConfiguration": {"level": _LEVEL[info.severity]},
+        "properties": {"tags": [info.group]},
+    }
+
+
+def _result(diag: Diagnostic, options: RenderOptions) -> dict[str, Any]:
+    source = diag.source
+    uri, relative = _uri(diag.file, options.root)
+    location: dict[str, Any] = {"uri": uri}
+    if relative:
+        location["uriBaseId"] = "%SRCROOT%"
+    region: dict[str, Any] = {"startLine": source.line, "startColumn": source.col}
+    if source.end_line is not None and source.end_col is not None:
+        region["endLine"] = source.end_line
+        region["endColumn"] = max(source.end_col, source.col + 1) if source.end_line == source.line else source.end_col
+    out: dict[str, Any] = {
+        "ruleId": diag.code,
+        "level": _LEVEL[diag.severity],
+        "message": {"text": diag.text(options.lang) + (f"\n{diag.hint}" if diag.hint else "")},
+        "locations": [{"physicalLocation": {"artifactLocation": location, "region": region}}],
+    }
+    if diag.code in _INDEX:
+        out["ruleIndex"] = _INDEX[diag.code]
+    if diag.path:
+        out["locations"][0]["logicalLocations"] = [{"fullyQualifiedName": diag.dotted_path, "kind": "member"}]
+    return out
+
+
+def render_sarif(result: LintResult, options: RenderOptions) -> str:
+    root_uri = options.root.resolve().as_uri().rstrip("/") + "/"
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "salesplan",
+                        "version": __version__,
+                        "rules": [_rule(info) for info in RULES.values()],
+                    }
+                },
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": root_uri}},
+                "results": [_result(d, options) for d in result.diagnostics],
+                "columnKind": "unicodeCodePoints",
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

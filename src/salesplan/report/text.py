@@ -1,0 +1,82 @@
+"""The text report: `path:line:col: CODE [severity] message`, the source line with a caret, a hint.
+
+Plain text unless `color` is set; then rich styles it (imported only then). Everything taken from
+the plan (messages quote it, source lines are it) is neutralised: no escape sequence reaches the
+terminal.
+"""
+
+from __future__ import annotations
+
+from salesplan.diagnostics import Diagnostic, Severity
+from salesplan.lint.result import LintResult
+from salesplan.report.base import RenderOptions, cell_width, neutralise
+
+_LABEL = {
+    "en": {"error": "error", "warning": "warning", "notice": "notice", "hint": "hint"},
+    "zh": {"error": "错误", "warning": "警告", "notice": "提示", "hint": "建议"},
+}
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.NOTICE: "cyan"}
+
+
+def _snippet(line_no: int, source: str, col: int) -> tuple[str, str]:
+    expanded = source.expandtabs(4)
+    prefix = source[: max(0, col - 1)].expandtabs(4)
+    gutter = str(line_no).rjust(5)
+    return f"{gutter} | {neutralise(expanded)}", f"{' ' * len(gutter)} | {' ' * cell_width(neutralise(prefix))}^"
+
+
+def _lines(diag: Diagnostic, result: LintResult, lang: str) -> list[tuple[str, str]]:
+    labels = _LABEL["zh" if lang == "zh" else "en"]
+    head = (
+        f"{neutralise(diag.file)}:{diag.line}:{diag.col}: {diag.code} "
+        f"[{labels[diag.severity.value]}] {neutralise(diag.text(lang))}"
+    )
+    out = [(head, _STYLE[diag.severity])]
+    source = result.line_text(diag.file, diag.line)
+    if source.strip():
+        code_line, caret = _snippet(diag.line, source, diag.col)
+        out += [(code_line, "dim"), (caret, "bold " + _STYLE[diag.severity].split()[-1])]
+    if diag.hint:
+        out.append((f"      {labels['hint']}: {neutralise(diag.hint)}", "cyan"))
+    return out
+
+
+def summary_line(result: LintResult, lang: str) -> str:
+    s = result.summary()
+    if lang == "zh":
+        if not s["errors"] and not s["warnings"] and not s["notices"]:
+            return f"检查了 {s['files']} 个文件，未发现问题。"
+        return (
+            f"检查了 {s['files']} 个文件：{s['errors']} 个错误，{s['warnings']} 个警告，{s['notices']} 个提示"
+            f"（涉及 {s['files_with_findings']} 个文件）。"
+        )
+    if not s["errors"] and not s["warnings"] and not s["notices"]:
+        return f"Checked {s['files']} file{'s' * (s['files'] != 1)}: no problems found."
+    return (
+        f"Checked {s['files']} file{'s' * (s['files'] != 1)}: {s['errors']} error(s), {s['warnings']} warning(s),"
+        f" {s['notices']} notice(s) in {s['files_with_findings']} file(s)."
+    )
+
+
+def render_text(result: LintResult, options: RenderOptions) -> str:
+    blocks: list[list[tuple[str, str]]] = [_lines(d, result, options.lang) for d in result.diagnostics]
+    blocks.append([(summary_line(result, options.lang), "bold")])
+    if not options.color:
+        return "\n\n".join("\n".join(text for text, _ in block) for block in blocks) + "\n"
+    return _styled(blocks)
+
+
+def _styled(blocks: list[list[tuple[str, str]]]) -> str:
+    from io import StringIO
+
+    from rich.console import Console
+    from rich.text import Text
+
+    buffer = StringIO()
+    console = Console(file=buffer, force_terminal=True, width=10_000, highlight=False, soft_wrap=True)
+    for i, block in enumerate(blocks):
+        if i:
+            console.print()
+        for text, style in block:
+            console.print(Text(text, style=style))
+    return buffer.getvalue()

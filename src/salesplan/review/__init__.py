@@ -1,0 +1,1 @@
+"""`salesplan review`: actuals against targets (达成率, pacing, alerts)."""

@@ -1,0 +1,24 @@
+"""Stable codes of `salesplan review` (SP060–SP079). Codes are never reused."""
+
+from __future__ import annotations
+
+ACTUALS_UNREADABLE = "SP060"
+ACTUALS_BAD_HEADER = "SP061"
+ACTUALS_BAD_NUMBER = "SP062"
+ACTUALS_UNKNOWN = "SP063"
+ACTUALS_BAD_DATE = "SP064"
+ACTUALS_OUTSIDE = "SP065"
+
+REVIEW_CODES: dict[str, tuple[str, str]] = {
+    ACTUALS_UNREADABLE: ("actuals-unreadable", "The actuals file cannot be read (missing, not UTF-8, damaged xlsx)."),
+    ACTUALS_BAD_HEADER: ("actuals-bad-header", "The actuals table lacks a value column or has unknown columns."),
+    ACTUALS_BAD_NUMBER: ("actuals-bad-number", "An actual value is not a number."),
+    ACTUALS_UNKNOWN: ("actuals-unknown-part", "An actuals row names a target, region, product or rep the plan lacks."),
+    ACTUALS_BAD_DATE: ("actuals-bad-date", "An actuals row's date or month cannot be read."),
+    ACTUALS_OUTSIDE: ("actuals-outside-period", "An actuals row is dated outside the plan period."),
+}
+
+
+def name(code: str) -> str:
+    entry = REVIEW_CODES.get(code)
+    return entry[0] if entry else ""

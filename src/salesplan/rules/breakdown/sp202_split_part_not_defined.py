@@ -1,0 +1,93 @@
+"""A split level may only name parts that exist: known regions, products and people, in scope.
+
+The keys of `values`, `weights`, `parts` and `margins` name the parts of a level. A region or
+product must be defined in `team` (and, when the target has a scope, be in it); a rep must be a
+person of `team.people`. Time parts (months, quarters, weeks, which may be written several ways)
+are checked by the split engine itself and reported as SP203.
+
+Failing example::
+
+    team:
+      regions: [{id: east-a}, {id: east-b}]
+    targets:
+      - id: T1
+        value: 500
+        split:
+          - {by: region, method: weights, weights: {east-a: 3, east-c: 2}}
+
+Passing example::
+
+    team:
+      regions: [{id: east-a}, {id: east-b}]
+    targets:
+      - id: T1
+        value: 500
+        split:
+          - {by: region, method: weights, weights: {east-a: 3, east-b: 2}}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from salesplan.model.plan import Plan, SplitLevel, Target
+from salesplan.rules.base import Context, Finding
+
+CODE = "SP202"
+NAME = "split-part-not-defined"
+SEVERITY = "error"
+SUMMARY = "Split levels may only name regions, products and people defined in the team (and in scope)."
+
+_ZH = {"region": "区域", "product": "产品", "rep": "人员"}
+
+
+def _known(plan: Plan, target: Target, by: str) -> tuple[set[str], set[str] | None] | None:
+    """(known ids, ids in the target's scope or None when unrestricted) for a dimension."""
+    scope = target.scope
+    if by == "region":
+        return {r.id for r in plan.team.regions}, set(scope.regions) if scope and scope.regions else None
+    if by == "product":
+        return {p.id for p in plan.team.products}, set(scope.products) if scope and scope.products else None
+    if by == "rep":
+        return {p.id for p in plan.team.people}, None
+    return None
+
+
+def _keys(level: SplitLevel, by: str) -> Iterable[tuple[tuple[str | int, ...], str]]:
+    for field in ("values", "weights"):
+        for key in getattr(level, field) or {}:
+            yield (field, key), key
+    for j, part in enumerate(level.parts or []):
+        yield ("parts", j), part
+    for key in (level.margins or {}).get(by, {}):
+        yield ("margins", by, key), key
+
+
+def _check_level(plan: Plan, target: Target, level: SplitLevel, path: tuple[str | int, ...]) -> Iterator[Finding]:
+    dims = level.by if isinstance(level.by, list) else [level.by]
+    for by in dims:
+        known = _known(plan, target, by)
+        for sub, key in _keys(level, by):
+            if isinstance(level.by, list) and sub[0] != "margins":
+                continue  # several dimensions: only margins say which dimension a key belongs to
+            problem: tuple[str, str] | None = None
+            if known is not None:
+                ids, scope = known
+                if key not in ids:
+                    problem = f"is not a known {by}", f"不是已定义的{_ZH[by]}"
+                elif scope is not None and key not in scope:
+                    problem = f"is not in the scope of target '{target.id}'", "不在目标范围（scope）内"
+            if problem:
+                yield Finding(
+                    (*path, *sub),
+                    f"split part '{key}' of target '{target.id}' {problem[0]}",
+                    f"目标 '{target.id}' 的拆解项 '{key}' {problem[1]}",
+                    hint="use an id defined in team (regions, products, people), or fix the target's scope",
+                    key=sub[0] != "parts",
+                )
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for i, target in enumerate(ctx.plan.targets):
+        for j, level in enumerate(target.split):
+            yield from _check_level(ctx.plan, target, level, ("targets", i, "split", j))

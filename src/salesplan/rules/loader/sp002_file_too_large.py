@@ -1,0 +1,20 @@
+"""The file is over the 10 MB limit. A plan is a few kilobytes; a file this large is a mistake
+(an export, a log) or an attempt to exhaust memory, and is not parsed.
+
+Reported by the loader, before the lint rules run.
+
+Failing example::
+
+    # a 12 MB file named plan.yaml (e.g. a data dump saved under the wrong name)
+
+Passing example::
+
+    salesplan: 1
+    plan: {name: Q3, period: {start: 2026-07-01, end: 2026-09-30}}
+"""
+
+from salesplan import codes
+
+CODE = codes.FILE_TOO_LARGE
+NAME, SUMMARY = codes.LOADER_CODES[CODE]
+SEVERITY = "error"

@@ -1,0 +1,1 @@
+"""Codes about linting itself (SP9xx): suppressions and rules that failed."""

@@ -1,0 +1,52 @@
+"""A serious risk (scored high or above) must have an owner (负责人).
+
+An owner who is not in `team.people` is reported as SP031. Scoring as in SP301.
+
+Options: `risk.respond-at` and the matrix options of SP301.
+
+Failing example::
+
+    risks:
+      - id: R2
+        description: 新人占比高，执行力不足
+        probability: high
+        impact: moderate
+        response: 老员工带教，每周技能培训
+
+Passing example::
+
+    team:
+      people: [{id: 孙丽, role: manager}]
+    risks:
+      - id: R2
+        description: 新人占比高，执行力不足
+        probability: high
+        impact: moderate
+        response: 老员工带教，每周技能培训
+        owner: 孙丽
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from salesplan.rules.base import Context, Finding
+from salesplan.rules.risks._high import describe, serious_risks
+
+CODE = "SP302"
+NAME = "risk-without-owner"
+SEVERITY = "error"
+SUMMARY = "A risk scored high or above must have an owner."
+OPTIONS = {"risk.respond-at": "lowest level that must be handled (default high)"}
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for scored in serious_risks(ctx):
+        if not scored.risk.owner:
+            en, zh = describe(scored)
+            yield Finding(
+                ("risks", scored.index),
+                f"{en} has no owner",
+                f"{zh}缺少负责人",
+                hint="add `owner:` with a person id from team.people",
+            )

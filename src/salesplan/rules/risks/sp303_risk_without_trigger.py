@@ -1,0 +1,53 @@
+"""A serious risk (scored high or above) should have a trigger (预警信号): a warning.
+
+The early-warning signal says when to act before the risk fires. DOMAIN calls it "ideal", so its
+absence is a warning, not an error. Scoring as in SP301.
+
+Options: `risk.respond-at` and the matrix options of SP301.
+
+Failing example::
+
+    risks:
+      - id: R2
+        description: 新人占比高，执行力不足
+        probability: high
+        impact: moderate
+        response: 老员工带教，每周技能培训
+        owner: 孙丽
+
+Passing example::
+
+    risks:
+      - id: R2
+        description: 新人占比高，执行力不足
+        probability: high
+        impact: moderate
+        response: 老员工带教，每周技能培训
+        owner: 孙丽
+        trigger: 新人首月成交低于 2 单
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from salesplan.rules.base import Context, Finding
+from salesplan.rules.risks._high import describe, serious_risks
+
+CODE = "SP303"
+NAME = "risk-without-trigger"
+SEVERITY = "warning"
+SUMMARY = "A risk scored high or above should have a trigger (early-warning signal)."
+OPTIONS = {"risk.respond-at": "lowest level that must be handled (default high)"}
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for scored in serious_risks(ctx):
+        if not (scored.risk.trigger or "").strip():
+            en, zh = describe(scored)
+            yield Finding(
+                ("risks", scored.index),
+                f"{en} has no trigger (early-warning signal)",
+                f"{zh}缺少预警信号（trigger）",
+                hint="add `trigger:` — the signal that the risk is about to fire",
+            )

@@ -1,0 +1,1 @@
+"""SMART rules (SP1xx): one per letter, checked on every target."""

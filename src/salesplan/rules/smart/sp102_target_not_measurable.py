@@ -1,0 +1,60 @@
+"""A target must be measurable (SMART M, 可衡量): a number with a unit, and a baseline for growth.
+
+The value's unit is the target's `unit`, `%` for a percent value, or the plan's money unit for
+money metrics (revenue, sales, ...). A metric that is not money (new customers, satisfaction)
+with no `unit` of its own would silently be read in the plan's money unit: give it one.
+Growth metrics (revenue, customers, rates, ... — option `smart.growth-metrics`) need a
+`baseline` so that progress can be measured: conversion 12% → 18%.
+
+Options: `smart.growth-metrics` (metric name fragments that need a baseline).
+
+Failing example::
+
+    targets:
+      - id: T2
+        metric: new_customers
+        value: 30
+
+Passing example::
+
+    targets:
+      - id: T2
+        metric: new_customers
+        value: 30
+        unit: 家
+        baseline: 22
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from salesplan.rules.base import Context, Finding
+from salesplan.rules.settings import MONEY_METRICS, matches
+
+CODE = "SP102"
+NAME = "target-not-measurable"
+SEVERITY = "error"
+SUMMARY = "A target needs a value with a unit, and a baseline when its metric is a growth metric."
+OPTIONS = {"smart.growth-metrics": "metric name fragments that need a baseline"}
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for i, target in enumerate(ctx.plan.targets):
+        base = ("targets", i)
+        if target.metric and not target.unit and not matches(target.metric, MONEY_METRICS):
+            yield Finding(
+                (*base, "value"),
+                f"target '{target.id}' value {target.value} has no unit; '{target.metric}' is not money,"
+                f" so the plan's unit '{ctx.plan.plan.unit}' does not fit",
+                f"目标 '{target.id}' 的目标值 {target.value} 缺少单位；'{target.metric}' 不是金额，"
+                f"不能沿用计划单位 '{ctx.plan.plan.unit}'",
+                hint="add `unit:` (e.g. 家, 个, 天) or write the value as a percent (18%)",
+            )
+        if target.baseline is None and matches(target.metric, ctx.settings.growth_metrics):
+            yield Finding(
+                base,
+                f"target '{target.id}' ({target.metric}) has no baseline to measure growth against",
+                f"目标 '{target.id}'（{target.metric}）缺少基线（baseline），无法衡量增长",
+                hint="add `baseline:` with last period's value, e.g. baseline: 12%",
+            )

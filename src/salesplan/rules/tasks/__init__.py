@@ -1,0 +1,1 @@
+"""Task rules (SP4xx): the execution plan is owned, dated, ordered and tied to strategies."""

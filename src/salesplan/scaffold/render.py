@@ -1,0 +1,83 @@
+"""Rendering a scenario's template into plan text, and refusing text that does not load cleanly.
+
+Templates: `templates/init/<scenario>.<lang>.yaml.j2`, each extending `_base.yaml.j2`. Their
+context is built here: YAML-ready header values, period dates, `at`/`before` for dates inside
+the period, `wan(x)` for amounts written in 万元 and rendered in the plan's unit.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from salesplan.scaffold.errors import ScaffoldError
+from salesplan.scaffold.scenarios import scenario
+from salesplan.scaffold.timeline import Timeline, money
+from salesplan.scaffold.yamltext import person_id, yaml_scalar
+
+if TYPE_CHECKING:
+    from salesplan.loader import LoadedPlan
+    from salesplan.scaffold.basics import Basics
+
+SCHEMA_DIR = ".salesplan"
+
+
+def schema_ref() -> str:
+    """The modeline's schema path, relative to the plan: `.salesplan/plan-1.schema.json`."""
+    from salesplan.model.schema import SCHEMA_FILE
+
+    return f"{SCHEMA_DIR}/{SCHEMA_FILE}"
+
+
+def template_name(scenario_id: str, lang: str) -> str:
+    return f"init/{scenario_id}.{lang}.yaml.j2"
+
+
+def plan_context(basics: Basics) -> dict[str, Any]:
+    timeline = Timeline(basics.period.start, basics.period.end)
+    owner_id = person_id(basics.owner)
+    history_start, history_end = timeline.last_year()
+    return {
+        "schema_ref": schema_ref(),
+        "scenario": basics.scenario,
+        "scenario_title": scenario(basics.scenario).title(basics.lang),
+        "lang": basics.lang,
+        "name": yaml_scalar(basics.name),
+        "unit": basics.unit,
+        "owner": yaml_scalar(owner_id),
+        "owner_name": yaml_scalar(basics.owner) if owner_id != basics.owner else "",
+        "start": timeline.start,
+        "end": timeline.end,
+        "history_start": history_start,
+        "history_end": history_end,
+        "at": timeline.at,
+        "before": timeline.before,
+        "month_weights": timeline.month_weights,
+        "week_method": "workdays" if timeline.workdays_known() else "even",
+        "wan": money(basics.unit),
+    }
+
+
+def render_plan(basics: Basics) -> str:
+    """The plan text for `basics`, from the built-in templates."""
+    from salesplan.templating import environment
+
+    template = environment().get_template(template_name(basics.scenario, basics.lang))
+    return template.render(plan_context(basics))
+
+
+def check_rendered(text: str, basics: Basics, display: str) -> LoadedPlan:
+    """Load the rendered text; any diagnostic at all means no file is written."""
+    from salesplan import codes
+    from salesplan.loader import load_text
+
+    loaded = load_text(text, display)
+    if not loaded.diagnostics and loaded.plan is not None:
+        return loaded
+    owner_id = person_id(basics.owner)
+    clash = any(
+        d.code == codes.DUPLICATE_ID and d.path[:2] == ("team", "people") and owner_id in d.message
+        for d in loaded.diagnostics
+    )
+    if clash:
+        raise ScaffoldError("owner_clash", loaded.diagnostics, owner=basics.owner)
+    raise ScaffoldError("bad_render", loaded.diagnostics)

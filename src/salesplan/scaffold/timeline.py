@@ -1,0 +1,86 @@
+"""Dates and amounts the templates place, computed here so every plan fits its period and unit.
+
+Templates never do date arithmetic: they ask for `at(0.2)` (the day 20% into the period) and
+`before(0.5)` (the day before the middle), so a task ending `before(x)` and its dependant
+starting `at(x)` never overlap, whatever the period's length.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+_WAN = Decimal(10_000)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    start: dt.date
+    end: dt.date
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def _offset(self, fraction: float) -> dt.date:
+        return self.start + dt.timedelta(days=math.floor(Decimal(str(fraction)) * self.days))
+
+    def at(self, fraction: float) -> dt.date:
+        """The day `fraction` of the way into the period (0 = first day), kept inside it."""
+        return min(max(self._offset(fraction), self.start), self.end)
+
+    def before(self, fraction: float) -> dt.date:
+        """The day before `at(fraction)`; `before(1)` is the last day of the period."""
+        return min(max(self._offset(fraction) - dt.timedelta(days=1), self.start), self.end)
+
+    def months(self) -> list[str]:
+        """`YYYY-MM` of every month the period touches, in order."""
+        out: list[str] = []
+        year, month = self.start.year, self.start.month
+        while (year, month) <= (self.end.year, self.end.month):
+            out.append(f"{year:04d}-{month:02d}")
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return out
+
+    def month_weights(self, first: int, last: int) -> str:
+        """A YAML flow mapping month -> whole weight rising from `first` to `last` (a ramp-up)."""
+        months = self.months()
+        steps = max(len(months) - 1, 1)
+        weights = [math.floor(first + (last - first) * i / steps + 0.5) for i in range(len(months))]
+        return "{" + ", ".join(f"{m}: {w}" for m, w in zip(months, weights, strict=True)) + "}"
+
+    def last_year(self) -> tuple[dt.date, dt.date]:
+        """The same period a year earlier: the basis of `method: history`."""
+        return _year_earlier(self.start), _year_earlier(self.end)
+
+    def workdays_known(self) -> bool:
+        """Whether chinese-calendar has the holidays of every year of the period."""
+        import chinese_calendar
+
+        try:
+            for year in range(self.start.year, self.end.year + 1):
+                chinese_calendar.is_workday(dt.date(year, 1, 1))
+        except NotImplementedError:
+            return False
+        return True
+
+
+def _year_earlier(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def money(unit: str) -> Callable[[float], str]:
+    """`wan(45)` in a template: an amount written in 万元, rendered in the plan's `unit`."""
+    scale = _WAN if unit == "元" else Decimal(1)
+
+    def wan(amount: float) -> str:
+        value = (Decimal(str(amount)) * scale).normalize()
+        return format(value, "f")
+
+    return wan

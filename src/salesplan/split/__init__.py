@@ -1,0 +1,1 @@
+"""Exact hierarchical breakdown of targets."""

@@ -1,0 +1,237 @@
+"""Building a breakdown level by level: every node of a level gets its children, exactly.
+
+A frontier is the list of (node, ctx, units) still to split; each builder returns the next one.
+Shares and roundings are cached by what they depend on, so nodes alike cost a dict lookup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from decimal import Decimal
+from fractions import Fraction
+
+from salesplan.diagnostics import Diagnostic, Severity
+from salesplan.split import codes
+from salesplan.split.capacity import OverCapacity, allocate
+from salesplan.split.env import Ctx, SplitProblem, TargetEnv, describe, describe_zh
+from salesplan.split.levels import Level, zh_dim
+from salesplan.split.methods import Shares, compute_shares, shares_key
+from salesplan.split.result import Basis, SplitNode
+from salesplan.split.rounding import apportion
+
+Frontier = list[tuple[SplitNode, Ctx, int]]
+_ONE = Decimal(1)
+
+
+class Builder:
+    """Splits the frontier of one target, level after level."""
+
+    def __init__(self, env: TargetEnv, allow_over_capacity: bool) -> None:
+        self.env = env
+        self.allow_over_capacity = allow_over_capacity
+        self._values: dict[int, Decimal] = {}
+        self._labels: dict[tuple[str, tuple[str, ...]], tuple[str | None, ...]] = {}
+
+    def value(self, units: int) -> Decimal:
+        cached = self._values.get(units)
+        if cached is None:
+            g = self.env.granularity
+            cached = Decimal(units) if g == 1 else Decimal(units) * g
+            # 2 rather than 2.0 when the granularity is 0.5; 2.5 rather than 2.50 for 0.01
+            cached = cached.quantize(_ONE) if cached == cached.to_integral_value() else cached.normalize()
+            self._values[units] = cached
+        return cached
+
+    def level(self, level: Level, frontier: Frontier, last: bool) -> Frontier:
+        if level.method == "ipf":
+            from salesplan.split.ipf_level import split_ipf
+
+            return split_ipf(self, level, frontier, last)
+        if level.method == "capacity" and level.spec.cap:
+            return self._capacity(level, frontier, last)
+        return self._plain(level, frontier, last)
+
+    # -- one level, node by node ---------------------------------------------------------------
+    def _shares(self, level: Level, cache: dict[Hashable, Shares], ctx: Ctx) -> tuple[Hashable, Shares]:
+        key = shares_key(self.env, level, ctx)
+        shares = cache.get(key)
+        if shares is None:
+            shares = cache[key] = compute_shares(self.env, level, ctx)
+        return key, shares
+
+    def _plain(self, level: Level, frontier: Frontier, last: bool) -> Frontier:
+        cache: dict[Hashable, Shares] = {}
+        rounded: dict[tuple[Hashable, int], list[int]] = {}
+        out: Frontier = []
+        for node, ctx, units in frontier:
+            key, shares = self._shares(level, cache, ctx)
+            parts = rounded.get((key, units))
+            if parts is None:
+                parts = rounded[(key, units)] = self.allocate(level, ctx, shares, units)
+            self.attach(level, node, ctx, shares, parts, shares.bases, out, last)
+        return out
+
+    def allocate(self, level: Level, ctx: Ctx, shares: Shares, units: int) -> list[int]:
+        env = self.env
+        if shares.fixed:
+            given = sum(shares.weights)
+            if given != units:
+                raise SplitProblem(
+                    [
+                        env.diag(
+                            codes.SUM_MISMATCH,
+                            level.path(env, "values"),
+                            f"values add up to {env.amount(given)}, not to the {env.amount(units)} they split "
+                            f"({describe(ctx, env)})",
+                            f"指定值合计 {env.amount(given)}，不等于被拆解的 {env.amount(units)}"
+                            f"（{describe_zh(ctx, env)}）",
+                        )
+                    ]
+                )
+            return list(shares.weights)
+        if units and not any(shares.weights):
+            raise SplitProblem([self._nothing_to_split_by(level, ctx, units)])
+        return apportion(units, shares.weights)
+
+    def _nothing_to_split_by(self, level: Level, ctx: Ctx, units: int) -> Diagnostic:
+        env = self.env
+        where, where_zh, amount = describe(ctx, env), describe_zh(ctx, env), env.amount(units)
+        path = level.path(env, "method")
+        if level.method == "history":
+            return env.diag(
+                codes.NO_HISTORY,
+                path,
+                f"history is zero for every {level.dim} of {where}, which has {amount} to split",
+                f"{where_zh} 有 {amount} 待拆解，但其所有{zh_dim(level.dim)}的历史数据均为 0",
+            )
+        if level.dim == "rep":
+            return env.diag(
+                codes.NO_REPS,
+                path,
+                f"no active rep{' with capacity' if level.method == 'capacity' else ''} can carry {amount} in {where}",
+                f"{where_zh} 的 {amount} 没有在岗（且有产能）的销售代表承担",
+            )
+        return env.diag(
+            codes.ZERO_WEIGHTS,
+            path,
+            f"every {level.dim} weight is zero in {where}, which has {amount} to split",
+            f"{where_zh} 有 {amount} 待拆解，但所有{zh_dim(level.dim)}的权重均为 0",
+        )
+
+    def attach(
+        self,
+        level: Level,
+        node: SplitNode,
+        ctx: Ctx,
+        shares: Shares,
+        parts: list[int],
+        bases: tuple[Basis, ...],
+        out: Frontier,
+        last: bool,
+        dim: str | None = None,
+    ) -> None:
+        """Give `node` its children; queue them (with their ctx) unless this is the last level."""
+        dim = dim or level.dim
+        labels = self._labels.get((dim, shares.parts))
+        if labels is None:
+            names = self.env.labels.get(dim, {})
+            labels = self._labels[(dim, shares.parts)] = tuple(names.get(part) for part in shares.parts)
+        cached = self._values
+        values = [cached[u] if u in cached else self.value(u) for u in parts]
+        children = [
+            SplitNode(dim, part, value, basis, [], label)
+            for part, value, basis, label in zip(shares.parts, values, bases, labels, strict=True)
+        ]
+        node.children = children
+        if last:
+            return
+        extend = _EXTEND.get(dim)
+        if extend is not None:
+            out.extend(
+                (child, extend(ctx, child.part or ""), units) for child, units in zip(children, parts, strict=True)
+            )
+        else:
+            out.extend(
+                ((child, (ctx[0], ctx[1], ctx[2], w[0], w[1]), units))
+                for child, units, w in zip(children, parts, shares.windows, strict=True)
+            )
+
+    # -- a capacity level: all nodes at once, so a rep's cap holds across the whole target ---------
+    def _capacity(self, level: Level, frontier: Frontier, last: bool) -> Frontier:
+        env = self.env
+        cache: dict[Hashable, Shares] = {}
+        jobs: list[tuple[int, Shares]] = []
+        for _, ctx, units in frontier:
+            _, shares = self._shares(level, cache, ctx)
+            if units and not any(shares.weights):
+                raise SplitProblem([self._nothing_to_split_by(level, ctx, units)])
+            jobs.append((units, shares))
+        caps = {rep: _cap_units(env, rep) for rep in level.universe["rep"]}
+        capped: set[str] = set()
+        helped: set[str] = set()
+        try:
+            plan = allocate(jobs, caps)
+            allocations, capped, helped = plan.allocations, plan.capped, plan.helped
+        except OverCapacity as over:
+            diagnostic = self._over_capacity(level, over)
+            if not self.allow_over_capacity:
+                raise SplitProblem([diagnostic]) from None
+            env.warnings.append(diagnostic)
+            allocations = [apportion(units, shares.weights) for units, shares in jobs]
+        out: Frontier = []
+        for (node, ctx, _), (_, shares), parts in zip(frontier, jobs, allocations, strict=True):
+            bases = shares.bases
+            if capped or helped:
+                bases = tuple(
+                    _capacity_note(b, rep, capped, helped) for b, rep in zip(bases, shares.parts, strict=True)
+                )
+            self.attach(level, node, ctx, shares, parts, bases, out, last)
+        return out
+
+    def _over_capacity(self, level: Level, over: OverCapacity) -> Diagnostic:
+        env = self.env
+        reps = ", ".join(over.reps[:8]) + (" ..." if len(over.reps) > 8 else "")
+        prorated = sum((_prorated(env, rep) for rep in over.reps), Fraction(0))
+        can = env.amount(prorated / Fraction(env.granularity))
+        severity = Severity.WARNING if self.allow_over_capacity else Severity.ERROR
+        return env.diag(
+            codes.OVER_CAPACITY,
+            level.path(env, "method"),
+            f"reps {reps} are asked for {env.amount(over.asked)} but their capacity (prorated to the days they are "
+            f"active) is {can}",
+            f"销售代表 {reps} 需承担 {env.amount(over.asked)}，但其产能（按在岗天数折算）仅 {can}",
+            severity=severity,
+            hint=None
+            if self.allow_over_capacity
+            else "lower the target, add capacity, or use --allow-over-capacity to spread the excess by capacity",
+        )
+
+
+def _prorated(env: TargetEnv, rep: str) -> Fraction:
+    capacity = env.people[rep].capacity or Decimal(0)
+    return Fraction(capacity) * env.active_days(rep, env.start, env.end) / env.period_days
+
+
+def _cap_units(env: TargetEnv, rep: str) -> int:
+    """A rep's cap in whole granularity units, rounded up."""
+    units = _prorated(env, rep) / Fraction(env.granularity)
+    return -(-units.numerator // units.denominator)
+
+
+def _capacity_note(basis: Basis, rep: str, capped: set[str], helped: set[str]) -> Basis:
+    if rep in capped:
+        note, note_zh = "at capacity", "已达产能上限"
+    elif rep in helped:
+        note, note_zh = "takes others' excess", "承接他人超出产能部分"
+    else:
+        return basis
+    if basis.note:
+        note, note_zh = f"{basis.note}; {note}", f"{basis.note_zh or basis.note}；{note_zh}"
+    return Basis(basis.method, basis.numerator, basis.denominator, note, note_zh)
+
+
+_EXTEND: dict[str, Callable[[Ctx, str], Ctx]] = {
+    "region": lambda c, p: (p, c[1], c[2], c[3], c[4]),
+    "product": lambda c, p: (c[0], p, c[2], c[3], c[4]),
+    "rep": lambda c, p: (c[0], c[1], p, c[3], c[4]),
+}

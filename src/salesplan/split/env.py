@@ -1,0 +1,218 @@
+"""What splitting one target needs to know: the plan, its universes of parts, and located diagnostics.
+
+A `Ctx` is the position of a node in the tree: (region, product, rep, window start, window end),
+where the window is the plan period narrowed by the time parts outside the node.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Final
+
+from salesplan.diagnostics import Diagnostic, Severity
+from salesplan.split import codes
+from salesplan.split.timeparts import WorkdayCalendar, days_between, overlap
+
+if TYPE_CHECKING:
+    from salesplan.loader.yamltree import Path_, SourceMap
+    from salesplan.model.plan import Person, Plan, Target
+
+Ctx = tuple[str | None, str | None, str | None, dt.date, dt.date]
+REGION: Final = 0
+PRODUCT: Final = 1
+REP: Final = 2
+START: Final = 3
+END: Final = 4
+HistoryTable = dict[str, Decimal | dict[str, Decimal]]
+
+
+class SplitProblem(Exception):
+    """Stops splitting one target; carries the diagnostics that say why (never leaves the engine)."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__(diagnostics[0].message if diagnostics else "split problem")
+        self.diagnostics = diagnostics
+
+
+def to_fraction(value: Decimal) -> Fraction:
+    return Fraction(value)
+
+
+def show(value: Fraction | Decimal | int) -> Decimal:
+    """A number as shown in 拆解逻辑: exact when it is whole, else two decimals."""
+    if isinstance(value, Fraction):
+        if value.denominator == 1:
+            return Decimal(value.numerator)
+        return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.01"))
+    if isinstance(value, int) or value == value.to_integral_value():
+        return Decimal(int(value))
+    return value.quantize(Decimal("0.01"))
+
+
+def plain(value: Decimal) -> str:
+    """A Decimal without exponent or trailing zeros: 500, 66.7, 0.5."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text if text not in ("", "-0") else "0"
+
+
+@dataclass
+class TargetEnv:
+    """One target inside its plan: units, universes of parts, people's activity, diagnostics."""
+
+    plan: Plan
+    target: Target
+    index: int
+    source: SourceMap
+    granularity: Decimal = Decimal(1)
+    regions: list[str] = field(default_factory=list)
+    products: list[str] = field(default_factory=list)
+    reps: list[str] = field(default_factory=list)
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    person_index: dict[str, int] = field(default_factory=dict)
+    history: HistoryTable | None = None
+    warnings: list[Diagnostic] = field(default_factory=list)
+    _calendar: WorkdayCalendar | None = None
+    _active: dict[str | None, tuple[dt.date, dt.date]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, plan: Plan, index: int, source: SourceMap) -> TargetEnv:
+        target = plan.targets[index]
+        team = plan.team
+        scope = target.scope
+        scoped_regions = scope.regions if scope and scope.regions else [r.id for r in team.regions]
+        scoped_products = scope.products if scope and scope.products else [p.id for p in team.products]
+        region_set = set(scoped_regions) if scope and scope.regions else None
+        reps = [p.id for p in team.people if p.role == "rep" and (region_set is None or p.region in region_set)]
+        history: HistoryTable | None = None
+        if plan.history is not None:
+            metric = target.metric or ""
+            if metric in plan.history.metrics:
+                history = plan.history.metrics[metric]
+            elif plan.history.revenue:
+                history = plan.history.revenue
+        env = cls(
+            plan=plan,
+            target=target,
+            index=index,
+            source=source,
+            granularity=target.granularity if target.granularity else Decimal(1),
+            regions=list(dict.fromkeys(scoped_regions)),
+            products=list(dict.fromkeys(scoped_products)),
+            reps=list(dict.fromkeys(reps)),
+            labels={
+                "region": {r.id: r.name for r in team.regions if r.name and r.name != r.id},
+                "product": {p.id: p.name for p in team.products if p.name and p.name != p.id},
+                "rep": {p.id: p.name for p in team.people if p.name and p.name != p.id},
+            },
+            people={p.id: p for p in reversed(team.people)},
+            person_index={p.id: i for i, p in reversed(list(enumerate(team.people)))},
+            history=history,
+        )
+        return env
+
+    # -- period and people -------------------------------------------------------------------
+    @property
+    def start(self) -> dt.date:
+        return self.plan.plan.period.start
+
+    @property
+    def end(self) -> dt.date:
+        return self.plan.plan.period.end
+
+    @property
+    def period_days(self) -> int:
+        return days_between(self.start, self.end)
+
+    @property
+    def unit(self) -> str:
+        return self.plan.target_unit(self.target)
+
+    def root_ctx(self) -> Ctx:
+        return (None, None, None, self.start, self.end)
+
+    def active(self, rep: str | None) -> tuple[dt.date, dt.date]:
+        """The days a rep is active within the plan period (the whole period for no rep)."""
+        cached = self._active.get(rep)
+        if cached is not None:
+            return cached
+        start, end = self.start, self.end
+        person = self.people.get(rep) if rep is not None else None
+        if person is not None:
+            start, end = overlap(start, end, person.start or start, person.end or end)
+        self._active[rep] = (start, end)
+        return start, end
+
+    def active_days(self, rep: str | None, start: dt.date, end: dt.date) -> int:
+        a_start, a_end = self.active(rep)
+        return days_between(*overlap(a_start, a_end, start, end))
+
+    def rep_region(self, rep: str | None) -> str | None:
+        person = self.people.get(rep) if rep is not None else None
+        return person.region if person is not None else None
+
+    def calendar(self) -> WorkdayCalendar:
+        if self._calendar is None:
+            self._calendar = WorkdayCalendar(self.start, self.end)
+        return self._calendar
+
+    # -- units ----------------------------------------------------------------------------------
+    def to_units(self, value: Decimal) -> int | None:
+        """`value` in whole granularity units, or None when it is not a whole multiple."""
+        quotient = value / self.granularity
+        if quotient != quotient.to_integral_value():
+            return None
+        return int(quotient)
+
+    def amount(self, units: int | Fraction) -> str:
+        """Units back as an amount for messages: `500万元`."""
+        value = show(Fraction(units) * to_fraction(self.granularity))
+        return f"{plain(value)}{self.unit}"
+
+    # -- diagnostics ----------------------------------------------------------------------------
+    def path(self, *rest: str | int) -> Path_:
+        return ("targets", self.index, *rest)
+
+    def diag(
+        self,
+        code: str,
+        path: Path_,
+        message: str,
+        message_zh: str,
+        *,
+        severity: Severity = Severity.ERROR,
+        key: bool = False,
+        hint: str | None = None,
+    ) -> Diagnostic:
+        return Diagnostic(
+            code=code,
+            severity=severity,
+            message=f"target '{self.target.id}': {message}",
+            message_zh=f"目标 '{self.target.id}'：{message_zh}",
+            source=self.source.ref(path, key=key),
+            path=path,
+            hint=hint,
+            name=codes.code_name(code),
+        )
+
+    def warn_once(self, diagnostic: Diagnostic) -> None:
+        if all((d.code, d.path) != (diagnostic.code, diagnostic.path) for d in self.warnings):
+            self.warnings.append(diagnostic)
+
+
+def describe(ctx: Ctx, env: TargetEnv) -> str:
+    """Where a node sits, for messages: `east-b / 吴敏 / 2026-07-01..2026-07-31`."""
+    bits = [bit for bit in ctx[:3] if bit is not None]
+    if (ctx[START], ctx[END]) != (env.start, env.end):
+        bits.append(f"{ctx[START]}..{ctx[END]}")
+    return " / ".join(bits) if bits else "the whole target"
+
+
+def describe_zh(ctx: Ctx, env: TargetEnv) -> str:
+    text = describe(ctx, env)
+    return "整个目标" if text == "the whole target" else text

@@ -1,0 +1,123 @@
+"""A two-dimensional level (`by: [region, product], method: ipf`): one matrix per node.
+
+The seed is the history matrix (region × product rows of `history.revenue`, or of the target's
+metric); without history every cell starts at 1. Margins: at the first level they are amounts
+that must add up to the target; at a deeper level they are proportions of each node. A missing
+margin is taken from the seed's own totals. The fitted matrix is rounded so that rows and columns
+both add up exactly (see `salesplan.split.ipf`); the tree gets the first dimension, then the second.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from salesplan.split import codes
+from salesplan.split.env import SplitProblem, TargetEnv, show
+from salesplan.split.ipf import IpfFailed, Matrix, controlled_round, fit
+from salesplan.split.levels import Level, zh_dim
+from salesplan.split.methods import Shares
+from salesplan.split.result import Basis
+from salesplan.split.rounding import apportion_fractions
+
+if TYPE_CHECKING:
+    from salesplan.split.build import Builder, Frontier
+
+Fitted = tuple[list[int], list[int], Matrix, list[list[int]]]
+
+
+def _seed(env: TargetEnv, level: Level) -> list[list[Decimal]]:
+    outer, inner = level.dims
+    rows, cols = level.universe[outer], level.universe[inner]
+    if env.history is None:
+        return [[Decimal(1)] * len(cols) for _ in rows]
+    cell: dict[tuple[str, str], Decimal] = {}
+    for region in level.universe["region"]:
+        raw = env.history.get(region)
+        if raw is not None and not isinstance(raw, dict):
+            raise SplitProblem(
+                [
+                    env.diag(
+                        codes.NO_HISTORY,
+                        ("history", "revenue", region),
+                        f"history of region '{region}' has no per-product rows, which the ipf level needs as its seed",
+                        f"区域 '{region}' 的历史数据没有按产品细分，双向拟合需要它作为初值",
+                    )
+                ]
+            )
+        for product, value in (raw or {}).items():
+            cell[(region, product)] = value
+    if outer == "region":
+        return [[cell.get((r, p), Decimal(0)) for p in cols] for r in rows]
+    return [[cell.get((r, p), Decimal(0)) for r in cols] for p in rows]
+
+
+def _margin(env: TargetEnv, level: Level, dim: str, units: int, seed_totals: list[Decimal]) -> list[int]:
+    ids = level.universe[dim]
+    given = level.margins.get(dim)
+    if given is not None and level.index == 0:
+        g = Fraction(env.granularity)
+        return [int(given.get(p, Fraction(0)) / g) for p in ids]
+    weights = [given.get(p, Fraction(0)) for p in ids] if given is not None else [Fraction(v) for v in seed_totals]
+    if units and not any(weights):
+        raise SplitProblem(
+            [
+                env.diag(
+                    codes.ZERO_WEIGHTS,
+                    level.path(env, "margins"),
+                    f"the {dim} margin is zero everywhere",
+                    f"按{zh_dim(dim)}的边际合计全部为 0",
+                )
+            ]
+        )
+    return apportion_fractions(units, weights) if units else [0] * len(ids)
+
+
+def _fit(env: TargetEnv, level: Level, seed: list[list[Decimal]], units: int) -> Fitted:
+    outer, inner = level.dims
+    row_units = _margin(env, level, outer, units, [sum(row, Decimal(0)) for row in seed])
+    col_totals = [sum((row[j] for row in seed), Decimal(0)) for j in range(len(level.universe[inner]))]
+    col_units = _margin(env, level, inner, units, col_totals)
+    try:
+        names = (level.universe[outer], level.universe[inner])
+        fitted = fit(seed, [Decimal(u) for u in row_units], [Decimal(u) for u in col_units], names)
+        cells = controlled_round(fitted, row_units, col_units)
+    except IpfFailed as exc:
+        raise SplitProblem(
+            [
+                env.diag(
+                    codes.IPF_FAILED,
+                    level.path(env, "margins" if level.spec.margins else "method"),
+                    f"iterative proportional fitting of {outer} × {inner} failed: {exc}",
+                    f"按{zh_dim(outer)} × {zh_dim(inner)}的双向拟合失败：{exc}",
+                    hint="a part with a margin above 0 needs some history in its row or column",
+                )
+            ]
+        ) from None
+    return row_units, col_units, fitted, cells
+
+
+def split_ipf(builder: Builder, level: Level, frontier: Frontier, last: bool) -> Frontier:
+    env = builder.env
+    outer, inner = level.dims
+    rows, cols = tuple(level.universe[outer]), tuple(level.universe[inner])
+    seed = _seed(env, level)
+    cache: dict[int, Fitted] = {}
+    g = env.granularity
+    out: Frontier = []
+    for node, ctx, units in frontier:
+        if units not in cache:
+            cache[units] = _fit(env, level, seed, units)
+        row_units, _, fitted, cells = cache[units]
+        row_bases = tuple(Basis("ipf", show(u * g), show(units * g), "margin", note_zh="边际") for u in row_units)
+        row_shares = Shares(rows, tuple(row_units), row_bases, fixed=True)
+        builder.attach(level, node, ctx, row_shares, row_units, row_bases, out, True, dim=outer)
+        for i, child in enumerate(node.children):
+            child_ctx = (child.part, ctx[1], ctx[2], ctx[3], ctx[4])
+            if outer == "product":
+                child_ctx = (ctx[0], child.part, ctx[2], ctx[3], ctx[4])
+            bases = tuple(Basis("ipf", show(x * g), show(row_units[i] * g)) for x in fitted[i])
+            cell_shares = Shares(cols, tuple(cells[i]), bases, fixed=True)
+            builder.attach(level, child, child_ctx, cell_shares, cells[i], bases, out, last, dim=inner)
+    return out

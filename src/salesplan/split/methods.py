@@ -1,0 +1,233 @@
+"""The parts of a level at one node, and their weights by the level's method.
+
+Rules (documented for users in `salesplan.split.engine`):
+- region parts: the target's scope (else the team's regions); under a rep, only the rep's region.
+- rep parts: people with role rep in the node's region (else in the target's scope).
+- time parts: the calendar parts that cover the node's window, clipped to it.
+- a rep carries nothing outside the days they are active (`start`/`end`): at a rep level, a rep not
+  active at all in the node's window gets weight 0; at a time level under a rep, each part's
+  weight is multiplied by the share of its days the rep is active (so 3:3:4 over Jul–Sep becomes
+  0:3:4 for a rep starting 1 August).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Hashable
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from salesplan.diagnostics import Severity
+from salesplan.split import codes
+from salesplan.split.env import END, PRODUCT, REGION, REP, START, Ctx, SplitProblem, TargetEnv, describe, show
+from salesplan.split.levels import Level, zh_dim
+from salesplan.split.result import Basis
+from salesplan.split.rounding import integer_weights
+from salesplan.split.timeparts import TimePart, time_parts
+
+Window = tuple[dt.date, dt.date]
+
+
+@dataclass(frozen=True)
+class Shares:
+    """The parts of one node and how much of it each should carry."""
+
+    parts: tuple[str, ...]
+    weights: tuple[int, ...]  # integer weights in proportion; for `fixed`, the parts' units
+    bases: tuple[Basis, ...]
+    exact: tuple[Fraction, ...] = ()  # the weights as stated (capacity caps need them)
+    windows: tuple[Window, ...] = ()  # the date window of each time part
+    fixed: bool = False
+
+
+def shares_key(env: TargetEnv, level: Level, ctx: Ctx) -> Hashable:
+    """What a level's shares depend on: nodes with the same key share them (and their cache entry)."""
+    dim = level.dim
+    if dim == "region":
+        return (ctx[REP], ctx[PRODUCT])
+    if dim == "product":
+        return ctx[REGION] or env.rep_region(ctx[REP])
+    if dim == "rep":
+        return (ctx[REGION], ctx[START], ctx[END])
+    return (ctx[START], ctx[END], env.active(ctx[REP]) if ctx[REP] is not None else None)
+
+
+def compute_parts(env: TargetEnv, level: Level, ctx: Ctx) -> list[str]:
+    universe = level.universe[level.dim]
+    if level.dim == "region" and ctx[REP] is not None:
+        home = env.rep_region(ctx[REP])
+        return [r for r in universe if home is None or r == home]
+    if level.dim == "rep" and ctx[REGION] is not None:
+        parts = [r for r in universe if env.people[r].region == ctx[REGION]]
+        if not parts:
+            raise SplitProblem(
+                [
+                    env.diag(
+                        codes.NO_REPS,
+                        level.path(env, "by"),
+                        f"no people with role rep in region '{ctx[REGION]}': the rep level cannot apply there",
+                        f"区域 '{ctx[REGION]}' 没有角色为 rep 的人员：无法按销售代表拆解",
+                    )
+                ]
+            )
+        return parts
+    return universe
+
+
+def compute_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
+    if level.is_time:
+        return _time_shares(env, level, ctx)
+    parts = compute_parts(env, level, ctx)
+    method = level.method
+    if method == "explicit":
+        return Shares(tuple(parts), tuple(level.values.get(p, 0) for p in parts), (_EXPLICIT,) * len(parts), fixed=True)
+    window_days = (ctx[END] - ctx[START]).days + 1
+    exact: list[Fraction] = []
+    bases: list[Basis] = []
+    for part in parts:
+        active = env.active_days(part, ctx[START], ctx[END]) if level.dim == "rep" else window_days
+        if method == "even":
+            exact.append(Fraction(1 if active else 0))
+        elif method == "weights":
+            exact.append(level.weights.get(part, Fraction(0)) if active else Fraction(0))
+        elif method == "history":
+            exact.append(_history(env, level, part, ctx))
+        else:  # capacity
+            capacity = env.people[part].capacity or Decimal(0)
+            exact.append(Fraction(capacity) * active / env.period_days)
+    total = sum(exact, Fraction(0))
+    for part, weight in zip(parts, exact, strict=True):
+        active = env.active_days(part, ctx[START], ctx[END]) if level.dim == "rep" else window_days
+        bases.append(_basis(method, weight, total, active, window_days))
+    return Shares(tuple(parts), tuple(integer_weights(exact)), tuple(bases), tuple(exact))
+
+
+_EXPLICIT = Basis("explicit")
+_EVEN = Basis("even")
+
+
+def _inactive(basis: Basis) -> Basis:
+    return Basis(basis.method, basis.numerator, basis.denominator, "inactive", note_zh="未在岗")
+
+
+def _basis(method: str, weight: Fraction, total: Fraction, active: int, window_days: int) -> Basis:
+    if method == "even":
+        basis = _EVEN
+    elif method == "capacity" and 0 < active < window_days:
+        return Basis(
+            "capacity",
+            show(weight),
+            show(total),
+            f"active {active}/{window_days} days",
+            note_zh=f"在岗 {active}/{window_days} 天",
+        )
+    else:
+        basis = Basis(method, show(weight), show(total))
+    return _inactive(basis) if active == 0 else basis
+
+
+def _history_row(env: TargetEnv, level: Level, region: str) -> dict[str, Decimal] | None:
+    table = env.history or {}
+    row = table.get(region)
+    if row is None or isinstance(row, dict):
+        return row
+    raise SplitProblem(
+        [
+            env.diag(
+                codes.NO_HISTORY,
+                ("history", "revenue", region),
+                f"history of region '{region}' has no per-product rows, which split level {level.index + 1} needs",
+                f"区域 '{region}' 的历史数据没有按产品细分，第 {level.index + 1} 层按历史拆解需要它",
+            )
+        ]
+    )
+
+
+def _history(env: TargetEnv, level: Level, part: str, ctx: Ctx) -> Fraction:
+    """The part's history in the context of the outer levels (see module docstring of engine)."""
+    table = env.history or {}
+    value: Decimal | None = None
+    if level.dim == "region":
+        raw = table.get(part)
+        if isinstance(raw, dict):
+            products = env.products if any(p in raw for p in env.products) else list(raw)
+            picked = [raw[p] for p in ([ctx[PRODUCT]] if ctx[PRODUCT] else products) if p in raw]
+            value = sum(picked, Decimal(0)) if picked else None
+        elif raw is not None:
+            if ctx[PRODUCT] is not None:
+                _history_row(env, level, part)
+            value = raw
+    else:
+        home = ctx[REGION] or env.rep_region(ctx[REP])
+        rows = [(r, _history_row(env, level, r)) for r in ([home] if home else env.regions)]
+        picked = [row[part] for _, row in rows if row is not None and part in row]
+        value = sum(picked, Decimal(0)) if picked else None
+    if value is None:
+        env.warn_once(
+            env.diag(
+                codes.HISTORY_MISSING_PART,
+                level.path(env, "method"),
+                f"no history for {level.dim} '{part}' ({describe(ctx, env)}): it gets nothing by history",
+                f"{zh_dim(level.dim)} '{part}' 没有历史数据：按历史拆解时不分配",
+                severity=Severity.WARNING,
+            )
+        )
+        return Fraction(0)
+    return Fraction(value)
+
+
+def _time_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
+    chosen = set(level.universe[level.dim])
+    parts: list[TimePart] = [p for p in time_parts(level.dim, ctx[START], ctx[END]) if p.id in chosen]
+    if not parts:
+        raise SplitProblem(
+            [
+                env.diag(
+                    codes.EMPTY_LEVEL,
+                    level.path(env, "parts" if level.spec.parts is not None else "by"),
+                    f"no {level.dim} of the level's parts falls in {describe(ctx, env)}",
+                    f"{describe(ctx, env)} 之内没有该层级的{zh_dim(level.dim)}",
+                )
+            ]
+        )
+    rep = ctx[REP]
+    actives = [env.active_days(rep, p.start, p.end) for p in parts]
+    ids = tuple(p.id for p in parts)
+    windows = tuple((p.start, p.end) for p in parts)
+    method = level.method
+    if method == "explicit":
+        bases = tuple(_EXPLICIT for _ in parts)
+        return Shares(ids, tuple(level.values.get(i, 0) for i in ids), bases, windows=windows, fixed=True)
+    exact: list[Fraction] = []
+    if method == "even":
+        exact = [Fraction(a, p.full_days) for a, p in zip(actives, parts, strict=True)]
+    elif method == "weights":
+        exact = [
+            level.weights.get(p.id, Fraction(0)) * Fraction(a, p.days) for a, p in zip(actives, parts, strict=True)
+        ]
+    else:  # workdays
+        calendar = env.calendar()
+        a_start, a_end = env.active(rep)
+        exact = [Fraction(calendar.count(max(p.start, a_start), min(p.end, a_end))) for p in parts]
+        years = sorted({y for p in parts for y in (p.start.year, p.end.year) if y in calendar.fallback_years})
+        if years:
+            env.warn_once(
+                env.diag(
+                    codes.CALENDAR_FALLBACK,
+                    level.path(env, "method"),
+                    f"the holiday calendar does not know {', '.join(map(str, years))}: workdays counted Mon–Fri",
+                    f"节假日日历不包含 {', '.join(map(str, years))} 年：工作日按周一至周五计算",
+                    severity=Severity.WARNING,
+                    hint="upgrade chinese_calendar for the newest holiday schedule",
+                )
+            )
+    total = sum(exact, Fraction(0))
+    bases_list: list[Basis] = []
+    for weight, active, part in zip(exact, actives, parts, strict=True):
+        if method == "even":
+            basis = _EVEN if active == part.full_days else Basis("days", Decimal(active), Decimal(part.full_days))
+        else:
+            basis = Basis(method, show(weight), show(total))
+        bases_list.append(_inactive(basis) if active == 0 and rep is not None else basis)
+    return Shares(ids, tuple(integer_weights(exact)), tuple(bases_list), tuple(exact), windows)

@@ -1,0 +1,130 @@
+"""Time parts (quarters, months, ISO weeks) of a period, their keys, and working days.
+
+Part ids: quarters `2026-Q3`, months `2026-07`, ISO weeks `2026-W27` (Monday to Sunday, the ISO
+year). A part is clipped to the window it is cut from (the plan period, or an outer time part);
+`full_days` keeps the length of the whole calendar part, so an edge part knows its share of days.
+Working days come from the `chinese_calendar` library (public holidays and make-up working days);
+for a year it does not know, Monday–Friday is used and the year is reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+TIME_KINDS = ("quarter", "month", "week")
+TIME_RANK = {kind: rank for rank, kind in enumerate(TIME_KINDS)}
+_ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class TimePart:
+    """One calendar part clipped to a window: [start, end], both inclusive."""
+
+    id: str
+    start: dt.date
+    end: dt.date
+    full_days: int
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+def days_between(start: dt.date, end: dt.date) -> int:
+    """Days in [start, end], 0 when the range is empty."""
+    return max(0, (end - start).days + 1)
+
+
+def overlap(a_start: dt.date, a_end: dt.date, b_start: dt.date, b_end: dt.date) -> tuple[dt.date, dt.date]:
+    """The intersection of two ranges (empty when start > end)."""
+    return max(a_start, b_start), min(a_end, b_end)
+
+
+def _bounds(kind: str, day: dt.date) -> tuple[str, dt.date, dt.date]:
+    if kind == "quarter":
+        q = (day.month - 1) // 3
+        start = dt.date(day.year, 3 * q + 1, 1)
+        end = dt.date(day.year + 1, 1, 1) if q == 3 else dt.date(day.year, 3 * q + 4, 1)
+        return f"{day.year}-Q{q + 1}", start, end - _ONE_DAY
+    if kind == "month":
+        start = day.replace(day=1)
+        end = dt.date(day.year + 1, 1, 1) if day.month == 12 else dt.date(day.year, day.month + 1, 1)
+        return f"{day.year}-{day.month:02d}", start, end - _ONE_DAY
+    if kind == "week":
+        iso = day.isocalendar()
+        start = day - dt.timedelta(days=day.weekday())
+        return f"{iso.year}-W{iso.week:02d}", start, start + dt.timedelta(days=6)
+    raise ValueError(f"not a time level: {kind}")
+
+
+@lru_cache(maxsize=4096)
+def time_parts(kind: str, start: dt.date, end: dt.date) -> tuple[TimePart, ...]:
+    """The parts of `kind` that cover [start, end], clipped to it, in calendar order."""
+    parts: list[TimePart] = []
+    day = start
+    while day <= end:
+        ident, full_start, full_end = _bounds(kind, day)
+        clipped_end = min(full_end, end)
+        parts.append(TimePart(ident, day, clipped_end, (full_end - full_start).days + 1))
+        day = clipped_end + _ONE_DAY
+    return tuple(parts)
+
+
+_QUARTER = re.compile(r"^(?:(\d{4})\s*[-年]?\s*)?[Qq]([1-4])$")
+_MONTH = re.compile(r"^(?:(\d{4})\s*[-/年.]\s*)?(\d{1,2})\s*月?$")
+_WEEK = re.compile(r"^(?:(\d{4})\s*-?\s*)?[Ww](\d{1,2})$")
+
+
+def normalize_key(kind: str, key: str, ids: list[str]) -> str:
+    """A user's key for a time part (`Q3`, `2026-7`, `7月`, `W27`) as the part id it means.
+
+    A key without a year takes the year of the period's parts when they all share one. Keys that
+    do not read as a time part come back unchanged (the caller reports them as unknown parts).
+    """
+    text = str(key).strip()
+    if text in ids:
+        return text
+    pattern = {"quarter": _QUARTER, "month": _MONTH, "week": _WEEK}.get(kind)
+    match = pattern.match(text) if pattern else None
+    if match is None:
+        return text
+    year_text, number = match.group(1), int(match.group(2))
+    years = sorted({ident[:4] for ident in ids})
+    year = year_text or (years[0] if len(years) == 1 else None)
+    if year is None:
+        return text
+    if kind == "quarter":
+        return f"{year}-Q{number}"
+    if kind == "month":
+        return f"{year}-{number:02d}"
+    return f"{year}-W{number:02d}"
+
+
+class WorkdayCalendar:
+    """Working days of [start, end]: counts over any sub-range in O(1) from prefix sums."""
+
+    def __init__(self, start: dt.date, end: dt.date) -> None:
+        import chinese_calendar
+
+        self.start = start
+        self.fallback_years: set[int] = set()
+        prefix = [0]
+        day = start
+        while day <= end:
+            try:
+                working = bool(chinese_calendar.is_workday(day))
+            except NotImplementedError:
+                self.fallback_years.add(day.year)
+                working = day.weekday() < 5
+            prefix.append(prefix[-1] + working)
+            day += _ONE_DAY
+        self._prefix = prefix
+
+    def count(self, start: dt.date, end: dt.date) -> int:
+        """Working days in [start, end] (clipped to the calendar's range)."""
+        first = max(0, (start - self.start).days)
+        last = min(len(self._prefix) - 1, (end - self.start).days + 1)
+        return self._prefix[last] - self._prefix[first] if last > first else 0

@@ -1,0 +1,56 @@
+"""The command line as a user meets it: --help is instant, --version, python -m, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from typer.testing import CliRunner
+
+from salesplan import __version__
+from salesplan.cli.app import app
+
+HEAVY = ("pydantic", "openpyxl", "jinja2")
+
+
+def test_help_lists_every_command_without_heavy_imports() -> None:
+    code = (
+        "import sys\n"
+        "from salesplan.cli.app import app\n"
+        "from typer.testing import CliRunner\n"
+        "r = CliRunner().invoke(app, ['--help'])\n"
+        "print(r.output)\n"
+        f"print('HEAVY', sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r})))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "HEAVY []" in out
+    for command in ("schema",):
+        assert command in out
+
+
+def test_version() -> None:
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"salesplan {__version__}"
+
+
+def test_python_dash_m_works() -> None:
+    out = subprocess.run([sys.executable, "-m", "salesplan", "--version"], capture_output=True, text=True, check=True)
+    assert __version__ in out.stdout
+
+
+def test_schema_prints_json_schema() -> None:
+    result = CliRunner().invoke(app, ["schema"])
+    assert result.exit_code == 0
+    schema = json.loads(result.output)
+    assert schema["additionalProperties"] is False
+    assert "targets" in schema["properties"]
+
+
+def test_unexpected_error_is_one_line_not_a_traceback() -> None:
+    code = "import salesplan.cli.app as a\ndef boom(): raise RuntimeError('kaboom')\na.app = boom\na.main()\n"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert "internal error: RuntimeError: kaboom" in proc.stderr

@@ -1,0 +1,54 @@
+"""Inline suppressions: which lines they cover, and unused ones reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from salesplan.diagnostics import Diagnostic, Severity, SourceRef
+from salesplan.lint.check import lint_file
+from salesplan.lint.config import LintConfig
+from salesplan.lint.discover import Candidate
+from salesplan.lint.suppress import apply_suppressions, parse_suppressions
+
+TEXT = """\
+a: 1  # salesplan: ignore[SP101, SP105] reason
+# salesplan: ignore[target-not-relevant] the next content line
+
+b: 2
+c: "# salesplan: ignore[SP101] inside a quoted string is not a comment"
+"""
+
+
+def _diag(code: str, line: int) -> Diagnostic:
+    return Diagnostic(code, Severity.ERROR, "m", SourceRef("f", line, 1))
+
+
+def test_parse() -> None:
+    sups = parse_suppressions(TEXT)
+    assert [(s.line, s.selectors, sorted(s.lines)) for s in sups] == [
+        (1, ("SP101", "SP105"), [1]),
+        (2, ("target-not-relevant",), [2, 4]),
+    ]
+    assert parse_suppressions("a: 1\n") == []
+
+
+def test_apply_and_unused() -> None:
+    enabled = frozenset({"SP101", "SP104", "SP105", "SP900"})
+    kept, count = apply_suppressions("f", TEXT, [_diag("SP101", 1), _diag("SP104", 4), _diag("SP104", 5)], enabled)
+    assert count == 2
+    assert sorted((d.code, d.line) for d in kept) == [("SP104", 5), ("SP900", 1)]  # SP105 on line 1 suppressed nothing
+
+
+def test_suppression_of_unselected_code_is_not_reported() -> None:
+    kept, _ = apply_suppressions("f", "a: 1  # salesplan: ignore[SP303]\n", [], frozenset({"SP900"}))
+    assert kept == []
+
+
+def test_suppressed_in_a_real_plan(tmp_path: Path, reference_text: str) -> None:
+    text = reference_text.replace("  - id: R2", "  - id: R2  # salesplan: ignore[SP303] reviewed weekly")
+    file = tmp_path / "plan.yaml"
+    file.write_text(text, encoding="utf-8")
+    result = lint_file(Candidate(str(file), "plan.yaml", True), LintConfig())
+    assert result is not None
+    assert result.diagnostics == []
+    assert result.suppressed == 1

@@ -1,0 +1,143 @@
+"""Malformed plans: each gives the right code at the right line and column, all at once."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from salesplan.loader import load_plan, load_text
+
+REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "reference-plan.yaml"
+
+
+def reference() -> str:
+    return REFERENCE.read_text(encoding="utf-8")
+
+
+def patched(old: str, new: str, count: int = 1) -> str:
+    text = reference()
+    assert old in text, old
+    return text.replace(old, new, count)
+
+
+# (case id, plan text, expected code, line, column)
+CASES = [
+    ("tab-indent", patched("  currency: CNY", "\tcurrency: CNY"), "SP004", 10, 1),
+    ("unclosed-quote", patched("  name: 华东大区 2026 年第三季度销售计划", '  name: "华东大区'), "SP004", 7, 9),
+    ("unclosed-bracket", patched("strategies: [S1, S2]", "strategies: [S1, S2"), "SP004", 51, 16),
+    ("duplicate-key", patched("    metric: revenue\n", "    metric: revenue\n    metric: orders\n"), "SP005", 43, 5),
+    ("nan", patched("value: 500", "value: .nan"), "SP008", 43, 12),
+    ("huge-number", patched("value: 500", "value: " + "9" * 400), "SP008", 43, 12),
+    ("no-such-date", patched("deadline: 2026-09-30", "deadline: 2026-02-30"), "SP009", 46, 15),
+    ("unknown-key", patched("targets:", "targts:"), "SP020", 37, 1),
+    ("wrong-type", patched("value: 500", "value: [500]"), "SP021", 43, 12),
+    ("bad-enum", patched("scenario: regional-expansion", "scenario: regional"), "SP021", 8, 13),
+    ("missing-field", patched("  period: {start: 2026-07-01, end: 2026-09-30}\n", ""), "SP022", 7, 3),
+    ("duplicate-id", patched("  - id: T2", "  - id: T1"), "SP030", 58, 9),
+    ("unresolved-owner", patched("    owner: 王芳\n    scope", "    owner: 王小芳\n    scope"), "SP031", 47, 12),
+    ("negative-target", patched("value: 500", "value: -500"), "SP033", 43, 12),
+    ("zero-width-id", patched("  - id: K3", "  - id: K\u200b3"), "SP032", 156, 9),
+    ("bad-probability", patched("probability: medium", "probability: 9"), "SP021", 116, 18),
+    ("version-2", patched("salesplan: 1", "salesplan: 2"), "SP011", 4, 12),
+    ("not-a-plan", "just: yaml\n", "SP010", 1, 1),
+    ("empty", "", "SP010", 1, 1),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "code", "line", "col"), CASES, ids=[c[0] for c in CASES])
+def test_malformed_plan_is_located(case: str, text: str, code: str, line: int, col: int) -> None:
+    loaded = load_text(text, f"{case}.yaml")
+    assert loaded.plan is None or not loaded.ok
+    found = [(d.code, d.line, d.col) for d in loaded.diagnostics]
+    assert (code, line, col) in found, found
+
+
+def test_unknown_key_suggests_the_right_one() -> None:
+    loaded = load_text(patched("targets:", "targts:"), "p.yaml")
+    [diag] = [d for d in loaded.diagnostics if d.code == "SP020"]
+    assert "did you mean 'targets'" in diag.message
+    assert "targets" in (diag.message_zh or "")
+
+
+def test_all_problems_of_a_file_are_reported_at_once() -> None:
+    text = patched("targets:", "targts:")
+    text = text.replace("scenario: regional-expansion", "scenario: nowhere")
+    text = text.replace("probability: 2", "probability: 9")
+    loaded = load_text(text, "p.yaml")
+    codes = sorted(d.code for d in loaded.diagnostics)
+    assert codes == ["SP020", "SP021", "SP021"]
+    lines = [d.line for d in loaded.diagnostics]
+    assert lines == sorted(lines)
+
+
+def test_value_errors_and_schema_errors_come_together() -> None:
+    text = patched("value: 500", "value: .inf").replace("targets:", "targts:")
+    codes = {d.code for d in load_text(text, "p.yaml").diagnostics}
+    assert codes == {"SP008", "SP020"}
+
+
+def test_unclosed_bracket_names_where_it_opened() -> None:
+    [diag] = load_text(patched("strategies: [S1, S2]", "strategies: [S1, S2"), "p.yaml").diagnostics
+    assert "opened at line 50, column 17" in diag.message
+
+
+def test_duplicate_key_names_the_first() -> None:
+    text = patched("    metric: revenue\n", "    metric: revenue\n    metric: orders\n")
+    [diag] = load_text(text, "p.yaml").diagnostics
+    assert "line 42" in diag.message
+
+
+def test_billion_laughs_is_refused_fast() -> None:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 10):
+        refs = ",".join([f"*a{i - 1}"] * 9)
+        lines.append(f"a{i}: &a{i} [{refs}]")
+    text = "salesplan: 1\n" + "\n".join(lines) + "\n"
+    start = time.perf_counter()
+    loaded = load_text(text, "laughs.yaml")
+    assert time.perf_counter() - start < 0.5
+    assert [d.code for d in loaded.diagnostics] == ["SP006"]
+
+
+@pytest.mark.parametrize("text", ["[" * 100_000 + "]" * 100_000, "- " * 100_000 + "x\n", "a: " + "[" * 70 + "]" * 70])
+def test_deep_nesting_is_refused_without_crashing(text: str) -> None:
+    loaded = load_text(text, "deep.yaml")
+    assert [d.code for d in loaded.diagnostics] == ["SP007"]
+
+
+def test_gbk_file_is_explained(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.yaml"
+    path.write_bytes(reference().encode("gb18030"))
+    [diag] = load_plan(path).diagnostics
+    assert diag.code == "SP003"
+    assert "GBK" in diag.message
+    assert diag.line == 7  # the header comments are ASCII; the first Chinese byte is on line 7
+
+
+def test_utf8_bom_loads(tmp_path: Path) -> None:
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + reference().encode("utf-8"))
+    loaded = load_plan(path)
+    assert loaded.ok, loaded.diagnostics
+
+
+def test_nul_bytes_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "nul.yaml"
+    path.write_bytes(b"\x00" * 1000)
+    assert [d.code for d in load_plan(path).diagnostics] == ["SP003"]
+
+
+def test_large_file_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(20 * 1024 * 1024)
+    start = time.perf_counter()
+    assert [d.code for d in load_plan(path).diagnostics] == ["SP002"]
+    assert time.perf_counter() - start < 0.5
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    assert [d.code for d in load_plan(tmp_path / "nope.yaml").diagnostics] == ["SP001"]
+    assert [d.code for d in load_plan(tmp_path).diagnostics] == ["SP001"]

@@ -1,0 +1,175 @@
+"""`salesplan split` as a user meets it: every format, -o safety, located errors, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from salesplan.cli.app import app
+
+REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "reference-plan.yaml"
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    target = tmp_path / "plan.yaml"
+    shutil.copy(REFERENCE, target)
+    return target
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, ["split", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_table_is_the_default_with_chinese_headers(plan: Path) -> None:
+    before = plan.read_bytes()
+    code, out, err = run(str(plan))
+    assert (code, err) == (0, "")
+    for text in (
+        "T1 第三季度销售额 · 500万元",
+        "拆解项",
+        "目标值（万元）",
+        "拆解逻辑",
+        "合计",
+        "按产能 160/300",
+        "A区 (east-a)",
+    ):
+        assert text in out
+    assert plan.read_bytes() == before  # split never modifies the plan
+
+
+def test_table_in_english_and_depth(plan: Path) -> None:
+    code, out, _ = run(str(plan), "--lang", "en", "--depth", "1", "--target", "T1")
+    assert code == 0
+    assert "Basis" in out and "Total" in out and "explicit" in out
+    assert "医疗器械" not in out and "T2" not in out
+
+
+def test_json_contract(plan: Path) -> None:
+    code, out, _ = run(str(plan), "--format", "json")
+    assert code == 0
+    doc = json.loads(out)
+    t1, t2, t3 = doc["targets"]
+    assert {k: t1[k] for k in ("id", "unit", "value", "levels")} == {
+        "id": "T1",
+        "unit": "万元",
+        "value": "500",
+        "levels": ["region", "product", "rep", "month"],
+    }
+    assert t1["rows"][0] == {
+        "region": "east-a",
+        "product": "device",
+        "rep": "李雷",
+        "month": "2026-07",
+        "value": "29",
+        "basis": "按权重 3/10",
+    }
+    assert sum(int(r["value"]) for r in t1["rows"]) == 500 and len(t1["rows"]) == 24
+    assert t2["rows"][-1] == {"region": "east-b", "rep": "吴敏", "value": "6", "basis": "平均"}
+    assert t3["levels"] == [] and t3["rows"] == [{"value": "18", "basis": "目标总额"}]
+
+
+def test_json_depth_gives_subtotals(plan: Path) -> None:
+    _, out, _ = run(str(plan), "-f", "json", "-t", "T1", "--depth", "1", "--lang", "en")
+    (t1,) = json.loads(out)["targets"]
+    assert t1["levels"] == ["region"]
+    assert t1["rows"] == [
+        {"region": "east-a", "value": "300", "basis": "explicit"},
+        {"region": "east-b", "value": "200", "basis": "explicit"},
+    ]
+
+
+def test_yaml_carries_the_same_document(plan: Path) -> None:
+    _, as_json, _ = run(str(plan), "-f", "json")
+    code, as_yaml, _ = run(str(plan), "-f", "yaml")
+    assert code == 0
+    assert yaml.safe_load(as_yaml) == json.loads(as_json)
+
+
+def test_csv_carries_the_leaves(plan: Path) -> None:
+    code, out, _ = run(str(plan), "-f", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0]) == ["target", "unit", "region", "product", "rep", "month", "value", "basis"]
+    assert rows[0]["value"] == "29" and rows[0]["month"] == "2026-07"
+    assert sum(int(r["value"]) for r in rows if r["target"] == "T1") == 500
+    assert [r["month"] for r in rows if r["target"] == "T2"] == [""] * 4
+    assert len(rows) == 24 + 4 + 1
+
+
+def test_output_file_refuses_to_overwrite_without_force(plan: Path, tmp_path: Path) -> None:
+    out = tmp_path / "split.json"
+    assert run(str(plan), "-f", "json", "-o", str(out))[0] == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["targets"][0]["id"] == "T1"
+    out.write_text("keep me", encoding="utf-8")
+    code, stdout, err = run(str(plan), "-f", "json", "-o", str(out))
+    assert code == 2 and stdout == ""
+    assert "--force" in err
+    assert out.read_text(encoding="utf-8") == "keep me"
+    assert run(str(plan), "-f", "json", "-o", str(out), "--force")[0] == 0
+    assert out.read_text(encoding="utf-8").startswith("{")
+
+
+def test_plan_that_does_not_load_gives_its_diagnostics(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("salesplan: 1\nplan:\n  name: x\n  period: {start: 2026-07-01, end: 2026-09-31}\n", encoding="utf-8")
+    code, out, err = run(str(bad))
+    assert code == 2 and out == ""
+    assert f"{bad}:4:" in err and "SP009" in err
+    assert "Traceback" not in err
+
+
+def test_split_error_is_located_and_exits_2(make_plan: Callable[[str], str], tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    text = make_plan(
+        "- {id: T, value: 500, split: [{by: region, method: explicit, values: {east-a: 300, east-b: 150}}]}"
+    )
+    path.write_text(text, encoding="utf-8")
+    line = len(text.splitlines())
+    code, out, err = run(str(path), "--lang", "en")
+    assert code == 2 and out == ""
+    assert f"{path}:{line}:" in err and "SP041" in err and "450万元" in err and "500万元" in err
+    _, _, err_zh = run(str(path))
+    assert "指定值合计 450万元，不等于被拆解的 500万元" in err_zh
+
+
+def test_unknown_target_and_over_capacity(plan: Path) -> None:
+    code, _, err = run(str(plan), "-t", "T9")
+    assert code == 2 and "SP057" in err
+    text = plan.read_text(encoding="utf-8").replace("value: 500\n", "value: 600\n", 1)
+    text = text.replace("{east-a: 300, east-b: 200}", "{east-a: 330, east-b: 270}")
+    plan.write_text(text, encoding="utf-8")
+    code, out, err = run(str(plan), "-t", "T1")
+    assert code == 2 and out == "" and "SP051" in err
+    code, out, err = run(str(plan), "-t", "T1", "--allow-over-capacity", "-f", "json")
+    assert code == 0 and "SP051" in err
+    assert sum(int(r["value"]) for r in json.loads(out)["targets"][0]["rows"]) == 600
+
+
+def test_no_traceback_from_a_real_process(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.yaml"
+    proc = subprocess.run(
+        [sys.executable, "-m", "salesplan", "split", str(missing)], capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 2
+    assert "SP001" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_split_module_imports_only_typer_and_stdlib() -> None:
+    code = (
+        "import sys\nimport salesplan.cli.split_cmd\n"
+        "print(sorted(m for m in ('rich', 'pydantic', 'yaml') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

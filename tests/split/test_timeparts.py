@@ -1,0 +1,132 @@
+"""Time parts: edges weighted by days, keys, reps' active days, and China's working days."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+
+import chinese_calendar
+
+from salesplan.split import codes
+from salesplan.split.engine import SplitOutcome
+from salesplan.split.result import TargetSplit
+from salesplan.split.timeparts import WorkdayCalendar, normalize_key, time_parts
+
+Q3 = (dt.date(2026, 7, 1), dt.date(2026, 9, 30))
+
+
+def test_iso_weeks_are_clipped_at_the_period_edges() -> None:
+    weeks = time_parts("week", *Q3)
+    # 2026-07-01 is a Wednesday: ISO week 27 runs Mon 06-29 .. Sun 07-05, of which 5 days are in the period;
+    # 2026-09-30 is a Wednesday: week 40 runs 09-28 .. 10-04, of which 3 days are in.
+    assert [w.id for w in weeks] == [f"2026-W{n}" for n in range(27, 41)]
+    assert (weeks[0].days, weeks[0].full_days, weeks[-1].days) == (5, 7, 3)
+    assert sum(w.days for w in weeks) == 92
+    assert [q.id for q in time_parts("quarter", dt.date(2026, 2, 15), dt.date(2026, 7, 1))] == [
+        "2026-Q1",
+        "2026-Q2",
+        "2026-Q3",
+    ]
+
+
+def test_time_keys_are_normalized() -> None:
+    months = ["2026-07", "2026-08", "2026-09"]
+    assert [normalize_key("month", k, months) for k in ("2026-7", "7月", "2026年8月", "9", "2026-09")] == [
+        "2026-07",
+        "2026-07",
+        "2026-08",
+        "2026-09",
+        "2026-09",
+    ]
+    assert normalize_key("quarter", "Q3", ["2026-Q3"]) == "2026-Q3"
+    assert normalize_key("week", "W27", ["2026-W27"]) == "2026-W27"
+    assert normalize_key("month", "July", months) == "July"  # unknown keys come back for the caller to report
+
+
+def test_even_weeks_weight_edge_weeks_by_their_days(split: Callable[..., SplitOutcome]) -> None:
+    outcome = split("- {id: T, value: 920, split: [{by: week, method: even}]}")
+    assert outcome.diagnostics == []
+    weeks = outcome.splits[0].root.children
+    # weights 5/7, 12 x 1, 3/7: sum 92/7, so a full week gets 920 * 7/92 = 70, the edges 50 and 30.
+    assert [w.value for w in weeks] == [50] + [70] * 12 + [30]
+    assert weeks[0].basis.text() == "按天数 5/7" and weeks[1].basis.text() == "平均"
+
+
+def test_month_weights_prorated_for_a_mid_month_start(split: Callable[..., SplitOutcome]) -> None:
+    outcome = split(
+        """
+        - id: T
+          value: 100
+          scope: {regions: [east-b]}
+          split:
+            - {by: rep, method: explicit, values: {周杰: 0, 吴敏: 100}}
+            - {by: month, method: weights, weights: {7月: 1, 8月: 1, 9月: 1}}
+        """
+    )
+    assert outcome.diagnostics == []
+    wu = outcome.splits[0].root.children[1]
+    # 吴敏 starts 08-01: July 0 of 31 days active -> weight 0; August and September fully active -> 1 : 1.
+    assert [m.value for m in wu.children] == [0, 50, 50]
+
+
+def test_workdays_use_chinas_holidays() -> None:
+    start, end = dt.date(2026, 10, 1), dt.date(2026, 10, 31)
+    calendar = WorkdayCalendar(start, end)
+    days = [start + dt.timedelta(days=i) for i in range(31)]
+    expected = sum(chinese_calendar.is_workday(d) for d in days)
+    weekdays = sum(d.weekday() < 5 for d in days)
+    assert calendar.count(start, end) == expected
+    assert expected < weekdays  # the National Day holiday (1-7 October) removes weekdays
+    assert not calendar.fallback_years
+
+
+def test_workdays_split_and_basis(split: Callable[..., SplitOutcome], make_plan: Callable[[str], str]) -> None:
+    outcome = split("- {id: T, value: 640, split: [{by: month, method: workdays}]}")
+    assert outcome.diagnostics == []
+    months = outcome.splits[0].root.children
+    calendar = WorkdayCalendar(*Q3)
+    counts = [calendar.count(dt.date(2026, m, 1), dt.date(2026, m, 30 if m == 9 else 31)) for m in (7, 8, 9)]
+    assert [m.basis.text() for m in months] == [f"按工作日 {c}/{sum(counts)}" for c in counts]
+    assert sum(m.value for m in months) == 640
+
+
+def test_unknown_year_falls_back_to_weekdays_with_a_warning(make_plan: Callable[[str], str]) -> None:
+    from salesplan.loader import load_text
+    from salesplan.split.engine import split_plan
+
+    text = make_plan("- {id: T, value: 90, split: [{by: month, method: workdays}]}")
+    text = text.replace("2026-07-01, end: 2026-09-30", "2031-07-01, end: 2031-09-30")
+    text = text.replace("start: 2026-08-01", "start: 2031-08-01")
+    outcome = split_plan(load_text(text, "plan.yaml"))
+    (warning,) = outcome.diagnostics
+    assert warning.code == codes.CALENDAR_FALLBACK and warning.severity == "warning"
+    assert "2031" in warning.message
+    # Mon-Fri in 2031: July 23, August 21, September 22 -> 66 days; 90 * 23/66 = 31.36...
+    months = outcome.splits[0].root.children
+    assert [m.basis.text("en") for m in months] == ["by workdays 23/66", "by workdays 21/66", "by workdays 22/66"]
+    assert sum(m.value for m in months) == 90
+
+
+def test_quarter_month_week_nest(split: Callable[..., SplitOutcome], exact: Callable[..., None]) -> None:
+    outcome = split(
+        """
+        - id: T
+          value: 1000
+          split:
+            - {by: month, method: even}
+            - {by: week, method: even}
+        """
+    )
+    assert outcome.diagnostics == []
+    t: TargetSplit = outcome.splits[0]
+    exact(t.root)
+    july = t.root.children[0]
+    # July 2026: W27 (07-01..05, 5 of 7 days), W28-W30 whole, W31 (07-27..31, 5 of 7 days)
+    assert [w.part for w in july.children] == ["2026-W27", "2026-W28", "2026-W29", "2026-W30", "2026-W31"]
+    assert july.children[0].basis.text() == "按天数 5/7"
+    # a week that crosses a month is cut in two, one piece under each month
+    assert t.root.children[1].children[0].part == "2026-W31"
+    # August 2026 starts on a Saturday: W31 (2 days), W32-W35, W36 (31 August only) -> 6 pieces
+    assert [len(m.children) for m in t.root.children] == [5, 6, 5]
+    assert sum(Decimal(1) for _ in t.leaves()) == 16
