@@ -1,33 +1,60 @@
-"""Benchmark of the split engine: synthetic plans of about 10k, 100k and 200k leaves.
+"""Benchmark of the split engine on synthetic plans of a chosen number of leaves.
 
-    .venv/bin/python bench/bench_split.py [--repeat 5]
+    .venv/bin/python bench/bench_split.py [--runs 5] [--sizes 10000 100000 200000] [--no-binding]
 
-Each plan covers 2026 and splits one target by region (history), product (weights), rep
-(capacity, with caps) and ISO week (workdays): leaves = regions × products × reps per region × 53.
-The 200k plan doubles the reps of the 100k one, so the ratio shows how time grows with the leaves.
-Prints the median and minimum time of `split_plan` (loading is timed separately) and their ratios;
-on a busy machine the minimum is the steadier figure.
+The plan covers the 50 ISO weeks from Monday 2026-01-05 to Sunday 2026-12-20 and splits one
+target by region (history), product (weights), rep (capacity, with caps; every fifth rep starts
+mid-year, so caps are prorated) and week (workdays from the holiday calendar):
+leaves = regions × products × reps per region × 50. Sizes are shaped as 10 regions × 10 products
+when they allow it, so 200k has twice the reps of 100k and the ratio shows how time grows with
+the leaves.
+
+`measure(leaves, runs)` is the median of `runs` full splits (`split_plan`, in process; the plan is
+loaded once, outside the timing). `main()` prints, per size, the median, minimum and maximum wall
+time and the median CPU time (steadier on a busy machine), the loading and JSON rendering times
+(for reference, not part of the goal), then the ratios — for this plan and for a harder variant
+where rounding week by week would break reps' caps (`binding`).
+The goal: 100,000 leaves in about a second, and doubling the leaves at most ~2.2× the time.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import itertools
+import os
+import platform
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
-from salesplan.loader import load_plan
+from salesplan.loader import LoadedPlan, load_plan
 from salesplan.split.engine import split_plan
+from salesplan.split.render import render_json
 
-SIZES = {"10k": (4, 4, 12), "100k": (10, 10, 19), "200k": (10, 10, 38)}  # regions, products, reps per region
+WEEKS = 50  # 2026-W02 .. 2026-W51
+DEFAULT_SIZES = (10_000, 100_000, 200_000)
 
 
-def plan_text(regions: int, products: int, reps: int) -> str:
+def shape(leaves: int) -> tuple[int, int, int]:
+    """(regions, products, reps per region) whose product times WEEKS is `leaves`, or as near as can be."""
+    units = max(1, round(leaves / WEEKS))
+    regions = max(d for d in range(1, 11) if units % d == 0)
+    products = max(d for d in range(1, 11) if (units // regions) % d == 0)
+    return regions, products, units // (regions * products)
+
+
+def plan_text(regions: int, products: int, reps: int, binding: bool = False) -> str:
+    """A plan whose one target splits into regions × products × reps × 50 leaves.
+
+    `binding`: the harder variant — regions weighted by their reps' capacity, weeks before reps and
+    the target at 85% of capacity, so that rounding week by week would break caps and the capacity
+    level is rounded as a whole (`salesplan.split.capacity_round`).
+    """
     lines = [
         "salesplan: 1",
-        "plan: {name: bench, period: {start: 2026-01-01, end: 2026-12-31}, unit: 元}",
+        "plan: {name: bench, period: {start: 2026-01-05, end: 2026-12-20}, unit: 元}",
         "team:",
         "  regions:",
         *(f"    - {{id: r{i}, name: 区域{i}}}" for i in range(regions)),
@@ -36,10 +63,12 @@ def plan_text(regions: int, products: int, reps: int) -> str:
         "  people:",
     ]
     capacity = 0
+    by_region: dict[str, int] = {}
     for i in range(regions):
         for k in range(reps):
             cap = 50_000 + 1_000 * ((i * 7 + k * 3) % 17)
             capacity += cap
+            by_region[f"r{i}"] = by_region.get(f"r{i}", 0) + cap
             start = f", start: 2026-{1 + k % 12:02d}-15" if k % 5 == 4 else ""
             lines.append(f"    - {{id: r{i}-rep{k}, role: rep, region: r{i}, capacity: {cap}{start}}}")
     lines.append("history:\n  revenue:")
@@ -47,55 +76,104 @@ def plan_text(regions: int, products: int, reps: int) -> str:
         row = ", ".join(f"p{j}: {100 + (i * 31 + j * 17) % 90}" for j in range(products))
         lines.append(f"    r{i}: {{{row}}}")
     weights = ", ".join(f"p{j}: {1 + j % 4}" for j in range(products))
+    regions_level = "{by: region, method: history}"
+    rep_and_week = ["{by: rep, method: capacity}", "{by: week, method: workdays}"]
+    if binding:
+        region_weights = ", ".join(f"{r}: {c}" for r, c in by_region.items())
+        regions_level = f"{{by: region, method: weights, weights: {{{region_weights}}}}}"
+        rep_and_week.reverse()
     lines += [
         "targets:",
         "  - id: T",
-        f"    value: {capacity * 6 // 10}",
+        f"    value: {capacity * (85 if binding else 60) // 100 // 100 * 100}",
         "    granularity: 100",
         "    split:",
-        "      - {by: region, method: history}",
+        f"      - {regions_level}",
         f"      - {{by: product, method: weights, weights: {{{weights}}}}}",
-        "      - {by: rep, method: capacity}",
-        "      - {by: week, method: workdays}",
+        *(f"      - {level}" for level in rep_and_week),
     ]
     return "\n".join(lines) + "\n"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5, help="runs per size (median reported)")
-    args = parser.parse_args()
-    medians: dict[str, float] = {}
-    minima: dict[str, float] = {}
+def load(leaves: int, binding: bool = False) -> LoadedPlan:
+    """The synthetic plan of about `leaves` leaves, loaded (through a file, as the CLI does)."""
     with tempfile.TemporaryDirectory() as tmp:
-        for name, (regions, products, reps) in SIZES.items():
-            path = Path(tmp) / f"plan-{name}.yaml"
-            path.write_text(plan_text(regions, products, reps), encoding="utf-8")
-            started = time.perf_counter()
-            loaded = load_plan(path)
-            load_time = time.perf_counter() - started
-            assert loaded.ok, [d.format() for d in loaded.diagnostics[:5]]
-            times = []
-            leaves = 0
-            for _ in range(args.repeat):
-                gc.collect()  # the previous run's garbage is not this run's cost
-                started = time.perf_counter()
-                outcome = split_plan(loaded)
-                times.append(time.perf_counter() - started)
-                assert not outcome.diagnostics, [d.format() for d in outcome.diagnostics[:5]]
-                leaves = sum(1 for _ in outcome.splits[0].leaves())
-                del outcome
-            medians[name] = statistics.median(times)
-            minima[name] = min(times)
-            print(
-                f"{name:>5}: {leaves:>7,} leaves  split median {medians[name]:.3f} s "
-                f"(min {min(times):.3f}, max {max(times):.3f})  load {load_time:.3f} s"
-            )
-    for big, small, leaves_ratio in (("100k", "10k", 100_700 / 10_176), ("200k", "100k", 2.0)):
+        path = Path(tmp) / f"plan-{leaves}.yaml"
+        path.write_text(plan_text(*shape(leaves), binding=binding), encoding="utf-8")
+        loaded = load_plan(path)
+    if not loaded.ok:
+        raise RuntimeError("; ".join(d.format() for d in loaded.diagnostics[:5]))
+    return loaded
+
+
+def _timed_split(loaded: LoadedPlan) -> tuple[float, float, int]:
+    """Wall and CPU seconds of one split, and its leaves."""
+    gc.collect()  # the previous run's garbage is not this run's cost
+    started, cpu = time.perf_counter(), time.process_time()
+    outcome = split_plan(loaded)
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    if outcome.diagnostics or len(outcome.splits) != 1:
+        raise RuntimeError("; ".join(d.format() for d in outcome.diagnostics[:5]))
+    return elapsed, cpu, sum(1 for _ in outcome.splits[0].leaves())
+
+
+def measure(leaves: int, runs: int, binding: bool = False) -> float:
+    """Median seconds of a full split of a synthetic plan of `leaves` leaves, in process."""
+    loaded = load(leaves, binding)
+    return statistics.median(_timed_split(loaded)[0] for _ in range(max(1, runs)))
+
+
+time_split = measure  # the name bench/run.py calls
+
+
+def _report(sizes: list[int], runs: int, binding: bool) -> None:
+    medians: dict[int, float] = {}
+    minima: dict[int, float] = {}
+    cpus: dict[int, float] = {}
+    actual: dict[int, int] = {}
+    print("binding caps (capacity level rounded as a whole):" if binding else "the goal's plan:")
+    for size in sizes:
+        started = time.perf_counter()
+        loaded = load(size, binding)
+        load_time = time.perf_counter() - started
+        times: list[float] = []
+        cpu_times: list[float] = []
+        for _ in range(max(1, runs)):
+            elapsed, cpu, actual[size] = _timed_split(loaded)
+            times.append(elapsed)
+            cpu_times.append(cpu)
+        medians[size], minima[size], cpus[size] = statistics.median(times), min(times), statistics.median(cpu_times)
+        outcome = split_plan(loaded)
+        started = time.perf_counter()
+        render_json(outcome.splits)
+        render_time = time.perf_counter() - started
+        regions, products, reps = shape(size)
         print(
-            f"ratio {big}/{small}: median {medians[big] / medians[small]:.2f}×, "
-            f"min {minima[big] / minima[small]:.2f}×  (leaves ×{leaves_ratio:.1f})"
+            f"{actual[size]:>9,} leaves ({regions}×{products}×{reps}×{WEEKS})  split median {medians[size]:.3f} s "
+            f"(min {minima[size]:.3f}, max {max(times):.3f}, CPU {cpus[size]:.3f}, {len(times)} runs)  "
+            f"load {load_time:.3f} s  json {render_time:.3f} s"
         )
+        del outcome
+    for small, big in itertools.pairwise(sizes):
+        print(
+            f"  ratio {actual[big]:,}/{actual[small]:,} leaves (×{actual[big] / actual[small]:.1f}): "
+            f"median {medians[big] / medians[small]:.2f}×, min {minima[big] / minima[small]:.2f}×, "
+            f"CPU {cpus[big] / cpus[small]:.2f}×"
+        )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per size (median reported)")
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES), help="leaves per plan")
+    parser.add_argument("--no-binding", action="store_true", help="skip the binding-caps variant")
+    args = parser.parse_args(argv)
+    print(
+        f"machine: {os.cpu_count()} CPUs, {platform.system()} {platform.machine()}, Python {platform.python_version()}"
+    )
+    _report(args.sizes, args.runs, binding=False)
+    if not args.no_binding:
+        _report(args.sizes, args.runs, binding=True)
 
 
 if __name__ == "__main__":

@@ -135,7 +135,7 @@ def bench_split(runs: int, sizes: list[int]) -> list[Row]:
     rows: list[Row] = []
     previous: tuple[int, float] | None = None
     for leaves in sizes:
-        t = bench_split.time_split(leaves, runs)
+        t = bench_split.measure(leaves, runs)
         row = Row("split", f"split {leaves:,} leaves", t, goal="100k in ~1 s" if leaves == 100_000 else "")
         if previous is not None and leaves == 2 * previous[0]:
             row.baseline, row.baseline_seconds, row.goal = f"split {previous[0]:,} leaves", previous[1], "≤ 2.2×"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -72,8 +73,32 @@ class Diagnostic:
         return self.message
 
     def format(self, lang: str = "en") -> str:
-        """`path:line:col: CODE message` — the form every command prints."""
-        return f"{self.source.file}:{self.source.line}:{self.source.col}: {self.code} {self.text(lang)}"
+        """`path:line:col: CODE message` — the form every command prints, always one inert line.
+
+        Messages quote the plan, so a control character of the file (ESC, BEL, CR, LF, a bidi
+        override) is shown as an escape instead of reaching the terminal or the CI log.
+        """
+        where = f"{inert(self.source.file)}:{self.source.line}:{self.source.col}"
+        return f"{where}: {self.code} {inert(self.text(lang))}"
+
+
+# bidirectional overrides and isolates reorder what a terminal shows; line and paragraph
+# separators end a line in some viewers
+_REORDERING = {0x200E, 0x200F, 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+
+
+def _inert_char(ch: str) -> str:
+    code = ord(ch)
+    if code in _REORDERING or (unicodedata.category(ch) == "Cc" and ch != "\t"):
+        return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+    return ch
+
+
+def inert(text: str) -> str:
+    """`text` with every control character (C0, DEL, C1, bidi, line separators) written as an escape."""
+    if text.isprintable():
+        return text
+    return "".join(_inert_char(ch) for ch in text)
 
 
 def dotted(path: tuple[str | int, ...]) -> str:

@@ -2,8 +2,9 @@
 
 Cases are built from the reference plan at test time (the large ones would bloat the repo):
 `build(folder)` writes every case and returns them. `code` is the loader's code where the file
-must not load; `None` marks files that load (BOM, injection text, huge split, cycle) and are
-hostile to a later stage instead, with `stage_code` naming what that stage must say.
+must not load; `None` marks files that load (BOM, injection text, huge split, cycle); those
+hostile to a later stage carry `stage_code`, what that stage must say (the split engine's
+SP053 for too many leaves, lint's SP403 for a dependency cycle).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ class Case:
     code: str | None  # loader diagnostic code, None when the file loads
     line: int | None = None
     col: int | None = None
-    stage: str | None = None  # for loading files: the command that must object ('split', 'lint')
+    stage_code: str | None = None  # for files that load: the code a later stage must give
 
 
 def reference() -> str:
@@ -67,6 +68,14 @@ def huge_split_tree() -> str:
         "    split:\n      - {by: region, method: even}\n      - {by: product, method: even}\n"
         "      - {by: week, method: even}\n"
     )
+
+
+def many_values(n: int = 9000) -> str:
+    """The reference plan with 9,000 valid tasks: about 117,000 values in under 1 MB, far below the size limit."""
+    text = reference()
+    head = text[: text.index("tasks:")]
+    task = "  - {{id: K{i}, name: task {i}, strategy: S1, owner: 王芳, start: 2026-07-01, end: 2026-07-02}}"
+    return head + "tasks:\n" + "\n".join(task.format(i=i) for i in range(n)) + "\n"
 
 
 def task_cycle(n: int = 1000) -> str:
@@ -139,9 +148,10 @@ def build(folder: Path) -> list[Case]:
         Case("zero-width-id", put("zero-width-id", patched("  - id: K3", "  - id: K\u200b3")), "SP032", 156, 9),
         Case("control-char-id", put("control-char-id", patched("  - id: R3", '  - id: "R\\u00073"')), "SP032", 128, 9),
         Case("twenty-mb", put("twenty-mb", b"# " + b"x" * (20 * 1024 * 1024) + b"\n"), "SP002", 1, 1),
+        Case("too-many-values", put("too-many-values", many_values()), "SP002"),
         Case("bom", put("bom", b"\xef\xbb\xbf" + reference().encode("utf-8")), None),
-        Case("huge-split", put("huge-split", huge_split_tree()), None, stage="split"),
-        Case("cycle-1000", put("cycle-1000", task_cycle()), None, stage="lint"),
+        Case("huge-split", put("huge-split", huge_split_tree()), None, stage_code="SP053"),
+        Case("cycle-1000", put("cycle-1000", task_cycle()), None, stage_code="SP403"),
         Case("injection", put("injection", injection()), None),
     ]
     return cases

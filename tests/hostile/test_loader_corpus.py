@@ -26,7 +26,7 @@ def cases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
 NAMES = [
     "tabs", "unclosed-quote", "unclosed-bracket", "duplicate-key", "billion-laughs", "deep-nesting", "nan", "inf",
     "400-digits", "no-such-date", "wrong-types", "unknown-keys", "empty", "nul-bytes", "gbk", "zero-width-id",
-    "control-char-id", "twenty-mb", "bom", "huge-split", "cycle-1000", "injection",
+    "control-char-id", "twenty-mb", "too-many-values", "bom", "huge-split", "cycle-1000", "injection",
 ]  # fmt: skip
 
 

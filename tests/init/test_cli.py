@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from salesplan.cli import init_cmd
 from salesplan.cli.app import app
 from salesplan.loader import load_plan
 from salesplan.model.schema import schema_text
+from salesplan.scaffold import SCENARIO_IDS
 
 MODELINE = "# yaml-language-server: $schema=.salesplan/plan-1.schema.json\n"
 
@@ -208,3 +210,16 @@ def test_the_command_module_imports_nothing_heavy() -> None:
     code = "import sys, salesplan.cli.init_cmd; print(sorted({'jinja2', 'pydantic', 'yaml'} & set(sys.modules)))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("scenario", SCENARIO_IDS)
+def test_what_init_writes_passes_salesplan_lint(runner: CliRunner, scenario: str, lang: str) -> None:
+    """The plan `salesplan init` writes is clean under `salesplan lint` as the user runs it: no finding at all."""
+    code, out = init(runner, "plan.yaml", "-s", scenario, "--lang", lang, "--period", "2026-Q3")
+    assert code == 0, out
+    result = runner.invoke(app, ["lint", "--format", "json", "plan.yaml"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["diagnostics"] == []
+    assert report["summary"]["files"] == 1

@@ -53,3 +53,11 @@ def test_risks_uses_configured_matrix(run: Run, tmp_path: Path, reference_text: 
 def test_risks_on_a_broken_plan_exits_2(run: Run, tmp_path: Path) -> None:
     (tmp_path / "plan.yaml").write_text("salesplan: 1\n", encoding="utf-8")
     assert run("risks", "plan.yaml").exit_code == 2
+
+
+def test_rules_markdown_table_is_the_registry(run: Run) -> None:
+    rows = run("rules", "--markdown").stdout.splitlines()
+    assert rows[:2] == ["| code | name | severity | summary |", "|---|---|---|---|"]
+    assert len(rows) == 2 + len(RULES)
+    for row, rule in zip(rows[2:], RULES.values(), strict=True):
+        assert row.startswith(f"| {rule.code} | `{rule.name}` | {rule.severity.value} | ")

@@ -38,3 +38,14 @@ def test_progress_bar_only_on_a_terminal_for_many_files(monkeypatch: pytest.Monk
     with progress_bar(SHOW_FROM + 1) as advance:
         assert advance is not None
         advance(1, SHOW_FROM + 1)
+
+
+def test_workers_follow_the_usable_cpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    from salesplan.lint import run
+
+    monkeypatch.setattr(run, "usable_cpus", lambda: 3)
+    assert run._jobs(None, PARALLEL_FROM) == 3
+    assert run._jobs(None, PARALLEL_FROM - 1) == 1  # a few files: no workers
+    assert run._jobs(5, 1) == 5  # asked for explicitly
+    monkeypatch.setattr(run, "usable_cpus", lambda: 64)
+    assert run._jobs(None, 10_000) == 8

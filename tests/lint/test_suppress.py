@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from pathlib import Path
 
+from click.testing import Result
+
 from salesplan.diagnostics import Diagnostic, Severity, SourceRef
-from salesplan.lint.check import lint_file
+from salesplan.lint.check import lint_file, lint_text
 from salesplan.lint.config import LintConfig
 from salesplan.lint.discover import Candidate
 from salesplan.lint.suppress import apply_suppressions, parse_suppressions
@@ -52,3 +56,33 @@ def test_suppressed_in_a_real_plan(tmp_path: Path, reference_text: str) -> None:
     assert result is not None
     assert result.diagnostics == []
     assert result.suppressed == 1
+
+
+def test_unused_suppression_reported_by_the_cli_with_its_configured_severity(
+    run: Callable[..., Result], tmp_path: Path, reference_text: str
+) -> None:
+    old, new = (
+        "    owner: 赵强\n    start: 2026-07-01",
+        "    owner: 赵强  # salesplan: ignore[SP401] old\n    start: 2026-07-01",
+    )
+    stale = reference_text.replace(old, new, 1)  # K1 has an owner: the suppression suppresses nothing
+    (tmp_path / "plan.yaml").write_text(stale, encoding="utf-8")
+    found = json.loads(run("lint", "--format", "json", "--ignore", "SP303").stdout)["diagnostics"]
+    assert [(d["code"], d["severity"], d["line"], d["column"]) for d in found] == [("SP900", "warning", 140, 16)]
+    (tmp_path / "salesplan.toml").write_text('[severity]\nSP900 = "error"\n', encoding="utf-8")
+    result = run("lint", "--format", "json", "--ignore", "SP303")
+    assert [(d["code"], d["severity"]) for d in json.loads(result.stdout)["diagnostics"]] == [("SP900", "error")]
+    assert result.exit_code == 1
+
+
+def test_suppression_on_the_line_above_with_a_reason(tmp_path: Path, reference_text: str) -> None:
+    text = reference_text.replace(
+        "  - id: R2\n", "  # salesplan: ignore[risk-without-trigger] reviewed weekly\n  - id: R2\n"
+    )
+    result = lint_text(text, "plan.yaml")
+    assert result.diagnostics == []
+    assert result.suppressed == 1
+    moved = text.replace("    probability: 高\n", "    probability: 高\n\n")  # the finding's line is unchanged
+    assert lint_text(moved, "plan.yaml").diagnostics == []
+    elsewhere = reference_text.replace("  - id: R3\n", "  # salesplan: ignore[SP303]\n  - id: R3\n")
+    assert [d.code for d in lint_text(elsewhere, "plan.yaml").diagnostics] == ["SP303", "SP900"]

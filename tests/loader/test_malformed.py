@@ -30,6 +30,8 @@ CASES = [
     ("duplicate-key", patched("    metric: revenue\n", "    metric: revenue\n    metric: orders\n"), "SP005", 43, 5),
     ("nan", patched("value: 500", "value: .nan"), "SP008", 43, 12),
     ("huge-number", patched("value: 500", "value: " + "9" * 400), "SP008", 43, 12),
+    ("tiny-number", patched("granularity: 1 ", "granularity: 1.5e-300 "), "SP008", 51, 18),
+    ("eleven-places", patched("baseline: 416.7", "baseline: 416.12345678901"), "SP008", 45, 15),
     ("no-such-date", patched("deadline: 2026-09-30", "deadline: 2026-02-30"), "SP009", 46, 15),
     ("unknown-key", patched("targets:", "targts:"), "SP020", 37, 1),
     ("wrong-type", patched("value: 500", "value: [500]"), "SP021", 43, 12),
@@ -141,3 +143,27 @@ def test_large_file_is_refused_before_reading(tmp_path: Path) -> None:
 def test_missing_file_and_directory(tmp_path: Path) -> None:
     assert [d.code for d in load_plan(tmp_path / "nope.yaml").diagnostics] == ["SP001"]
     assert [d.code for d in load_plan(tmp_path).diagnostics] == ["SP001"]
+
+
+def test_ten_decimal_places_are_kept_exactly() -> None:
+    loaded = load_text(patched("baseline: 416.7", "baseline: 416.1234567890"), "p.yaml")
+    assert loaded.ok and loaded.plan is not None, [d.format() for d in loaded.diagnostics]
+    assert str(loaded.plan.targets[0].baseline) == "416.1234567890"
+
+
+def test_too_many_values_are_refused_before_anything_is_built() -> None:
+    from salesplan.loader.yamltree import MAX_NODES
+
+    start = time.perf_counter()
+    loaded = load_text("salesplan: 1\nextra: [" + "0," * MAX_NODES + "0]\n", "p.yaml")
+    assert time.perf_counter() - start < 5
+    [diag] = loaded.diagnostics
+    assert (diag.code, diag.line) == ("SP002", 2) and f"more than {MAX_NODES:,} values" in diag.message
+    # the first value over the limit: five come before the list's items (the top mapping, two keys,
+    # the version, the list itself)
+    assert diag.col == len("extra: [") + 2 * (MAX_NODES - 5) + 1
+
+
+def test_a_long_text_with_few_values_is_not_refused() -> None:
+    text = patched("    deliverable: 签约 3 家代理商，合同归档", "    deliverable: " + "长" * 300_000)
+    assert load_text(text, "p.yaml").ok

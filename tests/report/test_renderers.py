@@ -35,9 +35,10 @@ def test_findings_sorted_by_file_line_column() -> None:
     keys = [(d["file"], d["line"], d["column"]) for d in data["diagnostics"]]
     assert keys == sorted(keys)
     assert data["diagnostics"][2]["path"] == "targets[0].deadline"
-    assert set(data["diagnostics"][0]) >= {
-        "file", "line", "column", "end_line", "end_column", "code", "name", "severity", "message", "path",
-    }  # fmt: skip
+    for diag in data["diagnostics"]:
+        assert list(diag) == [
+            "file", "line", "column", "end_line", "end_column", "code", "name", "severity", "message", "path",
+        ]  # fmt: skip
     assert data["summary"]["files"] == 3
     assert data["summary"]["errors"] == 2
 
@@ -96,3 +97,12 @@ def test_sarif_absolute_path_outside_root_is_a_file_uri(tmp_path: Path) -> None:
     location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
     assert location["uri"].startswith("file:///")
     assert "uriBaseId" not in location
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "sarif"])
+def test_hint_in_the_output_language(fmt: str) -> None:
+    zh = REPORTER_BY_NAME[fmt](sample_result(), options("zh"))
+    en = REPORTER_BY_NAME[fmt](sample_result(), options("en"))
+    assert "把时间节点移到计划周期内" in zh and "move the deadline into the period" not in zh
+    assert "move the deadline into the period" in en and "把时间节点移到计划周期内" not in en
+    assert "add `trigger:`" in zh  # no Chinese hint given: the English one is kept

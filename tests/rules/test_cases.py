@@ -1,8 +1,15 @@
-"""Every rule's fixture file: each failing case gives exactly the expected (code, line, column)s."""
+"""Every rule's fixture file: each failing case gives exactly the expected (code, line, column)s.
+
+A case (sqlfluff's std_rule_cases style) has a `name`, the plan (`plan:` text, or `reference: true`
+with `replace:` pairs), and `expect: [[CODE, line, column], ...]` for the rule of the file; optionally
+`config:` (salesplan.toml text), `severity:` (of every finding) and `messages:` (substrings that
+the findings' English messages must contain).
+"""
 
 from __future__ import annotations
 
 import base64
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +17,7 @@ import pytest
 import yaml
 
 from salesplan.lint.check import lint_file
-from salesplan.lint.config import LintConfig
+from salesplan.lint.config import LintConfig, config_from
 from salesplan.lint.discover import Candidate
 from salesplan.rules import RULES
 
@@ -56,9 +63,19 @@ def test_rule_case(rule: str, case: dict[str, Any], tmp_path: Path, monkeypatch:
             raise RuntimeError("boom")
 
         monkeypatch.setattr(check_module, "CHECKS", (type(broken)(**{**broken.__dict__, "check": boom}),))
-    result = lint_file(Candidate(str(file), "plan.yaml", explicit=True), LintConfig())
+    config = config_from(tomllib.loads(case["config"]), "case") if "config" in case else LintConfig()
+    result = lint_file(Candidate(str(file), "plan.yaml", explicit=True), config)
     assert result is not None
-    found = sorted([d.code, d.line, d.col] for d in result.diagnostics if d.code == rule)
+    mine = [d for d in result.diagnostics if d.code == rule]
+    found = sorted([d.code, d.line, d.col] for d in mine)
     assert found == sorted(case["expect"]), [d.format("en") for d in result.diagnostics]
+    if "severity" in case:
+        assert {d.severity.value for d in mine} == {case["severity"]}
+    for diag in mine if not rule.startswith("SP0") else []:  # the loader's own findings are not the rules'
+        assert diag.message_zh, diag.format("en")  # every finding a rule makes speaks both languages
+        if diag.hint and rule != "SP203":  # SP203 relays the split engine's own hint
+            assert diag.extra.get("hint_zh"), diag.format("en")
+    for text in case.get("messages", []):
+        assert any(text in d.message for d in mine), (text, [d.message for d in mine])
     if not case["expect"] and not rule.startswith("SP0"):
         assert not [d for d in result.diagnostics if d.code.startswith("SP0")], "a passing case must load cleanly"

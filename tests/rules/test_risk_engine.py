@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from salesplan.loader import load_plan
-from salesplan.model.plan import Plan
-from salesplan.risk import LEVELS, RiskConfig, score_risks
+from salesplan.model.plan import Plan, Risk
+from salesplan.risk import LEVELS, RiskConfig, score_risk, score_risks
 from salesplan.risk.config import RiskConfigError
 
 REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "reference-plan.yaml"
@@ -47,7 +47,29 @@ def test_configured_matrix_and_labels() -> None:
     )
     scored = {s.risk.id: s for s in score_risks(reference(), config)}
     assert (scored["R1"].score, scored["R1"].level) == (6, "high")  # medium 2 × severe 3
-    assert (scored["R3"].probability, scored["R3"].score) == (2, 4)  # numbers are capped at the matrix edge
+    assert (scored["R3"].probability, scored["R3"].score) == (2, 4)  # 2 of 1..5 is 1.2 of 1..3, rounded up
+
+
+def test_numbers_are_placed_proportionally_on_the_matrix() -> None:
+    ten = RiskConfig(
+        size=10,
+        probability={"low": 2, "medium": 6, "high": 10},
+        impact={"minor": 2, "moderate": 6, "severe": 10},
+        bounds={"low": 16, "medium": 36, "high": 64},
+    )
+    scored = {s.risk.id: s for s in score_risks(reference(), ten)}
+    assert (scored["R3"].probability, scored["R3"].impact, scored["R3"].score, scored["R3"].level) == (4, 4, 16, "low")
+    assert (scored["R1"].score, scored["R1"].level) == (60, "high")  # medium 6 × severe 10
+    three = RiskConfig(size=3, probability={"low": 1, "medium": 2, "high": 3}, impact={"minor": 1, "moderate": 2,
+                       "severe": 3}, bounds={"low": 2, "medium": 4, "high": 6})  # fmt: skip
+    assert [score_risk_number(n, three) for n in range(1, 6)] == [1, 2, 2, 3, 3]
+    assert [score_risk_number(n, RiskConfig()) for n in range(1, 6)] == [1, 2, 3, 4, 5]
+
+
+def score_risk_number(number: int, config: RiskConfig) -> int:
+    """Where probability `number` lands on `config`'s matrix."""
+    risk = Risk(id="R", description="d", probability=number, impact=1)
+    return score_risk(risk, 0, config).probability
 
 
 @pytest.mark.parametrize(

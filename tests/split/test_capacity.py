@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from fractions import Fraction
 
 from salesplan.split import codes
 from salesplan.split.engine import SplitOutcome
@@ -104,3 +105,38 @@ def test_rep_without_capacity_is_located_at_the_person(
     (diag,) = outcome.diagnostics
     assert diag.code == codes.NO_CAPACITY and "韩梅" in diag.message
     assert diag.line == next(i for i, line in enumerate(text.splitlines(), 1) if "韩梅" in line)
+
+
+def test_rounding_that_would_break_a_cap_is_controlled_across_the_level(
+    split: Callable[..., SplitOutcome], exact: Callable[..., None]
+) -> None:
+    # east-a: 李雷 160, 韩梅 140 (caps 160 and 140). 299 by week, even: Q3 2026 has 14 ISO weeks, W27 with
+    # 5 of its 7 days (Jul 1-5) and W40 with 3 (Sep 28-30), so weights 5/7, 1 (x12), 3/7, sum 92/7:
+    #   quotas 299*5/92 = 16.25, 299*7/92 = 22.75 (x12), 299*3/92 = 9.75 -> floors 16 + 12 x 22 + 9 = 289;
+    #   the 10 units left go to the 13 remainders of .75: full weeks first (larger weight), earlier first:
+    #   16, 23 (W28-W37), 22, 22, 9. Then each week by capacity 160 : 140:
+    #   week of 23: quotas 12.267 / 10.733 -> largest remainder gives 韩梅 the unit: 12 / 11
+    #   week of 22: 11.733 / 10.267 -> 12 / 10;   week of 16: 8.533 / 7.467 -> 9 / 7;   week of 9: 4.8 / 4.2 -> 5 / 4
+    # Week by week, 韩梅 would get 10 x 11 + 2 x 10 + 7 + 4 = 141 > 140, though her exact total is
+    # 299 x 140/300 = 139.53. The level is then rounded as a whole: every part stays the floor or the
+    # ceiling of its quota, and 韩梅 carries ceil(139.53) = 140, 李雷 the other 159.
+    outcome = split(
+        """
+        - id: T
+          value: 299
+          scope: {regions: [east-a]}
+          split:
+            - {by: week, method: even}
+            - {by: rep, method: capacity}
+        """
+    )
+    assert outcome.diagnostics == []
+    (t,) = outcome.splits
+    exact(t.root)
+    weeks = [w.value for w in t.root.children]
+    assert weeks == [16, *[23] * 10, 22, 22, 9]
+    assert _rep_totals(t) == {"李雷": 159, "韩梅": 140}
+    for week in t.root.children:
+        for rep, weight in zip(week.children, (160, 140), strict=True):
+            quota = Fraction(week.value) * weight / 300
+            assert quota - 1 < rep.value < quota + 1, (week.part, rep.part, rep.value, quota)

@@ -173,3 +173,66 @@ def test_split_module_imports_only_typer_and_stdlib() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_table_indents_the_hierarchy_with_subtotals_and_a_total_row(plan: Path) -> None:
+    code, out, _ = run(str(plan), "-t", "T1")
+    assert code == 0
+    cells = [[c.strip() for c in line.split("│")[1:-1]] for line in out.splitlines() if line.startswith("│")]
+    names = [line.split("│")[1].rstrip() for line in out.splitlines() if line.startswith("│")]
+    # region, product, rep and month rows, each level two spaces further in
+    assert names[:4] == [" A区 (east-a)", "   医疗器械 (device)", "     李雷", "       2026-07"]
+    by_name = {c[0]: c for c in cells[:6]}
+    assert by_name["A区 (east-a)"][1:] == ["区域", "300", "指定"]  # a subtotal row: the sum of what is below it
+    assert by_name["医疗器械 (device)"][1:] == ["产品", "180", "按历史占比 60.0%"]
+    assert cells[-1] == ["合计", "", "500", "目标总额"]
+    leaves = [int(c[2]) for c in cells if c[1] == "月"]
+    assert len(leaves) == 24 and sum(leaves) == 500
+
+
+def test_force_replaces_the_file_by_renaming_a_complete_one(plan: Path, tmp_path: Path) -> None:
+    import os
+
+    out = tmp_path / "split.csv"
+    out.write_text("old", encoding="utf-8")
+    inode = out.stat().st_ino
+    assert run(str(plan), "-f", "csv", "-o", str(out), "--force")[0] == 0
+    assert out.stat().st_ino != inode  # a new file renamed over the old one, not the old one rewritten
+    assert out.read_text(encoding="utf-8").startswith("target,unit,")
+    assert sorted(os.listdir(tmp_path)) == ["plan.yaml", "split.csv"]  # no temporary file left
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(
+    plan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    import salesplan.output
+
+    def refuse(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(salesplan.output.os, "replace", refuse)
+    out = tmp_path / "split.json"
+    out.write_text("keep me", encoding="utf-8")
+    code, stdout, err = run(str(plan), "-f", "json", "-o", str(out), "--force", "--lang", "en")
+    assert code == 2 and stdout == ""
+    assert "cannot write" in err and "No space left on device" in err and "Traceback" not in err
+    assert out.read_text(encoding="utf-8") == "keep me"
+    assert sorted(os.listdir(tmp_path)) == ["plan.yaml", "split.json"]
+
+
+def test_output_naming_the_plan_is_refused_even_with_force(plan: Path) -> None:
+    before = plan.read_bytes()
+    for extra in ([], ["--force"]):
+        code, out, err = run(str(plan), "-f", "yaml", "-o", str(plan), *extra, "--lang", "en")
+        assert code == 2 and out == ""
+        assert "is the plan itself" in err
+    assert plan.read_bytes() == before
+
+
+def test_every_format_leaves_the_plan_untouched(plan: Path, tmp_path: Path) -> None:
+    before, mtime = plan.read_bytes(), plan.stat().st_mtime_ns
+    for fmt in ("table", "json", "csv", "yaml"):
+        assert run(str(plan), "-f", fmt, "-o", str(tmp_path / f"out.{fmt}"))[0] == 0
+    assert plan.read_bytes() == before and plan.stat().st_mtime_ns == mtime

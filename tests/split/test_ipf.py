@@ -11,36 +11,56 @@ from hypothesis import strategies as st
 
 from salesplan.split import codes
 from salesplan.split.engine import SplitOutcome
-from salesplan.split.ipf import IpfFailed, controlled_round, fit
+from salesplan.split.ipf import TOLERANCE, IpfFailed, controlled_round, fit
 
 
 def _d(rows: list[list[int]]) -> list[list[Decimal]]:
     return [[Decimal(v) for v in row] for row in rows]
 
 
+# Wikipedia, "Iterative proportional fitting", Example: a 4x4 seed with row targets 150 300 400 150 and
+# column targets 200 300 400 100. The converged table is published by ProportionalFitting.jl
+# (vankesteren/ProportionalFitting.jl, README "Showcase"), which runs that very example:
+# X = diag(row factors) * seed * diag(column factors), with the factors printed to 16 digits and the
+# table to 6 significant digits. Both are copied here as published. The fit stops when every margin
+# is within TOLERANCE (1e-12 units, `salesplan.split.ipf`).
+WIKI_SEED = [[40, 30, 20, 10], [35, 50, 100, 75], [30, 80, 70, 120], [20, 30, 40, 50]]
+WIKI_ROWS = (150, 300, 400, 150)
+WIKI_COLS = (200, 300, 400, 100)
+PUBLISHED_ROW_FACTORS = ("0.9986403503185242", "0.8833622306385376", "1.1698911437112522", "0.8895042701910321")
+PUBLISHED_COL_FACTORS = ("1.616160156063788", "1.5431801747375655", "1.771623700829941", "0.38299396265192226")
+PUBLISHED_TABLE = [
+    ["64.5585", "46.2325", "35.3843", "3.82473"],
+    ["49.9679", "68.1594", "156.499", "25.3742"],
+    ["56.7219", "144.428", "145.082", "53.7673"],
+    ["28.7516", "41.18", "63.0347", "17.0337"],
+]
+FOUR = Decimal("0.0001")
+
+
 def test_wikipedia_ipf_example_to_four_decimals() -> None:
-    # Wikipedia, "Iterative proportional fitting", Example: seed 4x4, row targets 150 300 400 150,
-    # column targets 200 300 400 100. The converged table, as printed (4 decimals) in the docstring of
-    # ProportionalFitting.jl's `ipf` (vankesteren/ProportionalFitting.jl, src/ipf.jl), which reproduces
-    # that example: 64.5585 46.2325 35.3843 3.82473 / 49.9679 68.1594 156.499 25.3742 /
-    # 56.7219 144.428 145.082 53.7673 / 28.7516 41.18 63.0347 17.0337.
-    seed = _d([[40, 30, 20, 10], [35, 50, 100, 75], [30, 80, 70, 120], [20, 30, 40, 50]])
-    rows = [Decimal(v) for v in (150, 300, 400, 150)]
-    cols = [Decimal(v) for v in (200, 300, 400, 100)]
-    fitted = fit(seed, rows, cols)
-    four = [[str(v.quantize(Decimal("0.0001"))) for v in row] for row in fitted]
-    assert four == [
-        ["64.5585", "46.2325", "35.3843", "3.8247"],
-        ["49.9679", "68.1594", "156.4985", "25.3742"],
-        ["56.7219", "144.4282", "145.0825", "53.7673"],
-        ["28.7516", "41.1800", "63.0347", "17.0337"],
-    ]
-    # the digits the source prints with fewer decimals agree too
-    assert abs(fitted[1][2] - Decimal("156.499")) < Decimal("0.0005")
-    assert abs(fitted[2][1] - Decimal("144.428")) < Decimal("0.0005")
-    cells = controlled_round(fitted, [150, 300, 400, 150], [200, 300, 400, 100])
-    assert [sum(r) for r in cells] == [150, 300, 400, 150]
-    assert [sum(c) for c in zip(*cells, strict=True)] == [200, 300, 400, 100]
+    fitted = fit(_d(WIKI_SEED), [Decimal(v) for v in WIKI_ROWS], [Decimal(v) for v in WIKI_COLS])
+    # every cell to 4 decimals, against the cell rebuilt from the published factors
+    for i, (seed_row, r) in enumerate(zip(WIKI_SEED, PUBLISHED_ROW_FACTORS, strict=True)):
+        for j, (seed, c) in enumerate(zip(seed_row, PUBLISHED_COL_FACTORS, strict=True)):
+            published = seed * Decimal(r) * Decimal(c)
+            assert fitted[i][j].quantize(FOUR) == published.quantize(FOUR), (i, j, fitted[i][j], published)
+    # and against the printed table, to every decimal it prints (4, or 3 for 156.499, 144.428, 145.082)
+    for fitted_row, printed_row in zip(fitted, PUBLISHED_TABLE, strict=True):
+        for value, printed in zip(fitted_row, printed_row, strict=True):
+            decimals = min(4, len(printed.partition(".")[2]))
+            places = Decimal(1).scaleb(-decimals)
+            assert value.quantize(places) == Decimal(printed).quantize(places), (value, printed)
+    # the margins are met within the documented tolerance
+    for row, target in zip(fitted, WIKI_ROWS, strict=True):
+        assert abs(sum(row) - target) <= TOLERANCE
+    for j, target in enumerate(WIKI_COLS):
+        assert abs(sum(row[j] for row in fitted) - target) <= TOLERANCE
+    # rounded to whole units, both margins still add up exactly and each cell is its floor or ceiling
+    cells = controlled_round(fitted, list(WIKI_ROWS), list(WIKI_COLS))
+    assert [sum(r) for r in cells] == list(WIKI_ROWS)
+    assert [sum(c) for c in zip(*cells, strict=True)] == list(WIKI_COLS)
+    assert all(f - 1 < c < f + 1 for fr, cr in zip(fitted, cells, strict=True) for f, c in zip(fr, cr, strict=True))
 
 
 def test_zero_row_with_positive_margin_fails() -> None:

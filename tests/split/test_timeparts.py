@@ -130,3 +130,79 @@ def test_quarter_month_week_nest(split: Callable[..., SplitOutcome], exact: Call
     # August 2026 starts on a Saturday: W31 (2 days), W32-W35, W36 (31 August only) -> 6 pieces
     assert [len(m.children) for m in t.root.children] == [5, 6, 5]
     assert sum(Decimal(1) for _ in t.leaves()) == 16
+
+
+def test_workdays_counted_by_hand_for_q3(split: Callable[..., SplitOutcome]) -> None:
+    # Q3 2026 (no holiday in July or August): July 1 (Wed) .. 31 (Fri) has 23 weekdays; August 21;
+    # September 22 weekdays, less the Mid-Autumn Festival on 09-25 (Fri), plus the make-up working
+    # Sunday 09-20: 22. In all 66, so 660 splits 230 / 210 / 220 exactly.
+    outcome = split("- {id: T, value: 660, split: [{by: month, method: workdays}]}")
+    assert outcome.diagnostics == []
+    months = outcome.splits[0].root.children
+    assert [(m.part, m.value, m.basis.text()) for m in months] == [
+        ("2026-07", 230, "按工作日 23/66"),
+        ("2026-08", 210, "按工作日 21/66"),
+        ("2026-09", 220, "按工作日 22/66"),
+    ]
+
+
+def test_workdays_counted_by_hand_for_national_day_weeks(
+    split: Callable[..., SplitOutcome], make_plan: Callable[[str], str]
+) -> None:
+    # October 2026 by ISO week. National Day: 10-01 .. 10-07 off; Saturday 10-10 is a make-up working day.
+    #   W40: 10-01 (Thu) .. 10-04 (Sun), all holiday or weekend  -> 0
+    #   W41: 10-05 .. 10-07 holiday, 10-08 and 10-09 work, Sat 10-10 works, Sun 10-11 off -> 3
+    #   W42: 10-12 .. 10-18 -> 5;  W43: 10-19 .. 10-25 -> 5;  W44: 10-26 .. 10-31 -> 5 (Mon-Fri)
+    # 18 working days: 180 splits 0 / 30 / 50 / 50 / 50 exactly.
+    from salesplan.loader import load_text
+    from salesplan.split.engine import split_plan
+
+    text = make_plan("- {id: T, value: 180, split: [{by: week, method: workdays}]}")
+    text = text.replace("{start: 2026-07-01, end: 2026-09-30}", "{start: 2026-10-01, end: 2026-10-31}")
+    text = text.replace(", start: 2026-08-01}", "}")
+    outcome = split_plan(load_text(text, "plan.yaml"))
+    assert outcome.diagnostics == []
+    weeks = outcome.splits[0].root.children
+    assert [(w.part, w.value) for w in weeks] == [
+        ("2026-W40", 0),
+        ("2026-W41", 30),
+        ("2026-W42", 50),
+        ("2026-W43", 50),
+        ("2026-W44", 50),
+    ]
+    assert weeks[1].basis.text("en") == "by workdays 3/18"
+
+
+def test_a_rep_who_leaves_carries_less_and_nothing_after_the_end(
+    split: Callable[..., SplitOutcome], make_plan: Callable[[str], str]
+) -> None:
+    # 韩梅 leaves on 08-15: active 07-01 .. 08-15 = 31 + 15 = 46 of the period's 92 days.
+    # By capacity: 李雷 160 * 92/92 = 160, 韩梅 140 * 46/92 = 70 (sum 230): 230 splits 160 / 70 exactly.
+    # Then by month, even, counting only the days each rep is active:
+    #   李雷 160 over 1 : 1 : 1 -> 53.33 each -> 53 53 53, the unit left to the earliest tie: 54 53 53
+    #   韩梅 70 over July 31/31, August 15/31, September 0/30 (sum 46/31)
+    #       -> 70*31/46 = 47.17, 70*15/46 = 22.83, 0 -> 47 22 0, the unit left to .83: 47 23 0
+    from salesplan.loader import load_text
+    from salesplan.split.engine import split_plan
+
+    text = make_plan(
+        """
+        - id: T
+          value: 230
+          scope: {regions: [east-a]}
+          split:
+            - {by: rep, method: capacity}
+            - {by: month, method: even}
+        """
+    ).replace("region: east-a, capacity: 140}", "region: east-a, capacity: 140, end: 2026-08-15}")
+    outcome = split_plan(load_text(text, "plan.yaml"))
+    assert outcome.diagnostics == []
+    li_lei, han_mei = outcome.splits[0].root.children
+    assert (li_lei.value, han_mei.value) == (160, 70)
+    assert han_mei.basis.text("en") == "by capacity 70/230 (active 46/92 days)"
+    assert [m.value for m in li_lei.children] == [54, 53, 53]
+    assert [(m.value, m.basis.text()) for m in han_mei.children] == [
+        (47, "平均"),
+        (23, "按天数 15/31"),
+        (0, "按天数 0/30（未在岗）"),
+    ]

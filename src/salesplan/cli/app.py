@@ -30,6 +30,7 @@ COMMANDS = [
     ("rules", "salesplan.cli.rules_cmd", "rules"),
     ("risks", "salesplan.cli.risks_cmd", "risks"),
     ("init", "salesplan.cli.init_cmd", "init"),
+    ("review", "salesplan.cli.review_cmd", "review"),
 ]
 
 

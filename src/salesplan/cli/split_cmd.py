@@ -1,8 +1,10 @@
 """`salesplan split`: break targets down into exact parts, each saying how it was reached.
 
 Exit codes: 0 split (warnings, if any, on stderr); 2 the plan does not load, a --target is
-unknown, or a target cannot be split (located diagnostics on stderr, nothing on stdout).
-The plan file is never modified.
+unknown, a target cannot be split (located diagnostics on stderr, nothing on stdout), or the
+output file cannot be written (it exists and --force is missing, it is the plan itself, or the
+write fails; an existing file is then left as it was).
+The plan file is never modified: `-o` naming the plan is refused even with --force.
 """
 
 from __future__ import annotations
@@ -14,7 +16,16 @@ from typing import Annotated
 
 import typer
 
-from salesplan.cli.common import EXIT_ERROR, ForceOption, Lang, LangOption, emit, load_or_exit, print_diagnostics
+from salesplan.cli.common import (
+    EXIT_ERROR,
+    ForceOption,
+    Lang,
+    LangOption,
+    emit,
+    fail,
+    load_or_exit,
+    print_diagnostics,
+)
 
 
 class SplitFormat(StrEnum):
@@ -43,6 +54,12 @@ def split(
     from salesplan.split.engine import split_plan
     from salesplan.split.render import render
 
+    if output is not None and _same_file(output, plan):
+        zh, en = (
+            f"-o {output} 是计划文件本身；split 从不修改计划",
+            f"-o {output} is the plan itself; split never modifies it",
+        )
+        fail(zh if lang is Lang.zh else en)
     loaded = load_or_exit(plan, lang.value)
     outcome = split_plan(loaded, target or None, allow_over_capacity=allow_over_capacity)
     if outcome.diagnostics:
@@ -62,3 +79,10 @@ def split(
     else:
         text = render(fmt.value, outcome.splits, lang.value, depth, names)
     emit(text, output, force, lang.value)
+
+
+def _same_file(output: Path, plan: Path) -> bool:
+    try:
+        return str(output) != "-" and output.exists() and output.samefile(plan)
+    except OSError:
+        return False

@@ -12,6 +12,7 @@ TITLES: Final[dict[str, Pair]] = {
     "risks": ("风险评估与应对表", "Risk assessment and response"),
     "heatmap": ("风险热力图", "Risk heat map"),
     "timeline": ("时间计划（甘特图）", "Timeline (Gantt)"),
+    "review": ("目标达成复盘表", "Target achievement review"),
 }
 
 HEADERS: Final[dict[str, tuple[Pair, ...]]] = {
@@ -54,6 +55,17 @@ HEADERS: Final[dict[str, tuple[Pair, ...]]] = {
         ("完成日期", "End date"),
         ("状态", "Status"),
         ("前置任务", "Depends on"),
+    ),
+    "review": (
+        ("目标/拆解项", "Target / part"),
+        ("层级", "Level"),
+        ("目标值", "Target"),
+        ("实际完成", "Actual to date"),
+        ("达成率", "Achievement"),
+        ("序时应完成", "Expected to date"),
+        ("序时进度", "Pacing"),
+        ("差额", "Gap"),
+        ("状态", "Status"),
     ),
 }
 
@@ -116,6 +128,12 @@ WORDS: Final[dict[str, Pair]] = {
     "example": ("示例", "Example"),
     "allowed": ("可选值", "Allowed values"),
     "scheduled": ("计划进行", "scheduled"),
+    # review statuses and words
+    "review:ahead": ("超前", "ahead"),
+    "review:on_track": ("正常", "on track"),
+    "review:behind": ("落后", "behind"),
+    "review:at_risk": ("风险", "at risk"),
+    "as_of": ("截至", "As of"),
 }
 
 STATUSES: Final = ("not_started", "in_progress", "done", "delayed", "blocked", "cancelled")

@@ -11,7 +11,16 @@ from salesplan.export.md_text import cell_text, md_escape, mermaid_ids, mermaid_
 from salesplan.export.model import Cell, Document, Row, Table
 
 MAIN_TEMPLATE = "export/plan.md.j2"
-TONE_MARKS = {"low": "🟩", "medium": "🟨", "high": "🟧", "critical": "🟥"}
+TONE_MARKS = {
+    "low": "🟩",
+    "medium": "🟨",
+    "high": "🟧",
+    "critical": "🟥",
+    "ahead": "🟩",
+    "on_track": "🟦",
+    "behind": "🟨",
+    "at_risk": "🟥",
+}
 _BOLD_KINDS = frozenset({"target", "group", "total"})
 
 templating.FILTERS.update({"md_escape": md_escape, "mermaid_text": mermaid_text})

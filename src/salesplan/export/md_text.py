@@ -24,14 +24,14 @@ _ESCAPES = str.maketrans(
     }
 )
 _NEWLINES = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def md_escape(text: object) -> str:
-    """Inert GFM inline text: markup escaped, HTML as entities, newlines as <br> (so a table row stays one line)."""
+    """Inert GFM inline text: markup escaped, HTML as entities, controls dropped, tabs as spaces, newlines as <br>."""
     if text is None:
         return ""
-    escaped = _CONTROL.sub("", str(text)).translate(_ESCAPES)
+    escaped = _CONTROL.sub("", str(text)).replace("\t", " ").translate(_ESCAPES)
     return _NEWLINES.sub("<br>", escaped)
 
 
@@ -60,7 +60,7 @@ _MERMAID_KEYWORDS = re.compile(
     r"|topaxis|weekday|weekend|click|call|href|acctitle|accdescr|displaymode)\b",
     re.IGNORECASE,
 )
-_MERMAID_UNSAFE = re.compile(r"[:;#%`{}<>&\"\\\x00-\x1f\x7f\u2028\u2029]+")
+_MERMAID_UNSAFE = re.compile(r"[:;#%`{}<>&\"\\\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 _MERMAID_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_]")
 _MERMAID_RESERVED_IDS = {"after", "done", "active", "crit", "milestone", "until", "vert", "click", "call", "href"}
 

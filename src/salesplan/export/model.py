@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-TableName = Literal["breakdown", "execution", "risks", "heatmap", "timeline"]
+TableName = Literal["breakdown", "execution", "risks", "heatmap", "timeline", "review"]
 RowKind = Literal["data", "target", "group", "total", "example"]
 
 
@@ -79,6 +79,19 @@ class GanttTask:
     after: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class ToneRule:
+    """A colour that follows the numbers (Excel conditional formatting): the cells of `columns` take
+    `tone` while the row's number in `source` is at least `at_least` and below `below` (percent
+    points for a percent column; None: unbounded)."""
+
+    tone: str
+    source: int
+    columns: tuple[int, ...]
+    at_least: Decimal | None = None
+    below: Decimal | None = None
+
+
 @dataclass
 class Table:
     name: TableName
@@ -90,6 +103,7 @@ class Table:
     gantt: tuple[GanttTask, ...] = ()
     notes: tuple[str, ...] = ()
     filterable: bool = True
+    tone_rules: tuple[ToneRule, ...] = ()
 
     @property
     def headers(self) -> list[str]:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from salesplan.export.i18n import word
 from salesplan.export.model import Quantity, Table
-from salesplan.export.xlsx_styles import Palette, StyleKey, display_width
+from salesplan.export.xlsx_styles import TONES, Palette, StyleKey, display_width
 
 WIDTH_SAMPLE = 2000  # rows looked at to size columns
 MAX_WIDTH = 50
@@ -87,6 +89,8 @@ def write_extras(sheet: Any, table: Table, palette: Palette, lang: str, blank: b
     last_column = get_column_letter(len(table.columns))
     if table.filterable:
         sheet.auto_filter.ref = f"A1:{last_column}{last_row}"
+    if table.tone_rules:
+        add_tone_rules(sheet, table)
     if table.legend:
         sheet.append([])
         sheet.append([palette.cell(sheet, word("legend", lang), StyleKey(bold=True))])
@@ -104,3 +108,23 @@ def write_extras(sheet: Any, table: Table, palette: Palette, lang: str, blank: b
                 validation = DataValidation(type="list", formula1=f'"{listed}"', allow_blank=True)
                 validation.add(f"{letter}2:{letter}{BLANK_ROWS + 1}")
                 sheet.data_validations.append(validation)
+
+
+def add_tone_rules(sheet: Any, table: Table) -> None:
+    """Each ToneRule as Excel conditional formatting: colours follow the numbers when people edit them."""
+    last_row = len(table.rows) + 1
+    if last_row < 2:
+        return
+    for rule in table.tone_rules:
+        percent = next((r.cells[rule.source] for r in table.rows if isinstance(r.cells[rule.source], Quantity)), None)
+        scale = 100 if isinstance(percent, Quantity) and percent.fmt.is_percent else 1
+        ref = f"${get_column_letter(rule.source + 1)}2"
+        tests = [f"ISNUMBER({ref})"]
+        if rule.at_least is not None:
+            tests.append(f"{ref}>={rule.at_least / scale}")
+        if rule.below is not None:
+            tests.append(f"{ref}<{rule.below / scale}")
+        colour = TONES[rule.tone]
+        fill = PatternFill(fill_type="solid", start_color=colour, end_color=colour)
+        ranges = " ".join(f"{get_column_letter(c + 1)}2:{get_column_letter(c + 1)}{last_row}" for c in rule.columns)
+        sheet.conditional_formatting.add(ranges, FormulaRule(formula=[f"AND({','.join(tests)})"], fill=fill))

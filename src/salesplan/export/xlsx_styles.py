@@ -38,6 +38,11 @@ TONES = {
     "customer": "C5A3D9",
     "incentive": "8FD3D0",
     "task": "B4C7E7",
+    # review statuses
+    "ahead": "C6EFCE",
+    "on_track": "DDEBF7",
+    "behind": "FFEB9C",
+    "at_risk": "FFC7CE",
 }
 
 

@@ -3,6 +3,7 @@
 The engine is pure: it returns a `LintResult`; renderers (`salesplan.report`) turn it into text.
 """
 
+from salesplan.lint.check import lint_text
 from salesplan.lint.config import ConfigError, LintConfig, load_config
 from salesplan.lint.discover import Candidate, discover
 from salesplan.lint.result import FileResult, LintResult
@@ -16,5 +17,6 @@ __all__ = [
     "LintResult",
     "discover",
     "lint_files",
+    "lint_text",
     "load_config",
 ]

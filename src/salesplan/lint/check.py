@@ -14,9 +14,10 @@ from salesplan.lint.discover import Candidate
 from salesplan.lint.result import FileResult
 from salesplan.lint.smart import scorecard
 from salesplan.lint.suppress import apply_suppressions
-from salesplan.loader import LoadedPlan, load_plan
+from salesplan.loader import LoadedPlan, load_plan, load_text
 from salesplan.rules import CHECKS, RULE_FAILED, RULES, Context, Finding, RuleInfo
 
+HINT_ZH = "hint_zh"  # Diagnostic.extra key of the Chinese hint; renderers pick it for --lang zh
 _PLAN_MARK = re.compile(r"^salesplan\s*:", re.MULTILINE)
 # a YAML file found in a folder that fails to parse is skipped unless it looks like a plan
 _PARSE_CODES = {codes.YAML_SYNTAX, codes.DUPLICATE_KEY, codes.ALIAS_LIMIT, codes.NESTING_TOO_DEEP}
@@ -32,6 +33,7 @@ def _locate(loaded: LoadedPlan, rule: RuleInfo, finding: Finding) -> Diagnostic:
         path=finding.path,
         hint=finding.hint,
         name=rule.name,
+        extra={HINT_ZH: finding.hint_zh} if finding.hint_zh else {},
     )
 
 
@@ -45,6 +47,7 @@ def _failed(loaded: LoadedPlan, rule: RuleInfo, exc: Exception) -> Diagnostic:
         source=loaded.source.ref(()),
         hint="this is a salesplan bug: please report it (SALESPLAN_DEBUG=1 shows the traceback)",
         name=meta.name,
+        extra={HINT_ZH: "这是 salesplan 的缺陷，请报告（设置 SALESPLAN_DEBUG=1 可看到调用栈）"},
     )
 
 
@@ -92,8 +95,19 @@ def lint_file(candidate: Candidate, config: LintConfig, skip_non_plans: bool = F
     loaded = load_plan(candidate.path, candidate.display)
     if _skip(loaded, candidate, skip_non_plans):
         return None
+    return check_loaded(loaded, config)
+
+
+def lint_text(text: str, file: str = "<string>", config: LintConfig | None = None) -> FileResult:
+    """The result for plan text already in memory (what `salesplan init` writes, a test's plan)."""
+    return check_loaded(load_text(text, file), config or LintConfig())
+
+
+def check_loaded(loaded: LoadedPlan, config: LintConfig) -> FileResult:
+    """Every selected rule on a loaded file, with severities, suppressions and the SMART scorecard."""
     found = _restyle([*loaded.diagnostics, *run_rules(loaded, config)], config)
     found, suppressed = apply_suppressions(loaded.file, loaded.source.text, found, config.enabled)
+    found = _restyle(found, config)  # the unused-suppression findings take their configured severity too
     found.sort(key=Diagnostic.sort_key)
     text_lines = loaded.source.text.splitlines() if found else []
     lines = {d.line: text_lines[d.line - 1] for d in found if 0 < d.line <= len(text_lines)}

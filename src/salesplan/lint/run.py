@@ -27,7 +27,14 @@ def _jobs(requested: int | None, count: int) -> int:
         return max(1, requested)
     if count < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
         return 1
-    return min(os.cpu_count() or 1, 8)
+    return min(usable_cpus(), 8)
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (a container or `taskset` may allow fewer than the machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 def _results(candidates: Sequence[Candidate], jobs: int) -> Iterator[FileResult | None]:

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import codecs
+import os
+import select
+import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic, Severity, SourceRef
 
 MAX_BYTES = 10 * 1024 * 1024
+PIPE_WAIT_MS = 1000  # how long a named pipe may take to get a writer before it counts as empty
 
 
 @dataclass
@@ -36,6 +41,26 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
     return line, offset - start + 1
 
 
+def _open_for_reading(path: Path) -> BinaryIO:
+    """Open without blocking: a named pipe nobody writes to reads as empty instead of hanging.
+
+    A pipe gets a moment for its writer to connect; reads are blocking again once open, so a
+    pipe that has a writer (`<(...)`, `cat plan.yaml > fifo`) is read whole.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if stat.S_ISFIFO(os.fstat(fd).st_mode) and hasattr(select, "poll"):
+            poller = select.poll()
+            poller.register(fd, select.POLLIN)
+            poller.poll(PIPE_WAIT_MS)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)  # with no writer, a pipe still reads as end of file at once
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def read_source(path: Path | str, display: str | None = None, max_bytes: int = MAX_BYTES) -> SourceText:
     """Read `path` as UTF-8 (BOM allowed); every failure becomes a diagnostic."""
     file = display if display is not None else str(path)
@@ -54,7 +79,7 @@ def read_source(path: Path | str, display: str | None = None, max_bytes: int = M
                     )
                 ],
             )
-        with p.open("rb") as handle:
+        with _open_for_reading(p) as handle:
             data = handle.read(max_bytes + 1)
     except IsADirectoryError:
         return SourceText(file, None, [_diag(file, codes.FILE_UNREADABLE, "is a directory, not a plan file")])

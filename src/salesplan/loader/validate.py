@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+import unicodedata
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -78,8 +79,13 @@ def _clean_message(msg: str) -> str:
     return msg
 
 
+def _visible(text: str) -> str:
+    """Invisible and control characters as escapes: the message is about them, so show them."""
+    return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in text)
+
+
 def _short(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    text = repr(value) if not isinstance(value, str) else f"'{_visible(value)}'"
     return text if len(text) <= 60 else text[:57] + "..."
 
 

@@ -25,8 +25,12 @@ except ImportError:  # pragma: no cover - pure-Python fallback
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_DEPTH = 64
+MAX_NODES = 100_000  # values in one file: a large plan has a few thousand; loading 10^5 takes seconds
 MAX_ALIAS_EXPANSION = 10_000
 MAX_DIGITS = 18
+# at most 18 digits before the point and 10 after: every amount, and every sum of them, is then
+# exact in the 28 significant digits of decimal arithmetic
+MAX_PLACES = 10
 
 Path_ = tuple[str | int, ...]
 
@@ -238,6 +242,16 @@ class _Builder:
         if not value.is_finite() or value.adjusted() >= MAX_DIGITS:
             self.diag(codes.INVALID_NUMBER, f"number '{text[:40]}' is too large", span, path)
             return None
+        places = -int(value.normalize().as_tuple().exponent)
+        if places > MAX_PLACES:
+            self.diag(
+                codes.INVALID_NUMBER,
+                f"number '{text[:40]}' has {places} decimal places; salesplan keeps at most {MAX_PLACES}",
+                span,
+                path,
+                hint="round it, e.g. 416.7 or 0.125",
+            )
+            return None
         return value
 
     def timestamp(self, node: yaml.ScalarNode, span: Span, path: Path_) -> Any:
@@ -302,34 +316,52 @@ def _rough_depth(text: str) -> int:
     return flow + block
 
 
-def _exact_depth_problem(text: str, file: str) -> Diagnostic | None:
-    """Walk the event stream (no recursion) to find nesting beyond the limit."""
-    depth = 0
+def _stream_problem(text: str, file: str) -> Diagnostic | None:
+    """Walk the event stream (no recursion, no data built) for nesting or size beyond the limits."""
+    depth = nodes = 0
     try:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    span = _mark_span(event.start_mark)
-                    return Diagnostic(
-                        code=codes.NESTING_TOO_DEEP,
-                        severity=Severity.ERROR,
-                        message=f"data is nested more than {MAX_DEPTH} levels deep",
-                        source=SourceRef(file, span.line, span.col),
-                        name=codes.code_name(codes.NESTING_TOO_DEEP),
+                    return _limit_diag(
+                        file, codes.NESTING_TOO_DEEP, f"data is nested more than {MAX_DEPTH} levels deep", event
                     )
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
+            if isinstance(event, yaml.NodeEvent):
+                nodes += 1
+                if nodes > MAX_NODES:
+                    return _limit_diag(
+                        file,
+                        codes.FILE_TOO_LARGE,
+                        f"file holds more than {MAX_NODES:,} values; a plan is never this large",
+                        event,
+                        hint="split it into several plan files",
+                    )
     except yaml.YAMLError as exc:
         return _syntax_diag(file, exc)
     return None
 
 
+def _limit_diag(file: str, code: str, message: str, event: yaml.Event, hint: str | None = None) -> Diagnostic:
+    span = _mark_span(event.start_mark)
+    return Diagnostic(
+        code=code,
+        severity=Severity.ERROR,
+        message=message,
+        source=SourceRef(file, span.line, span.col),
+        hint=hint,
+        name=codes.code_name(code),
+    )
+
+
 def parse_yaml(text: str, file: str) -> ParsedYaml:
     """Compose `text` and build plain data; never raises for bad input."""
     source = SourceMap(file=file, text=text)
-    if _rough_depth(text) > MAX_DEPTH:
-        problem = _exact_depth_problem(text, file)
+    # every value takes at least one character, so only a text this long can hold too many
+    if len(text) > MAX_NODES or _rough_depth(text) > MAX_DEPTH:
+        problem = _stream_problem(text, file)
         if problem is not None:
             return ParsedYaml(None, source, [problem])
     try:

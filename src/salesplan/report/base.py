@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from salesplan.diagnostics import Diagnostic
 from salesplan.lint.result import LintResult
 
 
@@ -37,6 +38,13 @@ def neutralise(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(_safe_char(ch) for ch in text)
+
+
+def hint_text(diag: Diagnostic, lang: str) -> str | None:
+    """The finding's hint in `lang`: the Chinese one for zh when the rule gave one, else the English."""
+    if lang == "zh":
+        return diag.extra.get("hint_zh") or diag.hint
+    return diag.hint
 
 
 def cell_width(text: str) -> int:

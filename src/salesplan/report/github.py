@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from salesplan.diagnostics import Diagnostic
 from salesplan.lint.result import LintResult
-from salesplan.report.base import RenderOptions, neutralise
+from salesplan.report.base import RenderOptions, hint_text, neutralise
 
 
 def escape_data(text: str) -> str:
@@ -27,7 +27,8 @@ def command(diag: Diagnostic, lang: str) -> str:
         props.append(("endColumn", str(source.end_col)))
     props.append(("title", diag.code))
     rendered = ",".join(f"{key}={escape_property(neutralise(value))}" for key, value in props)
-    message = diag.text(lang) + (f"\n{diag.hint}" if diag.hint else "")
+    hint = hint_text(diag, lang)
+    message = diag.text(lang) + (f"\n{hint}" if hint else "")
     # CR and LF are escaped; every other control character (ESC above all) is made inert
     message = "\n".join(neutralise(part) for part in message.replace("\r\n", "\n").split("\n"))
     return f"::{diag.severity.value} {rendered}::{escape_data(message)}"

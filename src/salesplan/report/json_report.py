@@ -1,4 +1,8 @@
-"""The JSON report: every finding with its location and dotted YAML path, and a summary."""
+"""The JSON report: every finding with its location and dotted YAML path, and a summary.
+
+A finding has exactly the fields `file, line, column, end_line, end_column, code, name, severity,
+message, path` (`path` is the dotted YAML path, `targets[0].deadline`); tools read them by name.
+"""
 
 from __future__ import annotations
 
@@ -23,7 +27,6 @@ def diagnostic_json(diag: Diagnostic, lang: str) -> dict[str, Any]:
         "severity": diag.severity.value,
         "message": diag.text(lang),
         "path": diag.dotted_path,
-        "hint": diag.hint,
     }
 
 

@@ -22,6 +22,15 @@ def rules_json() -> str:
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
 
+def rules_markdown() -> str:
+    """The rule table for the README: generated from the registry, so it never drifts."""
+    lines = ["| code | name | severity | summary |", "|---|---|---|---|"]
+    for r in RULES.values():
+        summary = r.summary.replace("|", "\\|")
+        lines.append(f"| {r.code} | `{r.name}` | {r.severity.value} | {summary} |")
+    return "\n".join(lines) + "\n"
+
+
 def rule_doc(info: RuleInfo) -> str:
     head = f"{info.code} {info.name} ({info.severity.value}, {info.group})"
     options = "".join(f"  {key}: {text}\n" for key, text in info.options.items())

@@ -14,7 +14,7 @@ from urllib.parse import quote
 from salesplan import __version__
 from salesplan.diagnostics import Diagnostic, Severity
 from salesplan.lint.result import LintResult
-from salesplan.report.base import RenderOptions
+from salesplan.report.base import RenderOptions, hint_text
 from salesplan.rules import RULES, RuleInfo
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -56,10 +56,11 @@ def _result(diag: Diagnostic, options: RenderOptions) -> dict[str, Any]:
     if source.end_line is not None and source.end_col is not None:
         region["endLine"] = source.end_line
         region["endColumn"] = max(source.end_col, source.col + 1) if source.end_line == source.line else source.end_col
+    hint = hint_text(diag, options.lang)
     out: dict[str, Any] = {
         "ruleId": diag.code,
         "level": _LEVEL[diag.severity],
-        "message": {"text": diag.text(options.lang) + (f"\n{diag.hint}" if diag.hint else "")},
+        "message": {"text": diag.text(options.lang) + (f"\n{hint}" if hint else "")},
         "locations": [{"physicalLocation": {"artifactLocation": location, "region": region}}],
     }
     if diag.code in _INDEX:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from salesplan.diagnostics import Diagnostic, Severity
 from salesplan.lint.result import LintResult
-from salesplan.report.base import RenderOptions, cell_width, neutralise
+from salesplan.report.base import RenderOptions, cell_width, hint_text, neutralise
 
 _LABEL = {
     "en": {"error": "error", "warning": "warning", "notice": "notice", "hint": "hint"},
@@ -36,8 +36,9 @@ def _lines(diag: Diagnostic, result: LintResult, lang: str) -> list[tuple[str, s
     if source.strip():
         code_line, caret = _snippet(diag.line, source, diag.col)
         out += [(code_line, "dim"), (caret, "bold " + _STYLE[diag.severity].split()[-1])]
-    if diag.hint:
-        out.append((f"      {labels['hint']}: {neutralise(diag.hint)}", "cyan"))
+    hint = hint_text(diag, lang)
+    if hint:
+        out.append((f"      {labels['hint']}: {neutralise(hint)}", "cyan"))
     return out
 
 

@@ -8,6 +8,8 @@ ACTUALS_BAD_NUMBER = "SP062"
 ACTUALS_UNKNOWN = "SP063"
 ACTUALS_BAD_DATE = "SP064"
 ACTUALS_OUTSIDE = "SP065"
+ACTUALS_NO_TARGET = "SP066"
+ACTUALS_NOT_IN_BREAKDOWN = "SP067"
 
 REVIEW_CODES: dict[str, tuple[str, str]] = {
     ACTUALS_UNREADABLE: ("actuals-unreadable", "The actuals file cannot be read (missing, not UTF-8, damaged xlsx)."),
@@ -16,6 +18,11 @@ REVIEW_CODES: dict[str, tuple[str, str]] = {
     ACTUALS_UNKNOWN: ("actuals-unknown-part", "An actuals row names a target, region, product or rep the plan lacks."),
     ACTUALS_BAD_DATE: ("actuals-bad-date", "An actuals row's date or month cannot be read."),
     ACTUALS_OUTSIDE: ("actuals-outside-period", "An actuals row is dated outside the plan period."),
+    ACTUALS_NO_TARGET: ("actuals-no-target", "An actuals row names no target and the plan has no default target."),
+    ACTUALS_NOT_IN_BREAKDOWN: (
+        "actuals-not-in-breakdown",
+        "An actuals row's region, product or rep is not a part of its target's scope or breakdown.",
+    ),
 }
 
 

@@ -1,65 +1,98 @@
 """Actuals against targets: 达成率, expected-to-date, pacing, gap and status for every split node.
 
-Definitions (all exact, `Fraction` inside, `Decimal` out):
-- actual: the sum of the actuals rows that match the node's coordinates (region/product/rep ids,
-  and for a time part, rows dated inside it; a row with only a month matches month, quarter and
-  year parts that contain that whole month) dated up to `as_of`.
+    review_plan(plan, splits, rows, as_of, thresholds) -> Review
+
+Pure: no printing, no files. Definitions (exact `Fraction` inside, `Decimal` out):
+- window: the days a node covers — the plan period from its start to the target's deadline (or
+  the period's end); a time part (`2026-07`, `2026-Q3`, `2026-W27`) narrows it to its days; a
+  rep narrows it to the days the rep is active (`start`/`end` in team.people).
+- actual: the sum of the target's actuals rows dated up to `as_of` that fall in the node: same
+  region/product/rep ids, and for a time part, dated inside it (a row with only a month falls in
+  the month and quarter parts holding that month, never in a week). A row recorded at a coarser
+  level (a region, no rep) counts for the nodes above the level it lacks. Undated rows count at
+  every as-of date and in no time part.
 - 达成率 (achievement) = actual / target.
-- expected to date: for a node whose breakdown has a time level, the sum of its time parts'
-  values, each times the share of its days elapsed by `as_of` (the split's own time weights);
-  otherwise the node's value times the share of the plan period's days elapsed. At or after the
-  period's end, expected = target.
+- expected to date: where the node's breakdown goes on to a time level, the sum of its parts'
+  expected values (so the split's own time weights decide: a 3:3:4 month split expects 30% by the
+  end of July); otherwise the node's value times the share of its window's days elapsed by the
+  end of `as_of`. At or after the window's end, expected = target.
 - pacing = actual / expected; gap = actual - expected (negative: behind).
-- status from pacing: ahead (≥ 110%), on track (≥ 95%), behind (≥ 80%), at risk (below) — the
-  thresholds are parameters.
-- Rate targets (unit `%`, e.g. conversion 12% → 18%) compare rates, not sums: actual is the
-  latest dated row's rate (the mean where rows are undated), expected is the target itself.
+- status, from pacing as shown (to 0.1%): ahead (≥ ahead, default 110), on_track (≥ on_track,
+  95), behind (≥ at_risk, 80), at_risk (below). Where nothing is expected yet: ahead when something
+  was achieved, else on_track.
+- Level targets (unit %, or an unsplit efficiency/quality target such as 客单价) compare levels,
+  not sums: actual is the latest row's value (by date, then by position in the file); expected
+  moves in a straight line from the baseline to the target over the window (the target itself
+  without a baseline); a target below its baseline (complaints, cycle days) is lower-is-better,
+  and achievement and pacing are then inverted (target / actual, expected / actual). A level
+  target without any actuals has no achievement or pacing (nothing was measured): it is at_risk
+  once its window has begun, and `Review.under` (the --fail-under gate) leaves it out.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
-from salesplan.review.actuals import ActualRow
+from salesplan.diagnostics import Diagnostic
+from salesplan.review import codes
+from salesplan.review.actuals import ActualRow, compares_levels
+from salesplan.review.grid import problem
 from salesplan.review.periods import TIME_LEVELS, part_range
 from salesplan.split.result import SplitNode, TargetSplit
+
+if TYPE_CHECKING:
+    from salesplan.model.plan import Plan, Target
+
+STATUSES = ("ahead", "on_track", "behind", "at_risk")
+Window = tuple[dt.date, dt.date]
+_PERCENT_PLACES = Decimal("0.1")
+_VALUE_PLACES = Decimal("0.01")
 
 
 @dataclass(frozen=True)
 class Thresholds:
+    """Pacing (percent) at which a node is ahead, on track, or — below `at_risk` — at risk."""
+
     ahead: Decimal = Decimal(110)
     on_track: Decimal = Decimal(95)
-    behind: Decimal = Decimal(80)
+    at_risk: Decimal = Decimal(80)
 
-    def status(self, pacing: Decimal | None) -> str:
+    def problem(self) -> str | None:
+        if not (0 <= self.at_risk <= self.on_track <= self.ahead):
+            return "thresholds must satisfy 0 ≤ at-risk ≤ on-track ≤ ahead"
+        return None
+
+    def status(self, pacing: Decimal | None, actual: Fraction) -> str:
         if pacing is None:
-            return "n/a"
+            return "ahead" if actual > 0 else "on_track"
         if pacing >= self.ahead:
             return "ahead"
         if pacing >= self.on_track:
             return "on_track"
-        if pacing >= self.behind:
+        if pacing >= self.at_risk:
             return "behind"
         return "at_risk"
 
 
 @dataclass
 class ReviewRow:
-    """One node of one target's breakdown, reviewed."""
+    """One node of one target's breakdown, reviewed. Percentages are percent points (120 = 120%)."""
 
-    target_id: str
     depth: int
-    coords: dict[str, str]
+    level: str | None
+    part: str | None
     label: str
+    coords: dict[str, str]
     target: Decimal
     actual: Decimal
     expected: Decimal
-    achievement: Decimal | None  # percent
-    pacing: Decimal | None  # percent
+    achievement: Decimal | None
+    pacing: Decimal | None
     gap: Decimal
     status: str
 
@@ -67,9 +100,12 @@ class ReviewRow:
 @dataclass
 class TargetReview:
     target_id: str
-    name: str
+    name: str | None
+    metric: str | None
     unit: str
     is_rate: bool
+    lower_is_better: bool
+    window: Window
     rows: list[ReviewRow] = field(default_factory=list)
 
     @property
@@ -77,124 +113,260 @@ class TargetReview:
         return self.rows[0]
 
 
+@dataclass
+class Review:
+    as_of: dt.date
+    period: Window
+    thresholds: Thresholds
+    targets: list[TargetReview] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def under(self, percent: Decimal) -> list[TargetReview]:
+        """Targets whose overall pacing is below `percent`."""
+        return [t for t in self.targets if t.total.pacing is not None and t.total.pacing < percent]
+
+
 def percent(numerator: Fraction, denominator: Fraction) -> Decimal | None:
     if denominator == 0:
         return None
-    value = numerator * 100 / denominator
-    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.1"))
+    return to_decimal(numerator * 100 / denominator, _PERCENT_PLACES)
 
 
-def _dec(value: Fraction) -> Decimal:
-    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.01")).normalize()
+def to_decimal(value: Fraction, places: Decimal = _VALUE_PLACES) -> Decimal:
+    exact = (
+        Decimal(value.numerator) / Decimal(value.denominator) if value.denominator != 1 else Decimal(value.numerator)
+    )
+    return exact.quantize(places, rounding=ROUND_HALF_UP)
 
 
-def elapsed_share(start: dt.date, end: dt.date, as_of: dt.date) -> Fraction:
-    """Share of the days start..end (inclusive) that have passed by the end of `as_of`."""
-    total = (end - start).days + 1
-    if as_of < start:
-        return Fraction(0)
+def elapsed_share(window: Window, as_of: dt.date) -> Fraction:
+    """Share of the window's days (both ends included) that have passed by the end of `as_of`."""
+    start, end = window
     if as_of >= end:
         return Fraction(1)
-    return Fraction((as_of - start).days + 1, total)
+    if as_of < start:
+        return Fraction(0)
+    return Fraction((as_of - start).days + 1, (end - start).days + 1)
 
 
-def _matches(row: ActualRow, coords: dict[str, str]) -> bool:
-    for level, part in coords.items():
-        if level in TIME_LEVELS:
-            start, end = part_range(level, part)
-            if row.day is not None:
-                if not start <= row.day <= end:
-                    return False
-            elif row.month is not None:
-                first = dt.date.fromisoformat(row.month + "-01")
-                if not start <= first <= end:
-                    return False
-            else:
-                return False
-        elif row.coords.get(level) not in (None, part):
-            return False
-        elif level not in row.coords:
-            return False
-    return True
+def target_window(plan: Plan, target: Target, split: TargetSplit) -> Window:
+    """The plan period, ending at the target's deadline when that is earlier — unless the split has time
+    parts, which always cover the whole period."""
+    period = plan.plan.period
+    deadline = target.deadline
+    if any(level in TIME_LEVELS for level in split.levels) or not deadline:
+        return period.start, period.end
+    return period.start, deadline if period.start <= deadline <= period.end else period.end
 
 
-def _dated_by(row: ActualRow, as_of: dt.date) -> bool:
-    if row.day is not None:
-        return row.day <= as_of
-    if row.month is not None:
-        return dt.date.fromisoformat(row.month + "-01") <= as_of
-    return True
+def exact_sum(values: Iterable[Decimal]) -> Decimal:
+    """The exact sum of actual values. The default context would round past 28 digits; actuals are
+    below 10^15 with at most 12 decimal places (the reader refuses others), so 80 digits hold any
+    sum of a million of them exactly."""
+    with localcontext() as ctx:
+        ctx.prec = 80
+        return sum(values, Decimal(0))
 
 
-def _expected(
-    node: SplitNode, level_coords: dict[str, str], period: tuple[dt.date, dt.date], as_of: dt.date
-) -> Fraction:
-    """Expected to date: time parts' values times their elapsed share, else a share of the period."""
-    time_child = next((c for c in node.children if c.level in TIME_LEVELS), None)
-    if node.level in TIME_LEVELS and node.part is not None:
-        start, end = part_range(node.level, node.part)
-        if not node.children or time_child is None:
-            return Fraction(node.value) * elapsed_share(start, end, as_of)
-    if node.children:
-        if any(c.level in TIME_LEVELS for c in node.children) or _has_time_below(node):
-            return sum((_expected(c, level_coords, period, as_of) for c in node.children), Fraction(0))
-    return Fraction(node.value) * elapsed_share(period[0], period[1], as_of)
-
-
-def _has_time_below(node: SplitNode) -> bool:
-    return any(n.level in TIME_LEVELS for _, n in node.walk())
-
-
-def review_target(
-    split: TargetSplit,
-    name: str,
-    rows: Iterable[ActualRow],
-    period: tuple[dt.date, dt.date],
-    as_of: dt.date,
-    thresholds: Thresholds,
-) -> TargetReview:
-    """Review one target's whole breakdown tree against the rows for it."""
-    mine = [r for r in rows if _dated_by(r, as_of)]
-    is_rate = split.unit == "%"
-    review = TargetReview(split.target_id, name, split.unit, is_rate)
-    stack: list[tuple[int, dict[str, str], SplitNode]] = [(0, {}, split.root)]
-    while stack:
-        depth, coords, node = stack.pop()
-        if node.level is not None and node.part is not None:
-            coords = {**coords, node.level: node.part}
-        matching = [r for r in mine if _matches(r, coords)]
-        target = Fraction(node.value)
-        if is_rate:
-            actual = _rate(matching)
-            expected = target
-        else:
-            actual = sum((Fraction(r.value) for r in matching), Fraction(0))
-            expected = _expected(node, coords, period, as_of)
-        pacing = percent(actual, expected)
-        review.rows.append(
-            ReviewRow(
-                target_id=split.target_id,
-                depth=depth,
-                coords=coords,
-                label=node.label or node.part or split.target_id,
-                target=node.value,
-                actual=_dec(actual),
-                expected=_dec(expected),
-                achievement=percent(actual, target),
-                pacing=pacing,
-                gap=_dec(actual - expected),
-                status=thresholds.status(pacing),
-            )
-        )
-        stack.extend((depth + 1, coords, child) for child in reversed(node.children))
+def review_plan(
+    plan: Plan, splits: Sequence[TargetSplit], rows: Iterable[ActualRow], as_of: dt.date, thresholds: Thresholds
+) -> Review:
+    """Review every split target (in the plan's order) against the actuals rows."""
+    period = plan.plan.period
+    review = Review(as_of, (period.start, period.end), thresholds)
+    by_target: dict[str, list[ActualRow]] = {}
+    for row in rows:
+        by_target.setdefault(row.target, []).append(row)
+    targets = {t.id: t for t in plan.targets}
+    for split in splits:
+        target = targets[split.target_id]
+        mine = by_target.get(split.target_id, [])
+        review.diagnostics += _outside_scope(target, split, mine)
+        reviewer = _TargetReviewer(plan, target, split, as_of, thresholds)
+        review.targets.append(reviewer.run(mine))
+        review.diagnostics += reviewer.diagnostics
     return review
 
 
-def _rate(rows: list[ActualRow]) -> Fraction:
+def _dated_by(row: ActualRow, as_of: dt.date) -> bool:
+    first = row.first_day()
+    return first is None or first <= as_of
+
+
+def _outside_scope(target: Target, split: TargetSplit, rows: list[ActualRow]) -> list[Diagnostic]:
+    """Rows naming a region or product outside the target's scope, where no split level checks it."""
+    out: list[Diagnostic] = []
+    scope = target.scope
+    if scope is None:
+        return out
+    for key, allowed in (("region", scope.regions), ("product", scope.products)):
+        if not allowed or key in split.levels:
+            continue
+        for row in rows:
+            part = row.coords.get(key)
+            if part is not None and part not in allowed:
+                out.append(_not_in(row, key, part, target.id))
+    return out
+
+
+def _not_in(row: ActualRow, key: str, part: str, target_id: str, under: str = "") -> Diagnostic:
+    where = f" under {under}" if under else ""
+    where_zh = f"（{under} 之下）" if under else ""
+    return problem(
+        row.where(key),
+        codes.ACTUALS_NOT_IN_BREAKDOWN,
+        f"{key} '{part}' is not a part of target {target_id}'s scope or breakdown{where}",
+        f"'{part}' 不在目标 {target_id} 的范围或拆解之内{where_zh}",
+    )
+
+
+class _TargetReviewer:
+    def __init__(self, plan: Plan, target: Target, split: TargetSplit, as_of: dt.date, thresholds: Thresholds) -> None:
+        self.split, self.as_of, self.thresholds = split, as_of, thresholds
+        self.window = target_window(plan, target, split)
+        self.names = {p.id: p.name or p.id for p in plan.team.people}
+        self.active = {p.id: (p.start, p.end) for p in plan.team.people}
+        self.time_below = [
+            any(level in TIME_LEVELS for level in split.levels[d:]) for d in range(len(split.levels) + 1)
+        ]
+        self.is_rate = compares_levels(target)
+        baseline = target.baseline
+        self.baseline = Fraction(baseline) if self.is_rate and baseline is not None else None
+        self.lower = self.baseline is not None and Fraction(target.value) < self.baseline
+        self.review = TargetReview(
+            target.id, target.name, target.metric, split.unit, self.is_rate, self.lower, self.window
+        )
+        self.diagnostics: list[Diagnostic] = []
+        self._below: dict[tuple[int, str, str], bool] = {}
+
+    def run(self, rows: list[ActualRow]) -> TargetReview:
+        """Every row is placed in the tree (and checked), whatever its date; only rows dated up to
+        the as-of date count."""
+        self._visit(self.split.root, 0, {}, rows)
+        return self.review
+
+    def _visit(self, node: SplitNode, depth: int, coords: dict[str, str], rows: list[ActualRow]) -> Fraction:
+        """Append the node's row (pre-order) and return its expected-to-date."""
+        index = len(self.review.rows)
+        self.review.rows.append(None)  # type: ignore[arg-type]  # filled in once the children are done
+        children = self._children(node, coords, rows)
+        if node.children and self.time_below[depth]:
+            expected = sum((self._visit(c, depth + 1, cc, cr) for c, cc, cr in children), Fraction(0))
+        else:
+            expected = self._expected(node, coords)
+            for child, child_coords, child_rows in children:
+                self._visit(child, depth + 1, child_coords, child_rows)
+        self.review.rows[index] = self._row(node, depth, coords, rows, expected)
+        return expected
+
+    def _span(self, coords: dict[str, str]) -> Window:
+        """The target's window narrowed by every time part in `coords` (rows are placed by it)."""
+        start, end = self.window
+        for level, part in coords.items():
+            if level in TIME_LEVELS:
+                first, last = part_range(level, part)
+                start, end = max(start, first), min(end, last)
+        return start, end
+
+    def _expected(self, node: SplitNode, coords: dict[str, str]) -> Fraction:
+        start, end = self._span(coords)
+        rep_start, rep_end = self.active.get(coords.get("rep", ""), (None, None))
+        active = (max(start, rep_start or start), min(end, rep_end or end))
+        share = elapsed_share(active if active[0] <= active[1] else (start, end), self.as_of)
+        target = Fraction(node.value)
+        if self.is_rate:
+            return target if self.baseline is None else self.baseline + (target - self.baseline) * share
+        return target * share
+
+    def _children(
+        self, node: SplitNode, coords: dict[str, str], rows: list[ActualRow]
+    ) -> list[tuple[SplitNode, dict[str, str], list[ActualRow]]]:
+        if not node.children:
+            return []
+        level = str(node.children[0].level)
+        groups: dict[str | None, list[ActualRow]] = {}
+        for row in rows:
+            groups.setdefault(part_of(row, level), []).append(row)
+        out = [(c, {**coords, level: str(c.part)}, groups.pop(c.part, [])) for c in node.children]
+        if level not in TIME_LEVELS:
+            for group in groups.values():
+                for row in group:
+                    self._check_below(node, coords, row, level)
+        return out
+
+    def _check_below(self, node: SplitNode, coords: dict[str, str], row: ActualRow, level: str) -> None:
+        """A row that stops above `level`: its own coordinates further down must exist under this node."""
+        under = " / ".join(coords.values())
+        for key, part in row.coords.items():
+            if key in coords:
+                continue
+            if key == level or (key in self.split.levels and not self._holds(node, key, part)):
+                self.diagnostics.append(_not_in(row, key, part, self.split.target_id, under))
+                return
+
+    def _holds(self, node: SplitNode, level: str, part: str) -> bool:
+        key = (id(node), level, part)
+        if key not in self._below:
+            self._below[key] = any(n.level == level and n.part == part for _, n in node.walk())
+        return self._below[key]
+
+    def _row(
+        self, node: SplitNode, depth: int, coords: dict[str, str], rows: list[ActualRow], expected: Fraction
+    ) -> ReviewRow:
+        target = Fraction(node.value)
+        rows = [r for r in rows if _dated_by(r, self.as_of)]
+        total = exact_sum(r.value for r in rows)
+        actual = _latest(rows) if self.is_rate else Fraction(total)
+        if self.lower:
+            achievement, pacing = percent(target, actual), percent(expected, actual)
+            gap = expected - actual
+        else:
+            achievement, pacing = percent(actual, target), percent(actual, expected)
+            gap = actual - expected
+        if self.is_rate and not rows:
+            achievement = pacing = None
+        status = self.thresholds.status(pacing, actual)
+        if self.is_rate and not rows:
+            status = "at_risk" if expected > 0 and self.as_of >= self.window[0] else "on_track"
+        part = node.part or ""
+        label = node.label or (self.names.get(part, part) if node.level == "rep" else part)
+        return ReviewRow(
+            depth=depth,
+            level=node.level,
+            part=node.part,
+            label=label or self.review.name or self.split.target_id,
+            coords=coords,
+            target=node.value,
+            actual=to_decimal(actual) if self.is_rate else total,
+            expected=to_decimal(expected),
+            achievement=achievement,
+            pacing=pacing,
+            gap=to_decimal(gap),
+            status=status,
+        )
+
+
+def part_of(row: ActualRow, level: str) -> str | None:
+    """The part of `level` a row falls in: its id for region/product/rep, the time part holding its day
+    (a row with only a month: the month or its quarter, no week); None where the row does not say."""
+    if level not in TIME_LEVELS:
+        return row.coords.get(level)
+    if row.day is not None:
+        day = row.day
+        if level == "month":
+            return f"{day.year}-{day.month:02d}"
+        if level == "quarter":
+            return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+        iso = day.isocalendar()
+        return f"{iso.year}-W{iso.week:02d}"
+    if row.month is not None and level != "week":
+        return row.month if level == "month" else f"{row.month[:4]}-Q{(int(row.month[5:]) - 1) // 3 + 1}"
+    return None
+
+
+def _latest(rows: list[ActualRow]) -> Fraction:
+    """A level's latest value: the last by date (undated rows count as earliest), then by file position."""
     if not rows:
         return Fraction(0)
-    dated = [r for r in rows if r.day is not None or r.month is not None]
-    if dated:
-        latest = max(dated, key=lambda r: (r.day or dt.date.fromisoformat(f"{r.month}-01"), r.source.line))
-        return Fraction(latest.value)
-    return sum((Fraction(r.value) for r in rows), Fraction(0)) / len(rows)
+    latest = max(rows, key=lambda r: (r.first_day() or dt.date.min, r.source.line, r.source.col))
+    return Fraction(latest.value)

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from salesplan.risk.config import LEVEL_ZH, RiskConfig
 
+PLAN_SCALE = 5  # a plan writes probability and impact as labels or as numbers 1..5
+
 if TYPE_CHECKING:
     from salesplan.model.plan import Plan, Risk
 
@@ -28,8 +30,10 @@ class ScoredRisk:
 
 
 def _axis(value: int | str, labels: Mapping[str, int], size: int) -> int:
+    """A label's configured position, or a number of the plan's 1..5 scale placed proportionally on
+    the matrix (rounded up): identity on the default 5×5, 5 -> 10 on a 10×10, 4 -> 3 on a 3×3."""
     if isinstance(value, int):
-        return min(value, size)  # numbers are 1..5; a smaller matrix caps them at its edge
+        return (value * size + PLAN_SCALE - 1) // PLAN_SCALE
     return labels[value]
 
 

@@ -24,6 +24,7 @@ class Finding:
     message: str
     message_zh: str
     hint: str | None = None
+    hint_zh: str | None = None
     severity: Severity | None = None  # None: the rule's default severity
     key: bool = False  # point at the key rather than the value
     at: SourceRef | None = None  # an exact location already known (from another engine's diagnostic)

@@ -7,13 +7,13 @@ Shares and roundings are cached by what they depend on, so nodes alike cost a di
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from fractions import Fraction
 
 from salesplan.diagnostics import Diagnostic, Severity
 from salesplan.split import codes
 from salesplan.split.capacity import OverCapacity, allocate
-from salesplan.split.env import Ctx, SplitProblem, TargetEnv, describe, describe_zh
+from salesplan.split.env import END, START, Ctx, SplitProblem, TargetEnv, describe, describe_zh
 from salesplan.split.levels import Level, zh_dim
 from salesplan.split.methods import Shares, compute_shares, shares_key
 from salesplan.split.result import Basis, SplitNode
@@ -36,9 +36,11 @@ class Builder:
         cached = self._values.get(units)
         if cached is None:
             g = self.env.granularity
-            cached = Decimal(units) if g == 1 else Decimal(units) * g
-            # 2 rather than 2.0 when the granularity is 0.5; 2.5 rather than 2.50 for 0.01
-            cached = cached.quantize(_ONE) if cached == cached.to_integral_value() else cached.normalize()
+            with localcontext() as context:  # precision for every digit: the product is exact
+                context.prec = max(28, len(str(abs(units))) + len(g.as_tuple().digits) + 2)
+                cached = Decimal(units) if g == 1 else Decimal(units) * g
+                # 2 rather than 2.0 when the granularity is 0.5; 2.5 rather than 2.50 for 0.01
+                cached = cached.quantize(_ONE) if cached == cached.to_integral_value() else cached.normalize()
             self._values[units] = cached
         return cached
 
@@ -90,10 +92,10 @@ class Builder:
                 )
             return list(shares.weights)
         if units and not any(shares.weights):
-            raise SplitProblem([self._nothing_to_split_by(level, ctx, units)])
+            raise SplitProblem([self._nothing_to_split_by(level, ctx, units, shares)])
         return apportion(units, shares.weights)
 
-    def _nothing_to_split_by(self, level: Level, ctx: Ctx, units: int) -> Diagnostic:
+    def _nothing_to_split_by(self, level: Level, ctx: Ctx, units: int, shares: Shares) -> Diagnostic:
         env = self.env
         where, where_zh, amount = describe(ctx, env), describe_zh(ctx, env), env.amount(units)
         path = level.path(env, "method")
@@ -104,7 +106,8 @@ class Builder:
                 f"history is zero for every {level.dim} of {where}, which has {amount} to split",
                 f"{where_zh} 有 {amount} 待拆解，但其所有{zh_dim(level.dim)}的历史数据均为 0",
             )
-        if level.dim == "rep":
+        active = any(env.active_days(rep, ctx[START], ctx[END]) for rep in shares.parts)
+        if level.dim == "rep" and (level.method != "weights" or not active):
             return env.diag(
                 codes.NO_REPS,
                 path,
@@ -164,7 +167,7 @@ class Builder:
         for _, ctx, units in frontier:
             _, shares = self._shares(level, cache, ctx)
             if units and not any(shares.weights):
-                raise SplitProblem([self._nothing_to_split_by(level, ctx, units)])
+                raise SplitProblem([self._nothing_to_split_by(level, ctx, units, shares)])
             jobs.append((units, shares))
         caps = {rep: _cap_units(env, rep) for rep in level.universe["rep"]}
         capped: set[str] = set()

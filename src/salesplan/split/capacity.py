@@ -9,9 +9,13 @@ units, so a cap of 79.57 allows 80).
 2. Water-filling: a rep whose quotas add up to more than the cap is scaled down to it; the excess
    of each node goes to the node's other reps in proportion to their remaining room; repeat until
    nobody is over (each round fixes at least one rep, so this ends).
-3. Largest-remainder rounding per node, then a repair: while a rep is over the cap after rounding,
-   one unit moves along the shortest chain of nodes to a rep with room (an augmenting path). If no
-   chain exists, the reps reachable from the overloaded one cannot carry what is asked: over capacity.
+3. Largest-remainder rounding per node. If that leaves a rep over their cap (the same reps win the
+   leftover units of many alike nodes), the whole level is rounded at once instead, so that every
+   rep's total is within one unit of their exact total (`salesplan.split.capacity_round`).
+4. Where that cannot be done (water-filling found no taker for some excess), a repair: while a rep
+   is over the cap, one unit moves along the shortest chain of nodes to a rep with room (an
+   augmenting path). If no chain exists, the reps reachable from the overloaded one cannot carry
+   what is asked: over capacity.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from salesplan.split.capacity_round import controlled_allocations
 from salesplan.split.methods import Shares
 from salesplan.split.rounding import apportion, apportion_fractions
 
@@ -45,12 +50,14 @@ class CapacityPlan:
 
 
 def _members(shares: Shares) -> list[tuple[int, str]]:
-    return [(i, rep) for i, rep in enumerate(shares.parts) if shares.exact[i] > 0]
+    """The reps with a share (integer weights are positive exactly where the exact shares are)."""
+    return [(i, rep) for i, rep in enumerate(shares.parts) if shares.weights[i] > 0]
 
 
 def check_total(jobs: Sequence[Job], caps: dict[str, int]) -> None:
     """The simple test first: everything asked against every involved rep's cap."""
-    reps = list(dict.fromkeys(rep for _, shares in jobs for _, rep in _members(shares)))
+    distinct = {id(shares): shares for _, shares in jobs}.values()
+    reps = list(dict.fromkeys(rep for shares in distinct for _, rep in _members(shares)))
     asked = sum(units for units, _ in jobs)
     can = sum(caps[rep] for rep in reps)
     if asked > can:
@@ -122,26 +129,36 @@ def allocate(jobs: Sequence[Job], caps: dict[str, int]) -> CapacityPlan:
     check_total(jobs, caps)
     plan = CapacityPlan([])
     totals = _fast_totals(jobs)
+    quotas: list[list[Fraction]] | None = None
     if any(t > caps[rep] for rep, t in totals.items()):
         quotas = _water_fill(jobs, caps, plan)
         plan.allocations = [apportion_fractions(units, row) for (units, _), row in zip(jobs, quotas, strict=True)]
     else:
-        quotas = []
         cache: dict[tuple[int, int], list[int]] = {}
         for units, shares in jobs:
             key = (id(shares), units)
             if key not in cache:
                 cache[key] = apportion(units, shares.weights)
             plan.allocations.append(list(cache[key]))
-    _repair(jobs, caps, plan, quotas)
+    if any(carried > caps[rep] for rep, carried in _carried(jobs, plan.allocations).items()):
+        controlled = controlled_allocations(jobs, caps, quotas)
+        if controlled is not None:
+            plan.allocations = controlled
+        else:
+            _repair(jobs, caps, plan, quotas or [])
     return plan
 
 
-def _repair(jobs: Sequence[Job], caps: dict[str, int], plan: CapacityPlan, quotas: list[list[Fraction]]) -> None:
+def _carried(jobs: Sequence[Job], allocations: list[list[int]]) -> dict[str, int]:
     carried: dict[str, int] = {}
-    for (_, shares), row in zip(jobs, plan.allocations, strict=True):
+    for (_, shares), row in zip(jobs, allocations, strict=True):
         for rep, units in zip(shares.parts, row, strict=True):
             carried[rep] = carried.get(rep, 0) + units
+    return carried
+
+
+def _repair(jobs: Sequence[Job], caps: dict[str, int], plan: CapacityPlan, quotas: list[list[Fraction]]) -> None:
+    carried = _carried(jobs, plan.allocations)
     overloaded = [rep for rep in carried if carried[rep] > caps[rep]]
     if not overloaded:
         return

@@ -38,7 +38,9 @@ Semantics
 - Capacity caps (`method: capacity`, `cap: true`, the default): a rep's cap applies across the
   whole target (a rep under two products carries both parts within one cap); the cap is the
   rep's capacity prorated to the active days in the plan period, rounded up to whole units. Excess
-  goes to the other reps of the node in proportion to their remaining room. If the reps cannot
+  goes to the other reps of the node in proportion to their remaining room. When rounding node by
+  node would put a rep over the cap, the level is rounded as a whole instead (every part still
+  the floor or ceiling of its quota, see `salesplan.split.capacity_round`). If the reps cannot
   carry what is asked, SP051 is an error — or, with `allow_over_capacity`, a warning, and the
   parts are then plain capacity shares (the excess spread in proportion to capacity).
 - `max_leaves`: leaves are counted from the level sizes before anything is built; a target that

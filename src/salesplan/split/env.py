@@ -164,10 +164,8 @@ class TargetEnv:
     # -- units ----------------------------------------------------------------------------------
     def to_units(self, value: Decimal) -> int | None:
         """`value` in whole granularity units, or None when it is not a whole multiple."""
-        quotient = value / self.granularity
-        if quotient != quotient.to_integral_value():
-            return None
-        return int(quotient)
+        quotient = Fraction(value) / Fraction(self.granularity)  # exact, whatever the digits
+        return quotient.numerator if quotient.denominator == 1 else None
 
     def amount(self, units: int | Fraction) -> str:
         """Units back as an amount for messages: `500万元`."""

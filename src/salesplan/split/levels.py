@@ -39,6 +39,22 @@ class Level:
     values: dict[str, int] = field(default_factory=dict)
     margins: dict[str, dict[str, Fraction]] = field(default_factory=dict)
     keys: dict[str, str] = field(default_factory=dict)
+    _reps_by_region: dict[str | None, list[str]] | None = field(default=None, repr=False)
+    _sets: dict[str, set[str]] | None = field(default=None, repr=False)
+
+    def reps_in(self, region: str, env: TargetEnv) -> list[str]:
+        """The level's reps whose region is `region`, in order (grouped once: a scan per node was quadratic)."""
+        if self._reps_by_region is None:
+            self._reps_by_region = {}
+            for rep in self.universe.get("rep", []):
+                self._reps_by_region.setdefault(env.people[rep].region, []).append(rep)
+        return self._reps_by_region.get(region, [])
+
+    def holds(self, dim: str, part: str) -> bool:
+        """Whether `part` is one of the level's parts of `dim` (a set, built once)."""
+        if self._sets is None:
+            self._sets = {d: set(parts) for d, parts in self.universe.items()}
+        return part in self._sets.get(dim, ())
 
     @property
     def dim(self) -> str:

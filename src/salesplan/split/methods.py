@@ -57,9 +57,11 @@ def compute_parts(env: TargetEnv, level: Level, ctx: Ctx) -> list[str]:
     universe = level.universe[level.dim]
     if level.dim == "region" and ctx[REP] is not None:
         home = env.rep_region(ctx[REP])
-        return [r for r in universe if home is None or r == home]
+        if home is None:
+            return universe
+        return [home] if level.holds("region", home) else []
     if level.dim == "rep" and ctx[REGION] is not None:
-        parts = [r for r in universe if env.people[r].region == ctx[REGION]]
+        parts = level.reps_in(ctx[REGION], env)
         if not parts:
             raise SplitProblem(
                 [

@@ -3,23 +3,25 @@
 Output contract of `salesplan split --format json` (stable; yaml carries the same document):
 
     {"targets": [
-      {"id": "T1",                      # target id
-       "name": "第三季度销售额",          # target name, or null
-       "unit": "万元",                   # unit of every value
-       "value": "500",                   # the target's value
-       "granularity": "1",               # every value is a whole multiple of this
+      {"id": "T1",                                        # target id
+       "unit": "万元",                                    # unit of every value
+       "value": "500",                                    # the target's value
        "levels": ["region", "product", "rep", "month"],   # split levels, outermost first
-       "rows": [                         # the leaves, in tree order; they add up to value exactly
+       "rows": [                                          # the leaves, in tree order; they add up to value
          {"region": "east-a", "product": "device", "rep": "李雷", "month": "2026-07",
           "value": "29", "basis": "按权重 3/10"},
          ...]}]}
 
-- Every number is a decimal string (no float anywhere): "29", "66.7".
-- Each row has one key per entry of `levels` (part ids: region/product ids, person ids, `2026-Q3`,
-  `2026-07`, `2026-W27`), then `value`, then `basis` (拆解逻辑 in the --lang language).
+- A target has exactly these five keys, in this order; targets come in the plan's order.
+- Every number is a decimal string (no float anywhere): "29", "66.7". Every value is a whole
+  multiple of the target's `granularity`.
+- Each row has one key per entry of `levels`, in that order (part ids: region/product ids, person
+  ids, `2026-Q3`, `2026-07`, `2026-W27`), then `value`, then `basis` (拆解逻辑 in the --lang language).
 - A target without `split:` has `levels: []` and one row: `{"value": ..., "basis": "目标总额"}`.
 - With `--depth N`, `levels` keeps the first N levels and `rows` are the nodes at that depth
   (subtotals), which still add up to `value`.
+- json: two-space indentation, one row a line, UTF-8 (Chinese is not escaped).
+- yaml: the same document (`yaml.safe_load(yaml) == json.loads(json)`).
 - csv: one header row `target,unit,<every level used by any target, in first-use order>,value,basis`,
   then one line per row of every target (a level a target does not use is empty).
 """
@@ -28,14 +30,17 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+import re
 from collections.abc import Iterator
+from json.encoder import encode_basestring, encode_basestring_ascii
 from typing import Any
 
 from salesplan.split.env import plain
-from salesplan.split.result import SplitNode, TargetSplit
+from salesplan.split.result import Basis, SplitNode, TargetSplit
 
 FORMATS = ("table", "json", "csv", "yaml")
+# what YAML readers refuse to read raw (the complement of YAML 1.1's printable set)
+_NOT_YAML_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def rows_at_depth(split: TargetSplit, depth: int | None = None) -> Iterator[tuple[dict[str, str], SplitNode]]:
@@ -54,60 +59,150 @@ def rows_at_depth(split: TargetSplit, depth: int | None = None) -> Iterator[tupl
             stack.extend((d + 1, coords, child) for child in reversed(node.children))
 
 
+class _BasisTexts:
+    """拆解逻辑 texts of one rendering: nodes share their Basis objects, so each is worded once."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._texts: dict[int, tuple[Basis, str]] = {}
+
+    def __call__(self, basis: Basis) -> str:
+        known = self._texts.get(id(basis))
+        if known is None:
+            known = self._texts[id(basis)] = (basis, basis.text(self.lang))  # keeps `basis` alive: ids stay unique
+        return known[1]
+
+
+def _levels(split: TargetSplit, depth: int | None) -> list[str]:
+    return list(split.levels if depth is None else split.levels[:depth])
+
+
+def _rows(split: TargetSplit, depth: int | None, text: _BasisTexts) -> Iterator[dict[str, str]]:
+    for coords, node in rows_at_depth(split, depth):
+        yield {**coords, "value": plain(node.value), "basis": text(node.basis)}
+
+
 def document(
     splits: list[TargetSplit], lang: str = "zh", depth: int | None = None, names: dict[str, str] | None = None
 ) -> dict[str, Any]:
-    """The json/yaml document (see the module docstring)."""
-    targets = []
-    for split in splits:
-        levels = split.levels if depth is None else split.levels[:depth]
-        rows = [
-            {**coords, "value": plain(node.value), "basis": node.basis.text(lang)}
-            for coords, node in rows_at_depth(split, depth)
-        ]
-        targets.append(
+    """The json/yaml document (see the module docstring). `names` is accepted for the table's sake."""
+    text = _BasisTexts(lang)
+    return {
+        "targets": [
             {
                 "id": split.target_id,
-                "name": (names or {}).get(split.target_id),
                 "unit": split.unit,
                 "value": plain(split.value),
-                "granularity": plain(split.granularity),
-                "levels": list(levels),
-                "rows": rows,
+                "levels": _levels(split, depth),
+                "rows": list(_rows(split, depth, text)),
             }
-        )
-    return {"targets": targets}
+            for split in splits
+        ]
+    }
+
+
+class _Lines:
+    """Rows as one-line JSON objects, which are also YAML flow mappings.
+
+    Written with json's C string encoder, each key/value pair worded once: `json.dumps(...,
+    indent=2)` falls back to the pure-Python encoder, and PyYAML's representer is pure Python;
+    either took many times as long as the split itself on 100,000 leaves.
+    """
+
+    def __init__(self, lang: str, yaml_safe: bool = False) -> None:
+        self.text = _BasisTexts(lang)
+        self.yaml_safe = yaml_safe
+        self._pairs: dict[tuple[str, str], str] = {}
+        self._scalars: dict[str, str] = {}
+
+    def scalar(self, value: str) -> str:
+        known = self._scalars.get(value)
+        if known is None:
+            known = encode_basestring(value)
+            if self.yaml_safe and _NOT_YAML_PRINTABLE.search(known):
+                known = encode_basestring_ascii(value)  # YAML readers refuse raw control characters
+            self._scalars[value] = known
+        return known
+
+    def pair(self, key: str, value: str) -> str:
+        known = self._pairs.get((key, value))
+        if known is None:
+            known = self._pairs[(key, value)] = f"{self.scalar(key)}: {self.scalar(value)}"
+        return known
+
+    def levels(self, split: TargetSplit, depth: int | None) -> str:
+        return "[" + ", ".join(self.scalar(level) for level in _levels(split, depth)) + "]"
+
+    def rows(self, split: TargetSplit, depth: int | None) -> Iterator[str]:
+        pair = self.pair
+        for coords, node in rows_at_depth(split, depth):
+            fields = [pair(k, v) for k, v in coords.items()]
+            fields.append(pair("value", plain(node.value)))
+            fields.append(pair("basis", self.text(node.basis)))
+            yield "{" + ", ".join(fields) + "}"
 
 
 def render_json(
     splits: list[TargetSplit], lang: str = "zh", depth: int | None = None, names: dict[str, str] | None = None
 ) -> str:
-    return json.dumps(document(splits, lang, depth, names), ensure_ascii=False, indent=2) + "\n"
+    """The document as JSON: two-space indentation, one row a line."""
+    lines = _Lines(lang)
+    out = ['{\n  "targets": [']
+    for t, split in enumerate(splits):
+        out.append(
+            ("," if t else "")
+            + f'\n    {{\n      "id": {lines.scalar(split.target_id)},\n      "unit": {lines.scalar(split.unit)},\n'
+            + f'      "value": {lines.scalar(plain(split.value))},\n      "levels": {lines.levels(split, depth)},\n'
+            + '      "rows": ['
+        )
+        out.append(",".join(f"\n        {row}" for row in lines.rows(split, depth)))
+        out.append("\n      ]\n    }")
+    out.append("\n  ]\n}\n" if splits else "]\n}\n")
+    return "".join(out)
 
 
 def render_yaml(
     splits: list[TargetSplit], lang: str = "zh", depth: int | None = None, names: dict[str, str] | None = None
 ) -> str:
-    import yaml
+    """The same document as YAML: block style for targets, one flow mapping a row."""
+    lines = _Lines(lang, yaml_safe=True)
+    out = ["targets:" + ("" if splits else " []")]
+    for split in splits:
+        out.append(f"- id: {lines.scalar(split.target_id)}")
+        out.append(f"  unit: {lines.scalar(split.unit)}")
+        out.append(f"  value: {lines.scalar(plain(split.value))}")
+        out.append(f"  levels: {lines.levels(split, depth)}")
+        out.append("  rows:")
+        out.extend(f"  - {row}" for row in lines.rows(split, depth))
+    return "\n".join(out) + "\n"
 
-    return yaml.safe_dump(document(splits, lang, depth, names), allow_unicode=True, sort_keys=False, width=1000)
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(text: str) -> str:
+    """A text cell a spreadsheet cannot run: one starting like a formula gets a leading `'` (OWASP CSV injection)."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def render_csv(
     splits: list[TargetSplit], lang: str = "zh", depth: int | None = None, names: dict[str, str] | None = None
 ) -> str:
+    """The leaves as CSV; text cells that would start a formula are prefixed with `'`, values stay decimal strings."""
     columns: list[str] = []
     for split in splits:
-        for level in split.levels if depth is None else split.levels[:depth]:
+        for level in _levels(split, depth):
             if level not in columns:
                 columns.append(level)
+    text = _BasisTexts(lang)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["target", "unit", *columns, "value", "basis"])
     for split in splits:
         for coords, node in rows_at_depth(split, depth):
-            parts = [coords.get(c, "") for c in columns]
-            writer.writerow([split.target_id, split.unit, *parts, plain(node.value), node.basis.text(lang)])
+            parts = [csv_text(coords.get(c, "")) for c in columns]
+            cells = [csv_text(split.target_id), csv_text(split.unit), *parts]
+            writer.writerow([*cells, plain(node.value), csv_text(text(node.basis))])
     return out.getvalue()
 
 

@@ -34,17 +34,20 @@ SEVERITY = "error"
 SUMMARY = "Explicit split values (and ipf margins) must add up to the target's value."
 
 
-def _mismatch(path: tuple[str | int, ...], what: str, parts: Mapping[str, Decimal], whole: Decimal) -> Finding | None:
+def _mismatch(
+    path: tuple[str | int, ...], what: tuple[str, str], parts: Mapping[str, Decimal], whole: Decimal
+) -> Finding | None:
+    """`what`: the parts named in English and in Chinese."""
     total = sum(parts.values(), Decimal(0))
     if total == whole:
         return None
     gap = whole - total
     return Finding(
         path,
-        f"{what} add up to {total}, not {whole} ({'+' if gap < 0 else '-'}{abs(gap)})",
-        f"{what.replace('values of', '的拆解值').replace('margins of', '的边际值')}合计为 {total}，"
-        f"与目标值 {whole} 不符（差 {gap}）",
+        f"{what[0]} add up to {total}, not {whole} ({'+' if gap < 0 else '-'}{abs(gap)})",
+        f"{what[1]}合计为 {total}，与目标值 {whole} 不符（{'多' if gap < 0 else '少'} {abs(gap)}）",
         hint="change the parts so that they add up exactly, or use another method (history, capacity, ...)",
+        hint_zh="调整各项使合计恰好相等，或改用其他拆解方法（history、capacity 等）",
     )
 
 
@@ -55,13 +58,13 @@ def check(ctx: Context) -> Iterator[Finding]:
         level = target.split[0]
         path = ("targets", i, "split", 0)
         if level.method == "explicit" and level.values:
-            found = _mismatch((*path, "values"), f"explicit values of target '{target.id}'", level.values, target.value)
+            what = (f"explicit values of target '{target.id}'", f"目标 '{target.id}' 的指定拆解值")
+            found = _mismatch((*path, "values"), what, level.values, target.value)
             if found:
                 yield found
         if level.method == "ipf" and level.margins:
             for dim, margin in level.margins.items():
-                found = _mismatch(
-                    (*path, "margins", dim), f"{dim} margins of target '{target.id}'", margin, target.value
-                )
+                what = (f"{dim} margins of target '{target.id}'", f"目标 '{target.id}' 的 {dim} 边际值")
+                found = _mismatch((*path, "margins", dim), what, margin, target.value)
                 if found:
                     yield found

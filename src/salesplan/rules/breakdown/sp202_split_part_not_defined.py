@@ -83,6 +83,7 @@ def _check_level(plan: Plan, target: Target, level: SplitLevel, path: tuple[str 
                     f"split part '{key}' of target '{target.id}' {problem[0]}",
                     f"目标 '{target.id}' 的拆解项 '{key}' {problem[1]}",
                     hint="use an id defined in team (regions, products, people), or fix the target's scope",
+                    hint_zh="使用 team 中已定义的 id（regions、products、people），或修正目标范围",
                     key=sub[0] != "parts",
                 )
 

@@ -33,7 +33,6 @@ Passing example::
 from __future__ import annotations
 
 from collections.abc import Iterator
-from importlib import import_module
 
 from salesplan.rules.base import Context, Finding
 from salesplan.rules.breakdown import sp201_split_does_not_add_up, sp202_split_part_not_defined
@@ -45,10 +44,8 @@ SUMMARY = "Every target with a split must split cleanly (the split engine's own 
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    try:
-        engine = import_module("salesplan.split.engine")
-    except ModuleNotFoundError:  # the split engine ships separately; nothing to run without it
-        return
+    from salesplan.split.engine import split_plan  # imported on first use: `salesplan rules` stays light
+
     flagged = {
         f.path[1]
         for rule in (sp201_split_does_not_add_up, sp202_split_part_not_defined)
@@ -58,13 +55,14 @@ def check(ctx: Context) -> Iterator[Finding]:
     ids = [t.id for i, t in enumerate(ctx.plan.targets) if t.split and i not in flagged]
     if not ids:
         return
-    outcome = engine.split_plan(ctx.loaded, ids)
+    outcome = split_plan(ctx.loaded, ids)
     for diag in outcome.diagnostics:
         yield Finding(
             diag.path,
             f"split: {diag.message} ({diag.code} {diag.name})".replace(" )", ")"),
             f"拆解：{diag.message_zh or diag.message}（{diag.code} {diag.name}）".replace(" ）", "）"),
             hint=diag.hint or "run `salesplan split` on this plan to see the breakdown",
+            hint_zh=None if diag.hint else "对该计划运行 `salesplan split` 查看拆解明细",
             severity=diag.severity,
             at=diag.source,
         )

@@ -37,4 +37,5 @@ def check(ctx: Context) -> Iterator[Finding]:
             f"budget allocation adds up to {total}%, over 100%",
             f"预算分配合计 {total}%，超过 100%",
             hint="lower some percents so that they add up to 100% or less",
+            hint_zh="降低部分比例，使合计不超过 100%",
         )

@@ -52,6 +52,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"strategy '{strategy.id}' has a budget but module '{strategy.module}' has no allocation",
                 f"策略 '{strategy.id}' 有预算，但模块 '{strategy.module}' 没有预算分配",
                 hint=f"add `{strategy.module}: N%` to budget.allocation",
+                hint_zh=f"在 budget.allocation 中补上 `{strategy.module}: N%`",
                 severity=Severity.WARNING,
             )
     for module, amount in spent.items():
@@ -66,4 +67,5 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f" {budget.total})",
                 f"模块 '{module}' 的策略预算合计 {amount}，超过分配额 {allowed}（{budget.total} 的 {share}%）",
                 hint="lower the strategies' budgets or raise the module's allocation",
+                hint_zh="降低这些策略的预算，或提高该模块的预算分配",
             )

@@ -47,4 +47,5 @@ def check(ctx: Context) -> Iterator[Finding]:
             f"tasks of strategy '{strategy.id}' spend {amount}, over its budget {strategy.budget}",
             f"策略 '{strategy.id}' 下任务预算合计 {amount}，超过策略预算 {strategy.budget}",
             hint="lower the tasks' budgets or raise the strategy's budget",
+            hint_zh="降低这些任务的预算，或提高策略预算",
         )

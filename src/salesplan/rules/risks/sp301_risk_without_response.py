@@ -1,7 +1,8 @@
 """A serious risk (scored high or above) must have a response (应对措施).
 
 Risks are scored probability × impact on the risk matrix (default 5×5: low/minor = 1,
-medium/moderate = 3, high/severe = 5; numbers 1..5 as written) and banded into levels
+medium/moderate = 3, high/severe = 5; numbers 1..5 as written, scaled onto a matrix of
+another size) and banded into levels
 (default low ≤ 4, medium 5–9, high 10–15, critical ≥ 16). "High probability + high impact"
 risks are handled first and must never lack a response.
 
@@ -50,4 +51,5 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"{en} has no response",
                 f"{zh}缺少应对措施",
                 hint="add `response:` — what happens when the risk fires",
+                hint_zh="补上 `response:`——风险发生时怎么应对",
             )

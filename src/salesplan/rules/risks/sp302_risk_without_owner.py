@@ -49,4 +49,5 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"{en} has no owner",
                 f"{zh}缺少负责人",
                 hint="add `owner:` with a person id from team.people",
+                hint_zh="补上 `owner:`，填 team.people 中的人员 id",
             )

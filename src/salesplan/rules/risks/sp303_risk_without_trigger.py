@@ -50,4 +50,5 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"{en} has no trigger (early-warning signal)",
                 f"{zh}缺少预警信号（trigger）",
                 hint="add `trigger:` — the signal that the risk is about to fire",
+                hint_zh="补上 `trigger:`——风险即将发生的预警信号",
             )

@@ -56,6 +56,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"target '{target.id}' has no metric",
                 f"目标 '{target.id}' 缺少核心指标（metric）",
                 hint="add e.g. `metric: revenue` (or new_customers, conversion_rate, ...)",
+                hint_zh="补上指标，例如 `metric: revenue`（或 new_customers、conversion_rate 等）",
             )
         scope = target.scope
         if scope is None or not (scope.regions or scope.products or scope.accounts or scope.segment):
@@ -64,6 +65,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"target '{target.id}' has no scope: say which regions, products, accounts or segment it covers",
                 f"目标 '{target.id}' 缺少范围：请写明区域、产品、客户或细分市场",
                 hint="add e.g. `scope: {regions: [east-a], products: [device]}`",
+                hint_zh="补上范围，例如 `scope: {regions: [east-a], products: [device]}`",
             )
         for key in ("name", "path"):
             text = getattr(target, key)
@@ -75,5 +77,6 @@ def check(ctx: Context) -> Iterator[Finding]:
                     f"目标 '{target.id}' 的{'名称' if key == 'name' else '达成路径'}“{text}”含糊"
                     f"（“{word[0] if word else ''}”但没有数字）",
                     hint="say how much and where, e.g. 华东区医疗器械 Q3 销售额 500 万元",
+                    hint_zh="写明多少、在哪里，例如 华东区医疗器械 Q3 销售额 500 万元",
                     severity=Severity.WARNING,
                 )

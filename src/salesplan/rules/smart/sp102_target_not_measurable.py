@@ -50,6 +50,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"目标 '{target.id}' 的目标值 {target.value} 缺少单位；'{target.metric}' 不是金额，"
                 f"不能沿用计划单位 '{ctx.plan.plan.unit}'",
                 hint="add `unit:` (e.g. 家, 个, 天) or write the value as a percent (18%)",
+                hint_zh="补上 `unit:`（如 家、个、天），或把目标值写成百分比（18%）",
             )
         if target.baseline is None and matches(target.metric, ctx.settings.growth_metrics):
             yield Finding(
@@ -57,4 +58,5 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"target '{target.id}' ({target.metric}) has no baseline to measure growth against",
                 f"目标 '{target.id}'（{target.metric}）缺少基线（baseline），无法衡量增长",
                 hint="add `baseline:` with last period's value, e.g. baseline: 12%",
+                hint_zh="补上 `baseline:`，填上期实际值，例如 baseline: 12%",
             )

@@ -74,6 +74,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     f"target '{target.id}' {target.value} is no stretch over its baseline {target.baseline}",
                     f"目标 '{target.id}' 的目标值 {target.value} 相对基线 {target.baseline} 没有挑战（不够“够一够”）",
                     hint="set a target that improves on the baseline",
+                    hint_zh="目标应高于基线（越低越好的指标则应低于基线）",
                     severity=Severity.WARNING,
                 )
             elif change > settings.max_growth:
@@ -84,6 +85,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     f"目标 '{target.id}' 要求较基线 {target.baseline} 增长 {_pct(change)}，"
                     f"超过 {_pct(settings.max_growth)} 的合理范围",
                     hint="lower the target, or raise smart.max-growth in salesplan.toml if history supports it",
+                    hint_zh="降低目标；若历史数据支持，可在 salesplan.toml 中调高 smart.max-growth",
                 )
         if not matches(target.metric, REVENUE_METRICS) or not is_money_unit(target.unit):
             continue
@@ -98,4 +100,5 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f" ({carries}, prorated by active days)",
                 f"目标 '{target.id}' 的目标值 {target.value} 超过范围内销售代表的产能合计（{carries}，按在岗天数折算）",
                 hint="add reps or capacity, narrow the scope, or lower the target",
+                hint_zh="增加销售代表或产能、缩小范围，或降低目标",
             )

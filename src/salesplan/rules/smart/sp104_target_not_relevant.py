@@ -42,6 +42,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"target '{target.id}' is linked to no strategy",
                 f"目标 '{target.id}' 未关联任何策略",
                 hint="add `strategies: [S1]` naming the strategies that serve it",
+                hint_zh="补上 `strategies: [S1]`，写明支撑该目标的策略",
             )
         elif not any(sid in known for sid in target.strategies):
             yield Finding(
@@ -49,4 +50,5 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"none of the strategies of target '{target.id}' exists",
                 f"目标 '{target.id}' 关联的策略都不存在",
                 hint=f"known strategies: {', '.join(sorted(known)) or 'none'}",
+                hint_zh=f"已定义的策略：{'、'.join(sorted(known)) or '无'}",
             )

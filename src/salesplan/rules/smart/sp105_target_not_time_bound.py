@@ -38,6 +38,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"target '{target.id}' has no deadline",
                 f"目标 '{target.id}' 缺少时间节点（deadline）",
                 hint=f"add `deadline: {period.end}`",
+                hint_zh=f"补上 `deadline: {period.end}`",
             )
         elif not period.start <= target.deadline <= period.end:
             yield Finding(
@@ -46,4 +47,5 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f" {period.start} – {period.end}",
                 f"目标 '{target.id}' 的时间节点 {target.deadline} 不在计划周期 {period.start} 至 {period.end} 内",
                 hint="move the deadline into the period, or widen the plan's period",
+                hint_zh="把时间节点移到计划周期内，或扩大计划周期",
             )

@@ -38,4 +38,5 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"task '{task.id}' has no owner",
                 f"任务 '{task.id}' 缺少负责人",
                 hint="add `owner:` with a person id from team.people",
+                hint_zh="补上 `owner:`，填 team.people 中的人员 id",
             )

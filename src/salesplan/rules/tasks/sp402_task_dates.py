@@ -37,6 +37,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"task '{task.id}' ends ({task.end}) before it starts ({task.start})",
                 f"任务 '{task.id}' 的完成日期 {task.end} 早于开始日期 {task.start}",
                 hint="swap or correct the dates",
+                hint_zh="调换或更正开始、完成日期",
             )
             continue
         for key in ("start", "end"):
@@ -48,4 +49,5 @@ def check(ctx: Context) -> Iterator[Finding]:
                     f"任务 '{task.id}' 的{'开始' if key == 'start' else '完成'}日期 {day} "
                     f"不在计划周期 {period.start} 至 {period.end} 内",
                     hint="move the task into the period, or widen the plan's period",
+                    hint_zh="把任务移到计划周期内，或扩大计划周期",
                 )

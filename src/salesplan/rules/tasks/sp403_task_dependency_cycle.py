@@ -65,4 +65,5 @@ def check(ctx: Context) -> Iterator[Finding]:
             f"task dependencies form a cycle: {arrow}",
             f"任务依赖形成循环：{arrow}",
             hint="remove one dependency of the loop",
+            hint_zh="去掉循环中的一个依赖",
         )

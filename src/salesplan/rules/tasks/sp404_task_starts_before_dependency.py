@@ -36,4 +36,5 @@ def check(ctx: Context) -> Iterator[Finding]:
                     f"task '{task.id}' starts {task.start}, before '{dep.id}' (which it depends on) ends {dep.end}",
                     f"任务 '{task.id}' 于 {task.start} 开始，早于其依赖任务 '{dep.id}' 的完成日期 {dep.end}",
                     hint=f"start '{task.id}' after {dep.end}, or drop the dependency",
+                    hint_zh=f"让 '{task.id}' 在 {dep.end} 之后开始，或去掉该依赖",
                 )

@@ -31,4 +31,5 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"task '{task.id}' has no deliverable",
                 f"任务 '{task.id}' 缺少交付标准（deliverable）",
                 hint="add `deliverable:` — what done looks like, with a number",
+                hint_zh="补上 `deliverable:`——用数字写明完成的标准",
             )

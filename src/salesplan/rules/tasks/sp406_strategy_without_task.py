@@ -37,4 +37,5 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"strategy '{strategy.id}' has no task carrying it out",
                 f"策略 '{strategy.id}' 没有对应的执行任务",
                 hint=f"add a task with `strategy: {strategy.id}`",
+                hint_zh=f"添加一个 `strategy: {strategy.id}` 的任务",
             )

@@ -31,4 +31,5 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"task '{task.id}' serves no strategy",
                 f"任务 '{task.id}' 未关联策略（strategy）",
                 hint="add `strategy:` with the id of the strategy it carries out",
+                hint_zh="补上 `strategy:`，填该任务所执行策略的 id",
             )

@@ -1,0 +1,181 @@
+"""`salesplan review`: actuals against targets — 达成率, pacing against time, status (the 复盘 step).
+
+Exit codes: 0 reviewed; 1 `--fail-under PCT` and some target's overall pacing is below PCT (the
+output is still written); 2 the plan does not load or split, the actuals have errors (located
+diagnostics on stderr, nothing on stdout), or the options are wrong. The plan is never modified.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from salesplan.cli.common import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    ForceOption,
+    Lang,
+    LangOption,
+    emit,
+    err,
+    fail,
+    load_or_exit,
+    print_diagnostics,
+)
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from salesplan.loader import LoadedPlan
+    from salesplan.review.engine import Review, Thresholds
+
+
+class ReviewFormat(StrEnum):
+    table = "table"
+    json = "json"
+    xlsx = "xlsx"
+    md = "md"
+    csv = "csv"
+
+
+def _percent(text: str | None, option: str) -> Decimal | None:
+    from decimal import Decimal, InvalidOperation
+
+    if text is None:
+        return None
+    try:
+        value = Decimal(text.strip().rstrip("%").strip())
+    except InvalidOperation:
+        fail(f"{option} must be a percent such as 90 or 90% (got {text!r})")
+    if not value.is_finite() or value < 0:
+        fail(f"{option} must be a percent of 0 or more (got {text!r})")
+    return value
+
+
+def _thresholds(ahead: str | None, on_track: str | None, at_risk: str | None) -> Thresholds:
+    from salesplan.review.engine import Thresholds
+
+    base = Thresholds()
+    values = (_percent(ahead, "--ahead"), _percent(on_track, "--on-track"), _percent(at_risk, "--at-risk"))
+    defaults = (base.ahead, base.on_track, base.at_risk)
+    chosen = Thresholds(*(d if v is None else v for v, d in zip(values, defaults, strict=True)))
+    if chosen.problem():
+        fail(f"{chosen.problem()} (got {chosen.ahead}, {chosen.on_track}, {chosen.at_risk})")
+    return chosen
+
+
+def _as_of(text: str | None) -> dt.date:
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        fail(f"--as-of must be a date YYYY-MM-DD (got {text!r})")
+
+
+def _blank(fmt: ReviewFormat, output: Path | None, force: bool, lang: str) -> None:
+    from salesplan.review.blank import blank_csv, blank_xlsx
+
+    if fmt not in (ReviewFormat.csv, ReviewFormat.xlsx):
+        fail("--blank writes the actuals template: --format csv or --format xlsx")
+    if output is None or str(output) == "-":
+        fail("--blank needs -o FILE")
+    emit(blank_csv(lang) if fmt is ReviewFormat.csv else blank_xlsx(lang), output, force, lang)
+
+
+def _render(review: Review, loaded: LoadedPlan, fmt: ReviewFormat, output: Path | None, lang: str) -> str | bytes:
+    if fmt is ReviewFormat.json:
+        from salesplan.review.render import render_json
+
+        return render_json(review)
+    if fmt is ReviewFormat.table:
+        from salesplan.review.render import render_table
+
+        tty = output is None and sys.stdout.isatty()
+        width = shutil.get_terminal_size((160, 24)).columns if tty else 160
+        return render_table(review, lang, width, color=tty and not os.environ.get("NO_COLOR"))
+    from salesplan.export.review_table import review_document
+    from salesplan.export.run import render
+
+    assert loaded.plan is not None
+    return render(review_document(loaded.plan, review, lang), "xlsx" if fmt is ReviewFormat.xlsx else "md")
+
+
+def _inputs(plan: Path | None, actuals: Path | None, fmt: ReviewFormat, output: Path | None) -> tuple[Path, Path]:
+    if plan is None or actuals is None:
+        fail("give a plan file and --actuals FILE (or --blank for the actuals template)")
+    if fmt is ReviewFormat.csv:
+        fail("--format csv is for --blank; the review is table, json, xlsx or md")
+    if fmt is ReviewFormat.xlsx and (output is None or str(output) == "-"):
+        fail("an xlsx workbook cannot go to stdout; give a file with -o")
+    return plan, actuals
+
+
+def _gate(review: Review, gate: Decimal, lang: str) -> None:
+    """`--fail-under`: exit 1, naming them, when targets' overall pacing is below the gate."""
+    below = review.under(gate)
+    if below:
+        listed = ", ".join(f"{t.target_id} {t.total.pacing}%" for t in below)
+        err(
+            f"salesplan: 序时进度低于 {gate}%：{listed}"
+            if lang == "zh"
+            else f"salesplan: pacing below {gate}%: {listed}"
+        )
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def review(
+    plan: Annotated[Path | None, typer.Argument(help="The plan file (none with --blank).", show_default=False)] = None,
+    actuals: Annotated[
+        Path | None, typer.Option("--actuals", "-a", help="Actuals: CSV, xlsx or YAML (see --blank).")
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", metavar="DATE", help="Review date YYYY-MM-DD (default: today).")
+    ] = None,
+    fmt: Annotated[
+        ReviewFormat, typer.Option("--format", "-f", help="table, json, xlsx or md (csv/xlsx with --blank).")
+    ] = ReviewFormat.table,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file instead of stdout.")] = None,
+    force: ForceOption = False,
+    fail_under: Annotated[
+        str | None,
+        typer.Option("--fail-under", metavar="PCT", help="Exit 1 when any target's pacing is below this percent."),
+    ] = None,
+    ahead: Annotated[
+        str | None, typer.Option("--ahead", metavar="PCT", help="Pacing % from which a part is ahead (110).")
+    ] = None,
+    on_track: Annotated[
+        str | None, typer.Option("--on-track", metavar="PCT", help="Pacing % from which it is on track (95).")
+    ] = None,
+    at_risk: Annotated[
+        str | None, typer.Option("--at-risk", metavar="PCT", help="Pacing % below which it is at risk (80).")
+    ] = None,
+    blank: Annotated[bool, typer.Option("--blank", help="Write an empty actuals template (-o, csv or xlsx).")] = False,
+    lang: LangOption = Lang.zh,
+) -> None:
+    """Review actuals against targets: 达成率, pacing and status for every part of every target's split."""
+    from salesplan.review.run import review_file
+
+    language = lang.value
+    if blank:
+        if plan is not None or actuals is not None:
+            fail("--blank writes the actuals template; give no plan and no --actuals")
+        _blank(fmt, output, force, language)
+        return
+    plan, actuals = _inputs(plan, actuals, fmt, output)
+    gate, thresholds, day = _percent(fail_under, "--fail-under"), _thresholds(ahead, on_track, at_risk), _as_of(as_of)
+    loaded = load_or_exit(plan, language)
+    result = review_file(loaded, actuals, day, thresholds)
+    print_diagnostics(result.diagnostics, language)
+    if result.review is None:
+        raise typer.Exit(EXIT_ERROR)
+    emit(_render(result.review, loaded, fmt, output, language), output, force, language)
+    if gate is not None:
+        _gate(result.review, gate, language)

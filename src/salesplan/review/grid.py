@@ -1,0 +1,163 @@
+"""Reading an actuals file (CSV, xlsx or YAML) into a grid of cells that knows where each cell came from.
+
+Nothing here knows about plans: cells are returned as the file holds them (text, numbers, dates),
+each with the line and column a diagnostic should point at. Failures are diagnostics, never
+exceptions: a missing file, a file that is not UTF-8 (or GB18030, the encoding Excel uses for
+"CSV" on Chinese Windows), a damaged workbook, a CSV with NUL bytes or a field too long.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from salesplan.diagnostics import Diagnostic, Severity, SourceRef
+from salesplan.review import codes
+
+MAX_ROWS = 1_000_000
+MAX_BYTES = 200 * 1024 * 1024
+
+
+@dataclass
+class Grid:
+    """Rows of cells, the header first; `where` maps (row, column) indices to (line, column) in the file."""
+
+    file: str
+    rows: list[list[Any]]
+    lines: list[int] = field(default_factory=list)  # the file line of each row (CSV, xlsx)
+    cells: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)  # YAML: exact positions
+
+    def where(self, row: int, column: int) -> SourceRef:
+        if (row, column) in self.cells:
+            line, col = self.cells[row, column]
+            return SourceRef(self.file, line, col)
+        line = self.lines[row] if row < len(self.lines) else row + 1
+        return SourceRef(self.file, line, column + 1)
+
+
+def problem(
+    source: SourceRef, code: str, message: str, message_zh: str, severity: Severity = Severity.ERROR
+) -> Diagnostic:
+    return Diagnostic(
+        code=code, severity=severity, message=message, message_zh=message_zh, source=source, name=codes.name(code)
+    )
+
+
+def _unreadable(file: str, message: str, message_zh: str) -> tuple[None, list[Diagnostic]]:
+    return None, [problem(SourceRef(file, 1, 1), codes.ACTUALS_UNREADABLE, message, message_zh)]
+
+
+def read_grid(path: Path) -> tuple[Grid | None, list[Diagnostic]]:
+    """The file's cells; None and a diagnostic when it cannot be read."""
+    file = str(path)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return _unreadable(file, "actuals file is larger than 200 MB", "实际数据文件超过 200 MB")
+        if path.suffix.lower() == ".xlsx":
+            return _xlsx(path), []
+        data = path.read_bytes()
+    except OSError as exc:
+        return _unreadable(
+            file, f"cannot read actuals: {exc.strerror or exc}", f"无法读取实际数据：{exc.strerror or exc}"
+        )
+    except Exception as exc:  # openpyxl raises many kinds on a damaged file
+        return _unreadable(file, f"not a readable xlsx file ({type(exc).__name__})", "不是可读取的 xlsx 文件")
+    text = _decode(data)
+    if text is None:
+        return _unreadable(
+            file,
+            "actuals file is neither UTF-8 nor GB18030 text (save it as CSV UTF-8)",
+            "实际数据文件既不是 UTF-8 也不是 GB18030 文本（请另存为 CSV UTF-8）",
+        )
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return _yaml(text, file)
+    return _csv(text, file)
+
+
+def _decode(data: bytes) -> str | None:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return None if "\x00" in text else text
+    return None
+
+
+def _csv(text: str, file: str) -> tuple[Grid | None, list[Diagnostic]]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    grid = Grid(file, [])
+    first_line = 1
+    try:
+        for row in reader:
+            grid.rows.append(row)
+            grid.lines.append(first_line)
+            first_line = reader.line_num + 1
+            if len(grid.rows) > MAX_ROWS + 1:
+                return _unreadable(file, f"more than {MAX_ROWS:,} rows", f"超过 {MAX_ROWS:,} 行")
+    except csv.Error as exc:
+        return None, [
+            problem(
+                SourceRef(file, reader.line_num or 1, 1),
+                codes.ACTUALS_UNREADABLE,
+                f"not a readable CSV file: {exc}",
+                f"不是可读取的 CSV 文件：{exc}",
+            )
+        ]
+    return grid, []
+
+
+def _xlsx(path: Path) -> Grid:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheet = book.worksheets[0]
+        rows = [list(row) for _, row in zip(range(MAX_ROWS + 1), sheet.iter_rows(values_only=True), strict=False)]
+    finally:
+        book.close()
+    return Grid(str(path), rows)
+
+
+def _yaml(text: str, file: str) -> tuple[Grid | None, list[Diagnostic]]:
+    from salesplan.loader.yamltree import parse_yaml
+
+    parsed = parse_yaml(text, file)
+    if parsed.diagnostics:
+        return None, parsed.diagnostics
+    data, prefix = parsed.data, tuple[str, ...]()
+    if isinstance(data, dict) and "actuals" in data:
+        data, prefix = data["actuals"], ("actuals",)
+    if data is None:
+        return Grid(file, []), []
+    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
+        return None, [
+            problem(
+                parsed.source.ref(prefix),
+                codes.ACTUALS_BAD_HEADER,
+                "YAML actuals must be a list of mappings (or `actuals:` holding one)",
+                "YAML 实际数据应为映射列表（或 `actuals:` 下的列表）",
+            )
+        ]
+    header: list[str] = []
+    for item in data:
+        header += [str(key) for key in item if str(key) not in header]
+    grid = Grid(file, [list(header)])
+    for column, key in enumerate(header):
+        first = next((i for i, item in enumerate(data) if key in item), 0)
+        span = parsed.source.span((*prefix, first, key), key=True)
+        if span is not None:
+            grid.cells[0, column] = (span.line, span.col)
+    for index, item in enumerate(data, start=1):
+        grid.rows.append([item.get(key) for key in header])
+        row_span = parsed.source.span((*prefix, index - 1))
+        for column, key in enumerate(header):
+            span = parsed.source.span((*prefix, index - 1, key)) if key in item else row_span
+            if span is not None:
+                grid.cells[index, column] = (span.line, span.col)
+    return grid, []

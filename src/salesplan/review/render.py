@@ -1,0 +1,149 @@
+"""Renderers of a review: json (a stable contract) and the terminal table (behind-pace rows highlighted).
+
+Output contract of `salesplan review --format json`:
+
+    {"as_of": "2026-08-15",
+     "period": {"start": "2026-07-01", "end": "2026-09-30"},
+     "thresholds": {"ahead": "110", "on_track": "95", "at_risk": "80"},
+     "summary": {"ahead": 0, "on_track": 1, "behind": 1, "at_risk": 1},   # targets by overall status
+     "targets": [
+       {"id": "T1", "name": "第三季度销售额", "metric": "revenue", "unit": "万元",
+        "compare": "sum",                 # "sum" (actuals add up) or "level" (rates: the latest value)
+        "lower_is_better": false,
+        "window": {"start": "2026-07-01", "end": "2026-09-30"},
+        "status": "behind", "pacing": "88.6",          # the target's overall row, repeated
+        "rows": [                                       # the target, then its breakdown, pre-order
+          {"depth": 0, "level": null, "part": null, "label": "第三季度销售额", "coords": {},
+           "target": "500", "actual": "210", "achievement": "42.0",
+           "expected": "237.1", "pacing": "88.6", "gap": "-27.1", "status": "behind"},
+          {"depth": 1, "level": "region", "part": "east-a", "label": "A区", "coords": {"region": "east-a"}, ...},
+          ...]}]}
+
+- Every number is a decimal string, never a float; percentages are percent points ("120.0" is 120%),
+  to one decimal place; expected and gap to two. `achievement`/`pacing` are null where the target
+  or the expected value is 0, and for a level target without actuals.
+- `status` is one of ahead, on_track, behind, at_risk (the words are the same in every --lang;
+  `label` is the only text that follows the plan).
+- `coords` maps each level down to the row (region, product, rep, quarter, month, week) to its part id.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+from salesplan.review.engine import STATUSES, Review, ReviewRow, TargetReview
+from salesplan.split.env import plain
+
+ROW_STYLES = {"behind": "yellow", "at_risk": "bold red", "ahead": "green"}
+
+
+def _row(row: ReviewRow) -> dict[str, Any]:
+    return {
+        "depth": row.depth,
+        "level": row.level,
+        "part": row.part,
+        "label": row.label,
+        "coords": dict(row.coords),
+        "target": plain(row.target),
+        "actual": plain(row.actual),
+        "achievement": _percent(row.achievement),
+        "expected": plain(row.expected),
+        "pacing": _percent(row.pacing),
+        "gap": plain(row.gap),
+        "status": row.status,
+    }
+
+
+def _percent(value: Any) -> str | None:
+    return None if value is None else format(value, "f")
+
+
+def _target(target: TargetReview) -> dict[str, Any]:
+    return {
+        "id": target.target_id,
+        "name": target.name,
+        "metric": target.metric,
+        "unit": target.unit,
+        "compare": "level" if target.is_rate else "sum",
+        "lower_is_better": target.lower_is_better,
+        "window": {"start": target.window[0].isoformat(), "end": target.window[1].isoformat()},
+        "status": target.total.status,
+        "pacing": _percent(target.total.pacing),
+        "rows": [_row(row) for row in target.rows],
+    }
+
+
+def document(review: Review) -> dict[str, Any]:
+    """The json document (see the module docstring)."""
+    t = review.thresholds
+    summary = {status: sum(1 for x in review.targets if x.total.status == status) for status in STATUSES}
+    return {
+        "as_of": review.as_of.isoformat(),
+        "period": {"start": review.period[0].isoformat(), "end": review.period[1].isoformat()},
+        "thresholds": {"ahead": plain(t.ahead), "on_track": plain(t.on_track), "at_risk": plain(t.at_risk)},
+        "summary": summary,
+        "targets": [_target(target) for target in review.targets],
+    }
+
+
+def render_json(review: Review) -> str:
+    return json.dumps(document(review), ensure_ascii=False, indent=2) + "\n"
+
+
+def _cell(value: Any, unit: str = "") -> str:
+    if value is None:
+        return "—"
+    return f"{format(value, 'f') if unit == '%' else plain(value)}{unit}"
+
+
+def _style(row: ReviewRow) -> str | None:
+    parts = [ROW_STYLES.get(row.status, ""), "bold" if row.depth == 0 else ""]
+    return " ".join(p for p in parts if p) or None
+
+
+def render_table(review: Review, lang: str = "zh", width: int = 120, color: bool = False) -> str:
+    """One table per target; behind and at-risk rows are highlighted (colour where asked, and a mark always)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from salesplan.export import i18n
+    from salesplan.export.breakdown import level_word
+
+    heads = i18n.headers("review", lang)
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        highlight=False,
+    )
+    as_of = f"{i18n.word('as_of', lang)} {review.as_of.isoformat()}"
+    for target in review.targets:
+        unit = target.unit
+        rate = "%" if unit == "%" else ""
+        title = f"{target.target_id} {target.name or ''}".strip() + f" · {plain(target.total.target)}{unit} · {as_of}"
+        table = Table(title=title)
+        for index, head in enumerate(heads):
+            table.add_column(head, justify="right" if 2 <= index <= 7 else "left")
+        for row in target.rows:
+            marks = {"behind": "▼ ", "at_risk": "✖ ", "ahead": "▲ "}
+            status = marks.get(row.status, "") + i18n.word(f"review:{row.status}", lang)
+            name = target.target_id if row.depth == 0 else "  " * (row.depth - 1) + row.label
+            table.add_row(
+                name,
+                level_word(row.level, lang),
+                _cell(row.target, rate),
+                _cell(row.actual, rate),
+                _cell(row.achievement, "%"),
+                _cell(row.expected, rate),
+                _cell(row.pacing, "%"),
+                _cell(row.gap, rate),
+                status,
+                style=_style(row),
+            )
+        console.print(table)
+        console.print()
+    return buffer.getvalue()

@@ -1,0 +1,42 @@
+"""Review end to end, without the command line: plan -> splits -> actuals -> review (errors as values)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from salesplan.diagnostics import Diagnostic, has_errors
+
+if TYPE_CHECKING:
+    from salesplan.loader import LoadedPlan
+    from salesplan.review.engine import Review, Thresholds
+
+
+@dataclass
+class ReviewResult:
+    """The review (None when a step failed with errors) and every finding along the way."""
+
+    review: Review | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def review_file(loaded: LoadedPlan, actuals: Path, as_of: dt.date, thresholds: Thresholds) -> ReviewResult:
+    """Split the plan, read the actuals against it and review every target."""
+    from salesplan.review.actuals import parse_actuals
+    from salesplan.review.engine import review_plan
+    from salesplan.split.engine import split_plan
+
+    plan = loaded.plan
+    if plan is None:
+        return ReviewResult(None, list(loaded.diagnostics))
+    outcome = split_plan(loaded)
+    diagnostics = list(outcome.diagnostics)
+    if has_errors(diagnostics):
+        return ReviewResult(None, diagnostics)
+    read = parse_actuals(actuals, plan)
+    # the rows that did read are still placed in the breakdown, so one run reports every problem
+    review = review_plan(plan, outcome.splits, read.rows, as_of, thresholds)
+    diagnostics += read.diagnostics + review.diagnostics
+    return ReviewResult(None if has_errors(diagnostics) else review, diagnostics)
