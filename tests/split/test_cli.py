@@ -227,7 +227,7 @@ def test_output_naming_the_plan_is_refused_even_with_force(plan: Path) -> None:
     for extra in ([], ["--force"]):
         code, out, err = run(str(plan), "-f", "yaml", "-o", str(plan), *extra, "--lang", "en")
         assert code == 2 and out == ""
-        assert "is the plan itself" in err
+        assert "is the input file" in err
     assert plan.read_bytes() == before
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -57,10 +58,28 @@ def load_or_exit(path: Path, lang: str) -> LoadedPlan:
     return loaded
 
 
-def emit(text: str | bytes, output: Path | None, force: bool, lang: str = "zh") -> None:
-    """Print to stdout, or write `output` atomically, refusing to overwrite without --force."""
+def refuse_input_as_output(output: Path | None, inputs: Iterable[Path | str], lang: str = "zh") -> None:
+    """Exit 2 when `output` is one of the input files: no command replaces what it reads, even with --force."""
+    if output is None or str(output) == "-" or not output.exists():
+        return
+    for source in inputs:
+        try:
+            same = Path(source).samefile(output)
+        except OSError:
+            continue
+        if same:
+            if lang == "zh":
+                fail(f"-o {output} 是输入文件 {source}；salesplan 从不覆盖它读取的文件")
+            fail(f"-o {output} is the input file {source}; salesplan never overwrites a file it reads")
+
+
+def emit(
+    text: str | bytes, output: Path | None, force: bool, lang: str = "zh", inputs: Iterable[Path | str] = ()
+) -> None:
+    """Print to stdout, or write `output` atomically, refusing to overwrite without --force or to replace an input."""
     from salesplan.output import OutputExists, write_atomic
 
+    refuse_input_as_output(output, inputs, lang)
     if output is None or str(output) == "-":
         if isinstance(text, bytes):
             sys.stdout.buffer.write(text)

@@ -8,7 +8,16 @@ from typing import Annotated
 
 import typer
 
-from salesplan.cli.common import EXIT_ERROR, ForceOption, Lang, emit, fail, load_or_exit, print_diagnostics
+from salesplan.cli.common import (
+    EXIT_ERROR,
+    ForceOption,
+    Lang,
+    emit,
+    fail,
+    load_or_exit,
+    print_diagnostics,
+    refuse_input_as_output,
+)
 
 
 class Format(StrEnum):
@@ -42,6 +51,7 @@ def export(
         if plan is None:
             emit(export_blank(kind, names, language, template), output, force, language)
             return
+        refuse_input_as_output(output, [plan], language)
         loaded = load_or_exit(plan, language)
         if lang is None and loaded.plan is not None and loaded.plan.plan.lang:
             language = loaded.plan.plan.lang  # the plan's own language, unless --lang says otherwise

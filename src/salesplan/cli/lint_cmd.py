@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from salesplan.cli.common import Lang, LangOption, emit, fail
+from salesplan.cli.common import Lang, LangOption, emit, fail, refuse_input_as_output
 
 
 class Format(StrEnum):
@@ -62,6 +62,7 @@ def lint(
     except ConfigError as exc:
         fail(f"configuration error: {exc}")
     candidates = discover(targets, settings.exclude)
+    refuse_input_as_output(output_file, [c.path for c in candidates], lang.value)
     with progress_bar(len(candidates)) as progress:
         result = lint_files(candidates, settings, skip_non_plans=skip_non_plans, progress=progress)
     chosen = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")

@@ -28,6 +28,7 @@ from salesplan.cli.common import (
     fail,
     load_or_exit,
     print_diagnostics,
+    refuse_input_as_output,
 )
 
 if TYPE_CHECKING:
@@ -170,6 +171,7 @@ def review(
         _blank(fmt, output, force, language)
         return
     plan, actuals = _inputs(plan, actuals, fmt, output)
+    refuse_input_as_output(output, [plan, actuals], language)
     gate, thresholds, day = _percent(fail_under, "--fail-under"), _thresholds(ahead, on_track, at_risk), _as_of(as_of)
     loaded = load_or_exit(plan, language)
     result = review_file(loaded, actuals, day, thresholds)

@@ -22,9 +22,9 @@ from salesplan.cli.common import (
     Lang,
     LangOption,
     emit,
-    fail,
     load_or_exit,
     print_diagnostics,
+    refuse_input_as_output,
 )
 
 
@@ -54,12 +54,7 @@ def split(
     from salesplan.split.engine import split_plan
     from salesplan.split.render import render
 
-    if output is not None and _same_file(output, plan):
-        zh, en = (
-            f"-o {output} 是计划文件本身；split 从不修改计划",
-            f"-o {output} is the plan itself; split never modifies it",
-        )
-        fail(zh if lang is Lang.zh else en)
+    refuse_input_as_output(output, [plan], lang.value)
     loaded = load_or_exit(plan, lang.value)
     outcome = split_plan(loaded, target or None, allow_over_capacity=allow_over_capacity)
     if outcome.diagnostics:
@@ -79,10 +74,3 @@ def split(
     else:
         text = render(fmt.value, outcome.splits, lang.value, depth, names)
     emit(text, output, force, lang.value)
-
-
-def _same_file(output: Path, plan: Path) -> bool:
-    try:
-        return str(output) != "-" and output.exists() and output.samefile(plan)
-    except OSError:
-        return False

@@ -18,6 +18,7 @@ import yaml
 
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic, Severity, SourceRef
+from salesplan.numbers import MAX_DIGITS, MAX_PLACES
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -27,10 +28,6 @@ except ImportError:  # pragma: no cover - pure-Python fallback
 MAX_DEPTH = 64
 MAX_NODES = 100_000  # values in one file: a large plan has a few thousand; loading 10^5 takes seconds
 MAX_ALIAS_EXPANSION = 10_000
-MAX_DIGITS = 18
-# at most 18 digits before the point and 10 after: every amount, and every sum of them, is then
-# exact in the 28 significant digits of decimal arithmetic
-MAX_PLACES = 10
 
 Path_ = tuple[str | int, ...]
 

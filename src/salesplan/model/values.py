@@ -14,6 +14,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, ValidationInfo, WithJsonSchema
 
+from salesplan.numbers import MAX_DIGITS, out_of_bounds
+
 _MAGNITUDE = {
     "": 1,
     "千": 1000,
@@ -90,9 +92,12 @@ def parse_amount(value: Any, unit: str | None = None) -> Any:
             raise ValueError(f"'{value}' is not an amount (write e.g. 500, 416.7, 500万 or 1.2亿)")
         number = Decimal(match["num"].replace(",", ""))
         magnitude = _MAGNITUDE[match["mag"] or ""]
-        if magnitude == 1 and not match["cur"]:
-            return number
-        return number * magnitude / unit_multiplier(unit)
+        if magnitude != 1 or match["cur"]:
+            number = number * magnitude / unit_multiplier(unit)
+        problem = out_of_bounds(number)
+        if problem:
+            raise ValueError(f"'{value[:40]}': {problem}")
+        return number
     return value  # let the Decimal schema report the type error
 
 
@@ -163,8 +168,10 @@ def _level(labels: dict[str, str], kind: str) -> Any:
     return parse
 
 
-_AMOUNT_JSON = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": AMOUNT_PATTERN}]}
-_PERCENT_JSON = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": PERCENT_PATTERN}]}
+# numbers bounded as the loader bounds them (an infinity or a 400-digit number fails here too)
+_NUMBER_JSON = {"type": "number", "exclusiveMaximum": 10**MAX_DIGITS, "exclusiveMinimum": -(10**MAX_DIGITS)}
+_AMOUNT_JSON = {"anyOf": [_NUMBER_JSON, {"type": "string", "pattern": AMOUNT_PATTERN}]}
+_PERCENT_JSON = {"anyOf": [_NUMBER_JSON, {"type": "string", "pattern": PERCENT_PATTERN}]}
 _DATE_JSON = {"type": "string", "format": "date"}
 
 Amount = Annotated[Decimal, BeforeValidator(_amount_in_context), WithJsonSchema(_AMOUNT_JSON)]
