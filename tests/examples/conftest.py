@@ -1,16 +1,13 @@
-"""Fixtures of the example tests: the plan rules (shared with tests/init) and examples/regenerate.py."""
+"""Fixtures of the example tests: examples/regenerate.py as a module."""
 
 from __future__ import annotations
 
 import importlib.util
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-
-from salesplan.model.plan import Plan
 
 TESTS = Path(__file__).resolve().parents[1]
 REPO = TESTS.parent
@@ -24,13 +21,6 @@ def _load(name: str, path: Path) -> ModuleType:
         sys.modules[name] = module
         spec.loader.exec_module(module)
     return sys.modules[name]
-
-
-@pytest.fixture
-def plan_problems() -> Callable[[Plan], list[str]]:
-    rules = _load("salesplan_tests_plan_rules", TESTS / "init" / "plan_rules.py")
-    problems: Callable[[Plan], list[str]] = rules.problems
-    return problems
 
 
 @pytest.fixture

@@ -196,9 +196,10 @@ def test_a_rate_without_actuals_has_no_pacing(reference: LoadedPlan) -> None:
 
 def test_sums_stay_exact_past_28_digits(small: Small, write: Write) -> None:
     loaded = small("- {id: T1, metric: revenue, value: 100}")
-    rows = actuals(loaded, write, "value\n" + "999999999999999.999999999999\n" * 20)
-    # 20 × (10^15 − 10^-12) = 2·10^16 − 2·10^-11: 29 significant digits, which the default context would round
-    assert run(loaded, rows, "2026-09-30").targets[0].total.actual == Decimal("19999999999999999.99999999998")
+    rows = actuals(loaded, write, "value\n" + "999999999999999.9999999999\n" * 10_000 + "0.0000000001\n")
+    # 10^4 × (10^15 − 10^-10) + 10^-10 = 10^19 − 10^-6 + 10^-10: 29 significant digits, which the
+    # default 28-digit context would round
+    assert run(loaded, rows, "2026-09-30").targets[0].total.actual == Decimal("9999999999999999999.9999990001")
 
 
 def test_rows_after_the_as_of_date_are_checked_too(reference: LoadedPlan, write: Write) -> None:

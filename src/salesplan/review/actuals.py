@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from salesplan.diagnostics import Diagnostic, Severity, SourceRef
+from salesplan.numbers import MAX_PLACES
 from salesplan.review import codes
 from salesplan.review.grid import Grid, problem, read_grid
 
@@ -50,7 +51,7 @@ _ALIAS = {alias.lower(): canonical for canonical, aliases in COLUMNS.items() for
 _MONTH_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$")
 _ZH = {"target": "目标", "region": "区域", "product": "产品", "rep": "销售代表"}
 LIMIT = Decimal(10) ** 15  # larger results are typos (or attacks), not sales
-MAX_PLACES = 12
+# decimal places: as in plan files (salesplan.numbers.MAX_PLACES)
 RATE_DIMENSIONS = ("efficiency", "quality")
 
 

@@ -161,7 +161,7 @@ def target_window(plan: Plan, target: Target, split: TargetSplit) -> Window:
 
 def exact_sum(values: Iterable[Decimal]) -> Decimal:
     """The exact sum of actual values. The default context would round past 28 digits; actuals are
-    below 10^15 with at most 12 decimal places (the reader refuses others), so 80 digits hold any
+    below 10^15 with at most 10 decimal places (the reader refuses others), so 80 digits hold any
     sum of a million of them exactly."""
     with localcontext() as ctx:
         ctx.prec = 80

@@ -57,7 +57,7 @@ OPTIONS = {"smart.max-growth": "largest growth over baseline, percent", "smart.l
 
 
 def _pct(value: Decimal) -> str:
-    return f"{value.quantize(Decimal('0.1'))}%"
+    return f"{value:.1f}%"
 
 
 def check(ctx: Context) -> Iterator[Finding]:
