@@ -19,7 +19,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -71,26 +70,6 @@ def tool(name: str) -> str:
     return str(found) if found.exists() else (shutil.which(name) or name)
 
 
-def make_plan_repo(root: Path, count: int) -> list[Path]:
-    """`count` plan files: copies of the examples and the reference plan with varied ids."""
-    sources = sorted((REPO / "examples").glob("*.yaml"))
-    reference = REPO.parent / "shared" / "reference-plan.yaml"
-    if reference.exists():
-        sources.append(reference)
-    texts = [p.read_text(encoding="utf-8") for p in sources]
-    files = []
-    for i in range(count):
-        text = texts[i % len(texts)]
-        # vary ids so the files are not identical
-        text = text.replace("id: T1", f"id: T1x{i}").replace("[T1", f"[T1x{i}")
-        folder = root / f"team{i % 20:02d}"
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"plan{i:04d}.yaml"
-        path.write_text(text, encoding="utf-8")
-        files.append(path)
-    return files
-
-
 def bench_startup(runs: int, sample: Path) -> list[Row]:
     salesplan = tool("salesplan")
     py = median_time(run_cmd([sys.executable, "-c", "pass"]), runs)
@@ -105,50 +84,39 @@ def bench_startup(runs: int, sample: Path) -> list[Row]:
 
 
 def bench_lint(runs: int, count: int) -> list[Row]:
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        files = make_plan_repo(root, count)
-        schema = root / "schema.json"
-        subprocess.run([tool("salesplan"), "schema", "-o", str(schema)], check=True)
-        lint = median_time(run_cmd([tool("salesplan"), "lint", "--exit-zero", str(root)]), runs)
-        yl = median_time(run_cmd([tool("yamllint"), "-d", "relaxed", str(root)]), runs)
-        cj = median_time(run_cmd([tool("check-jsonschema"), "--schemafile", str(schema), *map(str, files)]), runs)
-        floor_code = (
-            "import sys, yaml\n"
-            "for f in sys.argv[1:]:\n"
-            "    yaml.load(open(f, encoding='utf-8'), Loader=yaml.CSafeLoader)\n"
-        )
-        floor = median_time(run_cmd([sys.executable, "-c", floor_code, *map(str, files)]), runs)
-    what = f"lint {count} files"
+    import bench_lint  # type: ignore[import-not-found]
+
+    t = bench_lint.measure(count, runs)
+    what = f"lint {count:,} files"
     return [
-        Row("lint", what, lint, "yamllint", yl, "≥ 3× faster (ratio ≤ 0.33)"),
-        Row("lint", what, lint, "check-jsonschema", cj, "≥ 5× faster (ratio ≤ 0.2)"),
-        Row("lint", what, lint, "PyYAML C loader, parse only", floor, "within 2× (ratio ≤ 2)"),
+        Row("lint", what, t["salesplan"], "yamllint", t["yamllint"], "≥ 3× faster (ratio ≤ 0.33)"),
+        Row("lint", what, t["salesplan"], "check-jsonschema", t["check_jsonschema"], "≥ 5× faster (ratio ≤ 0.2)"),
+        Row("lint", what, t["salesplan"], "PyYAML C loader, parse only", t["pyyaml"], "within 2× (ratio ≤ 2)"),
     ]
 
 
 def bench_split(runs: int, sizes: list[int]) -> list[Row]:
-    try:
-        import bench_split  # type: ignore[import-not-found]
-    except ImportError:
-        return [Row("split", "split", 0.0, note="bench/bench_split.py missing")]
+    import bench_split  # type: ignore[import-not-found]
+
     rows: list[Row] = []
-    previous: tuple[int, float] | None = None
-    for leaves in sizes:
-        t = bench_split.measure(leaves, runs)
-        row = Row("split", f"split {leaves:,} leaves", t, goal="100k in ~1 s" if leaves == 100_000 else "")
-        if previous is not None and leaves == 2 * previous[0]:
-            row.baseline, row.baseline_seconds, row.goal = f"split {previous[0]:,} leaves", previous[1], "≤ 2.2×"
-        rows.append(row)
-        previous = (leaves, t)
+    # the plain plan, then the variant whose reps' caps bind (the capacity level rounded as a whole)
+    for binding, label in ((False, ""), (True, ", binding caps")):
+        previous: tuple[int, float] | None = None
+        for leaves in sizes:
+            t = bench_split.measure(leaves, runs, binding)
+            goal = "100k in ~1 s" if leaves == 100_000 else ""
+            row = Row("split", f"split {leaves:,} leaves{label}", t, goal=goal)
+            if previous is not None and leaves == 2 * previous[0]:
+                row.baseline, row.baseline_seconds = f"split {previous[0]:,} leaves{label}", previous[1]
+                row.goal = "≤ 2.2×"
+            rows.append(row)
+            previous = (leaves, t)
     return rows
 
 
 def bench_export(runs: int, rows_count: int) -> list[Row]:
-    try:
-        import bench_export  # type: ignore[import-not-found]
-    except ImportError:
-        return [Row("export", "export", 0.0, note="bench/bench_export.py missing")]
+    import bench_export  # type: ignore[import-not-found]
+
     result = bench_export.measure(rows_count, runs)
     return [
         Row(

@@ -187,3 +187,31 @@ def test_one_run_reports_every_problem(tmp_path: Path) -> None:
     assert code == 2 and out == ""
     assert f"{bad}:2:2: SP067 rep '周杰' is not a part of target T1's scope or breakdown under east-a" in err
     assert f"{bad}:3:1: SP063 unknown region 'mars'" in err
+
+
+def test_thresholds_and_gate_from_salesplan_toml(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes(REFERENCE.read_bytes())
+    _, out, _ = run(plan, "--actuals", ACTUALS, *AS_OF, "--format", "json")
+    assert json.loads(out)["thresholds"] == {"ahead": "110", "on_track": "95", "at_risk": "80"}
+    (tmp_path / "salesplan.toml").write_text(
+        '[review]\nahead = "120%"\non-track = 90\nat-risk = "10"\nfail-under = 99\n', encoding="utf-8"
+    )
+    code, out, err = run(plan, "--actuals", ACTUALS, *AS_OF, "--format", "json")
+    assert json.loads(out)["thresholds"] == {"ahead": "120", "on_track": "90", "at_risk": "10"}
+    assert code == 1 and "99" in err  # the configured gate applies
+    # the command line overrides the file
+    code, out, _ = run(plan, "--actuals", ACTUALS, *AS_OF, "--format", "json", "--ahead", "130", "--fail-under", "1")
+    assert code == 0 and json.loads(out)["thresholds"]["ahead"] == "130"
+    # lint reads the same file and accepts the table
+    lint = CliRunner().invoke(app, ["lint", str(plan)])
+    assert lint.exit_code == 0, lint.output
+
+
+def test_a_bad_review_table_is_a_configuration_error(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes(REFERENCE.read_bytes())
+    (tmp_path / "salesplan.toml").write_text("[review]\nbehind = 50\n", encoding="utf-8")
+    code, out, err = run(plan, "--actuals", ACTUALS, *AS_OF)
+    assert (code, out) == (2, "")
+    assert "review" in err and "behind" in err and "Traceback" not in err

@@ -39,10 +39,12 @@ def fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
 
 def print_diagnostics(diagnostics: list[Diagnostic], lang: str = "zh") -> None:
     """`path:line:col: CODE message`, one a line, with the hint indented below."""
+    from salesplan.diagnostics import inert
+
     for diag in sorted(diagnostics, key=lambda d: d.sort_key()):
         err(diag.format(lang))
         if diag.hint:
-            err(f"    {'提示' if lang == 'zh' else 'hint'}: {diag.hint}")
+            err(f"    {'提示' if lang == 'zh' else 'hint'}: {inert(diag.hint)}")
 
 
 def load_or_exit(path: Path, lang: str) -> LoadedPlan:

@@ -32,6 +32,7 @@ from salesplan.cli.common import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from decimal import Decimal
 
     from salesplan.loader import LoadedPlan
@@ -60,12 +61,28 @@ def _percent(text: str | None, option: str) -> Decimal | None:
     return value
 
 
-def _thresholds(ahead: str | None, on_track: str | None, at_risk: str | None) -> Thresholds:
+def _configured(plan: Path) -> Mapping[str, Decimal]:
+    """The `[review]` table of the nearest salesplan.toml / .salesplan.toml / [tool.salesplan] (lint's file)."""
+    from salesplan.lint import ConfigError, load_config
+
+    try:
+        return load_config(None, plan.parent).review
+    except ConfigError as exc:
+        fail(f"configuration error: {exc}")
+
+
+def _thresholds(
+    ahead: str | None, on_track: str | None, at_risk: str | None, configured: Mapping[str, Decimal]
+) -> Thresholds:
     from salesplan.review.engine import Thresholds
 
     base = Thresholds()
     values = (_percent(ahead, "--ahead"), _percent(on_track, "--on-track"), _percent(at_risk, "--at-risk"))
-    defaults = (base.ahead, base.on_track, base.at_risk)
+    defaults = (
+        configured.get("ahead", base.ahead),
+        configured.get("on-track", base.on_track),
+        configured.get("at-risk", base.at_risk),
+    )
     chosen = Thresholds(*(d if v is None else v for v, d in zip(values, defaults, strict=True)))
     if chosen.problem():
         fail(f"{chosen.problem()} (got {chosen.ahead}, {chosen.on_track}, {chosen.at_risk})")
@@ -172,7 +189,10 @@ def review(
         return
     plan, actuals = _inputs(plan, actuals, fmt, output)
     refuse_input_as_output(output, [plan, actuals], language)
-    gate, thresholds, day = _percent(fail_under, "--fail-under"), _thresholds(ahead, on_track, at_risk), _as_of(as_of)
+    configured = _configured(plan)
+    gate = _percent(fail_under, "--fail-under")
+    gate = configured.get("fail-under") if gate is None else gate
+    thresholds, day = _thresholds(ahead, on_track, at_risk, configured), _as_of(as_of)
     loaded = load_or_exit(plan, language)
     result = review_file(loaded, actuals, day, thresholds)
     print_diagnostics(result.diagnostics, language)

@@ -10,16 +10,19 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from salesplan.diagnostics import Severity
-from salesplan.lint.config_settings import ConfigError, settings_from
+from salesplan.lint.config_settings import ConfigError, _percent, _table, settings_from
 from salesplan.rules import RULES, expand, lookup
 from salesplan.rules.settings import Settings
 
 CONFIG_FILES = ("salesplan.toml", ".salesplan.toml", "pyproject.toml")
-_TOP_KEYS = ("select", "ignore", "exclude", "fail-on", "severity", "smart", "risk")
+_TOP_KEYS = ("select", "ignore", "exclude", "fail-on", "severity", "smart", "risk", "review")
+# `[review]`: the defaults of `salesplan review` (percent; its command-line options override them)
+REVIEW_KEYS = ("ahead", "on-track", "at-risk", "fail-under")
 
 __all__ = ["CONFIG_FILES", "ConfigError", "LintConfig", "find_config", "load_config", "read_config_file"]
 
@@ -33,6 +36,7 @@ class LintConfig:
     exclude: tuple[str, ...] = ()
     fail_on: Severity = Severity.ERROR
     settings: Settings = field(default_factory=Settings)
+    review: Mapping[str, Decimal] = field(default_factory=dict)
     path: Path | None = None
 
     def with_cli(
@@ -96,8 +100,14 @@ def config_from(raw: Mapping[str, Any], where: str, path: Path | None = None) ->
         exclude=tuple(_strings(raw.get("exclude", []), f"{where}: exclude")),
         fail_on=_severity(raw.get("fail-on", "error"), f"{where}: fail-on"),
         settings=settings_from(raw.get("smart", {}), raw.get("risk", {}), where),
+        review=_review(raw.get("review", {}), f"{where}: review"),
         path=path,
     )
+
+
+def _review(raw: Any, where: str) -> dict[str, Decimal]:
+    table = _table(raw, where, REVIEW_KEYS)
+    return {key: _percent(value, f"{where}.{key}") for key, value in table.items()}
 
 
 def read_config_file(path: Path) -> LintConfig:

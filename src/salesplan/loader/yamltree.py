@@ -47,26 +47,37 @@ class Span:
     end_col: int
 
 
+# a position as the parser left it (a node), turned into a Span only when asked: most are never asked
+Located = Span | yaml.Node
+
+
+def _span(located: Located) -> Span:
+    if isinstance(located, Span):
+        return located
+    s, e = located.start_mark, located.end_mark
+    return Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+
+
 @dataclass
 class SourceMap:
     """Positions of every value and every mapping key, by path from the document root."""
 
     file: str
     text: str = ""
-    values: dict[Path_, Span] = field(default_factory=dict)
-    keys: dict[Path_, Span] = field(default_factory=dict)
+    values: dict[Path_, Located] = field(default_factory=dict)
+    keys: dict[Path_, Located] = field(default_factory=dict)
 
     def span(self, path: Path_, key: bool = False) -> Span | None:
         """The span of `path`, or of its nearest located ancestor."""
-        table = self.keys if key else self.values
         p = tuple(path)
-        if key and p in table:
-            return table[p]
+        if key and p in self.keys:
+            return _span(self.keys[p])
         while p:
             if p in self.values:
-                return self.values[p]
+                return _span(self.values[p])
             p = p[:-1]
-        return self.values.get(())
+        root = self.values.get(())
+        return None if root is None else _span(root)
 
     def ref(self, path: Path_, key: bool = False) -> SourceRef:
         span = self.span(path, key)
@@ -86,11 +97,6 @@ class ParsedYaml:
     diagnostics: list[Diagnostic]
 
 
-def _span(node: yaml.Node) -> Span:
-    s, e = node.start_mark, node.end_mark
-    return Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
-
-
 class _Abort(Exception):
     """Stops construction: a limit was hit and the data cannot be trusted."""
 
@@ -102,7 +108,8 @@ class _Builder:
         self.seen: set[int] = set()
         self.repeated = 0
 
-    def diag(self, code: str, message: str, span: Span, path: Path_, hint: str | None = None) -> None:
+    def diag(self, code: str, message: str, where: Located, path: Path_, hint: str | None = None) -> None:
+        span = _span(where)
         self.diagnostics.append(
             Diagnostic(
                 code=code,
@@ -131,18 +138,17 @@ class _Builder:
                 raise _Abort
         else:
             self.seen.add(id(node))
-        span = _span(node)
-        self.source.values[path] = span
+        self.source.values[path] = node
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)
-        return self.scalar(node, span, path)
+        return self.scalar(node, node, path)
 
     def mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        first: dict[str, Span] = {}
+        first: dict[str, yaml.Node] = {}
         merged: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _TAG + "merge":
@@ -157,19 +163,18 @@ class _Builder:
                 )
                 continue
             key = str(key_node.value)
-            kspan = _span(key_node)
             if key in first:
-                prev = first[key]
+                prev = first[key].start_mark.line + 1
                 self.diag(
                     codes.DUPLICATE_KEY,
-                    f"duplicate key '{key}' (first at line {prev.line}); YAML would silently keep the last",
-                    kspan,
+                    f"duplicate key '{key}' (first at line {prev}); YAML would silently keep the last",
+                    key_node,
                     (*path, key),
                     hint="remove or rename one of the two keys",
                 )
                 continue
-            first[key] = kspan
-            self.source.keys[(*path, key)] = kspan
+            first[key] = key_node
+            self.source.keys[(*path, key)] = key_node
             out[key] = self.build(value_node, (*path, key), depth + 1)
         for key, value in merged.items():
             out.setdefault(key, value)
@@ -187,7 +192,7 @@ class _Builder:
                 merged.setdefault(key, val)
         return merged
 
-    def scalar(self, node: yaml.ScalarNode, span: Span, path: Path_) -> Any:
+    def scalar(self, node: yaml.ScalarNode, span: Located, path: Path_) -> Any:
         tag = node.tag
         text = node.value
         if tag == _TAG + "str" or node.style in ("'", '"', "|", ">"):
@@ -220,7 +225,7 @@ class _Builder:
             return None
         return text
 
-    def decimal(self, text: str, span: Span, path: Path_) -> Decimal | None:
+    def decimal(self, text: str, span: Located, path: Path_) -> Decimal | None:
         cleaned = text.replace("_", "")
         if cleaned.lower().lstrip("+-") in (".nan", ".inf"):
             self.diag(
@@ -251,7 +256,7 @@ class _Builder:
             return None
         return value
 
-    def timestamp(self, node: yaml.ScalarNode, span: Span, path: Path_) -> Any:
+    def timestamp(self, node: yaml.ScalarNode, span: Located, path: Path_) -> Any:
         text = node.value
         match = _DATE_RE.match(text)
         try:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from salesplan.diagnostics import Diagnostic
+from salesplan.diagnostics import Diagnostic, inert
 from salesplan.lint.result import LintResult
 
 
@@ -22,22 +22,8 @@ class RenderOptions:
 
 Renderer = Callable[[LintResult, RenderOptions], str]
 
-# bidirectional overrides and isolates reorder what a terminal shows: never pass them through
-_BIDI = {0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
-
-
-def _safe_char(ch: str) -> str:
-    code = ord(ch)
-    if code in _BIDI or (unicodedata.category(ch) == "Cc" and ch != "\t"):
-        return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
-    return ch
-
-
-def neutralise(text: str) -> str:
-    """`text` with control characters (ESC, CR, BEL, C1, bidi overrides) made visible and inert."""
-    if text.isprintable():
-        return text
-    return "".join(_safe_char(ch) for ch in text)
+# plan text in a report is made inert exactly as in every diagnostic line
+neutralise = inert
 
 
 def hint_text(diag: Diagnostic, lang: str) -> str | None:

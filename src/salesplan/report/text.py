@@ -52,11 +52,13 @@ def summary_line(result: LintResult, lang: str) -> str:
             f"（涉及 {s['files_with_findings']} 个文件）。"
         )
     if not s["errors"] and not s["warnings"] and not s["notices"]:
-        return f"Checked {s['files']} file{'s' * (s['files'] != 1)}: no problems found."
-    return (
-        f"Checked {s['files']} file{'s' * (s['files'] != 1)}: {s['errors']} error(s), {s['warnings']} warning(s),"
-        f" {s['notices']} notice(s) in {s['files_with_findings']} file(s)."
-    )
+        return f"Checked {_count(s['files'], 'file')}: no problems found."
+    counts = ", ".join(_count(s[key + "s"], key) for key in ("error", "warning", "notice"))
+    return f"Checked {_count(s['files'], 'file')}: {counts} in {_count(s['files_with_findings'], 'file')}."
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"
 
 
 def render_text(result: LintResult, options: RenderOptions) -> str:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final
 
 from salesplan.diagnostics import Diagnostic, Severity
 from salesplan.split import codes
-from salesplan.split.timeparts import WorkdayCalendar, days_between, overlap
+from salesplan.split.timeparts import WorkdayCalendar, days_between, overlap, workday_calendar
 
 if TYPE_CHECKING:
     from salesplan.loader.yamltree import Path_, SourceMap
@@ -158,7 +158,7 @@ class TargetEnv:
 
     def calendar(self) -> WorkdayCalendar:
         if self._calendar is None:
-            self._calendar = WorkdayCalendar(self.start, self.end)
+            self._calendar = workday_calendar(self.start, self.end)
         return self._calendar
 
     # -- units ----------------------------------------------------------------------------------

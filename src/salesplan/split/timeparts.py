@@ -128,3 +128,9 @@ class WorkdayCalendar:
         first = max(0, (start - self.start).days)
         last = min(len(self._prefix) - 1, (end - self.start).days + 1)
         return self._prefix[last] - self._prefix[first] if last > first else 0
+
+
+@lru_cache(maxsize=64)
+def workday_calendar(start: dt.date, end: dt.date) -> WorkdayCalendar:
+    """The calendar of a period, built once per process (it is read-only after construction)."""
+    return WorkdayCalendar(start, end)
