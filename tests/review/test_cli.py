@@ -68,6 +68,17 @@ def test_fail_under_is_a_ci_gate(tmp_path: Path) -> None:
     assert run(REFERENCE, "--actuals", ACTUALS, "--fail-under", "lots")[0] == 2
 
 
+def test_the_gate_fails_a_due_rate_target_nobody_measured(tmp_path: Path) -> None:
+    sums_only = tmp_path / "sums.csv"
+    sums_only.write_text("target,date,value\nT1,2026-08-10,500\nT2,2026-08-10,1000\n", encoding="utf-8")
+    code, _, err = run(REFERENCE, "--actuals", sums_only, *AS_OF, "--fail-under", "10", "--lang", "en")
+    assert code == 1 and err.strip() == "salesplan: pacing below 10%: T3 no actuals"
+    code, _, err = run(REFERENCE, "--actuals", sums_only, *AS_OF, "--fail-under", "10")
+    assert code == 1 and "T3 无实际值" in err
+    # before the period begins nothing is due, so nothing fails for want of a measurement
+    assert run(REFERENCE, "--actuals", sums_only, "--as-of", "2026-06-30", "--fail-under", "10")[0] == 0
+
+
 def test_output_file_is_not_overwritten_without_force(tmp_path: Path) -> None:
     out = tmp_path / "review.md"
     assert run(REFERENCE, "--actuals", ACTUALS, *AS_OF, "--format", "md", "-o", out)[0] == 0

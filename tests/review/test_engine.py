@@ -188,10 +188,11 @@ def test_under_lists_targets_below_a_pacing(reference: LoadedPlan, write: Write)
 def test_a_rate_without_actuals_has_no_pacing(reference: LoadedPlan) -> None:
     review = run(reference, [], "2026-08-15")
     t3 = review.targets[2].total
-    # nothing measured: no achievement or pacing; at risk once the quarter has begun; not a gate failure
+    # nothing measured: no achievement or pacing; at risk once the quarter has begun, and the gate fails it
     assert (t3.achievement, t3.pacing, t3.status) == (None, None, "at_risk")
-    assert "T3" not in [t.target_id for t in review.under(Decimal(90))]
-    assert run(reference, [], "2026-06-30").targets[2].total.status == "on_track"
+    assert review.targets[2].unmeasured and "T3" in [t.target_id for t in review.under(Decimal(90))]
+    before = run(reference, [], "2026-06-30")
+    assert before.targets[2].total.status == "on_track" and before.under(Decimal(90)) == []
 
 
 def test_sums_stay_exact_past_28_digits(small: Small, write: Write) -> None:

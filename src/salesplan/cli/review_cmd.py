@@ -1,8 +1,9 @@
 """`salesplan review`: actuals against targets — 达成率, pacing against time, status (the 复盘 step).
 
-Exit codes: 0 reviewed; 1 `--fail-under PCT` and some target's overall pacing is below PCT (the
-output is still written); 2 the plan does not load or split, the actuals have errors (located
-diagnostics on stderr, nothing on stdout), or the options are wrong. The plan is never modified.
+Exit codes: 0 reviewed; 1 `--fail-under PCT` and some target's overall pacing is below PCT, or a
+rate target whose period has begun has no actuals (the output is still written); 2 the plan does not
+load or split, the actuals have errors (located diagnostics on stderr, nothing on stdout), or the
+options are wrong. The plan is never modified.
 """
 
 from __future__ import annotations
@@ -140,7 +141,8 @@ def _gate(review: Review, gate: Decimal, lang: str) -> None:
     """`--fail-under`: exit 1, naming them, when targets' overall pacing is below the gate."""
     below = review.under(gate)
     if below:
-        listed = ", ".join(f"{t.target_id} {t.total.pacing}%" for t in below)
+        unmeasured = "无实际值" if lang == "zh" else "no actuals"
+        listed = ", ".join(f"{t.target_id} {unmeasured if t.unmeasured else f'{t.total.pacing}%'}" for t in below)
         err(
             f"salesplan: 序时进度低于 {gate}%：{listed}"
             if lang == "zh"

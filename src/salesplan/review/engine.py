@@ -26,7 +26,8 @@ Pure: no printing, no files. Definitions (exact `Fraction` inside, `Decimal` out
   without a baseline); a target below its baseline (complaints, cycle days) is lower-is-better,
   and achievement and pacing are then inverted (target / actual, expected / actual). A level
   target without any actuals has no achievement or pacing (nothing was measured): it is at_risk
-  once its window has begun, and `Review.under` (the --fail-under gate) leaves it out.
+  once its window has begun, and `Review.under` (the --fail-under gate) counts it as failing: a
+  gate cannot pass what nobody measured.
 """
 
 from __future__ import annotations
@@ -112,6 +113,11 @@ class TargetReview:
     def total(self) -> ReviewRow:
         return self.rows[0]
 
+    @property
+    def unmeasured(self) -> bool:
+        """A target with no pacing that is at risk: its window has begun and nothing was measured."""
+        return self.total.pacing is None and self.total.status == "at_risk"
+
 
 @dataclass
 class Review:
@@ -122,8 +128,8 @@ class Review:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def under(self, percent: Decimal) -> list[TargetReview]:
-        """Targets whose overall pacing is below `percent`."""
-        return [t for t in self.targets if t.total.pacing is not None and t.total.pacing < percent]
+        """Targets whose overall pacing is below `percent`, and level targets not measured once due."""
+        return [t for t in self.targets if t.unmeasured or (t.total.pacing is not None and t.total.pacing < percent)]
 
 
 def percent(numerator: Fraction, denominator: Fraction) -> Decimal | None:
