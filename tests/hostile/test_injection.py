@@ -441,3 +441,33 @@ def test_review_outputs_are_inert(plan: tuple[Path, dict[str, str]], tmp_path: P
         table = run(*common, "--lang", lang)
         out = (table.stdout + table.stderr).decode("utf-8")
         assert table.returncode == 0 and not CONTROL.search(out), CONTROL.findall(out)
+
+
+# --- rich markup in plan text --------------------------------------------------------------------------
+
+MARKUP = "[/x][bold]B[/bold][link=http://evil.example]L[/link]"
+
+
+def test_rich_markup_in_plan_text_is_shown_as_written(tmp_path: Path) -> None:
+    """Square brackets are ordinary text in a plan: the terminal tables show them literally and an
+    unbalanced `[/x]` never breaks a command."""
+    tree = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
+    tree["team"]["regions"][0]["name"] = f"A区{MARKUP}"
+    tree["team"]["people"][0]["name"] = f"李雷{MARKUP}"
+    tree["targets"][0]["name"] = f"销售额{MARKUP}"
+    tree["risks"][0]["description"] = f"价格战{MARKUP}"
+    path = tmp_path / "plan.yaml"
+    path.write_text(yaml.safe_dump(tree, allow_unicode=True), encoding="utf-8")
+    actuals = tmp_path / "actuals.csv"
+    actuals.write_text("target,region,date,value\nT1,east-a,2026-07-10,80\nT1,east-a,2026-08-10,10\n", encoding="utf-8")
+    commands = [
+        ("split", str(path)),
+        ("risks", str(path)),
+        ("lint", "--smart", str(path)),
+        ("review", str(path), "--actuals", str(actuals), "--as-of", "2026-09-05"),
+    ]
+    for args in commands:
+        proc = run(*args)
+        out = proc.stdout.decode("utf-8")
+        assert proc.returncode in (0, 1) and "internal error" not in proc.stderr.decode("utf-8"), (args, proc.stderr)
+        assert "[/x][bold]B[/bold]" in out, (args, out)  # literal (a wide cell may be cut short after it)

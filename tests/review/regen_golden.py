@@ -23,6 +23,9 @@ GOLDEN = HERE / "golden"
 REFERENCE = HERE.parents[2] / "shared" / "reference-plan.yaml"
 ACTUALS = HERE / "fixtures" / "actuals.csv"
 AS_OF = dt.date(2026, 8, 15)
+# two months ended, and falling: every kind of re-planning alert fires somewhere
+FALLING = HERE / "fixtures" / "falling.csv"
+FALLING_AS_OF = dt.date(2026, 9, 5)
 
 
 def outputs() -> dict[str, str]:
@@ -35,6 +38,12 @@ def outputs() -> dict[str, str]:
     for lang in ("zh", "en"):
         files[f"reference.{lang}.md"] = render_markdown(review_document(loaded.plan, review, lang))
         files[f"reference.{lang}.txt"] = render_table(review, lang, width=160)
+    falling = review_file(loaded, FALLING, FALLING_AS_OF, Thresholds())
+    assert falling.review is not None and not falling.diagnostics
+    files["alerts.json"] = render_json(falling.review)
+    for lang in ("zh", "en"):
+        files[f"alerts.{lang}.md"] = render_markdown(review_document(loaded.plan, falling.review, lang))
+        files[f"alerts.{lang}.txt"] = render_table(falling.review, lang, width=160)
     return files
 
 

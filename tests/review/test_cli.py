@@ -39,7 +39,9 @@ def test_json_contract() -> None:
     code, out, _ = run(REFERENCE, "--actuals", ACTUALS, *AS_OF, "--format", "json")
     doc = json.loads(out)
     assert code == 0 and doc["as_of"] == "2026-08-15"
-    assert set(doc) == {"as_of", "period", "thresholds", "summary", "targets"}
+    assert set(doc) == {"as_of", "period", "thresholds", "summary", "targets", "triggers"}
+    assert doc["triggers"] == {"streak": 2, "drop": "15"}
+    assert all(target["alerts"] == [] for target in doc["targets"])  # only July has ended by 08-15
     t1 = doc["targets"][0]
     assert (t1["id"], t1["unit"], t1["compare"]) == ("T1", "万元", "sum")
     assert doc["targets"][2]["compare"] == "level"

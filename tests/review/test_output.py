@@ -37,7 +37,13 @@ def review(reference: LoadedPlan) -> Review:
     return result.review
 
 
-@pytest.mark.parametrize("name", ["reference.json", "reference.zh.md", "reference.en.md", "reference.zh.txt"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "reference.json", "reference.zh.md", "reference.en.md", "reference.zh.txt",
+        "alerts.json", "alerts.zh.md", "alerts.en.md", "alerts.en.txt",
+    ],
+)  # fmt: skip
 def test_golden(name: str) -> None:
     assert regen.outputs()[name] == (regen.GOLDEN / name).read_text(encoding="utf-8")
 

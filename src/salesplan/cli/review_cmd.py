@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
     from salesplan.loader import LoadedPlan
+    from salesplan.review.alerts import Triggers
     from salesplan.review.engine import Review, Thresholds
 
 
@@ -87,6 +88,21 @@ def _thresholds(
     chosen = Thresholds(*(d if v is None else v for v, d in zip(values, defaults, strict=True)))
     if chosen.problem():
         fail(f"{chosen.problem()} (got {chosen.ahead}, {chosen.on_track}, {chosen.at_risk})")
+    return chosen
+
+
+def _triggers(streak: int | None, drop: str | None, configured: Mapping[str, Decimal]) -> Triggers:
+    """The re-planning alerts' triggers: the command line, else `[review]`, else the defaults."""
+    from salesplan.review.alerts import Triggers
+
+    base = Triggers()
+    given = _percent(drop, "--drop")
+    chosen = Triggers(
+        int(configured.get("streak", base.streak)) if streak is None else streak,
+        configured.get("drop", base.drop) if given is None else given,
+    )
+    if chosen.problem():
+        fail(f"{chosen.problem()} (got --streak {chosen.streak}, --drop {chosen.drop})")
     return chosen
 
 
@@ -177,10 +193,18 @@ def review(
     at_risk: Annotated[
         str | None, typer.Option("--at-risk", metavar="PCT", help="Pacing % below which it is at risk (80).")
     ] = None,
+    streak: Annotated[
+        int | None,
+        typer.Option("--streak", metavar="N", help="Alert after N completed periods in a row below plan (2)."),
+    ] = None,
+    drop: Annotated[
+        str | None,
+        typer.Option("--drop", metavar="PCT", help="Alert when a period falls more than PCT below the last (15)."),
+    ] = None,
     blank: Annotated[bool, typer.Option("--blank", help="Write an empty actuals template (-o, csv or xlsx).")] = False,
     lang: LangOption = Lang.zh,
 ) -> None:
-    """Review actuals against targets: 达成率, pacing and status for every part of every target's split."""
+    """Review actuals against targets: 达成率, pacing, status and re-planning alerts for every part of the split."""
     from salesplan.review.run import review_file
 
     language = lang.value
@@ -195,8 +219,9 @@ def review(
     gate = _percent(fail_under, "--fail-under")
     gate = configured.get("fail-under") if gate is None else gate
     thresholds, day = _thresholds(ahead, on_track, at_risk, configured), _as_of(as_of)
+    triggers = _triggers(streak, drop, configured)
     loaded = load_or_exit(plan, language)
-    result = review_file(loaded, actuals, day, thresholds)
+    result = review_file(loaded, actuals, day, thresholds, triggers)
     print_diagnostics(result.diagnostics, language)
     if result.review is None:
         raise typer.Exit(EXIT_ERROR)

@@ -13,6 +13,7 @@ TITLES: Final[dict[str, Pair]] = {
     "heatmap": ("风险热力图", "Risk heat map"),
     "timeline": ("时间计划（甘特图）", "Timeline (Gantt)"),
     "review": ("目标达成复盘表", "Target achievement review"),
+    "alerts": ("计划调整预警", "Re-planning alerts"),
 }
 
 HEADERS: Final[dict[str, tuple[Pair, ...]]] = {
@@ -66,6 +67,12 @@ HEADERS: Final[dict[str, tuple[Pair, ...]]] = {
         ("序时进度", "Pacing"),
         ("差额", "Gap"),
         ("状态", "Status"),
+    ),
+    "alerts": (
+        ("目标", "Target"),
+        ("对象", "Part"),
+        ("预警", "Alert"),
+        ("说明", "Details"),
     ),
 }
 

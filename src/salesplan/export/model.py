@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-TableName = Literal["breakdown", "execution", "risks", "heatmap", "timeline", "review"]
+TableName = Literal["breakdown", "execution", "risks", "heatmap", "timeline", "review", "alerts"]
 RowKind = Literal["data", "target", "group", "total", "example"]
 
 

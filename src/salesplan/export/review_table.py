@@ -93,6 +93,34 @@ def review_table(review: Review, lang: str) -> Table:
     )
 
 
+def alerts_table(review: Review, lang: str) -> Table:
+    """The re-planning alerts that fired, one row each, its kind coloured as behind-pace."""
+    from salesplan.review.alerts import kind_word, message, whom
+
+    rows = [
+        Row(
+            (
+                f"{target.target_id} {target.name or ''}".strip(),
+                whom(alert, lang),
+                kind_word(alert, lang),
+                message(alert, target.unit, lang, review.triggers),
+            ),
+            tones=(None, None, "behind", None),
+        )
+        for target in review.targets
+        for alert in target.alerts
+    ]
+    return Table(
+        name="alerts",
+        title=i18n.title("alerts", lang),
+        columns=tuple(
+            Column(key, head, wrap=key == "details")
+            for key, head in zip(("target", "part", "alert", "details"), i18n.headers("alerts", lang), strict=True)
+        ),
+        rows=rows,
+    )
+
+
 def review_document(plan: Plan, review: Review, lang: str) -> Document:
     """The review as an export document: the plan's title, its period and the as-of date, one table."""
     from salesplan.export.tables import subtitle
@@ -101,6 +129,9 @@ def review_document(plan: Plan, review: Review, lang: str) -> Document:
     return Document(
         title=plan.plan.name,
         lang=lang,
-        tables=[review_table(review, lang)],
+        tables=[
+            review_table(review, lang),
+            *([alerts_table(review, lang)] if any(t.alerts for t in review.targets) else []),
+        ],
         subtitle=f"{subtitle(plan, lang)} · {as_of}",
     )

@@ -22,7 +22,8 @@ from salesplan.rules.settings import Settings
 CONFIG_FILES = ("salesplan.toml", ".salesplan.toml", "pyproject.toml")
 _TOP_KEYS = ("select", "ignore", "exclude", "fail-on", "severity", "smart", "risk", "review")
 # `[review]`: the defaults of `salesplan review` (percent; its command-line options override them)
-REVIEW_KEYS = ("ahead", "on-track", "at-risk", "fail-under")
+# and of its re-planning alerts (`streak`: periods in a row below plan, a whole number; `drop`: percent)
+REVIEW_KEYS = ("ahead", "on-track", "at-risk", "fail-under", "streak", "drop")
 
 __all__ = ["CONFIG_FILES", "ConfigError", "LintConfig", "find_config", "load_config", "read_config_file"]
 
@@ -107,7 +108,13 @@ def config_from(raw: Mapping[str, Any], where: str, path: Path | None = None) ->
 
 def _review(raw: Any, where: str) -> dict[str, Decimal]:
     table = _table(raw, where, REVIEW_KEYS)
-    return {key: _percent(value, f"{where}.{key}") for key, value in table.items()}
+    streak = table.get("streak")
+    if streak is not None and (isinstance(streak, bool) or not isinstance(streak, int) or streak < 1):
+        raise ConfigError(f"{where}.streak must be a whole number of periods, 1 or more (got {streak!r})")
+    out = {key: _percent(value, f"{where}.{key}") for key, value in table.items() if key != "streak"}
+    if "drop" in out and out["drop"] > 100:
+        raise ConfigError(f"{where}.drop must be a percent from 0 to 100 (got {table['drop']!r})")
+    return out | ({"streak": Decimal(streak)} if streak is not None else {})
 
 
 def read_config_file(path: Path) -> LintConfig:

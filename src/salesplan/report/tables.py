@@ -21,5 +21,7 @@ def render_table(title: str, headers: Sequence[str], rows: Sequence[Sequence[str
     for row in rows:
         table.add_row(*(Text(neutralise(cell)) for cell in row))
     buffer = StringIO()
-    Console(file=buffer, force_terminal=color, no_color=not color, width=200, highlight=False).print(table)
+    Console(file=buffer, force_terminal=color, no_color=not color, width=200, highlight=False, markup=False).print(
+        table
+    )
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"

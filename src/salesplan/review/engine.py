@@ -42,8 +42,9 @@ from typing import TYPE_CHECKING
 from salesplan.diagnostics import Diagnostic
 from salesplan.review import codes
 from salesplan.review.actuals import ActualRow, compares_levels
+from salesplan.review.alerts import Alert, PeriodFigure, Triggers, detect
 from salesplan.review.grid import problem
-from salesplan.review.periods import TIME_LEVELS, part_range
+from salesplan.review.periods import TIME_LEVELS, part_id, part_range, parts_between
 from salesplan.split.result import SplitNode, TargetSplit
 
 if TYPE_CHECKING:
@@ -108,6 +109,7 @@ class TargetReview:
     lower_is_better: bool
     window: Window
     rows: list[ReviewRow] = field(default_factory=list)
+    alerts: list[Alert] = field(default_factory=list)
 
     @property
     def total(self) -> ReviewRow:
@@ -126,6 +128,7 @@ class Review:
     thresholds: Thresholds
     targets: list[TargetReview] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    triggers: Triggers = field(default_factory=Triggers)
 
     def under(self, percent: Decimal) -> list[TargetReview]:
         """Targets whose overall pacing is below `percent`, and level targets not measured once due."""
@@ -175,11 +178,16 @@ def exact_sum(values: Iterable[Decimal]) -> Decimal:
 
 
 def review_plan(
-    plan: Plan, splits: Sequence[TargetSplit], rows: Iterable[ActualRow], as_of: dt.date, thresholds: Thresholds
+    plan: Plan,
+    splits: Sequence[TargetSplit],
+    rows: Iterable[ActualRow],
+    as_of: dt.date,
+    thresholds: Thresholds,
+    triggers: Triggers | None = None,
 ) -> Review:
-    """Review every split target (in the plan's order) against the actuals rows."""
+    """Review every split target (in the plan's order) against the actuals rows, with its re-planning alerts."""
     period = plan.plan.period
-    review = Review(as_of, (period.start, period.end), thresholds)
+    review = Review(as_of, (period.start, period.end), thresholds, triggers=triggers or Triggers())
     by_target: dict[str, list[ActualRow]] = {}
     for row in rows:
         by_target.setdefault(row.target, []).append(row)
@@ -189,7 +197,9 @@ def review_plan(
         mine = by_target.get(split.target_id, [])
         review.diagnostics += _outside_scope(target, split, mine)
         reviewer = _TargetReviewer(plan, target, split, as_of, thresholds)
-        review.targets.append(reviewer.run(mine))
+        reviewed = reviewer.run(mine)
+        reviewed.alerts = reviewer.alerts(mine, review.triggers)
+        review.targets.append(reviewed)
         review.diagnostics += reviewer.diagnostics
     return review
 
@@ -259,7 +269,7 @@ class _TargetReviewer:
         if node.children and self.time_below[depth]:
             expected = sum((self._visit(c, depth + 1, cc, cr) for c, cc, cr in children), Fraction(0))
         else:
-            expected = self._expected(node, coords)
+            expected = self._expected(node, coords, (self.as_of,))[0]
             for child, child_coords, child_rows in children:
                 self._visit(child, depth + 1, child_coords, child_rows)
         self.review.rows[index] = self._row(node, depth, coords, rows, expected)
@@ -274,15 +284,100 @@ class _TargetReviewer:
                 start, end = max(start, first), min(end, last)
         return start, end
 
-    def _expected(self, node: SplitNode, coords: dict[str, str]) -> Fraction:
+    def _expected(self, node: SplitNode, coords: dict[str, str], days: Sequence[dt.date]) -> list[Fraction]:
+        """The node's own expected value by the end of each of `days` (its parts are not looked at)."""
         start, end = self._span(coords)
         rep_start, rep_end = self.active.get(coords.get("rep", ""), (None, None))
         active = (max(start, rep_start or start), min(end, rep_end or end))
-        share = elapsed_share(active if active[0] <= active[1] else (start, end), self.as_of)
+        window = active if active[0] <= active[1] else (start, end)
         target = Fraction(node.value)
         if self.is_rate:
-            return target if self.baseline is None else self.baseline + (target - self.baseline) * share
-        return target * share
+            if self.baseline is None:
+                return [target for _ in days]
+            return [self.baseline + (target - self.baseline) * elapsed_share(window, day) for day in days]
+        return [target * elapsed_share(window, day) for day in days]
+
+    def _expected_by(
+        self, node: SplitNode, depth: int, coords: dict[str, str], days: Sequence[dt.date]
+    ) -> list[Fraction]:
+        """Expected by the end of each of `days`, the way `_visit` reckons it (time parts decide)."""
+        if not (node.children and self.time_below[depth]):
+            return self._expected(node, coords, days)
+        total = [Fraction(0)] * len(days)
+        for child in node.children:
+            below = self._expected_by(child, depth + 1, {**coords, str(child.level): str(child.part)}, days)
+            total = [a + b for a, b in zip(total, below, strict=True)]
+        return total
+
+    def alerts(self, rows: list[ActualRow], triggers: Triggers) -> list[Alert]:
+        """Re-planning alerts (see salesplan.review.alerts) on the target and on each part of its first
+        breakdown level (when every counted row names that level)."""
+        counted = [r for r in rows if _dated_by(r, self.as_of)]
+        level = self._period_level(counted)
+        if level is None:
+            return []
+        periods = [
+            (part, first, last) for part, first, last in parts_between(level, *self.window) if last <= self.as_of
+        ]
+        if not periods:
+            return []
+        root = self.split.root
+        name = self.review.name or self.split.target_id
+        out = self._node_alerts(root, 0, {}, name, counted, level, periods, triggers)
+        first = self.split.levels[0] if self.split.levels else None
+        if first is not None and first not in TIME_LEVELS and all(first in r.coords for r in counted):
+            for child in root.children:
+                mine = [r for r in counted if r.coords[first] == child.part]
+                coords = {first: str(child.part)}
+                out += self._node_alerts(child, 1, coords, self._label(child), mine, level, periods, triggers)
+        return out
+
+    def _period_level(self, counted: list[ActualRow]) -> str | None:
+        """The finest time level of the split (month without one) at which every counted row has a period."""
+        order = ("week", "month", "quarter")
+        present = [index for index, level in enumerate(order) if level in self.split.levels]
+        for level in order[min(present) if present else 1 :]:
+            if all(part_of(row, level) is not None for row in counted):
+                return level
+        return None
+
+    def _node_alerts(
+        self,
+        node: SplitNode,
+        depth: int,
+        coords: dict[str, str],
+        label: str,
+        rows: list[ActualRow],
+        level: str,
+        periods: list[tuple[str, dt.date, dt.date]],
+        triggers: Triggers,
+    ) -> list[Alert]:
+        ends = [last for _, _, last in periods]
+        if self.is_rate:
+            planned = self._expected(node, coords, ends)
+        else:
+            starts = [first - dt.timedelta(days=1) for _, first, _ in periods]
+            by = self._expected_by(node, depth, coords, [*starts, *ends])
+            planned = [b - a for a, b in zip(by[: len(periods)], by[len(periods) :], strict=True)]
+        groups: dict[str | None, list[ActualRow]] = {}
+        for row in rows:
+            groups.setdefault(part_of(row, level), []).append(row)
+        figures: list[PeriodFigure] = []
+        for (part, first, last), plan in zip(periods, planned, strict=True):
+            mine = groups.get(part, [])
+            if self.is_rate:
+                actual = _latest(mine) if mine else None
+            else:
+                actual = Fraction(exact_sum(r.value for r in mine))
+            figures.append(PeriodFigure(part, plan, actual, (first, last) == part_range(level, part)))
+        return [
+            Alert(kind, label, coords, level, involved, change)
+            for kind, involved, change in detect(figures, triggers, self.lower)
+        ]
+
+    def _label(self, node: SplitNode) -> str:
+        part = node.part or ""
+        return node.label or (self.names.get(part, part) if node.level == "rep" else part)
 
     def _children(
         self, node: SplitNode, coords: dict[str, str], rows: list[ActualRow]
@@ -334,8 +429,7 @@ class _TargetReviewer:
         status = self.thresholds.status(pacing, actual)
         if self.is_rate and not rows:
             status = "at_risk" if expected > 0 and self.as_of >= self.window[0] else "on_track"
-        part = node.part or ""
-        label = node.label or (self.names.get(part, part) if node.level == "rep" else part)
+        label = self._label(node)
         return ReviewRow(
             depth=depth,
             level=node.level,
@@ -358,13 +452,7 @@ def part_of(row: ActualRow, level: str) -> str | None:
     if level not in TIME_LEVELS:
         return row.coords.get(level)
     if row.day is not None:
-        day = row.day
-        if level == "month":
-            return f"{day.year}-{day.month:02d}"
-        if level == "quarter":
-            return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
-        iso = day.isocalendar()
-        return f"{iso.year}-W{iso.week:02d}"
+        return part_id(level, row.day)
     if row.month is not None and level != "week":
         return row.month if level == "month" else f"{row.month[:4]}-Q{(int(row.month[5:]) - 1) // 3 + 1}"
     return None

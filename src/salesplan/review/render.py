@@ -17,7 +17,14 @@ Output contract of `salesplan review --format json`:
            "target": "500", "actual": "210", "achievement": "42.0",
            "expected": "237.1", "pacing": "88.6", "gap": "-27.1", "status": "behind"},
           {"depth": 1, "level": "region", "part": "east-a", "label": "A区", "coords": {"region": "east-a"}, ...},
-          ...]}]}
+          ...],
+        "alerts": [                                     # re-planning triggers that fired (may be empty)
+          {"kind": "streak", "label": "A区", "coords": {"region": "east-a"}, "period": "month",
+           "periods": [{"part": "2026-07", "planned": "100", "actual": "80"},
+                       {"part": "2026-08", "planned": "100", "actual": "60"}],
+           "change": null},                            # a drop's period-on-period change in percent
+          ...]}],
+     "triggers": {"streak": 2, "drop": "15"}}
 
 - Every number is a decimal string, never a float; percentages are percent points ("120.0" is 120%),
   to one decimal place; expected and gap to two. `achievement`/`pacing` are null where the target
@@ -25,6 +32,10 @@ Output contract of `salesplan review --format json`:
 - `status` is one of ahead, on_track, behind, at_risk (the words are the same in every --lang;
   `label` is the only text that follows the plan).
 - `coords` maps each level down to the row (region, product, rep, quarter, month, week) to its part id.
+- `alerts` (see salesplan.review.alerts): `kind` is "streak" (the latest completed periods in a row
+  below plan) or "drop" (the latest completed period against the one before: `periods` holds the
+  two); a planned or actual figure is given to two decimal places; `actual` is null for a period in
+  which a level target was not measured.
 """
 
 from __future__ import annotations
@@ -33,7 +44,8 @@ import io
 import json
 from typing import Any
 
-from salesplan.review.engine import STATUSES, Review, ReviewRow, TargetReview
+from salesplan.review.alerts import Alert, PeriodFigure, message, whom
+from salesplan.review.engine import STATUSES, Review, ReviewRow, TargetReview, to_decimal
 from salesplan.split.env import plain
 
 ROW_STYLES = {"behind": "yellow", "at_risk": "bold red", "ahead": "green"}
@@ -72,6 +84,23 @@ def _target(target: TargetReview) -> dict[str, Any]:
         "status": target.total.status,
         "pacing": _percent(target.total.pacing),
         "rows": [_row(row) for row in target.rows],
+        "alerts": [_alert(alert) for alert in target.alerts],
+    }
+
+
+def _figure(figure: PeriodFigure) -> dict[str, Any]:
+    actual = None if figure.actual is None else plain(to_decimal(figure.actual))
+    return {"part": figure.part, "planned": plain(to_decimal(figure.planned)), "actual": actual}
+
+
+def _alert(alert: Alert) -> dict[str, Any]:
+    return {
+        "kind": alert.kind,
+        "label": alert.label,
+        "coords": dict(alert.coords),
+        "period": alert.level,
+        "periods": [_figure(f) for f in alert.periods],
+        "change": None if alert.change is None else format(alert.change, "f"),
     }
 
 
@@ -85,6 +114,7 @@ def document(review: Review) -> dict[str, Any]:
         "thresholds": {"ahead": plain(t.ahead), "on_track": plain(t.on_track), "at_risk": plain(t.at_risk)},
         "summary": summary,
         "targets": [_target(target) for target in review.targets],
+        "triggers": {"streak": review.triggers.streak, "drop": plain(review.triggers.drop)},
     }
 
 
@@ -119,6 +149,7 @@ def render_table(review: Review, lang: str = "zh", width: int = 120, color: bool
         color_system="standard" if color else None,
         force_terminal=color,
         highlight=False,
+        markup=False,  # plan text such as "[/x]" is shown as written, never read as rich markup
     )
     as_of = f"{i18n.word('as_of', lang)} {review.as_of.isoformat()}"
     for target in review.targets:
@@ -145,5 +176,9 @@ def render_table(review: Review, lang: str = "zh", width: int = 120, color: bool
                 style=_style(row),
             )
         console.print(table)
+        alert_word = "⚠ 预警" if lang == "zh" else "⚠ alert"
+        for alert in target.alerts:
+            text = message(alert, unit, lang, review.triggers)
+            console.print(f"{alert_word} · {whom(alert, lang)}: {text}", style="bold yellow")
         console.print()
     return buffer.getvalue()

@@ -11,6 +11,7 @@ from salesplan.diagnostics import Diagnostic, has_errors
 
 if TYPE_CHECKING:
     from salesplan.loader import LoadedPlan
+    from salesplan.review.alerts import Triggers
     from salesplan.review.engine import Review, Thresholds
 
 
@@ -22,7 +23,9 @@ class ReviewResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def review_file(loaded: LoadedPlan, actuals: Path, as_of: dt.date, thresholds: Thresholds) -> ReviewResult:
+def review_file(
+    loaded: LoadedPlan, actuals: Path, as_of: dt.date, thresholds: Thresholds, triggers: Triggers | None = None
+) -> ReviewResult:
     """Split the plan, read the actuals against it and review every target."""
     from salesplan.review.actuals import parse_actuals
     from salesplan.review.engine import review_plan
@@ -37,6 +40,6 @@ def review_file(loaded: LoadedPlan, actuals: Path, as_of: dt.date, thresholds: T
         return ReviewResult(None, diagnostics)
     read = parse_actuals(actuals, plan)
     # the rows that did read are still placed in the breakdown, so one run reports every problem
-    review = review_plan(plan, outcome.splits, read.rows, as_of, thresholds)
+    review = review_plan(plan, outcome.splits, read.rows, as_of, thresholds, triggers)
     diagnostics += read.diagnostics + review.diagnostics
     return ReviewResult(None if has_errors(diagnostics) else review, diagnostics)

@@ -32,7 +32,7 @@ def render_table(
 
     part_h, level_h, value_h, basis_h, total_h = _HEADERS["zh" if lang == "zh" else "en"]
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, color_system=None, force_terminal=False, highlight=False)
+    console = Console(file=buffer, width=width, color_system=None, force_terminal=False, highlight=False, markup=False)
     for split in splits:
         title = f"{split.target_id} {(names or {}).get(split.target_id) or ''}".strip()
         table = Table(title=f"{title} · {plain(split.value)}{split.unit}", show_footer=False)

@@ -1,0 +1,161 @@
+"""Re-planning alerts: the triggers DOMAIN.md §1 names, read from the completed periods of a review.
+
+    detect(figures, triggers, lower_is_better) -> list[(kind, figures involved, change)]
+
+- streak: the latest `triggers.streak` (default 2) or more completed periods in a row each fell
+  short of what the plan gave that period (a sum below the period's planned share; a level worse
+  than the straight line from baseline to target at the period's end).
+- drop: the latest completed period's actual fell more than `triggers.drop` percent (default 15)
+  below the period before it (for a lower-is-better level: rose more than that). Periods cut short
+  by the window's edges are not compared: half a month against a whole one is no drop.
+
+A period is the finest time level of the target's split (week, month or quarter), or the month
+where the split has none; it counts once its last day (inside the target's window) is on or before
+the as-of date. Where some actuals cannot be placed in such periods (undated rows, a month-only
+row against weeks) the coarser level is tried, and without one no period alert is raised: the
+figures would be wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+STREAK = "streak"
+DROP = "drop"
+KINDS = (STREAK, DROP)
+
+
+@dataclass(frozen=True)
+class Triggers:
+    """When an alert fires: `streak` periods in a row below plan; a drop of more than `drop` percent."""
+
+    streak: int = 2
+    drop: Decimal = Decimal(15)
+
+    def problem(self) -> str | None:
+        if self.streak < 1:
+            return "streak must be a whole number of periods, 1 or more"
+        if not (0 <= self.drop <= 100):
+            return "drop must be a percent from 0 to 100"
+        return None
+
+
+@dataclass(frozen=True)
+class PeriodFigure:
+    """A completed period: what the plan gave it and what was achieved (None: a level nobody measured)."""
+
+    part: str
+    planned: Fraction
+    actual: Fraction | None
+    whole: bool  # the period lies wholly inside the target's window
+
+    def short(self, lower_is_better: bool) -> bool:
+        """Fell short of the plan's share (a sum) or of the planned level (a rate)."""
+        if self.actual is None:
+            return False
+        if lower_is_better:
+            return self.actual > self.planned
+        return self.planned > 0 and self.actual < self.planned
+
+
+@dataclass(frozen=True)
+class Alert:
+    """One fired trigger on one node (the target, or a part of its first breakdown level)."""
+
+    kind: str
+    label: str
+    coords: dict[str, str]
+    level: str  # the periods' time level
+    periods: tuple[PeriodFigure, ...]  # oldest first; for a drop: the period before, then the latest
+    change: Decimal | None = None  # a drop's period-on-period change in percent (negative: down)
+
+
+def detect(
+    figures: list[PeriodFigure], triggers: Triggers, lower_is_better: bool
+) -> list[tuple[str, tuple[PeriodFigure, ...], Decimal | None]]:
+    """The triggers `figures` (completed periods, oldest first) fire."""
+    fired: list[tuple[str, tuple[PeriodFigure, ...], Decimal | None]] = []
+    run: list[PeriodFigure] = []
+    for figure in reversed(figures):
+        if not figure.short(lower_is_better):
+            break
+        run.append(figure)
+    if len(run) >= triggers.streak:
+        fired.append((STREAK, tuple(reversed(run)), None))
+    measured = [f for f in figures if f.actual is not None]
+    if len(measured) >= 2 and measured[-1] is figures[-1]:
+        before, latest = measured[-2], measured[-1]
+        assert before.actual is not None and latest.actual is not None
+        if before.whole and latest.whole and before.actual > 0:
+            change = (latest.actual - before.actual) * 100 / before.actual
+            worse = change > triggers.drop if lower_is_better else -change > triggers.drop
+            if worse:
+                fired.append((DROP, (before, latest), _one_place(change)))
+    return fired
+
+
+def _one_place(value: Fraction) -> Decimal:
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+_PERIODS = {"week": ("周", "week"), "month": ("个月", "month"), "quarter": ("个季度", "quarter")}
+_PERIOD_NAMES = {"week": ("周", "week"), "month": ("月", "month"), "quarter": ("季度", "quarter")}
+
+
+def amount(value: Fraction, unit: str) -> str:
+    """A period figure as shown in a message: at most two decimal places, with the target's unit."""
+    from salesplan.split.env import plain
+
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    return plain(exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)) + unit
+
+
+def kind_word(alert: Alert, lang: str) -> str:
+    """The alert's kind in a few words (a table's 预警 column)."""
+    zh, en = _PERIOD_NAMES[alert.level]
+    if alert.kind == STREAK:
+        n = len(alert.periods)
+        return f"连续 {n} {_PERIODS[alert.level][0]}未达计划" if lang == "zh" else f"{n} {en}s below plan"
+    rise = (alert.change or 0) > 0
+    return f"{zh}环比{'上升' if rise else '下降'}" if lang == "zh" else f"{en}-on-{en} {'rise' if rise else 'drop'}"
+
+
+def whom(alert: Alert, lang: str) -> str:
+    """The node an alert is on: a part's name, or the whole target."""
+    if alert.coords:
+        return alert.label
+    return "整体" if lang == "zh" else "overall"
+
+
+def message(alert: Alert, unit: str, lang: str, triggers: Triggers) -> str:
+    """The alert as a sentence, with the figures that fired it."""
+    if alert.kind == STREAK:
+        n = len(alert.periods)
+        zh_word, en_word = _PERIODS[alert.level]
+        if lang == "zh":
+            figures = "；".join(
+                f"{f.part} 实际 {amount(f.actual or Fraction(0), unit)} / 计划 {amount(f.planned, unit)}"
+                for f in alert.periods
+            )
+            return f"连续 {n} {zh_word}未达成当期计划（{figures}），建议调整计划"
+        figures = "; ".join(
+            f"{f.part} {amount(f.actual or Fraction(0), unit)} of {amount(f.planned, unit)} planned"
+            for f in alert.periods
+        )
+        return f"below plan {n} {en_word}{'s' if n != 1 else ''} in a row ({figures}): consider re-planning"
+    before, latest = alert.periods
+    change = alert.change or Decimal(0)
+    was, now = amount(before.actual or Fraction(0), unit), amount(latest.actual or Fraction(0), unit)
+    if lang == "zh":
+        way = "上升" if change > 0 else "下降"
+        return (
+            f"{latest.part} 实际 {now}，较 {before.part} 的 {was} 环比{way} {abs(change)}%"
+            f"（预警线 {triggers.drop}%），建议调整计划"
+        )
+    way = "above" if change > 0 else "below"
+    return (
+        f"{latest.part} actual {now} is {abs(change)}% {way} {before.part}'s {was}"
+        f" (alert at {triggers.drop}%): consider re-planning"
+    )
