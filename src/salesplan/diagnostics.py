@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -45,7 +45,7 @@ class Diagnostic:
     hint: str | None = None
     name: str = ""
     message_zh: str | None = None
-    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    hint_zh: str | None = None
 
     @property
     def file(self) -> str:
@@ -71,6 +71,12 @@ class Diagnostic:
         if lang == "zh" and self.message_zh:
             return self.message_zh
         return self.message
+
+    def hint_in(self, lang: str = "en") -> str | None:
+        """The hint in `lang` (zh falls back to English where no translation exists)."""
+        if lang == "zh" and self.hint_zh:
+            return self.hint_zh
+        return self.hint
 
     def format(self, lang: str = "en") -> str:
         """`path:line:col: CODE message` — the form every command prints, always one inert line.

@@ -12,13 +12,19 @@ MAX_DIGITS = 18
 MAX_PLACES = 10
 
 
-def out_of_bounds(value: Decimal) -> str | None:
-    """Why `value` is not a number salesplan keeps exactly, or None when it is."""
+def out_of_bounds(value: Decimal) -> tuple[str, str] | None:
+    """Why `value` is not a number salesplan keeps exactly (in English and Chinese), or None when it is."""
     if not value.is_finite():
-        return "the number must be finite"
+        return "the number must be finite", "数字必须是有限值"
     if value.adjusted() >= MAX_DIGITS:
-        return f"the number is too large (at most {MAX_DIGITS} digits before the point)"
+        return (
+            f"the number is too large (at most {MAX_DIGITS} digits before the point)",
+            f"数字太大（整数部分最多 {MAX_DIGITS} 位）",
+        )
     places = -int(value.normalize().as_tuple().exponent)
     if places > MAX_PLACES:
-        return f"the number has {places} decimal places; salesplan keeps at most {MAX_PLACES}"
+        return (
+            f"the number has {places} decimal places; salesplan keeps at most {MAX_PLACES}",
+            f"数字有 {places} 位小数；salesplan 最多保留 {MAX_PLACES} 位",
+        )
     return None

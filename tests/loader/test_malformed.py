@@ -167,3 +167,43 @@ def test_too_many_values_are_refused_before_anything_is_built() -> None:
 def test_a_long_text_with_few_values_is_not_refused() -> None:
     text = patched("    deliverable: 签约 3 家代理商，合同归档", "    deliverable: " + "长" * 300_000)
     assert load_text(text, "p.yaml").ok
+
+
+def _every_loader_problem(tmp_path: Path) -> list[tuple[str, object]]:
+    """(case, loaded) for every malformed text above and every file-level refusal."""
+    out: list[tuple[str, object]] = [(case, load_text(text, f"{case}.yaml")) for case, text, *_ in CASES]
+    out.append(("tab-in-indentation", load_text("salesplan: 1\nplan:\n\tname: x\n", "tab.yaml")))
+    out.append(("deep", load_text("[" * 100_000 + "]" * 100_000, "deep.yaml")))
+    out.append(("laughs", load_text("a: &a [1,1,1,1,1,1,1,1,1,1]\n" + "".join(
+        f"b{i}: &b{i} [{','.join(['*a' if i == 0 else f'*b{i - 1}'] * 10)}]\n" for i in range(8)
+    ), "laughs.yaml")))  # fmt: skip
+    out.append(("too-many-values", load_text("salesplan: 1\nx: [" + "1," * 200_001 + "1]\n", "many.yaml")))
+    out.append(("empty", load_text("", "empty.yaml")))
+    out.append(("odd-numbers", load_text("salesplan: 1\na: 0x1g\nb: 1.5.5\nc: !!python/name:os.system x\n", "n.yaml")))
+    files = {
+        "gbk.yaml": reference().encode("gb18030"),
+        "utf16.yaml": reference().encode("utf-16"),
+        "nul.yaml": b"\x00" * 10,
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+        out.append((name, load_plan(tmp_path / name)))
+    big = tmp_path / "big.yaml"
+    with big.open("wb") as handle:
+        handle.truncate(20 * 1024 * 1024)
+    out += [("big", load_plan(big)), ("missing", load_plan(tmp_path / "nope.yaml")), ("dir", load_plan(tmp_path))]
+    return out
+
+
+def test_every_loader_message_and_hint_is_in_chinese_too(tmp_path: Path) -> None:
+    """zh is the default language: no loader diagnostic falls back to English text."""
+    untranslated = []
+    for case, loaded in _every_loader_problem(tmp_path):
+        diagnostics = loaded.diagnostics  # type: ignore[attr-defined]
+        assert diagnostics, case
+        for diag in diagnostics:
+            if not diag.message_zh or (diag.hint and not diag.hint_zh):
+                untranslated.append((case, diag.format("en"), diag.hint))
+            elif diag.hint:
+                assert diag.hint_in("zh") == diag.hint_zh and diag.hint_in("en") == diag.hint
+    assert untranslated == []

@@ -25,7 +25,7 @@ def sample_result() -> LintResult:
             path=("targets", 0, "deadline"),
             hint="move the deadline into the period, or widen the plan's period",
             name="target-not-time-bound",
-            extra={"hint_zh": "把时间节点移到计划周期内，或扩大计划周期"},
+            hint_zh="把时间节点移到计划周期内，或扩大计划周期",
         ),
         Diagnostic(
             code="SP303",

@@ -74,7 +74,7 @@ def test_rule_case(rule: str, case: dict[str, Any], tmp_path: Path, monkeypatch:
     for diag in mine if not rule.startswith("SP0") else []:  # the loader's own findings are not the rules'
         assert diag.message_zh, diag.format("en")  # every finding a rule makes speaks both languages
         if diag.hint and rule != "SP203":  # SP203 relays the split engine's own hint
-            assert diag.extra.get("hint_zh"), diag.format("en")
+            assert diag.hint_zh, diag.format("en")
     for text in case.get("messages", []):
         assert any(text in d.message for d in mine), (text, [d.message for d in mine])
     if not case["expect"] and not rule.startswith("SP0"):

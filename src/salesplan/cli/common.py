@@ -43,8 +43,9 @@ def print_diagnostics(diagnostics: list[Diagnostic], lang: str = "zh") -> None:
 
     for diag in sorted(diagnostics, key=lambda d: d.sort_key()):
         err(diag.format(lang))
-        if diag.hint:
-            err(f"    {'提示' if lang == 'zh' else 'hint'}: {inert(diag.hint)}")
+        hint = diag.hint_in(lang)
+        if hint:
+            err(f"    {'提示' if lang == 'zh' else 'hint'}: {inert(hint)}")
 
 
 def load_or_exit(path: Path, lang: str) -> LoadedPlan:

@@ -17,7 +17,6 @@ from salesplan.lint.suppress import apply_suppressions
 from salesplan.loader import LoadedPlan, load_plan, load_text
 from salesplan.rules import CHECKS, RULE_FAILED, RULES, Context, Finding, RuleInfo
 
-HINT_ZH = "hint_zh"  # Diagnostic.extra key of the Chinese hint; renderers pick it for --lang zh
 _PLAN_MARK = re.compile(r"^salesplan\s*:", re.MULTILINE)
 # a YAML file found in a folder that fails to parse is skipped unless it looks like a plan
 _PARSE_CODES = {codes.YAML_SYNTAX, codes.DUPLICATE_KEY, codes.ALIAS_LIMIT, codes.NESTING_TOO_DEEP}
@@ -33,7 +32,7 @@ def _locate(loaded: LoadedPlan, rule: RuleInfo, finding: Finding) -> Diagnostic:
         path=finding.path,
         hint=finding.hint,
         name=rule.name,
-        extra={HINT_ZH: finding.hint_zh} if finding.hint_zh else {},
+        hint_zh=finding.hint_zh,
     )
 
 
@@ -47,7 +46,7 @@ def _failed(loaded: LoadedPlan, rule: RuleInfo, exc: Exception) -> Diagnostic:
         source=loaded.source.ref(()),
         hint="this is a salesplan bug: please report it (SALESPLAN_DEBUG=1 shows the traceback)",
         name=meta.name,
-        extra={HINT_ZH: "这是 salesplan 的缺陷，请报告（设置 SALESPLAN_DEBUG=1 可看到调用栈）"},
+        hint_zh="这是 salesplan 的缺陷，请报告（设置 SALESPLAN_DEBUG=1 可看到调用栈）",
     )
 
 

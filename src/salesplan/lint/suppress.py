@@ -66,7 +66,7 @@ def _unused(file: str, sup: Suppression, selector: str, known: bool) -> Diagnost
         source=SourceRef(file, sup.line, sup.col),
         hint="delete the stale `# salesplan: ignore[...]` comment",
         name=rule.name,
-        extra={"hint_zh": "删除这条过时的 `# salesplan: ignore[...]` 注释"},
+        hint_zh="删除这条过时的 `# salesplan: ignore[...]` 注释",
     )
 
 

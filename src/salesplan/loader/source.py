@@ -24,13 +24,24 @@ class SourceText:
     diagnostics: list[Diagnostic]
 
 
-def _diag(file: str, code: str, message: str, line: int = 1, col: int = 1, hint: str | None = None) -> Diagnostic:
+def _diag(
+    file: str,
+    code: str,
+    message: str,
+    message_zh: str,
+    line: int = 1,
+    col: int = 1,
+    hint: str | None = None,
+    hint_zh: str | None = None,
+) -> Diagnostic:
     return Diagnostic(
         code=code,
         severity=Severity.ERROR,
         message=message,
+        message_zh=message_zh,
         source=SourceRef(file, line, col),
         hint=hint,
+        hint_zh=hint_zh,
         name=codes.code_name(code),
     )
 
@@ -76,19 +87,31 @@ def read_source(path: Path | str, display: str | None = None, max_bytes: int = M
                         file,
                         codes.FILE_TOO_LARGE,
                         f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes; a plan is never this large",
+                        f"文件有 {size:,} 字节，超过 {max_bytes:,} 字节的上限；计划文件不会这么大",
                     )
                 ],
             )
         with _open_for_reading(p) as handle:
             data = handle.read(max_bytes + 1)
     except IsADirectoryError:
-        return SourceText(file, None, [_diag(file, codes.FILE_UNREADABLE, "is a directory, not a plan file")])
-    except OSError as exc:
-        return SourceText(file, None, [_diag(file, codes.FILE_UNREADABLE, f"cannot read file: {exc.strerror or exc}")])
-    if len(data) > max_bytes:
         return SourceText(
-            file, None, [_diag(file, codes.FILE_TOO_LARGE, f"file is over the limit of {max_bytes:,} bytes")]
+            file,
+            None,
+            [_diag(file, codes.FILE_UNREADABLE, "is a directory, not a plan file", "这是目录，不是计划文件")],
         )
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return SourceText(
+            file, None, [_diag(file, codes.FILE_UNREADABLE, f"cannot read file: {reason}", f"无法读取文件：{reason}")]
+        )
+    if len(data) > max_bytes:
+        too_large = _diag(
+            file,
+            codes.FILE_TOO_LARGE,
+            f"file is over the limit of {max_bytes:,} bytes",
+            f"文件超过 {max_bytes:,} 字节的上限",
+        )
+        return SourceText(file, None, [too_large])
     text, diagnostics = decode(data, file)
     return SourceText(file, text, diagnostics)
 
@@ -101,7 +124,9 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
                 file,
                 codes.ENCODING,
                 "file is UTF-16; salesplan reads UTF-8 only",
+                "文件是 UTF-16 编码；salesplan 只读取 UTF-8",
                 hint="save the file as UTF-8 (in Notepad: Save as > Encoding > UTF-8)",
+                hint_zh="把文件另存为 UTF-8（记事本：另存为 > 编码 > UTF-8）",
             )
         ]
     if data.startswith(codecs.BOM_UTF8):
@@ -110,16 +135,24 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
     if nul >= 0:
         line, col = _line_col(data, nul)
         return None, [
-            _diag(file, codes.ENCODING, "file contains NUL bytes: it is binary, not a YAML text file", line, col)
+            _diag(
+                file,
+                codes.ENCODING,
+                "file contains NUL bytes: it is binary, not a YAML text file",
+                "文件含有 NUL 字节：这是二进制文件，不是 YAML 文本文件",
+                line,
+                col,
+            )
         ]
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         line, col = _line_col(data, exc.start)
-        guess = ""
+        guess = guess_zh = ""
         try:
             data.decode("gb18030")
             guess = " It looks like GBK/GB18030 (the usual encoding of Chinese Windows)."
+            guess_zh = "看起来是 GBK/GB18030（中文 Windows 的常用编码）。"
         except UnicodeDecodeError:
             pass
         return None, [
@@ -127,8 +160,10 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
                 file,
                 codes.ENCODING,
                 f"file is not UTF-8 (invalid byte 0x{data[exc.start]:02x}).{guess}",
+                f"文件不是 UTF-8 编码（无效字节 0x{data[exc.start]:02x}）。{guess_zh}",
                 line,
                 col,
                 hint="convert it: iconv -f GB18030 -t UTF-8 plan.yaml > plan.utf8.yaml",
+                hint_zh="转换编码：iconv -f GB18030 -t UTF-8 plan.yaml > plan.utf8.yaml，或在编辑器中另存为 UTF-8",
             )
         ]

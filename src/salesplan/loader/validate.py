@@ -110,7 +110,10 @@ def validation_diagnostics(
                 message += f"; did you mean '{guess}'?"
                 message_zh += f"；是否应为 '{guess}'？"
             hint = f"allowed keys: {', '.join(allowed)}" if allowed else None
-            out.append(_diag(codes.UNKNOWN_KEY, message, message_zh, source, path, key=True, hint=hint))
+            hint_zh = f"允许的字段：{', '.join(allowed)}" if allowed else None
+            out.append(
+                _diag(codes.UNKNOWN_KEY, message, message_zh, source, path, key=True, hint=hint, hint_zh=hint_zh)
+            )
             continue
         if path in seen:
             continue
@@ -131,9 +134,67 @@ def validation_diagnostics(
         elif "not a valid date" in msg or etype.startswith("date"):
             code = codes.INVALID_DATE
         field_name = _dotted_or_top(path)
-        message = f"{field_name}: {msg} (got {_short(err.get('input'))})"
-        out.append(_diag(code, message, None, source, path))
+        got = _short(err.get("input"))
+        message = f"{field_name}: {msg} (got {got})"
+        message_zh = f"{field_name}：{_message_zh(err, msg)}（实际为 {got}）"
+        out.append(_diag(code, message, message_zh, source, path))
     return out
+
+
+# pydantic's error types in Chinese; `{...}` takes the error's context
+_ZH: dict[str, str] = {
+    "literal_error": "应为 {expected} 之一",
+    "enum": "应为 {expected} 之一",
+    "decimal_type": "应为数字",
+    "decimal_parsing": "应为数字",
+    "float_type": "应为数字",
+    "float_parsing": "应为数字",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "int_from_float": "应为整数",
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
+    "string_type": "应为文本",
+    "list_type": "应为列表",
+    "tuple_type": "应为列表",
+    "set_type": "应为列表",
+    "dict_type": "应为映射（键: 值）",
+    "model_type": "应为映射（键: 值）",
+    "model_attributes_type": "应为映射（键: 值）",
+    "date_type": "应为日期（YYYY-MM-DD）",
+    "date_parsing": "应为日期（YYYY-MM-DD）",
+    "date_from_datetime_parsing": "应为日期（YYYY-MM-DD）",
+    "date_from_datetime_inexact": "应为日期（YYYY-MM-DD），不带时间",
+    "greater_than": "应大于 {gt}",
+    "greater_than_equal": "应大于或等于 {ge}",
+    "less_than": "应小于 {lt}",
+    "less_than_equal": "应小于或等于 {le}",
+    "too_short": "至少需要 {min_length} 项",
+    "too_long": "最多 {max_length} 项",
+    "string_too_short": "至少需要 {min_length} 个字符",
+    "string_too_long": "最多 {max_length} 个字符",
+    "string_pattern_mismatch": "格式不符合要求（{pattern}）",
+    "decimal_max_digits": "数字位数太多（最多 {max_digits} 位）",
+    "decimal_max_places": "小数位数太多（最多 {decimal_places} 位）",
+    "finite_number": "数字必须是有限值",
+}
+
+
+def _message_zh(err: Any, english: str) -> str:
+    """The Chinese wording of a pydantic error: the plan's own (PlanValueError), else by its type."""
+    from salesplan.model.values import PlanValueError
+
+    ctx = err.get("ctx") or {}
+    error = ctx.get("error")
+    if isinstance(error, PlanValueError):
+        return error.zh
+    template = _ZH.get(err["type"])
+    if template is not None:
+        try:
+            return template.format(**{k: str(v) for k, v in ctx.items()})
+        except (KeyError, IndexError):
+            pass
+    return f"取值无效：{english}"
 
 
 def _dotted_or_top(path: Path_, lang: str = "en") -> str:
@@ -152,6 +213,7 @@ def _diag(
     path: Path_,
     key: bool = False,
     hint: str | None = None,
+    hint_zh: str | None = None,
 ) -> Diagnostic:
     return Diagnostic(
         code=code,
@@ -160,6 +222,7 @@ def _diag(
         source=source.ref(path, key=key),
         path=path,
         hint=hint,
+        hint_zh=hint_zh,
         name=codes.code_name(code),
         message_zh=message_zh,
     )

@@ -108,23 +108,40 @@ class _Builder:
         self.seen: set[int] = set()
         self.repeated = 0
 
-    def diag(self, code: str, message: str, where: Located, path: Path_, hint: str | None = None) -> None:
+    def diag(
+        self,
+        code: str,
+        message: str,
+        message_zh: str,
+        where: Located,
+        path: Path_,
+        hint: str | None = None,
+        hint_zh: str | None = None,
+    ) -> None:
         span = _span(where)
         self.diagnostics.append(
             Diagnostic(
                 code=code,
                 severity=Severity.ERROR,
                 message=message,
+                message_zh=message_zh,
                 source=SourceRef(self.source.file, span.line, span.col, span.end_line, span.end_col),
                 path=path,
                 hint=hint,
+                hint_zh=hint_zh,
                 name=codes.code_name(code),
             )
         )
 
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         if depth > MAX_DEPTH:
-            self.diag(codes.NESTING_TOO_DEEP, f"data is nested more than {MAX_DEPTH} levels deep", _span(node), path)
+            self.diag(
+                codes.NESTING_TOO_DEEP,
+                f"data is nested more than {MAX_DEPTH} levels deep",
+                f"数据嵌套超过 {MAX_DEPTH} 层",
+                _span(node),
+                path,
+            )
             raise _Abort
         if id(node) in self.seen:
             self.repeated += 1
@@ -132,6 +149,7 @@ class _Builder:
                 self.diag(
                     codes.ALIAS_LIMIT,
                     f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} nodes (billion-laughs guard)",
+                    f"别名展开超过 {MAX_ALIAS_EXPANSION:,} 个节点（防“十亿笑”攻击）",
                     _span(node),
                     path,
                 )
@@ -158,6 +176,7 @@ class _Builder:
                 self.diag(
                     codes.INVALID_VALUE,
                     "a mapping key must be a plain value, not a list or mapping",
+                    "映射的键必须是普通值，不能是列表或映射",
                     _span(key_node),
                     path,
                 )
@@ -168,9 +187,11 @@ class _Builder:
                 self.diag(
                     codes.DUPLICATE_KEY,
                     f"duplicate key '{key}' (first at line {prev}); YAML would silently keep the last",
+                    f"重复的键 '{key}'（第一次出现在第 {prev} 行）；YAML 会静默保留后一个",
                     key_node,
                     (*path, key),
                     hint="remove or rename one of the two keys",
+                    hint_zh="删除或重命名其中一个键",
                 )
                 continue
             first[key] = key_node
@@ -185,7 +206,7 @@ class _Builder:
         merged: dict[str, Any] = {}
         for item in items:
             if not isinstance(item, yaml.MappingNode):
-                self.diag(codes.INVALID_VALUE, "'<<' merges mappings only", _span(item), path)
+                self.diag(codes.INVALID_VALUE, "'<<' merges mappings only", "'<<' 只能合并映射", _span(item), path)
                 continue
             value = self.mapping(item, path, depth + 1)
             for key, val in value.items():
@@ -205,12 +226,15 @@ class _Builder:
             try:
                 value = _SAFE.construct_yaml_int(node)
             except ValueError:
-                self.diag(codes.INVALID_NUMBER, f"'{text}' is not a valid integer", span, path)
+                self.diag(
+                    codes.INVALID_NUMBER, f"'{text}' is not a valid integer", f"'{text}' 不是有效的整数", span, path
+                )
                 return None
             if abs(value) >= 10**MAX_DIGITS:
                 self.diag(
                     codes.INVALID_NUMBER,
                     f"number with {len(str(abs(value)))} digits is too large (at most {MAX_DIGITS} digits)",
+                    f"数字有 {len(str(abs(value)))} 位，太大（最多 {MAX_DIGITS} 位）",
                     span,
                     path,
                 )
@@ -221,7 +245,13 @@ class _Builder:
         if tag == _TAG + "timestamp":
             return self.timestamp(node, span, path)
         if tag.startswith("!") or tag.startswith(_TAG):
-            self.diag(codes.INVALID_VALUE, f"YAML tag '{tag}' is not supported in a plan", span, path)
+            self.diag(
+                codes.INVALID_VALUE,
+                f"YAML tag '{tag}' is not supported in a plan",
+                f"计划中不支持 YAML 标签 '{tag}'",
+                span,
+                path,
+            )
             return None
         return text
 
@@ -231,27 +261,39 @@ class _Builder:
             self.diag(
                 codes.INVALID_NUMBER,
                 f"'{text}' is not a finite number",
+                f"'{text}' 不是有限的数字",
                 span,
                 path,
                 hint="write the number itself, e.g. 416.7",
+                hint_zh="直接写出数字，例如 416.7",
             )
             return None
         try:
             value = Decimal(cleaned)
         except InvalidOperation:
-            self.diag(codes.INVALID_NUMBER, f"'{text}' is not a number salesplan can read exactly", span, path)
+            self.diag(
+                codes.INVALID_NUMBER,
+                f"'{text}' is not a number salesplan can read exactly",
+                f"'{text}' 不是 salesplan 能精确读取的数字",
+                span,
+                path,
+            )
             return None
         if not value.is_finite() or value.adjusted() >= MAX_DIGITS:
-            self.diag(codes.INVALID_NUMBER, f"number '{text[:40]}' is too large", span, path)
+            self.diag(
+                codes.INVALID_NUMBER, f"number '{text[:40]}' is too large", f"数字 '{text[:40]}' 太大", span, path
+            )
             return None
         places = -int(value.normalize().as_tuple().exponent)
         if places > MAX_PLACES:
             self.diag(
                 codes.INVALID_NUMBER,
                 f"number '{text[:40]}' has {places} decimal places; salesplan keeps at most {MAX_PLACES}",
+                f"数字 '{text[:40]}' 有 {places} 位小数；salesplan 最多保留 {MAX_PLACES} 位",
                 span,
                 path,
                 hint="round it, e.g. 416.7 or 0.125",
+                hint_zh="请取整，例如 416.7 或 0.125",
             )
             return None
         return value
@@ -267,9 +309,11 @@ class _Builder:
             self.diag(
                 codes.INVALID_DATE,
                 f"'{text}' is not a valid date ({exc})",
+                f"'{text}' 不是有效的日期（{exc}）",
                 span,
                 path,
                 hint="write dates as YYYY-MM-DD, e.g. 2026-09-30",
+                hint_zh="日期写作 YYYY-MM-DD，例如 2026-09-30",
             )
             return None
 
@@ -280,7 +324,7 @@ def _mark_span(mark: Any) -> Span:
     return Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2)
 
 
-def _syntax_diag(file: str, exc: yaml.YAMLError) -> Diagnostic:
+def _syntax_diag(file: str, exc: yaml.YAMLError, text: str) -> Diagnostic:
     problem_mark = getattr(exc, "problem_mark", None)
     context_mark = getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
@@ -297,15 +341,21 @@ def _syntax_diag(file: str, exc: yaml.YAMLError) -> Diagnostic:
             f" column {context_mark.column + 1})"
         )
     span = _mark_span(mark)
-    hint = None
-    if "\\t" in message or "tab" in message.lower():
+    hint = hint_zh = None
+    lines = text.splitlines()
+    at = lines[span.line - 1] if 0 < span.line <= len(lines) else ""
+    # the C parser does not name the character: look for a tab in the line's indentation
+    if "\\t" in message or "tab" in message.lower() or "\t" in at[: len(at) - len(at.lstrip())]:
         hint = "YAML forbids tabs for indentation: indent with spaces"
+        hint_zh = "YAML 不允许用 Tab 缩进：请改用空格"
     return Diagnostic(
         code=codes.YAML_SYNTAX,
         severity=Severity.ERROR,
         message=f"YAML syntax error: {message}",
+        message_zh=f"YAML 语法错误：{message}",
         source=SourceRef(file, span.line, span.col),
         hint=hint,
+        hint_zh=hint_zh,
         name=codes.code_name(codes.YAML_SYNTAX),
     )
 
@@ -327,7 +377,11 @@ def _stream_problem(text: str, file: str) -> Diagnostic | None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     return _limit_diag(
-                        file, codes.NESTING_TOO_DEEP, f"data is nested more than {MAX_DEPTH} levels deep", event
+                        file,
+                        codes.NESTING_TOO_DEEP,
+                        f"data is nested more than {MAX_DEPTH} levels deep",
+                        f"数据嵌套超过 {MAX_DEPTH} 层",
+                        event,
                     )
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
@@ -338,22 +392,34 @@ def _stream_problem(text: str, file: str) -> Diagnostic | None:
                         file,
                         codes.FILE_TOO_LARGE,
                         f"file holds more than {MAX_NODES:,} values; a plan is never this large",
+                        f"文件包含超过 {MAX_NODES:,} 个值；计划文件不会这么大",
                         event,
                         hint="split it into several plan files",
+                        hint_zh="把它拆成几个计划文件",
                     )
     except yaml.YAMLError as exc:
-        return _syntax_diag(file, exc)
+        return _syntax_diag(file, exc, text)
     return None
 
 
-def _limit_diag(file: str, code: str, message: str, event: yaml.Event, hint: str | None = None) -> Diagnostic:
+def _limit_diag(
+    file: str,
+    code: str,
+    message: str,
+    message_zh: str,
+    event: yaml.Event,
+    hint: str | None = None,
+    hint_zh: str | None = None,
+) -> Diagnostic:
     span = _mark_span(event.start_mark)
     return Diagnostic(
         code=code,
         severity=Severity.ERROR,
         message=message,
+        message_zh=message_zh,
         source=SourceRef(file, span.line, span.col),
         hint=hint,
+        hint_zh=hint_zh,
         name=codes.code_name(code),
     )
 
@@ -369,7 +435,7 @@ def parse_yaml(text: str, file: str) -> ParsedYaml:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        return ParsedYaml(None, source, [_syntax_diag(file, exc)])
+        return ParsedYaml(None, source, [_syntax_diag(file, exc, text)])
     if node is None:
         return ParsedYaml(None, source, [])
     builder = _Builder(source)

@@ -64,6 +64,14 @@ IMPACT_LABELS = {
 }
 
 
+class PlanValueError(ValueError):
+    """A value the plan format refuses, worded in English and Chinese (the loader shows `zh` for --lang zh)."""
+
+    def __init__(self, message: str, zh: str) -> None:
+        super().__init__(message)
+        self.zh = zh
+
+
 def unit_multiplier(unit: str | None) -> int:
     """How many base units one of `unit` holds: 万元 -> 10000, 元 -> 1, 家 -> 1."""
     if not unit:
@@ -77,26 +85,29 @@ def unit_multiplier(unit: str | None) -> int:
 def parse_amount(value: Any, unit: str | None = None) -> Any:
     """Read a number exactly; strings may carry 万/亿/元 and are scaled into `unit`."""
     if isinstance(value, bool):
-        raise ValueError("expected a number, got true/false")
+        raise PlanValueError("expected a number, got true/false", "应为数字，而不是 true/false")
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):  # only from a caller that bypassed the loader
         return Decimal(repr(value))
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise ValueError("the number must be finite")
+            raise PlanValueError("the number must be finite", "数字必须是有限值")
         return value
     if isinstance(value, str):
         match = _AMOUNT_RE.match(value)
         if not match:
-            raise ValueError(f"'{value}' is not an amount (write e.g. 500, 416.7, 500万 or 1.2亿)")
+            raise PlanValueError(
+                f"'{value}' is not an amount (write e.g. 500, 416.7, 500万 or 1.2亿)",
+                f"'{value}' 不是金额（可写作 500、416.7、500万 或 1.2亿）",
+            )
         number = Decimal(match["num"].replace(",", ""))
         magnitude = _MAGNITUDE[match["mag"] or ""]
         if magnitude != 1 or match["cur"]:
             number = number * magnitude / unit_multiplier(unit)
         problem = out_of_bounds(number)
         if problem:
-            raise ValueError(f"'{value[:40]}': {problem}")
+            raise PlanValueError(f"'{value[:40]}': {problem[0]}", f"'{value[:40]}'：{problem[1]}")
         return number
     return value  # let the Decimal schema report the type error
 
@@ -119,21 +130,23 @@ def _amount_in_context(value: Any, info: ValidationInfo) -> Any:
 
 def _non_negative(value: Decimal) -> Decimal:
     if value < 0:
-        raise ValueError("must not be negative")
+        raise PlanValueError("must not be negative", "不能为负数")
     return value
 
 
 def _date_in(value: Any) -> Any:
     if isinstance(value, dt.datetime):
-        raise ValueError("expected a date (YYYY-MM-DD) without a time")
+        raise PlanValueError("expected a date (YYYY-MM-DD) without a time", "应为日期（YYYY-MM-DD），不带时间")
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
-            raise ValueError(f"'{value}' is not a valid date (YYYY-MM-DD)") from None
-    raise ValueError("expected a date (YYYY-MM-DD)")
+            raise PlanValueError(
+                f"'{value}' is not a valid date (YYYY-MM-DD)", f"'{value}' 不是有效的日期（YYYY-MM-DD）"
+            ) from None
+    raise PlanValueError("expected a date (YYYY-MM-DD)", "应为日期（YYYY-MM-DD）")
 
 
 def _check_id(value: str) -> str:
@@ -141,19 +154,29 @@ def _check_id(value: str) -> str:
         cat = unicodedata.category(ch)
         if ch.isspace() or cat in ("Cc", "Cf", "Zl", "Zp", "Zs"):
             name = unicodedata.name(ch, f"U+{ord(ch):04X}")
-            raise ValueError(f"an id must not contain whitespace, control or invisible characters ({name})")
+            raise PlanValueError(
+                f"an id must not contain whitespace, control or invisible characters ({name})",
+                f"id 不能包含空白、控制或不可见字符（{name}）",
+            )
     if not value:
-        raise ValueError("an id must not be empty")
+        raise PlanValueError("an id must not be empty", "id 不能为空")
     return value
 
 
 def _level(labels: dict[str, str], kind: str) -> Any:
+    kind_zh = {"probability": "发生概率", "impact": "影响程度"}.get(kind, kind)
+
+    def label_or_number() -> PlanValueError:
+        return PlanValueError(f"{kind} must be a label or 1..5", f"{kind_zh}应为标签或 1..5")
+
     def parse(value: Any) -> Any:
         if isinstance(value, bool):
-            raise ValueError(f"{kind} must be a label or 1..5")
+            raise label_or_number()
         if isinstance(value, (int, Decimal)):
             if value != int(value) or not 1 <= int(value) <= 5:
-                raise ValueError(f"{kind} as a number must be a whole number from 1 to 5")
+                raise PlanValueError(
+                    f"{kind} as a number must be a whole number from 1 to 5", f"{kind_zh}用数字表示时应为 1 到 5 的整数"
+                )
             return int(value)
         if isinstance(value, str):
             key = value.strip().lower()
@@ -162,8 +185,11 @@ def _level(labels: dict[str, str], kind: str) -> Any:
             if key.isdigit() and 1 <= int(key) <= 5:
                 return int(key)
             allowed = ", ".join(sorted({k for k in labels}))
-            raise ValueError(f"unknown {kind} '{value}' (use {allowed}, or 1..5)")
-        raise ValueError(f"{kind} must be a label or 1..5")
+            raise PlanValueError(
+                f"unknown {kind} '{value}' (use {allowed}, or 1..5)",
+                f"未知的{kind_zh} '{value}'（可用 {allowed}，或 1..5）",
+            )
+        raise label_or_number()
 
     return parse
 

@@ -28,9 +28,7 @@ neutralise = inert
 
 def hint_text(diag: Diagnostic, lang: str) -> str | None:
     """The finding's hint in `lang`: the Chinese one for zh when the rule gave one, else the English."""
-    if lang == "zh":
-        return diag.extra.get("hint_zh") or diag.hint
-    return diag.hint
+    return diag.hint_in(lang)
 
 
 def cell_width(text: str) -> int:

@@ -134,6 +134,7 @@ def _split_one(
                 f"internal error in the split engine: {type(exc).__name__}: {exc}",
                 f"拆解引擎内部错误：{type(exc).__name__}: {exc}",
                 hint="please report it with the plan file",
+                hint_zh="请附上计划文件报告此问题",
             )
         )
     outcome.diagnostics += env.warnings
@@ -201,6 +202,7 @@ def _split_target(env: TargetEnv, budget: int, allow_over_capacity: bool, max_le
                     f"value {plain(target.value)} is not a whole multiple of the granularity {g}",
                     f"目标值 {plain(target.value)} 不是拆解粒度 {g} 的整数倍",
                     hint="change the value or the target's `granularity:`",
+                    hint_zh="修改目标值或目标的 `granularity:`",
                 )
             ]
         )
@@ -216,6 +218,7 @@ def _split_target(env: TargetEnv, budget: int, allow_over_capacity: bool, max_le
                     f"the breakdown would have {leaves:,} leaves, more than the limit ({limit}); nothing was built",
                     f"拆解结果将有 {leaves:,} 个末级项，超过上限（{limit}）；未执行拆解",
                     hint="split fewer levels (e.g. months instead of weeks) or fewer targets at once",
+                    hint_zh="减少拆解层级（例如按月而不是按周），或一次拆解更少的目标",
                 )
             ]
         )

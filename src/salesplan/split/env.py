@@ -186,6 +186,7 @@ class TargetEnv:
         severity: Severity = Severity.ERROR,
         key: bool = False,
         hint: str | None = None,
+        hint_zh: str | None = None,
     ) -> Diagnostic:
         return Diagnostic(
             code=code,
@@ -195,6 +196,7 @@ class TargetEnv:
             source=self.source.ref(path, key=key),
             path=path,
             hint=hint,
+            hint_zh=hint_zh,
             name=codes.code_name(code),
         )
 

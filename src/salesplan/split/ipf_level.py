@@ -92,6 +92,7 @@ def _fit(env: TargetEnv, level: Level, seed: list[list[Decimal]], units: int) ->
                     f"iterative proportional fitting of {outer} × {inner} failed: {exc}",
                     f"按{zh_dim(outer)} × {zh_dim(inner)}的双向拟合失败：{exc}",
                     hint="a part with a margin above 0 needs some history in its row or column",
+                    hint_zh="边际值大于 0 的拆解项，其所在行或列需要有历史数据",
                 )
             ]
         ) from None

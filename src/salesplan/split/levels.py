@@ -90,8 +90,18 @@ class _Checker:
         self.env = env
         self.found: list[Diagnostic] = []
 
-    def add(self, code: str, path: Path_, en: str, zh: str, *, key: bool = False, hint: str | None = None) -> None:
-        self.found.append(self.env.diag(code, path, en, zh, key=key, hint=hint))
+    def add(
+        self,
+        code: str,
+        path: Path_,
+        en: str,
+        zh: str,
+        *,
+        key: bool = False,
+        hint: str | None = None,
+        hint_zh: str | None = None,
+    ) -> None:
+        self.found.append(self.env.diag(code, path, en, zh, key=key, hint=hint, hint_zh=hint_zh))
 
     def dims(self, level: Level, seen: list[str]) -> None:
         env, dims = self.env, level.dims
@@ -169,12 +179,14 @@ class _Checker:
                     f"the {dim} level has no parts",
                     f"按{zh_dim(dim)}拆解的层级没有任何拆解项",
                     hint="declare team.regions / team.products, or list the level's parts",
+                    hint_zh="在 team.regions / team.products 中声明，或在该层级列出 parts",
                 )
 
     def unknown(self, level: Level, dim: str, key: str, path: Path_, known: list[str], *, as_key: bool = False) -> None:
         from salesplan.loader.validate import did_you_mean
 
         guess = did_you_mean(key, known)
+        listed = f"{', '.join(known[:12])}{' ...' if len(known) > 12 else ''}"
         suffix, suffix_zh = (f"; did you mean '{guess}'?", f"；是否应为 '{guess}'？") if guess else ("", "")
         self.add(
             codes.UNKNOWN_PART,
@@ -182,7 +194,8 @@ class _Checker:
             f"'{key}' is not a part of the {dim} level{suffix}",
             f"'{key}' 不是按{zh_dim(dim)}拆解的拆解项{suffix_zh}",
             key=as_key,
-            hint=f"parts here: {', '.join(known[:12])}{' ...' if len(known) > 12 else ''}" if known else None,
+            hint=f"parts here: {listed}" if known else None,
+            hint_zh=f"此处的拆解项：{listed}" if known else None,
         )
 
     def mapping(self, level: Level, table: str, raw: dict[str, Decimal], dim: str | None = None) -> dict[str, Decimal]:
@@ -231,6 +244,7 @@ class _Checker:
                 f"no weight for {', '.join(missing)}",
                 f"缺少权重：{', '.join(missing)}",
                 hint="give every part a weight (0 gives it nothing)",
+                hint_zh="给每个拆解项一个权重（权重 0 表示不分配）",
             )
         elif level.weights and not any(level.weights.values()):
             self.add(codes.ZERO_WEIGHTS, level.path(env, "weights"), "all weights are zero", "所有权重均为 0")

@@ -222,6 +222,7 @@ def _time_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
                     f"节假日日历不包含 {', '.join(map(str, years))} 年：工作日按周一至周五计算",
                     severity=Severity.WARNING,
                     hint="upgrade chinese_calendar for the newest holiday schedule",
+                    hint_zh="升级 chinese_calendar 以获得最新的节假日安排",
                 )
             )
     total = sum(exact, Fraction(0))

@@ -62,7 +62,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             f"split: {diag.message} ({diag.code} {diag.name})".replace(" )", ")"),
             f"拆解：{diag.message_zh or diag.message}（{diag.code} {diag.name}）".replace(" ）", "）"),
             hint=diag.hint or "run `salesplan split` on this plan to see the breakdown",
-            hint_zh=None if diag.hint else "对该计划运行 `salesplan split` 查看拆解明细",
+            hint_zh=diag.hint_zh if diag.hint else "对该计划运行 `salesplan split` 查看拆解明细",
             severity=diag.severity,
             at=diag.source,
         )
