@@ -28,13 +28,13 @@ PERIOD_ORDER = "SP034"
 
 LOADER_CODES: dict[str, tuple[str, str]] = {
     FILE_UNREADABLE: ("file-unreadable", "The file cannot be read (missing, a folder, no permission)."),
-    FILE_TOO_LARGE: ("file-too-large", "The file is larger than the size limit (10 MB)."),
+    FILE_TOO_LARGE: ("file-too-large", "The file is over 10 MB or holds more than 100,000 values."),
     ENCODING: ("file-encoding", "The file is not UTF-8 (GBK from Windows is the common case)."),
     YAML_SYNTAX: ("yaml-syntax", "The file is not well-formed YAML."),
     DUPLICATE_KEY: ("duplicate-key", "A mapping has the same key twice; YAML would keep the last silently."),
     ALIAS_LIMIT: ("alias-limit", "Anchors and aliases expand beyond the limit (billion-laughs guard)."),
     NESTING_TOO_DEEP: ("nesting-too-deep", "Data is nested deeper than the limit."),
-    INVALID_NUMBER: ("invalid-number", "A number is not finite or is too large (.nan, .inf, 400 digits)."),
+    INVALID_NUMBER: ("invalid-number", "A number is not finite, has 18+ digits or more than 10 decimal places."),
     INVALID_DATE: ("invalid-date", "A date that does not exist (2026-02-30) or is malformed."),
     NOT_A_PLAN: ("not-a-plan", "The file is empty or its top level is not a mapping with `salesplan:`."),
     UNSUPPORTED_VERSION: ("unsupported-version", "`salesplan:` names a format version this tool does not read."),

@@ -228,3 +228,12 @@ def test_a_bad_review_table_is_a_configuration_error(tmp_path: Path) -> None:
     code, out, err = run(plan, "--actuals", ACTUALS, *AS_OF)
     assert (code, out) == (2, "")
     assert "review" in err and "behind" in err and "Traceback" not in err
+
+
+def test_target_option_reviews_only_those_targets() -> None:
+    code, out, _ = run(REFERENCE, "--actuals", ACTUALS, *AS_OF, "--format", "json", "-t", "T3", "--target", "T1")
+    doc = json.loads(out)
+    assert code == 0 and [t["id"] for t in doc["targets"]] == ["T1", "T3"]  # the plan's order
+    assert sum(doc["summary"].values()) == 2
+    code, out, err = run(REFERENCE, "--actuals", ACTUALS, *AS_OF, "-t", "T9", "--lang", "en")
+    assert code == 2 and out == "" and "SP057 no target 'T9' in this plan (targets: T1, T2, T3)" in err

@@ -201,6 +201,9 @@ def review(
         str | None,
         typer.Option("--drop", metavar="PCT", help="Alert when a period falls more than PCT below the last (15)."),
     ] = None,
+    target: Annotated[
+        list[str] | None, typer.Option("--target", "-t", help="Review only this target id (repeatable).")
+    ] = None,
     blank: Annotated[bool, typer.Option("--blank", help="Write an empty actuals template (-o, csv or xlsx).")] = False,
     lang: LangOption = Lang.zh,
 ) -> None:
@@ -221,7 +224,7 @@ def review(
     thresholds, day = _thresholds(ahead, on_track, at_risk, configured), _as_of(as_of)
     triggers = _triggers(streak, drop, configured)
     loaded = load_or_exit(plan, language)
-    result = review_file(loaded, actuals, day, thresholds, triggers)
+    result = review_file(loaded, actuals, day, thresholds, triggers, target or None)
     print_diagnostics(result.diagnostics, language)
     if result.review is None:
         raise typer.Exit(EXIT_ERROR)

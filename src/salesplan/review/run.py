@@ -24,9 +24,14 @@ class ReviewResult:
 
 
 def review_file(
-    loaded: LoadedPlan, actuals: Path, as_of: dt.date, thresholds: Thresholds, triggers: Triggers | None = None
+    loaded: LoadedPlan,
+    actuals: Path,
+    as_of: dt.date,
+    thresholds: Thresholds,
+    triggers: Triggers | None = None,
+    target_ids: list[str] | None = None,
 ) -> ReviewResult:
-    """Split the plan, read the actuals against it and review every target."""
+    """Split the plan, read the actuals against it and review every target (or those of `target_ids`)."""
     from salesplan.review.actuals import parse_actuals
     from salesplan.review.engine import review_plan
     from salesplan.split.engine import split_plan
@@ -34,7 +39,7 @@ def review_file(
     plan = loaded.plan
     if plan is None:
         return ReviewResult(None, list(loaded.diagnostics))
-    outcome = split_plan(loaded)
+    outcome = split_plan(loaded, target_ids)
     diagnostics = list(outcome.diagnostics)
     if has_errors(diagnostics):
         return ReviewResult(None, diagnostics)

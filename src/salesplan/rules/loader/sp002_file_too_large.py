@@ -1,5 +1,7 @@
-"""The file is over the 10 MB limit. A plan is a few kilobytes; a file this large is a mistake
-(an export, a log) or an attempt to exhaust memory, and is not parsed.
+"""The file is over the 10 MB limit, or holds more than 100,000 values. A plan is a few kilobytes
+with a few thousand values; a file this large is a mistake (an export, a log) or an attempt to
+exhaust memory, and is not parsed (the value count is taken from the event stream, before any
+data is built).
 
 Reported by the loader, before the lint rules run.
 
