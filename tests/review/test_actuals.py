@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import time
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -136,3 +138,38 @@ def test_xlsx_actuals_and_damaged_xlsx(plan: Plan, tmp_path: Path) -> None:
     assert [(d.code, d.line, d.col) for d in actuals.diagnostics] == [("SP062", 4, 3)]
     (tmp_path / "bad.xlsx").write_bytes(b"PK\x03\x04 not really")
     assert found(tmp_path / "bad.xlsx", plan) == [("SP060", 1, 1)]
+
+
+def test_percent_typed_in_excel_reads_as_percent_points(plan: Plan, tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["目标", "日期", "数值"])
+    for day, value, fmt in [(10, 0.14, "0%"), (11, 0.155, "0.0%"), (12, 0.07, "General")]:
+        sheet.append(["T3", dt.datetime(2026, 8, day), value])
+        sheet.cell(row=sheet.max_row, column=3).number_format = fmt
+    book.save(tmp_path / "rates.xlsx")
+    actuals = parse_actuals(tmp_path / "rates.xlsx", plan)
+    # 14% typed in Excel is the number 0.14 shown with a % format: it means 14 percent points, exactly;
+    # a plain 0.07 (no % format) is 0.07 percent points, as written
+    assert [r.value for r in actuals.rows] == [Decimal("14"), Decimal("15.5"), Decimal("0.07")]
+    assert actuals.diagnostics == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".yaml"])
+def test_a_pipe_without_writer_or_an_endless_device_never_hangs(plan: Plan, tmp_path: Path, suffix: str) -> None:
+    fifo = tmp_path / f"actuals{suffix}"
+    os.mkfifo(fifo)
+    start = time.perf_counter()
+    codes = [d.code for d in parse_actuals(fifo, plan).diagnostics]
+    assert time.perf_counter() - start < 2 and codes and set(codes) <= {"SP060", "SP061"}, codes
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_an_endless_device_is_refused_at_the_size_limit(plan: Plan) -> None:
+    start = time.perf_counter()
+    assert found(Path("/dev/zero"), plan) == [("SP060", 1, 1)]
+    assert time.perf_counter() - start < 5

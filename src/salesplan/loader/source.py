@@ -52,7 +52,7 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
     return line, offset - start + 1
 
 
-def _open_for_reading(path: Path) -> BinaryIO:
+def open_for_reading(path: Path) -> BinaryIO:
     """Open without blocking: a named pipe nobody writes to reads as empty instead of hanging.
 
     A pipe gets a moment for its writer to connect; reads are blocking again once open, so a
@@ -91,7 +91,7 @@ def read_source(path: Path | str, display: str | None = None, max_bytes: int = M
                     )
                 ],
             )
-        with _open_for_reading(p) as handle:
+        with open_for_reading(p) as handle:
             data = handle.read(max_bytes + 1)
     except IsADirectoryError:
         return SourceText(

@@ -11,11 +11,13 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from salesplan.diagnostics import Diagnostic, Severity, SourceRef
 from salesplan.review import codes
+from salesplan.split.env import plain
 
 MAX_ROWS = 1_000_000
 MAX_BYTES = 200 * 1024 * 1024
@@ -52,13 +54,20 @@ def _unreadable(file: str, message: str, message_zh: str) -> tuple[None, list[Di
 
 def read_grid(path: Path) -> tuple[Grid | None, list[Diagnostic]]:
     """The file's cells; None and a diagnostic when it cannot be read."""
+    from salesplan.loader.source import open_for_reading
+
     file = str(path)
+    too_large = ("actuals file is larger than 200 MB", "实际数据文件超过 200 MB")
     try:
         if path.stat().st_size > MAX_BYTES:
-            return _unreadable(file, "actuals file is larger than 200 MB", "实际数据文件超过 200 MB")
+            return _unreadable(file, *too_large)
+        # a named pipe without a writer reads as empty, a device as endless: neither hangs nor fills memory
+        with open_for_reading(path) as handle:
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            return _unreadable(file, *too_large)
         if path.suffix.lower() == ".xlsx":
-            return _xlsx(path), []
-        data = path.read_bytes()
+            return _xlsx(data, file), []
     except OSError as exc:
         return _unreadable(
             file, f"cannot read actuals: {exc.strerror or exc}", f"无法读取实际数据：{exc.strerror or exc}"
@@ -112,16 +121,28 @@ def _csv(text: str, file: str) -> tuple[Grid | None, list[Diagnostic]]:
     return grid, []
 
 
-def _xlsx(path: Path) -> Grid:
+def _xlsx(data: bytes, file: str) -> Grid:
     import openpyxl
 
-    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         sheet = book.worksheets[0]
-        rows = [list(row) for _, row in zip(range(MAX_ROWS + 1), sheet.iter_rows(values_only=True), strict=False)]
+        rows = [
+            [_cell_value(cell) for cell in row] for _, row in zip(range(MAX_ROWS + 1), sheet.iter_rows(), strict=False)
+        ]
     finally:
         book.close()
-    return Grid(str(path), rows)
+    return Grid(file, rows)
+
+
+def _cell_value(cell: Any) -> Any:
+    """A cell as the user sees it: 14% typed in Excel is stored as 0.14 with a percent format, and
+    reads as "14%" (exactly: the float's shortest text times 100), as it would from a CSV."""
+    value = cell.value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if "%" in (getattr(cell, "number_format", None) or ""):
+            return f"{plain(Decimal(repr(value)) * 100)}%"
+    return value
 
 
 def _yaml(text: str, file: str) -> tuple[Grid | None, list[Diagnostic]]:
