@@ -43,6 +43,27 @@ CASES = [
     ("zero-width-id", patched("  - id: K3", "  - id: K\u200b3"), "SP032", 156, 9),
     ("bad-probability", patched("probability: medium", "probability: 9"), "SP021", 116, 18),
     ("version-2", patched("salesplan: 1", "salesplan: 2"), "SP011", 4, 12),
+    ("raw-control-char", patched("  - id: K3", "  - id: K\x013"), "SP004", 156, 10),
+    ("raw-escape", patched("    name: 新增客户数", "    name: 新增\x1b[31m客户数"), "SP004", 59, 13),
+    # YAML breaks lines at U+2028 too; editors do not, and the position follows the editor
+    (
+        "line-separator-before-an-error",
+        patched("strategies: [S1, S2]", "strategies: [S1, S2").replace(
+            "  name: 华东大区 2026 年第三季度销售计划", '  name: "华东大区\u2028第三季度销售计划"'
+        ),
+        "SP004",
+        51,
+        16,
+    ),
+    (
+        "negative-after-line-separator",
+        patched("value: 500", "value: -500").replace(
+            "  name: 华东大区 2026 年第三季度销售计划", '  name: "华东大区\u2028第三季度销售计划"'
+        ),
+        "SP033",
+        43,
+        12,
+    ),
     ("not-a-plan", "just: yaml\n", "SP010", 1, 1),
     ("empty", "", "SP010", 1, 1),
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from itertools import accumulate
@@ -51,10 +52,18 @@ class Span:
 Located = Span | yaml.Node
 
 
-def _span(located: Located) -> Span:
+# line breaks to YAML 1.1 but not to an editor: where a file has one, positions come from the index
+_YAML_ONLY_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+def _span(located: Located, text: str | None = None) -> Span:
+    """1-based span of a node; pass the text when it holds a YAML-only line break (see above)."""
     if isinstance(located, Span):
         return located
     s, e = located.start_mark, located.end_mark
+    if text is not None and s.index is not None and e.index is not None:
+        (line, col), (end_line, end_col) = _editor_position(text, s.index), _editor_position(text, e.index)
+        return Span(line, col, end_line, end_col)
     return Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
 
 
@@ -67,17 +76,20 @@ class SourceMap:
     values: dict[Path_, Located] = field(default_factory=dict)
     keys: dict[Path_, Located] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self._odd_breaks = self.text if any(b in self.text for b in _YAML_ONLY_BREAKS) else None
+
     def span(self, path: Path_, key: bool = False) -> Span | None:
         """The span of `path`, or of its nearest located ancestor."""
         p = tuple(path)
         if key and p in self.keys:
-            return _span(self.keys[p])
+            return _span(self.keys[p], self._odd_breaks)
         while p:
             if p in self.values:
-                return _span(self.values[p])
+                return _span(self.values[p], self._odd_breaks)
             p = p[:-1]
         root = self.values.get(())
-        return None if root is None else _span(root)
+        return None if root is None else _span(root, self._odd_breaks)
 
     def ref(self, path: Path_, key: bool = False) -> SourceRef:
         span = self.span(path, key)
@@ -118,7 +130,7 @@ class _Builder:
         hint: str | None = None,
         hint_zh: str | None = None,
     ) -> None:
-        span = _span(where)
+        span = _span(where, self.source._odd_breaks)
         self.diagnostics.append(
             Diagnostic(
                 code=code,
@@ -324,7 +336,49 @@ def _mark_span(mark: Any) -> Span:
     return Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2)
 
 
+# what YAML accepts in a stream (YAML 1.1 §5.1); anything else stops the reader
+_NOT_YAML_CHAR = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_TAB_WORD = re.compile(r"\btabs?\b|'\\t'")
+
+
+def _editor_position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character as an editor counts them: only LF ends a line (YAML
+    also breaks lines at NEL and U+2028, which would shift every later line number)."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _mark_position(mark: Any, text: str) -> tuple[int, int]:
+    if mark is None:
+        return 1, 1
+    if getattr(mark, "index", None) is not None and 0 <= mark.index <= len(text):
+        return _editor_position(text, mark.index)
+    return mark.line + 1, mark.column + 1
+
+
+def _forbidden_character(file: str, exc: yaml.reader.ReaderError, text: str) -> Diagnostic:
+    """A control or non-character in the file: located where it is, named, with what to do."""
+    found = _NOT_YAML_CHAR.search(text)
+    index = found.start() if found else min(max(exc.position, 0), len(text))
+    char = text[index] if index < len(text) else "\x00"
+    line, col = _editor_position(text, index)
+    code_point = f"U+{ord(char):04X}"
+    name, name_zh = unicodedata.name(char, "control character"), unicodedata.name(char, "控制字符")
+    return Diagnostic(
+        code=codes.YAML_SYNTAX,
+        severity=Severity.ERROR,
+        message=f"YAML syntax error: character {code_point} ({name}) is not allowed in a YAML file",
+        message_zh=f"YAML 语法错误：YAML 文件中不允许出现字符 {code_point}（{name_zh}）",
+        source=SourceRef(file, line, col),
+        hint=f'delete it; to keep it, write it as an escape inside double quotes, e.g. "\\u{ord(char):04x}"',
+        hint_zh=f'删除它；如需保留，请在双引号字符串中写成转义形式，例如 "\\u{ord(char):04x}"',
+        name=codes.code_name(codes.YAML_SYNTAX),
+    )
+
+
 def _syntax_diag(file: str, exc: yaml.YAMLError, text: str) -> Diagnostic:
+    if isinstance(exc, yaml.reader.ReaderError):
+        return _forbidden_character(file, exc, text)
     problem_mark = getattr(exc, "problem_mark", None)
     context_mark = getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
@@ -333,19 +387,19 @@ def _syntax_diag(file: str, exc: yaml.YAMLError, text: str) -> Diagnostic:
     mark = problem_mark or context_mark
     if context_mark is not None and problem_mark is not None and "end of stream" in str(problem):
         # an unclosed quote or bracket: point at where it opened, not at the end of the file
-        message += f" (reached the end of the file at line {problem_mark.line + 1})"
+        message += f" (reached the end of the file at line {_mark_position(problem_mark, text)[0]})"
         mark = context_mark
     elif context_mark is not None and problem_mark is not None and context_mark.line != problem_mark.line:
+        opened_line, opened_col = _mark_position(context_mark, text)
         message += (
-            f" (the {str(context).removeprefix('while parsing a ')} opened at line {context_mark.line + 1},"
-            f" column {context_mark.column + 1})"
+            f" (the {str(context).removeprefix('while parsing a ')} opened at line {opened_line}, column {opened_col})"
         )
-    span = _mark_span(mark)
+    line, col = _mark_position(mark, text)
     hint = hint_zh = None
-    lines = text.splitlines()
-    at = lines[span.line - 1] if 0 < span.line <= len(lines) else ""
+    lines = text.split("\n")
+    at = lines[line - 1] if 0 < line <= len(lines) else ""
     # the C parser does not name the character: look for a tab in the line's indentation
-    if "\\t" in message or "tab" in message.lower() or "\t" in at[: len(at) - len(at.lstrip())]:
+    if _TAB_WORD.search(message) or "\t" in at[: len(at) - len(at.lstrip())]:
         hint = "YAML forbids tabs for indentation: indent with spaces"
         hint_zh = "YAML 不允许用 Tab 缩进：请改用空格"
     return Diagnostic(
@@ -353,7 +407,7 @@ def _syntax_diag(file: str, exc: yaml.YAMLError, text: str) -> Diagnostic:
         severity=Severity.ERROR,
         message=f"YAML syntax error: {message}",
         message_zh=f"YAML 语法错误：{message}",
-        source=SourceRef(file, span.line, span.col),
+        source=SourceRef(file, line, col),
         hint=hint,
         hint_zh=hint_zh,
         name=codes.code_name(codes.YAML_SYNTAX),
