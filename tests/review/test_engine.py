@@ -211,3 +211,25 @@ def test_rows_after_the_as_of_date_are_checked_too(reference: LoadedPlan, write:
     review = review_plan(reference.plan, split_plan(reference).splits, read.rows, dt.date(2026, 8, 1), Thresholds())
     assert [(d.code, d.line, d.col) for d in review.diagnostics] == [("SP067", 2, 3)]
     assert review.targets[0].total.actual == 0  # and it does not count before its date
+
+
+def test_a_parents_expected_is_the_sum_of_its_parts(reference: LoadedPlan, write: Write) -> None:
+    # T2 (30 new customers) splits by region, then evenly by rep; 吴敏 (B区) starts mid-period, so
+    # she is expected less to date, and so are B区 and T2 — not a whole share by days elapsed
+    csv = (
+        "target,region,rep,date,value\nT2,east-a,李雷,2026-07-10,3.6\nT2,east-a,韩梅,2026-07-10,3.6\n"
+        "T2,east-b,周杰,2026-07-10,2.4\nT2,east-b,吴敏,2026-08-02,0.5\n"
+    )
+    review = run(reference, actuals(reference, write, csv), "2026-08-05")
+    t2 = review.targets[1]
+    rows = {row.label: row for row in t2.rows}
+    # every rep is ahead of pace, so no row above them is behind, and the gate passes T2
+    assert all(row.pacing is not None and row.pacing > 100 for row in t2.rows)
+    assert {row.status for row in t2.rows} == {"on_track"}
+    assert "T2" not in [t.target_id for t in review.under(Decimal(90))]
+    assert (rows["B区"].expected, rows["周杰"].expected, rows["吴敏"].expected) == (
+        Decimal("2.84"),
+        Decimal("2.35"),
+        Decimal("0.49"),
+    )
+    assert t2.total.expected == Decimal("9.88") == rows["A区"].expected + rows["B区"].expected

@@ -12,10 +12,11 @@ Pure: no printing, no files. Definitions (exact `Fraction` inside, `Decimal` out
   level (a region, no rep) counts for the nodes above the level it lacks. Undated rows count at
   every as-of date and in no time part.
 - 达成率 (achievement) = actual / target.
-- expected to date: where the node's breakdown goes on to a time level, the sum of its parts'
-  expected values (so the split's own time weights decide: a 3:3:4 month split expects 30% by the
-  end of July); otherwise the node's value times the share of its window's days elapsed by the
-  end of `as_of`. At or after the window's end, expected = target.
+- expected to date: for a node with parts, the sum of its parts' expected values (so the split's
+  own time weights decide — a 3:3:4 month split expects 30% by the end of July — and a rep who
+  starts mid-period is expected nothing before the start, in the rep's row and in every row above
+  it alike); for a leaf, its value times the share of its window's days elapsed by the end of
+  `as_of`. At or after the window's end, expected = target.
 - pacing = actual / expected; gap = actual - expected (negative: behind).
 - status, from pacing as shown (to 0.1%): ahead (≥ ahead, default 110), on_track (≥ on_track,
   95), behind (≥ at_risk, 80), at_risk (below). Where nothing is expected yet: ahead when something
@@ -266,7 +267,7 @@ class _TargetReviewer:
         index = len(self.review.rows)
         self.review.rows.append(None)  # type: ignore[arg-type]  # filled in once the children are done
         children = self._children(node, coords, rows)
-        if node.children and self.time_below[depth]:
+        if self._sums_parts(node, depth):
             expected = sum((self._visit(c, depth + 1, cc, cr) for c, cc, cr in children), Fraction(0))
         else:
             expected = self._expected(node, coords, (self.as_of,))[0]
@@ -274,6 +275,11 @@ class _TargetReviewer:
                 self._visit(child, depth + 1, child_coords, child_rows)
         self.review.rows[index] = self._row(node, depth, coords, rows, expected)
         return expected
+
+    def _sums_parts(self, node: SplitNode, depth: int) -> bool:
+        """A sum's expected value is the sum of its parts' (so a rep who starts mid-period, or a time
+        part's weight, counts exactly as in the rows below); a level's only where time parts follow."""
+        return bool(node.children) and (self.time_below[depth] or not self.is_rate)
 
     def _span(self, coords: dict[str, str]) -> Window:
         """The target's window narrowed by every time part in `coords` (rows are placed by it)."""
@@ -300,8 +306,8 @@ class _TargetReviewer:
     def _expected_by(
         self, node: SplitNode, depth: int, coords: dict[str, str], days: Sequence[dt.date]
     ) -> list[Fraction]:
-        """Expected by the end of each of `days`, the way `_visit` reckons it (time parts decide)."""
-        if not (node.children and self.time_below[depth]):
+        """Expected by the end of each of `days`, the way `_visit` reckons it (the parts decide)."""
+        if not self._sums_parts(node, depth):
             return self._expected(node, coords, days)
         total = [Fraction(0)] * len(days)
         for child in node.children:
