@@ -133,3 +133,29 @@ def test_escape_helpers() -> None:
         "after": "t_after",
         "K_1": "K_1_2",
     }
+
+
+def _gantt_lines(plan_text: str) -> list[str]:
+    from salesplan.export.tables import build_document
+    from salesplan.loader import load_text
+
+    loaded = load_text(plan_text, "plan.yaml")
+    assert loaded.plan is not None, [d.format() for d in loaded.diagnostics]
+    text = render_markdown(build_document(loaded.plan, ["timeline"], "zh"))
+    block = re.search(r"```mermaid\n(.*?)```", text, re.DOTALL)
+    assert block is not None
+    return [line.strip() for line in block.group(1).splitlines() if line.strip().startswith("代理商")]
+
+
+def test_after_only_where_the_task_starts_the_day_after(reference_text: str) -> None:
+    # K2 starts 08-10, not the day after K1 ends (07-31): `after K1` would draw it from 08-01
+    gap = reference_text.replace("    start: 2026-08-01\n", "    start: 2026-08-10\n", 1)
+    assert "代理商产品培训 :K2, 2026-08-10, 2026-08-15" in _gantt_lines(gap)
+    assert "代理商产品培训 :K2, after K1, 2026-08-15" in _gantt_lines(reference_text)
+
+
+def test_a_dependency_cycle_never_becomes_a_cycle_of_afters(reference_text: str) -> None:
+    # K1 ← K2 ← K1: lint reports the cycle (SP403); the chart keeps every task on its own dates
+    cyclic = reference_text.replace("  - id: K1\n", "  - id: K1\n    depends_on: [K2]\n", 1)
+    assert [line for line in _gantt_lines(cyclic) if "after" in line] == ["代理商产品培训 :K2, after K1, 2026-08-15"]
+    assert "代理商签约 :K1, 2026-07-01, 2026-07-31" in _gantt_lines(cyclic)

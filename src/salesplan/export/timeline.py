@@ -56,6 +56,7 @@ def timeline_table(plan: Plan, lang: str) -> Table:
     mondays = weeks(first, last)
     names = {p.id: p.name or p.id for p in plan.team.people}
     task_names = {t.id: t.name for t in plan.tasks}
+    ends = {t.id: t.end for t in plan.tasks}
     joiner = "、" if lang == "zh" else ", "
     rows: list[Row] = []
     gantt: list[GanttTask] = []
@@ -79,8 +80,7 @@ def timeline_table(plan: Plan, lang: str) -> Table:
         tones = (None,) * len(fixed) + tuple(tone if on else None for on in runs)
         rows.append(Row(fixed + (None,) * len(mondays), tones=tones))
         section = strategy.name if strategy else i18n.word("no_strategy", lang)
-        after = tuple(d for d in task.depends_on if d in task_names)
-        gantt.append(GanttTask(task.id, task.name, section, task.start, task.end, after))
+        gantt.append(GanttTask(task.id, task.name, section, task.start, task.end, _after(task, ends)))
     legend = tuple(
         LegendItem(m, i18n.word(m, lang) if m != NO_MODULE else i18n.word("scheduled", lang)) for m in modules
     )
@@ -92,3 +92,13 @@ def timeline_table(plan: Plan, lang: str) -> Table:
         legend=legend,
         gantt=tuple(gantt),
     )
+
+
+def _after(task: Task, ends: dict[str, dt.date]) -> tuple[str, ...]:
+    """The dependencies a chart may draw the task `after`: only when it starts the day after the last
+    of them ends (mermaid starts an `after` task there), else the chart keeps the plan's own start
+    date. A start strictly after every dependency's end also rules out a cycle of `after`s."""
+    known = [d for d in task.depends_on if d in ends]
+    if known and task.start == max(ends[d] for d in known) + dt.timedelta(days=1):
+        return tuple(known)
+    return ()
