@@ -64,6 +64,10 @@ CASES = [
         43,
         12,
     ),
+    ("weight-1e400", patched("2026-09: 4}}", "2026-09: 1e400}}"), "SP021", 56, 81),
+    ("percent-400-digits", patched("value: 18%", "value: " + "9" * 400 + "%"), "SP021", 80, 12),
+    ("octal-looking", patched("value: 500", "value: 0500"), "SP008", 43, 12),
+    ("base-60", patched("value: 30\n", "value: 3:30\n"), "SP008", 63, 12),
     ("not-a-plan", "just: yaml\n", "SP010", 1, 1),
     ("empty", "", "SP010", 1, 1),
 ]

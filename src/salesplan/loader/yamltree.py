@@ -242,6 +242,19 @@ class _Builder:
                     codes.INVALID_NUMBER, f"'{text}' is not a valid integer", f"'{text}' 不是有效的整数", span, path
                 )
                 return None
+            if _NOT_DECIMAL_INT.match(text):
+                self.diag(
+                    codes.INVALID_NUMBER,
+                    f"'{text}' would be read as {value} (YAML 1.1 reads a leading 0 as octal, 0x/0b as hex/binary,"
+                    " and a:b as base 60); salesplan does not guess",
+                    f"'{text}' 会被读成 {value}（YAML 1.1 把以 0 开头的数读作八进制，"
+                    "0x/0b 为十六/二进制，a:b 为六十进制）；salesplan 不做猜测",
+                    span,
+                    path,
+                    hint="write the number in plain decimal digits, or quote it if it is text",
+                    hint_zh="用普通十进制数字书写；如果是文本，请加引号",
+                )
+                return None
             if abs(value) >= 10**MAX_DIGITS:
                 self.diag(
                     codes.INVALID_NUMBER,
@@ -338,6 +351,8 @@ def _mark_span(mark: Any) -> Span:
 
 # what YAML accepts in a stream (YAML 1.1 §5.1); anything else stops the reader
 _NOT_YAML_CHAR = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# YAML 1.1 integers that are not plain decimal: 012 (octal), 0x1F, 0b101, 190:20 (base 60)
+_NOT_DECIMAL_INT = re.compile(r"^[-+]?(0[0-9_]*[0-9]|0[xXbBoO]|[0-9][0-9_]*:)")
 _TAB_WORD = re.compile(r"\btabs?\b|'\\t'")
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -117,7 +116,7 @@ class SplitLevel(Strict):
 
     by: SplitBy | list[SplitBy]
     method: SplitMethod = "even"
-    weights: dict[str, Decimal] | None = Field(None, description="part -> weight, for method: weights")
+    weights: dict[str, AmountOrPercent] | None = Field(None, description="part -> weight, for method: weights")
     values: dict[str, Amount] | None = Field(None, description="part -> amount, for method: explicit")
     parts: list[str] | None = Field(None, description="Restrict the level to these parts")
     margins: dict[str, dict[str, Amount]] | None = Field(

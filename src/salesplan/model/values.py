@@ -115,7 +115,11 @@ def parse_amount(value: Any, unit: str | None = None) -> Any:
 def parse_percent(value: Any) -> Any:
     """`40%` -> Decimal('40'); plain numbers are percent points already."""
     if isinstance(value, str) and _PERCENT_RE.match(value):
-        return Decimal(value.strip().rstrip("%").strip())
+        number = Decimal(value.strip().rstrip("%").strip())
+        problem = out_of_bounds(number)
+        if problem:
+            raise PlanValueError(f"'{value[:40]}': {problem[0]}", f"'{value[:40]}'：{problem[1]}")
+        return number
     return parse_amount(value)
 
 
