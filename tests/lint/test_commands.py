@@ -40,6 +40,7 @@ def test_risks_register(run: Run, tmp_path: Path, reference_text: str) -> None:
     table = run("risks", "plan.yaml").stdout
     assert "风险评估与应对表" in table and "严重 (5)" in table
     assert "Risk register" in run("risks", "plan.yaml", "--lang", "en").stdout
+    assert json.loads(run("risks", "plan.yaml", "-f", "json").stdout)["risks"] == data  # -f as in every command
 
 
 def test_risks_uses_configured_matrix(run: Run, tmp_path: Path, reference_text: str) -> None:

@@ -68,6 +68,7 @@ CASES = [
     ("percent-400-digits", patched("value: 18%", "value: " + "9" * 400 + "%"), "SP021", 80, 12),
     ("octal-looking", patched("value: 500", "value: 0500"), "SP008", 43, 12),
     ("base-60", patched("value: 30\n", "value: 3:30\n"), "SP008", 63, 12),
+    ("norway", patched("    - {id: east-a, name: A区}", "    - {id: no, name: A区}"), "SP021", 17, 12),
     ("not-a-plan", "just: yaml\n", "SP010", 1, 1),
     ("empty", "", "SP010", 1, 1),
 ]
@@ -232,3 +233,9 @@ def test_every_loader_message_and_hint_is_in_chinese_too(tmp_path: Path) -> None
             elif diag.hint:
                 assert diag.hint_in("zh") == diag.hint_zh and diag.hint_in("en") == diag.hint
     assert untranslated == []
+
+
+def test_an_unquoted_no_gets_the_quoting_hint() -> None:
+    loaded = load_text(patched("    - {id: east-a, name: A区}", "    - {id: no, name: A区}"), "no.yaml")
+    [diag] = [d for d in loaded.diagnostics if d.line == 17]
+    assert diag.hint is not None and "'no'" in diag.hint and diag.hint_zh is not None

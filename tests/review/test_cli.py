@@ -237,3 +237,18 @@ def test_target_option_reviews_only_those_targets() -> None:
     assert sum(doc["summary"].values()) == 2
     code, out, err = run(REFERENCE, "--actuals", ACTUALS, *AS_OF, "-t", "T9", "--lang", "en")
     assert code == 2 and out == "" and "SP057 no target 'T9' in this plan (targets: T1, T2, T3)" in err
+
+
+def test_blank_takes_its_format_from_the_suffix_and_usage_errors_follow_lang(tmp_path: Path) -> None:
+    assert run("--blank", "-o", tmp_path / "a.csv")[0] == 0
+    assert (tmp_path / "a.csv").read_text(encoding="utf-8-sig").startswith("目标,")
+    assert run("--blank", "-o", tmp_path / "a.xlsx")[0] == 0
+    assert openpyxl.load_workbook(tmp_path / "a.xlsx").active is not None
+    code, _, err = run("--blank", "-o", tmp_path / "a.txt")
+    assert code == 2 and "--blank 生成实际数据模板" in err
+    code, _, err = run(REFERENCE, "--actuals", ACTUALS, "--as-of", "soon")
+    assert code == 2 and "--as-of 应为日期 YYYY-MM-DD" in err
+    code, _, err = run(REFERENCE, "--actuals", ACTUALS, "--as-of", "soon", "--lang", "en")
+    assert code == 2 and "--as-of must be a date YYYY-MM-DD" in err
+    code, _, err = run(REFERENCE, "--actuals", ACTUALS, "--format", "xlsx")
+    assert code == 2 and "xlsx 工作簿不能输出到标准输出" in err

@@ -14,7 +14,7 @@ import shutil
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -49,7 +49,11 @@ class ReviewFormat(StrEnum):
     csv = "csv"
 
 
-def _percent(text: str | None, option: str) -> Decimal | None:
+def _fail(lang: str, en: str, zh: str) -> NoReturn:
+    fail(zh if lang == "zh" else en)
+
+
+def _percent(text: str | None, option: str, lang: str) -> Decimal | None:
     from decimal import Decimal, InvalidOperation
 
     if text is None:
@@ -57,9 +61,17 @@ def _percent(text: str | None, option: str) -> Decimal | None:
     try:
         value = Decimal(text.strip().rstrip("%").strip())
     except InvalidOperation:
-        fail(f"{option} must be a percent such as 90 or 90% (got {text!r})")
+        _fail(
+            lang,
+            f"{option} must be a percent such as 90 or 90% (got {text!r})",
+            f"{option} 应为百分数，例如 90 或 90%（实际为 {text!r}）",
+        )
     if not value.is_finite() or value < 0:
-        fail(f"{option} must be a percent of 0 or more (got {text!r})")
+        _fail(
+            lang,
+            f"{option} must be a percent of 0 or more (got {text!r})",
+            f"{option} 应为不小于 0 的百分数（实际为 {text!r}）",
+        )
     return value
 
 
@@ -74,12 +86,16 @@ def _configured(plan: Path) -> Mapping[str, Decimal]:
 
 
 def _thresholds(
-    ahead: str | None, on_track: str | None, at_risk: str | None, configured: Mapping[str, Decimal]
+    ahead: str | None, on_track: str | None, at_risk: str | None, configured: Mapping[str, Decimal], lang: str
 ) -> Thresholds:
     from salesplan.review.engine import Thresholds
 
     base = Thresholds()
-    values = (_percent(ahead, "--ahead"), _percent(on_track, "--on-track"), _percent(at_risk, "--at-risk"))
+    values = (
+        _percent(ahead, "--ahead", lang),
+        _percent(on_track, "--on-track", lang),
+        _percent(at_risk, "--at-risk", lang),
+    )
     defaults = (
         configured.get("ahead", base.ahead),
         configured.get("on-track", base.on_track),
@@ -87,41 +103,55 @@ def _thresholds(
     )
     chosen = Thresholds(*(d if v is None else v for v, d in zip(values, defaults, strict=True)))
     if chosen.problem():
-        fail(f"{chosen.problem()} (got {chosen.ahead}, {chosen.on_track}, {chosen.at_risk})")
+        got = f"{chosen.ahead}, {chosen.on_track}, {chosen.at_risk}"
+        _fail(lang, f"{chosen.problem()} (got {got})", f"阈值须满足 0 ≤ at-risk ≤ on-track ≤ ahead（实际为 {got}）")
     return chosen
 
 
-def _triggers(streak: int | None, drop: str | None, configured: Mapping[str, Decimal]) -> Triggers:
+def _triggers(streak: int | None, drop: str | None, configured: Mapping[str, Decimal], lang: str) -> Triggers:
     """The re-planning alerts' triggers: the command line, else `[review]`, else the defaults."""
     from salesplan.review.alerts import Triggers
 
     base = Triggers()
-    given = _percent(drop, "--drop")
+    given = _percent(drop, "--drop", lang)
     chosen = Triggers(
         int(configured.get("streak", base.streak)) if streak is None else streak,
         configured.get("drop", base.drop) if given is None else given,
     )
     if chosen.problem():
-        fail(f"{chosen.problem()} (got --streak {chosen.streak}, --drop {chosen.drop})")
+        got = f"--streak {chosen.streak}, --drop {chosen.drop}"
+        _fail(
+            lang,
+            f"{chosen.problem()} (got {got})",
+            f"--streak 应为不小于 1 的整数，--drop 应为 0 到 100 的百分数（实际为 {got}）",
+        )
     return chosen
 
 
-def _as_of(text: str | None) -> dt.date:
+def _as_of(text: str | None, lang: str) -> dt.date:
     if text is None:
         return dt.date.today()
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        fail(f"--as-of must be a date YYYY-MM-DD (got {text!r})")
+        _fail(
+            lang, f"--as-of must be a date YYYY-MM-DD (got {text!r})", f"--as-of 应为日期 YYYY-MM-DD（实际为 {text!r}）"
+        )
 
 
 def _blank(fmt: ReviewFormat, output: Path | None, force: bool, lang: str) -> None:
     from salesplan.review.blank import blank_csv, blank_xlsx
 
-    if fmt not in (ReviewFormat.csv, ReviewFormat.xlsx):
-        fail("--blank writes the actuals template: --format csv or --format xlsx")
     if output is None or str(output) == "-":
-        fail("--blank needs -o FILE")
+        _fail(lang, "--blank needs -o FILE", "--blank 需要 -o 文件")
+    if fmt is ReviewFormat.table and output.suffix.lower() in (".csv", ".xlsx"):
+        fmt = ReviewFormat(output.suffix.lower().lstrip("."))  # no --format: the -o suffix says which
+    if fmt not in (ReviewFormat.csv, ReviewFormat.xlsx):
+        _fail(
+            lang,
+            "--blank writes the actuals template: --format csv or --format xlsx (or -o FILE.csv / FILE.xlsx)",
+            "--blank 生成实际数据模板：--format csv 或 --format xlsx（或 -o 文件.csv / 文件.xlsx）",
+        )
     emit(blank_csv(lang) if fmt is ReviewFormat.csv else blank_xlsx(lang), output, force, lang)
 
 
@@ -143,13 +173,27 @@ def _render(review: Review, loaded: LoadedPlan, fmt: ReviewFormat, output: Path 
     return render(review_document(loaded.plan, review, lang), "xlsx" if fmt is ReviewFormat.xlsx else "md")
 
 
-def _inputs(plan: Path | None, actuals: Path | None, fmt: ReviewFormat, output: Path | None) -> tuple[Path, Path]:
+def _inputs(
+    plan: Path | None, actuals: Path | None, fmt: ReviewFormat, output: Path | None, lang: str
+) -> tuple[Path, Path]:
     if plan is None or actuals is None:
-        fail("give a plan file and --actuals FILE (or --blank for the actuals template)")
+        _fail(
+            lang,
+            "give a plan file and --actuals FILE (or --blank for the actuals template)",
+            "请给出计划文件和 --actuals 文件（或用 --blank 生成实际数据模板）",
+        )
     if fmt is ReviewFormat.csv:
-        fail("--format csv is for --blank; the review is table, json, xlsx or md")
+        _fail(
+            lang,
+            "--format csv is for --blank; the review is table, json, xlsx or md",
+            "--format csv 只用于 --blank；复盘输出为 table、json、xlsx 或 md",
+        )
     if fmt is ReviewFormat.xlsx and (output is None or str(output) == "-"):
-        fail("an xlsx workbook cannot go to stdout; give a file with -o")
+        _fail(
+            lang,
+            "an xlsx workbook cannot go to stdout; give a file with -o",
+            "xlsx 工作簿不能输出到标准输出；请用 -o 指定文件",
+        )
     return plan, actuals
 
 
@@ -213,16 +257,20 @@ def review(
     language = lang.value
     if blank:
         if plan is not None or actuals is not None:
-            fail("--blank writes the actuals template; give no plan and no --actuals")
+            _fail(
+                language,
+                "--blank writes the actuals template; give no plan and no --actuals",
+                "--blank 生成实际数据模板；不要同时给出计划文件或 --actuals",
+            )
         _blank(fmt, output, force, language)
         return
-    plan, actuals = _inputs(plan, actuals, fmt, output)
+    plan, actuals = _inputs(plan, actuals, fmt, output, language)
     refuse_input_as_output(output, [plan, actuals], language)
     configured = _configured(plan)
-    gate = _percent(fail_under, "--fail-under")
+    gate = _percent(fail_under, "--fail-under", language)
     gate = configured.get("fail-under") if gate is None else gate
-    thresholds, day = _thresholds(ahead, on_track, at_risk, configured), _as_of(as_of)
-    triggers = _triggers(streak, drop, configured)
+    thresholds, day = _thresholds(ahead, on_track, at_risk, configured, language), _as_of(as_of, language)
+    triggers = _triggers(streak, drop, configured, language)
     loaded = load_or_exit(plan, language)
     result = review_file(loaded, actuals, day, thresholds, triggers, target or None)
     print_diagnostics(result.diagnostics, language)

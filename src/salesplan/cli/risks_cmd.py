@@ -20,7 +20,9 @@ class RiskFormat(StrEnum):
 
 def risks(
     plan: Annotated[Path, typer.Argument(help="The plan file.")],
-    output_format: Annotated[RiskFormat, typer.Option("--format", help="table (default) or json.")] = RiskFormat.table,
+    output_format: Annotated[
+        RiskFormat, typer.Option("--format", "-f", help="table (default) or json.")
+    ] = RiskFormat.table,
     lang: LangOption = Lang.zh,
     config: Annotated[Path | None, typer.Option(help="Use this config file instead of the nearest one.")] = None,
 ) -> None:

@@ -137,7 +137,12 @@ def validation_diagnostics(
         got = _short(err.get("input"))
         message = f"{field_name}: {msg} (got {got})"
         message_zh = f"{field_name}：{_message_zh(err, msg)}（实际为 {got}）"
-        out.append(_diag(code, message, message_zh, source, path))
+        hint = hint_zh = None
+        if isinstance(err.get("input"), bool) and etype in ("string_type", "literal_error"):
+            # the "Norway problem": YAML 1.1 reads an unquoted no/yes/on/off as false/true
+            hint = "YAML reads unquoted yes/no/on/off/true/false as true or false: quote it, e.g. 'no'"
+            hint_zh = "YAML 会把不带引号的 yes/no/on/off/true/false 读成布尔值：请加引号，例如 'no'"
+        out.append(_diag(code, message, message_zh, source, path, hint=hint, hint_zh=hint_zh))
     return out
 
 

@@ -207,6 +207,9 @@ class Builder:
             hint=None
             if self.allow_over_capacity
             else "lower the target, add capacity, or use --allow-over-capacity to spread the excess by capacity",
+            hint_zh=None
+            if self.allow_over_capacity
+            else "降低目标、增加产能，或使用 --allow-over-capacity 按产能比例分摊超出部分",
         )
 
 
