@@ -30,6 +30,7 @@ from salesplan.export.xlsx_styles import (
 _BOLD_KINDS = frozenset({"target", "group", "total"})
 _WRAP_LIMIT = 5000  # bigger sheets skip text wrapping: it would cost a styled cell per text
 _MAX_OUTLINE = 7  # Excel's deepest row outline level
+_MAX_CELL_TEXT = 32_767  # Excel's limit on a cell's text
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 # a cell's look: (number format, row kind, indent, tone, wrap, forced text, centred)
@@ -125,7 +126,14 @@ class _SheetWriter:
         if style is None:
             style = self.styles[look] = self.palette.style(_style_key(look))
         cell._style = style
-        cell.value = value
+        kind = type(value)
+        if kind is Decimal or kind is int:
+            cell._value, cell.data_type = value, "n"  # what the value setter infers, without its type dispatch
+        elif kind is str and not value.startswith("="):
+            # text is already clean (safe_text); the setter would only re-check it and cap its length
+            cell._value, cell.data_type = value[:_MAX_CELL_TEXT], "s"
+        else:
+            cell.value = value  # formulas, dates (the setter gives them their number format), None
         return cell
 
 
