@@ -39,6 +39,7 @@ MODULES = (
     "breakdown.sp201_split_does_not_add_up",
     "breakdown.sp202_split_part_not_defined",
     "breakdown.sp203_split_fails",
+    "breakdown.sp204_split_option_ignored",
     "risks.sp301_risk_without_response",
     "risks.sp302_risk_without_owner",
     "risks.sp303_risk_without_trigger",
