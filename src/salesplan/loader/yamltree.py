@@ -379,14 +379,24 @@ def _forbidden_character(file: str, exc: yaml.reader.ReaderError, text: str) -> 
     line, col = _editor_position(text, index)
     code_point = f"U+{ord(char):04X}"
     name, name_zh = unicodedata.name(char, "control character"), unicodedata.name(char, "控制字符")
+    return _syntax_error(
+        SourceRef(file, line, col),
+        f"character {code_point} ({name}) is not allowed in a YAML file",
+        f"YAML 文件中不允许出现字符 {code_point}（{name_zh}）",
+        f'delete it; to keep it, write it as an escape inside double quotes, e.g. "\\u{ord(char):04x}"',
+        f'删除它；如需保留，请在双引号字符串中写成转义形式，例如 "\\u{ord(char):04x}"',
+    )
+
+
+def _syntax_error(where: SourceRef, message: str, message_zh: str, hint: str | None, hint_zh: str | None) -> Diagnostic:
     return Diagnostic(
         code=codes.YAML_SYNTAX,
         severity=Severity.ERROR,
-        message=f"YAML syntax error: character {code_point} ({name}) is not allowed in a YAML file",
-        message_zh=f"YAML 语法错误：YAML 文件中不允许出现字符 {code_point}（{name_zh}）",
-        source=SourceRef(file, line, col),
-        hint=f'delete it; to keep it, write it as an escape inside double quotes, e.g. "\\u{ord(char):04x}"',
-        hint_zh=f'删除它；如需保留，请在双引号字符串中写成转义形式，例如 "\\u{ord(char):04x}"',
+        message=f"YAML syntax error: {message}",
+        message_zh=f"YAML 语法错误：{message_zh}",
+        source=where,
+        hint=hint,
+        hint_zh=hint_zh,
         name=codes.code_name(codes.YAML_SYNTAX),
     )
 
@@ -417,16 +427,7 @@ def _syntax_diag(file: str, exc: yaml.YAMLError, text: str) -> Diagnostic:
     if _TAB_WORD.search(message) or "\t" in at[: len(at) - len(at.lstrip())]:
         hint = "YAML forbids tabs for indentation: indent with spaces"
         hint_zh = "YAML 不允许用 Tab 缩进：请改用空格"
-    return Diagnostic(
-        code=codes.YAML_SYNTAX,
-        severity=Severity.ERROR,
-        message=f"YAML syntax error: {message}",
-        message_zh=f"YAML 语法错误：{message}",
-        source=SourceRef(file, line, col),
-        hint=hint,
-        hint_zh=hint_zh,
-        name=codes.code_name(codes.YAML_SYNTAX),
-    )
+    return _syntax_error(SourceRef(file, line, col), message, message, hint, hint_zh)
 
 
 def _rough_depth(text: str) -> int:
