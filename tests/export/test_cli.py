@@ -45,6 +45,8 @@ def test_tables_and_language(cli: Cli, reference_path: Path, tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     assert sheets(book) == ["Risk assessment and response", "Risk heat map", "Timeline (Gantt)"]
     result = cli("export", reference_path, "-o", tmp_path / "x.md", "--tables", "breakdown,bogus")
+    assert result.exit_code == 2 and "未知的表 bogus" in result.output
+    result = cli("export", reference_path, "-o", tmp_path / "x.md", "--tables", "breakdown,bogus", "--lang", "en")
     assert result.exit_code == 2 and "unknown table bogus" in result.output
     assert not (tmp_path / "x.md").exists()
 
@@ -99,16 +101,21 @@ def test_a_failed_write_leaves_no_partial_file(
 
 def test_option_mistakes_are_clean_errors(cli: Cli, reference_path: Path, tmp_path: Path) -> None:
     cases = [
-        (("export", reference_path, "-o", tmp_path / "plan.txt"), "--format"),
-        (("export", reference_path, "-f", "xlsx", "-o", "-"), "stdout"),
-        (("export", "-o", tmp_path / "x.md"), "--blank"),
-        (("export", reference_path, "--blank", "-o", tmp_path / "x.md"), "not both"),
-        (("export", reference_path, "-o", tmp_path / "x.xlsx", "--template", tmp_path), "Markdown only"),
+        (("export", reference_path, "-o", tmp_path / "plan.txt"), "--format", "请指定 --format"),
+        (("export", reference_path, "-f", "xlsx", "-o", "-"), "stdout", "标准输出"),
+        (("export", "-o", tmp_path / "x.md"), "--blank", "--blank"),
+        (("export", reference_path, "--blank", "-o", tmp_path / "x.md"), "not both", "二者不能同时"),
+        (
+            ("export", reference_path, "-o", tmp_path / "x.xlsx", "--template", tmp_path),
+            "Markdown only",
+            "只适用于 Markdown",
+        ),
     ]
-    for args, message in cases:
-        result = cli(*args)
-        assert result.exit_code == 2, (args, result.output)
-        assert message in result.output and "Traceback" not in result.output
+    for args, english, chinese in cases:
+        for lang, message in (("en", english), ("zh", chinese)):
+            result = cli(*args, "--lang", lang)
+            assert result.exit_code == 2, (args, result.output)
+            assert message in result.output and "Traceback" not in result.output, (lang, result.output)
     assert list(tmp_path.iterdir()) == []
 
 

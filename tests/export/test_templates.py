@@ -59,5 +59,5 @@ def test_a_template_folder_without_export_templates_is_refused(cli: Cli, referen
     result = cli("export", reference_path, "-o", tmp_path / "out.md", "--template", tmp_path)
     assert result.exit_code == 2 and "export/plan.md.j2" in result.output
     result = cli("export", reference_path, "-o", tmp_path / "out.md", "--template", tmp_path / "missing")
-    assert result.exit_code == 2 and "does not exist" in result.output
+    assert result.exit_code == 2 and "不存在" in result.output
     assert not (tmp_path / "out.md").exists()

@@ -43,9 +43,13 @@ def export(
     from salesplan.export.run import ExportError, export_blank, export_plan, resolve_format
     from salesplan.export.tables import UnknownTable, parse_tables
 
-    if blank == (plan is not None):
-        fail("give a plan file, or --blank for the empty templates (not both)")
     language = lang.value if lang else "zh"
+    if blank == (plan is not None):
+        fail(
+            "请给出计划文件，或用 --blank 生成空白模板（二者不能同时）"
+            if language == "zh"
+            else "give a plan file, or --blank for the empty templates (not both)"
+        )
     try:
         names, kind = parse_tables(tables), resolve_format(fmt.value if fmt else None, output)
         if plan is None:
@@ -57,7 +61,7 @@ def export(
             language = loaded.plan.plan.lang  # the plan's own language, unless --lang says otherwise
         result = export_plan(loaded, kind, names, language, template)
     except (ExportError, UnknownTable) as exc:
-        fail(str(exc))
+        fail(exc.zh if language == "zh" and exc.zh else str(exc))
     print_diagnostics(result.diagnostics, language)
     if result.payload is None:
         raise typer.Exit(EXIT_ERROR)

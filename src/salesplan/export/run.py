@@ -17,7 +17,12 @@ ExportFormat = Literal["xlsx", "md"]
 
 
 class ExportError(Exception):
-    """Export cannot go on (a bad template, a template folder without templates); the message says why."""
+    """Export cannot go on (a bad template, a template folder without templates); the message says why,
+    in Chinese too where `zh` is given."""
+
+    def __init__(self, message: str, zh: str | None = None) -> None:
+        super().__init__(message)
+        self.zh = zh
 
 
 @dataclass
@@ -32,7 +37,9 @@ def render(doc: Document, fmt: ExportFormat, template_dir: Path | None = None) -
     """The document as xlsx bytes or Markdown text."""
     if fmt == "xlsx":
         if template_dir is not None:
-            raise ExportError("--template applies to Markdown only (--format md)")
+            raise ExportError(
+                "--template applies to Markdown only (--format md)", "--template 只适用于 Markdown（--format md）"
+            )
         from salesplan.export.xlsx import render_xlsx
 
         return render_xlsx(doc)
@@ -49,10 +56,11 @@ def render(doc: Document, fmt: ExportFormat, template_dir: Path | None = None) -
 def check_template_dir(template_dir: Path) -> None:
     """A user's folder must hold export templates where they override ours: DIR/export/*.md.j2."""
     if not template_dir.is_dir():
-        raise ExportError(f"template folder {template_dir} does not exist")
+        raise ExportError(f"template folder {template_dir} does not exist", f"模板目录 {template_dir} 不存在")
     if not any((template_dir / "export").glob("*.j2")):
         raise ExportError(
-            f"no templates in {template_dir / 'export'} (override e.g. export/plan.md.j2 or export/table.md.j2)"
+            f"no templates in {template_dir / 'export'} (override e.g. export/plan.md.j2 or export/table.md.j2)",
+            f"{template_dir / 'export'} 中没有模板（可覆盖例如 export/plan.md.j2 或 export/table.md.j2）",
         )
 
 
@@ -94,8 +102,14 @@ def resolve_format(fmt: str | None, output: Path) -> ExportFormat:
     chosen = fmt or {".xlsx": "xlsx", ".md": "md", ".markdown": "md"}.get(output.suffix.lower())
     if chosen == "xlsx":
         if str(output) == "-":
-            raise ExportError("an xlsx workbook cannot go to stdout; give a file with -o")
+            raise ExportError(
+                "an xlsx workbook cannot go to stdout; give a file with -o",
+                "xlsx 工作簿不能输出到标准输出；请用 -o 指定文件",
+            )
         return "xlsx"
     if chosen == "md":
         return "md"
-    raise ExportError("say --format xlsx or --format md (or give -o a .xlsx or .md name)")
+    raise ExportError(
+        "say --format xlsx or --format md (or give -o a .xlsx or .md name)",
+        "请指定 --format xlsx 或 --format md（或让 -o 的文件名以 .xlsx 或 .md 结尾）",
+    )

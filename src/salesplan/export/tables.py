@@ -21,7 +21,11 @@ TABLES = ("breakdown", "execution", "risks", "timeline")
 
 
 class UnknownTable(ValueError):
-    """`--tables` named a table that does not exist."""
+    """`--tables` named a table that does not exist (`zh`: the message in Chinese)."""
+
+    def __init__(self, message: str, zh: str) -> None:
+        super().__init__(message)
+        self.zh = zh
 
 
 def parse_tables(text: str | None) -> list[str]:
@@ -31,7 +35,10 @@ def parse_tables(text: str | None) -> list[str]:
     asked = {part.strip().lower() for part in text.split(",") if part.strip()}
     unknown = sorted(asked - set(TABLES))
     if unknown:
-        raise UnknownTable(f"unknown table {', '.join(unknown)} (choose from {', '.join(TABLES)})")
+        raise UnknownTable(
+            f"unknown table {', '.join(unknown)} (choose from {', '.join(TABLES)})",
+            f"未知的表 {', '.join(unknown)}（可选：{', '.join(TABLES)}）",
+        )
     return [name for name in TABLES if name in asked]
 
 
