@@ -6,6 +6,8 @@ Each entry: code -> (kebab-case name, one-line summary). The lint rules (SP1xx a
 
 from __future__ import annotations
 
+from salesplan.diagnostics import Diagnostic, Severity, SourceRef
+
 FILE_UNREADABLE = "SP001"
 FILE_TOO_LARGE = "SP002"
 ENCODING = "SP003"
@@ -52,3 +54,26 @@ LOADER_CODES: dict[str, tuple[str, str]] = {
 def code_name(code: str) -> str:
     entry = LOADER_CODES.get(code)
     return entry[0] if entry else ""
+
+
+def loader_error(
+    code: str,
+    source: SourceRef,
+    message: str,
+    message_zh: str | None,
+    path: tuple[str | int, ...] = (),
+    hint: str | None = None,
+    hint_zh: str | None = None,
+) -> Diagnostic:
+    """An error of the loader or the model checks: its code's name, both languages, located."""
+    return Diagnostic(
+        code=code,
+        severity=Severity.ERROR,
+        message=message,
+        message_zh=message_zh,
+        source=source,
+        path=path,
+        hint=hint,
+        hint_zh=hint_zh,
+        name=code_name(code),
+    )

@@ -6,10 +6,13 @@ exact in the 28 significant digits of decimal arithmetic.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 MAX_DIGITS = 18
 MAX_PLACES = 10
+CENTS = Decimal("0.01")
+TENTHS = Decimal("0.1")
 
 
 def out_of_bounds(value: Decimal) -> tuple[str, str] | None:
@@ -28,3 +31,11 @@ def out_of_bounds(value: Decimal) -> tuple[str, str] | None:
             f"数字有 {places} 位小数；salesplan 最多保留 {MAX_PLACES} 位",
         )
     return None
+
+
+def to_decimal(value: Fraction, places: Decimal = CENTS) -> Decimal:
+    """An exact fraction shown to `places` (half up): what review prints for expected values and gaps."""
+    exact = (
+        Decimal(value.numerator) / Decimal(value.denominator) if value.denominator != 1 else Decimal(value.numerator)
+    )
+    return exact.quantize(places, rounding=ROUND_HALF_UP)

@@ -17,7 +17,6 @@ from salesplan.loader import LoadedPlan
 from salesplan.review.actuals import parse_actuals
 from salesplan.review.alerts import DROP, STREAK, PeriodFigure, Triggers, detect, kind_word, message
 from salesplan.review.engine import Review, Thresholds, review_plan
-from salesplan.review.periods import parts_between
 from salesplan.split.engine import split_plan
 
 Small = Callable[[str], LoadedPlan]
@@ -163,23 +162,6 @@ def test_detect_is_pure() -> None:
     nothing_planned = [PeriodFigure("a", Fraction(0), Fraction(0), True)] * 3
     assert detect(nothing_planned, Triggers(), False) == []
     assert Triggers(streak=0).problem() and Triggers(drop=Decimal(101)).problem() and not Triggers().problem()
-
-
-def test_parts_between_clips_to_the_window() -> None:
-    parts = parts_between("month", dt.date(2026, 7, 15), dt.date(2026, 9, 10))
-    assert parts == [
-        ("2026-07", dt.date(2026, 7, 15), dt.date(2026, 7, 31)),
-        ("2026-08", dt.date(2026, 8, 1), dt.date(2026, 8, 31)),
-        ("2026-09", dt.date(2026, 9, 1), dt.date(2026, 9, 10)),
-    ]
-    assert [p for p, _, _ in parts_between("week", dt.date(2026, 12, 28), dt.date(2027, 1, 10))] == [
-        "2026-W53",
-        "2027-W01",
-    ]
-    assert [p for p, _, _ in parts_between("quarter", dt.date(2026, 3, 31), dt.date(2026, 4, 1))] == [
-        "2026-Q1",
-        "2026-Q2",
-    ]
 
 
 REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "reference-plan.yaml"

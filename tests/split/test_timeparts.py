@@ -11,7 +11,7 @@ import chinese_calendar
 from salesplan.split import codes
 from salesplan.split.engine import SplitOutcome
 from salesplan.split.result import TargetSplit
-from salesplan.split.timeparts import WorkdayCalendar, normalize_key, time_parts
+from salesplan.split.timeparts import WorkdayCalendar, normalize_key, part_bounds, time_parts
 
 Q3 = (dt.date(2026, 7, 1), dt.date(2026, 9, 30))
 
@@ -206,3 +206,17 @@ def test_a_rep_who_leaves_carries_less_and_nothing_after_the_end(
         (23, "按天数 15/31"),
         (0, "按天数 0/30（未在岗）"),
     ]
+
+
+def test_time_parts_are_clipped_and_keep_their_whole_length() -> None:
+    """What review's period alerts read: each part clipped to the window, `full_days` telling an
+    edge part (not compared for a drop) from a whole one."""
+    parts = time_parts("month", dt.date(2026, 7, 15), dt.date(2026, 9, 10))
+    assert [(p.id, p.start, p.end, p.days == p.full_days) for p in parts] == [
+        ("2026-07", dt.date(2026, 7, 15), dt.date(2026, 7, 31), False),
+        ("2026-08", dt.date(2026, 8, 1), dt.date(2026, 8, 31), True),
+        ("2026-09", dt.date(2026, 9, 1), dt.date(2026, 9, 10), False),
+    ]
+    assert [p.id for p in time_parts("week", dt.date(2026, 12, 28), dt.date(2027, 1, 10))] == ["2026-W53", "2027-W01"]
+    assert [p.id for p in time_parts("quarter", dt.date(2026, 3, 31), dt.date(2026, 4, 1))] == ["2026-Q1", "2026-Q2"]
+    assert part_bounds("week", dt.date(2027, 1, 1)) == ("2026-W53", dt.date(2026, 12, 28), dt.date(2027, 1, 3))

@@ -32,8 +32,9 @@ def err(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
-    err(f"salesplan: {message}")
+def fail(message: str, code: int = EXIT_ERROR, *, zh: str | None = None, lang: str = "en") -> NoReturn:
+    """`salesplan: message` on stderr, in Chinese for --lang zh where `zh` is given, and exit."""
+    err(f"salesplan: {zh if zh is not None and lang == 'zh' else message}")
     raise typer.Exit(code)
 
 
@@ -71,9 +72,11 @@ def refuse_input_as_output(output: Path | None, inputs: Iterable[Path | str], la
         except OSError:
             continue
         if same:
-            if lang == "zh":
-                fail(f"-o {output} 是输入文件 {source}；salesplan 从不覆盖它读取的文件")
-            fail(f"-o {output} is the input file {source}; salesplan never overwrites a file it reads")
+            fail(
+                f"-o {output} is the input file {source}; salesplan never overwrites a file it reads",
+                zh=f"-o {output} 是输入文件 {source}；salesplan 从不覆盖它读取的文件",
+                lang=lang,
+            )
 
 
 def emit(
@@ -93,8 +96,7 @@ def emit(
     try:
         write_atomic(output, text, force=force)
     except OutputExists:
-        if lang == "zh":
-            fail(f"{output} 已存在；如需覆盖请加 --force")
-        fail(f"{output} exists; use --force to overwrite it")
+        fail(f"{output} exists; use --force to overwrite it", zh=f"{output} 已存在；如需覆盖请加 --force", lang=lang)
     except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror or exc}")
+        reason = exc.strerror or str(exc)
+        fail(f"cannot write {output}: {reason}", zh=f"无法写入 {output}：{reason}", lang=lang)

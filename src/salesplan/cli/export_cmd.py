@@ -46,9 +46,9 @@ def export(
     language = lang.value if lang else "zh"
     if blank == (plan is not None):
         fail(
-            "请给出计划文件，或用 --blank 生成空白模板（二者不能同时）"
-            if language == "zh"
-            else "give a plan file, or --blank for the empty templates (not both)"
+            "give a plan file, or --blank for the empty templates (not both)",
+            zh="请给出计划文件，或用 --blank 生成空白模板（二者不能同时）",
+            lang=language,
         )
     try:
         names, kind = parse_tables(tables), resolve_format(fmt.value if fmt else None, output)
@@ -61,7 +61,7 @@ def export(
             language = loaded.plan.plan.lang  # the plan's own language, unless --lang says otherwise
         result = export_plan(loaded, kind, names, language, template)
     except (ExportError, UnknownTable) as exc:
-        fail(exc.zh if language == "zh" and exc.zh else str(exc))
+        fail(str(exc), zh=exc.zh, lang=language)
     print_diagnostics(result.diagnostics, language)
     if result.payload is None:
         raise typer.Exit(EXIT_ERROR)

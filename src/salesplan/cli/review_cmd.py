@@ -14,7 +14,7 @@ import shutil
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -49,10 +49,6 @@ class ReviewFormat(StrEnum):
     csv = "csv"
 
 
-def _fail(lang: str, en: str, zh: str) -> NoReturn:
-    fail(zh if lang == "zh" else en)
-
-
 def _percent(text: str | None, option: str, lang: str) -> Decimal | None:
     from decimal import Decimal, InvalidOperation
 
@@ -61,16 +57,16 @@ def _percent(text: str | None, option: str, lang: str) -> Decimal | None:
     try:
         value = Decimal(text.strip().rstrip("%").strip())
     except InvalidOperation:
-        _fail(
-            lang,
+        fail(
             f"{option} must be a percent such as 90 or 90% (got {text!r})",
-            f"{option} 应为百分数，例如 90 或 90%（实际为 {text!r}）",
+            zh=f"{option} 应为百分数，例如 90 或 90%（实际为 {text!r}）",
+            lang=lang,
         )
     if not value.is_finite() or value < 0:
-        _fail(
-            lang,
+        fail(
             f"{option} must be a percent of 0 or more (got {text!r})",
-            f"{option} 应为不小于 0 的百分数（实际为 {text!r}）",
+            zh=f"{option} 应为不小于 0 的百分数（实际为 {text!r}）",
+            lang=lang,
         )
     return value
 
@@ -104,7 +100,11 @@ def _thresholds(
     chosen = Thresholds(*(d if v is None else v for v, d in zip(values, defaults, strict=True)))
     if chosen.problem():
         got = f"{chosen.ahead}, {chosen.on_track}, {chosen.at_risk}"
-        _fail(lang, f"{chosen.problem()} (got {got})", f"阈值须满足 0 ≤ at-risk ≤ on-track ≤ ahead（实际为 {got}）")
+        fail(
+            f"{chosen.problem()} (got {got})",
+            zh=f"阈值须满足 0 ≤ at-risk ≤ on-track ≤ ahead（实际为 {got}）",
+            lang=lang,
+        )
     return chosen
 
 
@@ -120,10 +120,10 @@ def _triggers(streak: int | None, drop: str | None, configured: Mapping[str, Dec
     )
     if chosen.problem():
         got = f"--streak {chosen.streak}, --drop {chosen.drop}"
-        _fail(
-            lang,
+        fail(
             f"{chosen.problem()} (got {got})",
-            f"--streak 应为不小于 1 的整数，--drop 应为 0 到 100 的百分数（实际为 {got}）",
+            zh=f"--streak 应为不小于 1 的整数，--drop 应为 0 到 100 的百分数（实际为 {got}）",
+            lang=lang,
         )
     return chosen
 
@@ -134,8 +134,10 @@ def _as_of(text: str | None, lang: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        _fail(
-            lang, f"--as-of must be a date YYYY-MM-DD (got {text!r})", f"--as-of 应为日期 YYYY-MM-DD（实际为 {text!r}）"
+        fail(
+            f"--as-of must be a date YYYY-MM-DD (got {text!r})",
+            zh=f"--as-of 应为日期 YYYY-MM-DD（实际为 {text!r}）",
+            lang=lang,
         )
 
 
@@ -143,14 +145,14 @@ def _blank(fmt: ReviewFormat, output: Path | None, force: bool, lang: str) -> No
     from salesplan.review.blank import blank_csv, blank_xlsx
 
     if output is None or str(output) == "-":
-        _fail(lang, "--blank needs -o FILE", "--blank 需要 -o 文件")
+        fail("--blank needs -o FILE", zh="--blank 需要 -o 文件", lang=lang)
     if fmt is ReviewFormat.table and output.suffix.lower() in (".csv", ".xlsx"):
         fmt = ReviewFormat(output.suffix.lower().lstrip("."))  # no --format: the -o suffix says which
     if fmt not in (ReviewFormat.csv, ReviewFormat.xlsx):
-        _fail(
-            lang,
+        fail(
             "--blank writes the actuals template: --format csv or --format xlsx (or -o FILE.csv / FILE.xlsx)",
-            "--blank 生成实际数据模板：--format csv 或 --format xlsx（或 -o 文件.csv / 文件.xlsx）",
+            zh="--blank 生成实际数据模板：--format csv 或 --format xlsx（或 -o 文件.csv / 文件.xlsx）",
+            lang=lang,
         )
     emit(blank_csv(lang) if fmt is ReviewFormat.csv else blank_xlsx(lang), output, force, lang)
 
@@ -177,22 +179,22 @@ def _inputs(
     plan: Path | None, actuals: Path | None, fmt: ReviewFormat, output: Path | None, lang: str
 ) -> tuple[Path, Path]:
     if plan is None or actuals is None:
-        _fail(
-            lang,
+        fail(
             "give a plan file and --actuals FILE (or --blank for the actuals template)",
-            "请给出计划文件和 --actuals 文件（或用 --blank 生成实际数据模板）",
+            zh="请给出计划文件和 --actuals 文件（或用 --blank 生成实际数据模板）",
+            lang=lang,
         )
     if fmt is ReviewFormat.csv:
-        _fail(
-            lang,
+        fail(
             "--format csv is for --blank; the review is table, json, xlsx or md",
-            "--format csv 只用于 --blank；复盘输出为 table、json、xlsx 或 md",
+            zh="--format csv 只用于 --blank；复盘输出为 table、json、xlsx 或 md",
+            lang=lang,
         )
     if fmt is ReviewFormat.xlsx and (output is None or str(output) == "-"):
-        _fail(
-            lang,
+        fail(
             "an xlsx workbook cannot go to stdout; give a file with -o",
-            "xlsx 工作簿不能输出到标准输出；请用 -o 指定文件",
+            zh="xlsx 工作簿不能输出到标准输出；请用 -o 指定文件",
+            lang=lang,
         )
     return plan, actuals
 
@@ -257,10 +259,10 @@ def review(
     language = lang.value
     if blank:
         if plan is not None or actuals is not None:
-            _fail(
-                language,
+            fail(
                 "--blank writes the actuals template; give no plan and no --actuals",
-                "--blank 生成实际数据模板；不要同时给出计划文件或 --actuals",
+                zh="--blank 生成实际数据模板；不要同时给出计划文件或 --actuals",
+                lang=language,
             )
         _blank(fmt, output, force, language)
         return

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from salesplan import codes
-from salesplan.diagnostics import Diagnostic, Severity, has_errors
+from salesplan.diagnostics import Diagnostic, has_errors
 from salesplan.loader.source import read_source
 from salesplan.loader.yamltree import SourceMap, parse_yaml
 
@@ -35,14 +35,7 @@ class LoadedPlan:
 
 
 def _not_a_plan(source: SourceMap, message: str, message_zh: str) -> Diagnostic:
-    return Diagnostic(
-        code=codes.NOT_A_PLAN,
-        severity=Severity.ERROR,
-        message=message,
-        message_zh=message_zh,
-        source=source.ref(()),
-        name=codes.code_name(codes.NOT_A_PLAN),
-    )
+    return codes.loader_error(codes.NOT_A_PLAN, source.ref(()), message, message_zh)
 
 
 def load_plan(path: Path | str, display: str | None = None) -> LoadedPlan:
@@ -76,14 +69,12 @@ def load_text(text: str, file: str = "<string>") -> LoadedPlan:
         return result
     if data["salesplan"] != 1 or isinstance(data["salesplan"], bool):
         result.diagnostics.append(
-            Diagnostic(
-                code=codes.UNSUPPORTED_VERSION,
-                severity=Severity.ERROR,
-                message=f"format version {data['salesplan']!r} is not supported; this salesplan reads format 1",
-                message_zh=f"不支持格式版本 {data['salesplan']!r}；本工具读取格式 1",
-                source=parsed.source.ref(("salesplan",)),
-                path=("salesplan",),
-                name=codes.code_name(codes.UNSUPPORTED_VERSION),
+            codes.loader_error(
+                codes.UNSUPPORTED_VERSION,
+                parsed.source.ref(("salesplan",)),
+                f"format version {data['salesplan']!r} is not supported; this salesplan reads format 1",
+                f"不支持格式版本 {data['salesplan']!r}；本工具读取格式 1",
+                ("salesplan",),
             )
         )
         return result

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from salesplan import codes
-from salesplan.diagnostics import Diagnostic, Severity, SourceRef
+from salesplan.diagnostics import Diagnostic, SourceRef
 
 MAX_BYTES = 10 * 1024 * 1024
 PIPE_WAIT_MS = 1000  # how long a named pipe may take to get a writer before it counts as empty
@@ -34,16 +34,7 @@ def _diag(
     hint: str | None = None,
     hint_zh: str | None = None,
 ) -> Diagnostic:
-    return Diagnostic(
-        code=code,
-        severity=Severity.ERROR,
-        message=message,
-        message_zh=message_zh,
-        source=SourceRef(file, line, col),
-        hint=hint,
-        hint_zh=hint_zh,
-        name=codes.code_name(code),
-    )
+    return codes.loader_error(code, SourceRef(file, line, col), message, message_zh, hint=hint, hint_zh=hint_zh)
 
 
 def _line_col(data: bytes, offset: int) -> tuple[int, int]:

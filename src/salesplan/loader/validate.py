@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from salesplan import codes
-from salesplan.diagnostics import Diagnostic, Severity
+from salesplan.diagnostics import Diagnostic
 from salesplan.loader.yamltree import Path_, SourceMap
 
 
@@ -220,14 +220,4 @@ def _diag(
     hint: str | None = None,
     hint_zh: str | None = None,
 ) -> Diagnostic:
-    return Diagnostic(
-        code=code,
-        severity=Severity.ERROR,
-        message=message,
-        source=source.ref(path, key=key),
-        path=path,
-        hint=hint,
-        hint_zh=hint_zh,
-        name=codes.code_name(code),
-        message_zh=message_zh,
-    )
+    return codes.loader_error(code, source.ref(path, key=key), message, message_zh, path, hint, hint_zh)

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from salesplan import codes
-from salesplan.diagnostics import Diagnostic, Severity, SourceRef
+from salesplan.diagnostics import Diagnostic, SourceRef
 from salesplan.numbers import MAX_DIGITS, MAX_PLACES
 
 try:
@@ -131,19 +131,8 @@ class _Builder:
         hint_zh: str | None = None,
     ) -> None:
         span = _span(where, self.source._odd_breaks)
-        self.diagnostics.append(
-            Diagnostic(
-                code=code,
-                severity=Severity.ERROR,
-                message=message,
-                message_zh=message_zh,
-                source=SourceRef(self.source.file, span.line, span.col, span.end_line, span.end_col),
-                path=path,
-                hint=hint,
-                hint_zh=hint_zh,
-                name=codes.code_name(code),
-            )
-        )
+        where_ref = SourceRef(self.source.file, span.line, span.col, span.end_line, span.end_col)
+        self.diagnostics.append(codes.loader_error(code, where_ref, message, message_zh, path, hint, hint_zh))
 
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         if depth > MAX_DEPTH:
@@ -389,15 +378,8 @@ def _forbidden_character(file: str, exc: yaml.reader.ReaderError, text: str) -> 
 
 
 def _syntax_error(where: SourceRef, message: str, message_zh: str, hint: str | None, hint_zh: str | None) -> Diagnostic:
-    return Diagnostic(
-        code=codes.YAML_SYNTAX,
-        severity=Severity.ERROR,
-        message=f"YAML syntax error: {message}",
-        message_zh=f"YAML 语法错误：{message_zh}",
-        source=where,
-        hint=hint,
-        hint_zh=hint_zh,
-        name=codes.code_name(codes.YAML_SYNTAX),
+    return codes.loader_error(
+        codes.YAML_SYNTAX, where, f"YAML syntax error: {message}", f"YAML 语法错误：{message_zh}", (), hint, hint_zh
     )
 
 
@@ -482,16 +464,7 @@ def _limit_diag(
     hint_zh: str | None = None,
 ) -> Diagnostic:
     span = _mark_span(event.start_mark)
-    return Diagnostic(
-        code=code,
-        severity=Severity.ERROR,
-        message=message,
-        message_zh=message_zh,
-        source=SourceRef(file, span.line, span.col),
-        hint=hint,
-        hint_zh=hint_zh,
-        name=codes.code_name(code),
-    )
+    return codes.loader_error(code, SourceRef(file, span.line, span.col), message, message_zh, (), hint, hint_zh)
 
 
 def parse_yaml(text: str, file: str) -> ParsedYaml:

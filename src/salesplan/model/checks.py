@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from salesplan import codes
-from salesplan.diagnostics import Diagnostic, Severity
+from salesplan.diagnostics import Diagnostic
 from salesplan.loader.yamltree import Path_, SourceMap
 from salesplan.model.plan import Plan
 
@@ -15,16 +15,7 @@ _KINDS = {"regions": "region", "products": "product", "people": "person", "accou
 def _diag(
     source: SourceMap, code: str, path: Path_, message: str, message_zh: str, hint: str | None = None
 ) -> Diagnostic:
-    return Diagnostic(
-        code=code,
-        severity=Severity.ERROR,
-        message=message,
-        message_zh=message_zh,
-        source=source.ref(path),
-        path=path,
-        hint=hint,
-        name=codes.code_name(code),
-    )
+    return codes.loader_error(code, source.ref(path), message, message_zh, path, hint)
 
 
 def _duplicates(source: SourceMap, base: Path_, ids: Iterable[str], kind: str) -> Iterator[Diagnostic]:

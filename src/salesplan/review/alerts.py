@@ -19,12 +19,13 @@ figures would be wrong.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
+
+from salesplan.numbers import TENTHS, to_decimal
 
 STREAK = "streak"
 DROP = "drop"
-KINDS = (STREAK, DROP)
 
 
 @dataclass(frozen=True)
@@ -92,32 +93,27 @@ def detect(
             change = (latest.actual - before.actual) * 100 / before.actual
             worse = change > triggers.drop if lower_is_better else -change > triggers.drop
             if worse:
-                fired.append((DROP, (before, latest), _one_place(change)))
+                fired.append((DROP, (before, latest), to_decimal(change, TENTHS)))
     return fired
 
 
-def _one_place(value: Fraction) -> Decimal:
-    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-
-
-_PERIODS = {"week": ("周", "week"), "month": ("个月", "month"), "quarter": ("个季度", "quarter")}
-_PERIOD_NAMES = {"week": ("周", "week"), "month": ("月", "month"), "quarter": ("季度", "quarter")}
+# a period level: (zh after a count, zh on its own, en)
+_PERIODS = {"week": ("周", "周", "week"), "month": ("个月", "月", "month"), "quarter": ("个季度", "季度", "quarter")}
 
 
 def amount(value: Fraction, unit: str) -> str:
     """A period figure as shown in a message: at most two decimal places, with the target's unit."""
     from salesplan.split.env import plain
 
-    exact = Decimal(value.numerator) / Decimal(value.denominator)
-    return plain(exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)) + unit
+    return plain(to_decimal(value)) + unit
 
 
 def kind_word(alert: Alert, lang: str) -> str:
     """The alert's kind in a few words (a table's 预警 column)."""
-    zh, en = _PERIOD_NAMES[alert.level]
+    counted, zh, en = _PERIODS[alert.level]
     if alert.kind == STREAK:
         n = len(alert.periods)
-        return f"连续 {n} {_PERIODS[alert.level][0]}未达计划" if lang == "zh" else f"{n} {en}s below plan"
+        return f"连续 {n} {counted}未达计划" if lang == "zh" else f"{n} {en}s below plan"
     rise = (alert.change or 0) > 0
     return f"{zh}环比{'上升' if rise else '下降'}" if lang == "zh" else f"{en}-on-{en} {'rise' if rise else 'drop'}"
 
@@ -133,7 +129,7 @@ def message(alert: Alert, unit: str, lang: str, triggers: Triggers) -> str:
     """The alert as a sentence, with the figures that fired it."""
     if alert.kind == STREAK:
         n = len(alert.periods)
-        zh_word, en_word = _PERIODS[alert.level]
+        zh_word, _, en_word = _PERIODS[alert.level]
         if lang == "zh":
             figures = "；".join(
                 f"{f.part} 实际 {amount(f.actual or Fraction(0), unit)} / 计划 {amount(f.planned, unit)}"

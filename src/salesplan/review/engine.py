@@ -36,25 +36,25 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from salesplan.diagnostics import Diagnostic
+from salesplan.numbers import TENTHS, to_decimal
 from salesplan.review import codes
 from salesplan.review.actuals import ActualRow, compares_levels
 from salesplan.review.alerts import Alert, PeriodFigure, Triggers, detect
 from salesplan.review.grid import problem
-from salesplan.review.periods import TIME_LEVELS, part_id, part_range, parts_between
+from salesplan.review.periods import TIME_LEVELS, part_range
 from salesplan.split.result import SplitNode, TargetSplit
+from salesplan.split.timeparts import TimePart, part_bounds, time_parts
 
 if TYPE_CHECKING:
     from salesplan.model.plan import Plan, Target
 
 STATUSES = ("ahead", "on_track", "behind", "at_risk")
 Window = tuple[dt.date, dt.date]
-_PERCENT_PLACES = Decimal("0.1")
-_VALUE_PLACES = Decimal("0.01")
 
 
 @dataclass(frozen=True)
@@ -139,14 +139,7 @@ class Review:
 def percent(numerator: Fraction, denominator: Fraction) -> Decimal | None:
     if denominator == 0:
         return None
-    return to_decimal(numerator * 100 / denominator, _PERCENT_PLACES)
-
-
-def to_decimal(value: Fraction, places: Decimal = _VALUE_PLACES) -> Decimal:
-    exact = (
-        Decimal(value.numerator) / Decimal(value.denominator) if value.denominator != 1 else Decimal(value.numerator)
-    )
-    return exact.quantize(places, rounding=ROUND_HALF_UP)
+    return to_decimal(numerator * 100 / denominator, TENTHS)
 
 
 def elapsed_share(window: Window, as_of: dt.date) -> Fraction:
@@ -322,9 +315,7 @@ class _TargetReviewer:
         level = self._period_level(counted)
         if level is None:
             return []
-        periods = [
-            (part, first, last) for part, first, last in parts_between(level, *self.window) if last <= self.as_of
-        ]
+        periods = [part for part in time_parts(level, *self.window) if part.end <= self.as_of]
         if not periods:
             return []
         root = self.split.root
@@ -355,27 +346,27 @@ class _TargetReviewer:
         label: str,
         rows: list[ActualRow],
         level: str,
-        periods: list[tuple[str, dt.date, dt.date]],
+        periods: list[TimePart],
         triggers: Triggers,
     ) -> list[Alert]:
-        ends = [last for _, _, last in periods]
+        ends = [part.end for part in periods]
         if self.is_rate:
             planned = self._expected(node, coords, ends)
         else:
-            starts = [first - dt.timedelta(days=1) for _, first, _ in periods]
+            starts = [part.start - dt.timedelta(days=1) for part in periods]
             by = self._expected_by(node, depth, coords, [*starts, *ends])
             planned = [b - a for a, b in zip(by[: len(periods)], by[len(periods) :], strict=True)]
         groups: dict[str | None, list[ActualRow]] = {}
         for row in rows:
             groups.setdefault(part_of(row, level), []).append(row)
         figures: list[PeriodFigure] = []
-        for (part, first, last), plan in zip(periods, planned, strict=True):
-            mine = groups.get(part, [])
+        for part, plan in zip(periods, planned, strict=True):
+            mine = groups.get(part.id, [])
             if self.is_rate:
                 actual = _latest(mine) if mine else None
             else:
                 actual = Fraction(exact_sum(r.value for r in mine))
-            figures.append(PeriodFigure(part, plan, actual, (first, last) == part_range(level, part)))
+            figures.append(PeriodFigure(part.id, plan, actual, part.days == part.full_days))
         return [
             Alert(kind, label, coords, level, involved, change)
             for kind, involved, change in detect(figures, triggers, self.lower)
@@ -458,7 +449,7 @@ def part_of(row: ActualRow, level: str) -> str | None:
     if level not in TIME_LEVELS:
         return row.coords.get(level)
     if row.day is not None:
-        return part_id(level, row.day)
+        return part_bounds(level, row.day)[0]
     if row.month is not None and level != "week":
         return row.month if level == "month" else f"{row.month[:4]}-Q{(int(row.month[5:]) - 1) // 3 + 1}"
     return None

@@ -25,25 +25,3 @@ def part_range(level: str, part: str) -> tuple[dt.date, dt.date]:
         monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
         return monday, monday + dt.timedelta(days=6)
     raise ValueError(f"unknown {level} part '{part}'")
-
-
-def part_id(level: str, day: dt.date) -> str:
-    """The id of the time part of `level` that holds `day`."""
-    if level == "month":
-        return f"{day.year}-{day.month:02d}"
-    if level == "quarter":
-        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
-    iso = day.isocalendar()
-    return f"{iso.year}-W{iso.week:02d}"
-
-
-def parts_between(level: str, start: dt.date, end: dt.date) -> list[tuple[str, dt.date, dt.date]]:
-    """The time parts of `level` that meet [start, end], in order, each with its days clipped to it."""
-    out: list[tuple[str, dt.date, dt.date]] = []
-    day = start
-    while day <= end:
-        part = part_id(level, day)
-        first, last = part_range(level, part)
-        out.append((part, max(first, start), min(last, end)))
-        day = last + dt.timedelta(days=1)
-    return out

@@ -44,8 +44,9 @@ import io
 import json
 from typing import Any
 
+from salesplan.numbers import to_decimal
 from salesplan.review.alerts import Alert, PeriodFigure, message, whom
-from salesplan.review.engine import STATUSES, Review, ReviewRow, TargetReview, to_decimal
+from salesplan.review.engine import STATUSES, Review, ReviewRow, TargetReview
 from salesplan.split.env import plain
 
 ROW_STYLES = {"behind": "yellow", "at_risk": "bold red", "ahead": "green"}

@@ -43,7 +43,8 @@ def overlap(a_start: dt.date, a_end: dt.date, b_start: dt.date, b_end: dt.date) 
     return max(a_start, b_start), min(a_end, b_end)
 
 
-def _bounds(kind: str, day: dt.date) -> tuple[str, dt.date, dt.date]:
+def part_bounds(kind: str, day: dt.date) -> tuple[str, dt.date, dt.date]:
+    """The id, first and last day of the whole calendar part of `kind` that holds `day`."""
     if kind == "quarter":
         q = (day.month - 1) // 3
         start = dt.date(day.year, 3 * q + 1, 1)
@@ -66,7 +67,7 @@ def time_parts(kind: str, start: dt.date, end: dt.date) -> tuple[TimePart, ...]:
     parts: list[TimePart] = []
     day = start
     while day <= end:
-        ident, full_start, full_end = _bounds(kind, day)
+        ident, full_start, full_end = part_bounds(kind, day)
         clipped_end = min(full_end, end)
         parts.append(TimePart(ident, day, clipped_end, (full_end - full_start).days + 1))
         day = clipped_end + _ONE_DAY
