@@ -421,36 +421,56 @@ def _rough_depth(text: str) -> int:
 
 
 def _stream_problem(text: str, file: str) -> Diagnostic | None:
-    """Walk the event stream (no recursion, no data built) for nesting or size beyond the limits."""
-    depth = nodes = 0
+    """Walk the event stream (no recursion, no data built) for nesting or size beyond the limits.
+
+    libyaml has nesting limits of its own (0.2.6 stops at flow level ~1000 while scanning ahead),
+    so a parser error whose text up to the error is nested beyond MAX_DEPTH is classified by its
+    cause: the walk is redone with PyYAML's pure-Python parser, which has no such limit and stops
+    at the node that breaks salesplan's own bound.
+    """
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    return _limit_diag(
-                        file,
-                        codes.NESTING_TOO_DEEP,
-                        f"data is nested more than {MAX_DEPTH} levels deep",
-                        f"数据嵌套超过 {MAX_DEPTH} 层",
-                        event,
-                    )
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-            if isinstance(event, yaml.NodeEvent):
-                nodes += 1
-                if nodes > MAX_NODES:
-                    return _limit_diag(
-                        file,
-                        codes.FILE_TOO_LARGE,
-                        f"file holds more than {MAX_NODES:,} values; a plan is never this large",
-                        f"文件包含超过 {MAX_NODES:,} 个值；计划文件不会这么大",
-                        event,
-                        hint="split it into several plan files",
-                        hint_zh="把它拆成几个计划文件",
-                    )
+        return _walk_events(text, file, _Loader)
     except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        end = mark.index if mark is not None and getattr(mark, "index", None) is not None else len(text)
+        if _Loader is not yaml.SafeLoader and _rough_depth(text[: end + 1]) > MAX_DEPTH:
+            try:
+                found = _walk_events(text, file, yaml.SafeLoader)
+            except yaml.YAMLError:
+                found = None
+            if found is not None:
+                return found
         return _syntax_diag(file, exc, text)
+
+
+def _walk_events(text: str, file: str, loader: Any) -> Diagnostic | None:
+    """The first node past MAX_DEPTH or MAX_NODES, or None; parser errors propagate."""
+    depth = nodes = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return _limit_diag(
+                    file,
+                    codes.NESTING_TOO_DEEP,
+                    f"data is nested more than {MAX_DEPTH} levels deep",
+                    f"数据嵌套超过 {MAX_DEPTH} 层",
+                    event,
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        if isinstance(event, yaml.NodeEvent):
+            nodes += 1
+            if nodes > MAX_NODES:
+                return _limit_diag(
+                    file,
+                    codes.FILE_TOO_LARGE,
+                    f"file holds more than {MAX_NODES:,} values; a plan is never this large",
+                    f"文件包含超过 {MAX_NODES:,} 个值；计划文件不会这么大",
+                    event,
+                    hint="split it into several plan files",
+                    hint_zh="把它拆成几个计划文件",
+                )
     return None
 
 
