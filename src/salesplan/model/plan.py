@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 from salesplan.model.values import (
     Amount,
@@ -16,6 +16,8 @@ from salesplan.model.values import (
     PlanDate,
     Probability,
     is_percent_text,
+    PlanValueError,
+    RefusedAmount,
     parse_amount,
 )
 
@@ -146,14 +148,16 @@ class Target(Strict):
 
     @model_validator(mode="before")
     @classmethod
-    def _read_in_own_unit(cls, data: Any) -> Any:
-        """Amount strings in a target are scaled into the target's own unit; `18%` sets unit %."""
+    def _read_in_own_unit(cls, data: Any, info: ValidationInfo) -> Any:
+        """Amount strings in a target are scaled into the target's unit (its own `unit:`, else the
+        plan's, passed as validation context); `18%` sets unit %."""
         if not isinstance(data, dict):
             return data
         data = dict(data)
         if is_percent_text(data.get("value")) and not data.get("unit"):
             data["unit"] = "%"
-        unit = data.get("unit") if isinstance(data.get("unit"), str) else None
+        own = data.get("unit") if isinstance(data.get("unit"), str) else None
+        unit = own or (info.context or {}).get("unit")
         for key in ("value", "baseline", "granularity"):
             data[key] = _try_scale(data.get(key), unit)
         split = data.get("split")
@@ -166,15 +170,27 @@ def _try_scale(value: Any, unit: str | None) -> Any:
     if isinstance(value, str) and not is_percent_text(value):
         try:
             return parse_amount(value, unit)
-        except ValueError:
-            return value
+        except PlanValueError as exc:
+            return RefusedAmount(value, exc)
     return value
 
 
+def _scale_tree(values: Any, unit: str | None) -> Any:
+    """Amount strings of a part -> amount (or part -> part -> amount) mapping, read in `unit`."""
+    if isinstance(values, dict):
+        return {k: _scale_tree(v, unit) for k, v in values.items()}
+    return _try_scale(values, unit)
+
+
 def _scale_split_values(level: Any, unit: str | None) -> Any:
-    if isinstance(level, dict) and isinstance(level.get("values"), dict):
-        level = dict(level)
-        level["values"] = {k: _try_scale(v, unit) for k, v in level["values"].items()}
+    """Explicit values, weights and IPF margins of a level are amounts of the target: read in its unit
+    (weights given as amounts keep their ratio whatever the unit; `40%` stays a percent)."""
+    if not isinstance(level, dict):
+        return level
+    level = dict(level)
+    for key in ("values", "weights", "margins"):
+        if isinstance(level.get(key), dict):
+            level[key] = _scale_tree(level[key], unit)
     return level
 
 
@@ -239,6 +255,29 @@ class Plan(Strict):
     budget: Budget | None = None
     risks: list[Risk] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _history_metrics_in_target_units(cls, data: Any, info: ValidationInfo) -> Any:
+        """`history.metrics[m]` is counted in the unit of the target whose metric is m (a count of
+        customers is not 万元): its amount strings are read in that unit, else in the plan's."""
+        if not isinstance(data, dict) or not isinstance(data.get("history"), dict):
+            return data
+        metrics = data["history"].get("metrics")
+        targets = data.get("targets")
+        if not isinstance(metrics, dict) or not isinstance(targets, list):
+            return data
+        units = {
+            t.get("metric"): t["unit"]
+            for t in targets
+            if isinstance(t, dict) and isinstance(t.get("unit"), str) and isinstance(t.get("metric"), str)
+        }
+        plan_unit = (info.context or {}).get("unit")
+        scaled = {
+            name: _scale_tree(values, units.get(name, plan_unit)) if isinstance(name, str) else values
+            for name, values in metrics.items()
+        }
+        return {**data, "history": {**data["history"], "metrics": scaled}}
 
     def target_unit(self, target: Target) -> str:
         return target.unit or self.plan.unit

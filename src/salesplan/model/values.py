@@ -72,8 +72,19 @@ class PlanValueError(ValueError):
         self.zh = zh
 
 
+class RefusedAmount:
+    """An amount string refused where the field's unit was known (a model validator scaled it);
+    the field's own validator raises `error`, so the finding stays located at the field."""
+
+    def __init__(self, text: str, error: PlanValueError) -> None:
+        self.text, self.error = text, error
+
+    def __repr__(self) -> str:
+        return repr(self.text)
+
+
 def unit_multiplier(unit: str | None) -> int:
-    """How many base units one of `unit` holds: 万元 -> 10000, 元 -> 1, 家 -> 1."""
+    """How many base units one of `unit` holds: 万元 -> 10000, 亿元 -> 10^8, 元 -> 1, 家 -> 1, 万人 -> 10000."""
     if not unit:
         return 1
     for prefix in ("百万", "千万", "亿", "万", "千"):
@@ -82,8 +93,21 @@ def unit_multiplier(unit: str | None) -> int:
     return 1
 
 
+def is_money_unit(unit: str | None) -> bool:
+    """元, 万元, 亿元 … (and no unit at all, read as 元): units an amount with `元` may be written in."""
+    return not unit or unit.rstrip().endswith("元") or unit.strip().upper() in ("CNY", "RMB")
+
+
 def parse_amount(value: Any, unit: str | None = None) -> Any:
-    """Read a number exactly; strings may carry 万/亿/元 and are scaled into `unit`."""
+    """Read a number exactly; strings may carry 万/亿/千 and 元 and are scaled into `unit`.
+
+    `unit` is the unit of the field the value stands in (a target's own unit, else the plan's):
+    `1200万` is 1200 in 万元, 0.12 in 亿元, 12000000 in 元, and 12000000 in 家 (a count). Plain
+    numbers are already in `unit`. Raises `PlanValueError` for text that is not an amount, for a
+    `元` amount in a unit that is not money (家, 个), and for any magnitude in a `%` field.
+    """
+    if isinstance(value, RefusedAmount):
+        raise value.error
     if isinstance(value, bool):
         raise PlanValueError("expected a number, got true/false", "应为数字，而不是 true/false")
     if isinstance(value, int):
@@ -103,6 +127,16 @@ def parse_amount(value: Any, unit: str | None = None) -> Any:
             )
         number = Decimal(match["num"].replace(",", ""))
         magnitude = _MAGNITUDE[match["mag"] or ""]
+        if (magnitude != 1 or match["cur"]) and unit and unit.strip() == "%":
+            raise PlanValueError(
+                f"'{value}' is an amount, but this value is a percentage (write e.g. 18%)",
+                f"'{value}' 是金额，但这里的值是百分比（可写作 18%）",
+            )
+        if match["cur"] and not is_money_unit(unit):
+            raise PlanValueError(
+                f"'{value}' is money, but this value is counted in {unit}",
+                f"'{value}' 是金额，但这里的值以“{unit}”计",
+            )
         if magnitude != 1 or match["cur"]:
             number = number * magnitude / unit_multiplier(unit)
         problem = out_of_bounds(number)
