@@ -7,11 +7,13 @@ from collections.abc import Callable
 from decimal import Decimal
 
 import chinese_calendar
+import pytest
 
+from salesplan.loader import load_text
 from salesplan.split import codes
-from salesplan.split.engine import SplitOutcome
+from salesplan.split.engine import SplitOutcome, split_plan
 from salesplan.split.result import TargetSplit
-from salesplan.split.timeparts import WorkdayCalendar, normalize_key, part_bounds, time_parts
+from salesplan.split.timeparts import WorkdayCalendar, normalize_key, part_bounds, time_key_candidates, time_parts
 
 Q3 = (dt.date(2026, 7, 1), dt.date(2026, 9, 30))
 
@@ -42,6 +44,44 @@ def test_time_keys_are_normalized() -> None:
     assert normalize_key("quarter", "Q3", ["2026-Q3"]) == "2026-Q3"
     assert normalize_key("week", "W27", ["2026-W27"]) == "2026-W27"
     assert normalize_key("month", "July", months) == "July"  # unknown keys come back for the caller to report
+
+
+@pytest.mark.parametrize(
+    ("kind", "key", "expected"),
+    [
+        ("week", "W49", "2026-W49"),  # a plan from 2026-12 to 2027-02: W49 exists only in 2026
+        ("week", "w5", "2027-W05"),
+        ("week", "W53", "2026-W53"),  # 2026 has 53 ISO weeks
+        ("quarter", "Q4", "2026-Q4"),
+        ("quarter", "Q1", "2027-Q1"),
+        ("month", "12月", "2026-12"),
+        ("month", "1月", "2027-01"),
+        ("month", "2", "2027-02"),
+    ],
+)
+def test_short_keys_across_a_year_boundary_resolve_when_one_part_matches(kind: str, key: str, expected: str) -> None:
+    ids = [p.id for p in time_parts(kind, dt.date(2026, 12, 1), dt.date(2027, 2, 28))]
+    assert normalize_key(kind, key, ids) == expected
+
+
+def test_a_short_key_two_years_hold_is_ambiguous() -> None:
+    quarters = [p.id for p in time_parts("quarter", dt.date(2026, 7, 1), dt.date(2027, 9, 30))]
+    assert time_key_candidates("quarter", "Q3", quarters) == ["2026-Q3", "2027-Q3"]
+    assert normalize_key("quarter", "Q3", quarters) == "Q3"
+    assert time_key_candidates("quarter", "Q4", quarters) == ["2026-Q4"]
+    assert time_key_candidates("month", "13月", [p.id for p in time_parts("month", *Q3)]) == []
+
+
+def test_an_ambiguous_short_key_is_reported_with_its_candidates() -> None:
+    text = (
+        "salesplan: 1\nplan: {name: t, period: {start: 2026-07-01, end: 2027-09-30}}\ntargets:\n"
+        "  - {id: T, value: 500, split: [{by: quarter, method: weights, weights: {Q3: 1, Q4: 1}}]}\n"
+    )
+    outcome = split_plan(load_text(text, "plan.yaml"))
+    [diag] = outcome.diagnostics
+    assert diag.code == "SP042"
+    assert "2026-Q3 / 2027-Q3" in diag.message and "write the year" in diag.message
+    assert "请写明年份" in (diag.message_zh or "")
 
 
 def test_even_weeks_weight_edge_weeks_by_their_days(split: Callable[..., SplitOutcome]) -> None:

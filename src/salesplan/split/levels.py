@@ -14,7 +14,7 @@ from salesplan.loader.yamltree import Path_
 from salesplan.model.plan import SplitLevel
 from salesplan.split import codes
 from salesplan.split.env import SplitProblem, TargetEnv, plain, to_fraction
-from salesplan.split.timeparts import TIME_KINDS, TIME_RANK, normalize_key, time_parts
+from salesplan.split.timeparts import TIME_KINDS, TIME_RANK, normalize_key, time_key_candidates, time_parts
 
 _PLACE = {"even", "weights", "explicit"}
 APPLICABLE: dict[str, set[str]] = {
@@ -185,6 +185,19 @@ class _Checker:
     def unknown(self, level: Level, dim: str, key: str, path: Path_, known: list[str], *, as_key: bool = False) -> None:
         from salesplan.loader.validate import did_you_mean
 
+        candidates = time_key_candidates(dim, key, known) if dim in TIME_RANK else []
+        if len(candidates) > 1:
+            either = " / ".join(candidates)
+            self.add(
+                codes.UNKNOWN_PART,
+                path,
+                f"'{key}' is ambiguous in this period: it can mean {either}; write the year",
+                f"'{key}' 在本计划周期内有歧义：可能是 {either}；请写明年份",
+                key=as_key,
+                hint=f"e.g. '{candidates[0]}'",
+                hint_zh=f"例如 '{candidates[0]}'",
+            )
+            return
         guess = did_you_mean(key, known)
         listed = f"{', '.join(known[:12])}{' ...' if len(known) > 12 else ''}"
         suffix, suffix_zh = (f"; did you mean '{guess}'?", f"；是否应为 '{guess}'？") if guess else ("", "")

@@ -79,29 +79,32 @@ _MONTH = re.compile(r"^(?:(\d{4})\s*[-/年.]\s*)?(\d{1,2})\s*月?$")
 _WEEK = re.compile(r"^(?:(\d{4})\s*-?\s*)?[Ww](\d{1,2})$")
 
 
-def normalize_key(kind: str, key: str, ids: list[str]) -> str:
-    """A user's key for a time part (`Q3`, `2026-7`, `7月`, `W27`) as the part id it means.
+def time_key_candidates(kind: str, key: str, ids: list[str]) -> list[str]:
+    """The part ids among `ids` that a user's key (`Q3`, `2026-7`, `7月`, `W49`) can mean.
 
-    A key without a year takes the year of the period's parts when they all share one. Keys that
-    do not read as a time part come back unchanged (the caller reports them as unknown parts).
+    A key with a year means at most one id; a short key without a year means the part of that
+    number in each year of the period (a plan from 2026-12 to 2027-02 has `W49` only in 2026, but
+    `W5` only in 2027), so it is ambiguous exactly when the period holds it in two years.
     """
     text = str(key).strip()
     if text in ids:
-        return text
+        return [text]
     pattern = {"quarter": _QUARTER, "month": _MONTH, "week": _WEEK}.get(kind)
     match = pattern.match(text) if pattern else None
     if match is None:
-        return text
+        return []
     year_text, number = match.group(1), int(match.group(2))
-    years = sorted({ident[:4] for ident in ids})
-    year = year_text or (years[0] if len(years) == 1 else None)
-    if year is None:
-        return text
-    if kind == "quarter":
-        return f"{year}-Q{number}"
-    if kind == "month":
-        return f"{year}-{number:02d}"
-    return f"{year}-W{number:02d}"
+    years = [year_text] if year_text else sorted({ident[:4] for ident in ids})
+    suffix = {"quarter": f"Q{number}", "month": f"{number:02d}", "week": f"W{number:02d}"}[kind]
+    known = set(ids)
+    return [ident for year in years if (ident := f"{year}-{suffix}") in known]
+
+
+def normalize_key(kind: str, key: str, ids: list[str]) -> str:
+    """A user's key for a time part as the one part id it means; unchanged when it means none or
+    several (the caller reports it, naming the candidates: see `time_key_candidates`)."""
+    found = time_key_candidates(kind, key, ids)
+    return found[0] if len(found) == 1 else str(key).strip()
 
 
 class WorkdayCalendar:
