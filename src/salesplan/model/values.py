@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, ValidationInfo, WithJsonSchema
 
+from salesplan import codes
 from salesplan.numbers import MAX_DIGITS, out_of_bounds
 
 _MAGNITUDE = {
@@ -65,11 +66,16 @@ IMPACT_LABELS = {
 
 
 class PlanValueError(ValueError):
-    """A value the plan format refuses, worded in English and Chinese (the loader shows `zh` for --lang zh)."""
+    """A value the plan format refuses, worded in English and Chinese (the loader shows `zh` for --lang zh).
 
-    def __init__(self, message: str, zh: str) -> None:
+    `code` is the diagnostic code when it is not the general SP021 invalid-value (a negative amount,
+    a malformed id or date): the loader takes it from here, never from the wording.
+    """
+
+    def __init__(self, message: str, zh: str, code: str = codes.INVALID_VALUE) -> None:
         super().__init__(message)
         self.zh = zh
+        self.code = code
 
 
 class RefusedAmount:
@@ -168,7 +174,7 @@ def _amount_in_context(value: Any, info: ValidationInfo) -> Any:
 
 def _non_negative(value: Decimal) -> Decimal:
     if value < 0:
-        raise PlanValueError("must not be negative", "不能为负数")
+        raise PlanValueError("must not be negative", "不能为负数", codes.NEGATIVE_VALUE)
     return value
 
 
@@ -182,7 +188,9 @@ def _date_in(value: Any) -> Any:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             raise PlanValueError(
-                f"'{value}' is not a valid date (YYYY-MM-DD)", f"'{value}' 不是有效的日期（YYYY-MM-DD）"
+                f"'{value}' is not a valid date (YYYY-MM-DD)",
+                f"'{value}' 不是有效的日期（YYYY-MM-DD）",
+                codes.INVALID_DATE,
             ) from None
     raise PlanValueError("expected a date (YYYY-MM-DD)", "应为日期（YYYY-MM-DD）")
 
@@ -195,9 +203,10 @@ def _check_id(value: str) -> str:
             raise PlanValueError(
                 f"an id must not contain whitespace, control or invisible characters ({name})",
                 f"id 不能包含空白、控制或不可见字符（{name}）",
+                codes.INVALID_ID,
             )
     if not value:
-        raise PlanValueError("an id must not be empty", "id 不能为空")
+        raise PlanValueError("an id must not be empty", "id 不能为空", codes.INVALID_ID)
     return value
 
 
