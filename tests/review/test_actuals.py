@@ -61,9 +61,9 @@ def test_bad_rows_are_located_and_left_out(plan: Plan, write: Write) -> None:
     [
         ("empty.csv", b"", [("SP061", 1, 1)]),
         ("blank-lines.csv", b"\n\n", [("SP061", 1, 1)]),
-        ("utf16.csv", "区域,金额\nA区,1\n".encode("utf-16"), [("SP060", 1, 1)]),
+        ("utf16-no-bom.csv", "区域,金额\nA区,1\n".encode("utf-16-le"), [("SP060", 1, 1)]),
         ("nul.csv", b"region,value\neast-a,1\x00\n", [("SP060", 1, 1)]),
-        ("wrong-headers.csv", "地区,销量\nA区,1\n".encode(), [("SP061", 1, 1), ("SP061", 1, 1), ("SP061", 1, 2)]),
+        ("wrong-headers.csv", "地址,销量\nA区,1\n".encode(), [("SP061", 1, 1), ("SP061", 1, 1), ("SP061", 1, 2)]),
         ("nan.csv", b"region,value\neast-a,NaN\neast-a,inf\neast-a,-Infinity\n", [("SP062", r, 2) for r in (2, 3, 4)]),
         ("huge.csv", b"region,value\neast-a," + b"9" * 400 + b"\neast-a,1e400\n", [("SP062", 2, 2), ("SP062", 3, 2)]),
         ("formula.csv", b'region,value\n=HYPERLINK("http://x"),1\neast-a,=1+2\n', [("SP062", 3, 2), ("SP063", 2, 1)]),

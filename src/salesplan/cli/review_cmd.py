@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
     from decimal import Decimal
 
+    from salesplan.lint import LintConfig
     from salesplan.loader import LoadedPlan
     from salesplan.review.alerts import Triggers
     from salesplan.review.engine import Review, Thresholds
@@ -71,12 +72,12 @@ def _percent(text: str | None, option: str, lang: str) -> Decimal | None:
     return value
 
 
-def _configured(plan: Path) -> Mapping[str, Decimal]:
-    """The `[review]` table of the nearest salesplan.toml / .salesplan.toml / [tool.salesplan] (lint's file)."""
+def _configured(plan: Path) -> LintConfig:
+    """The nearest salesplan.toml / .salesplan.toml / [tool.salesplan] (lint's file): its `[review]` table."""
     from salesplan.lint import ConfigError, load_config
 
     try:
-        return load_config(None, plan.parent).review
+        return load_config(None, plan.parent)
     except ConfigError as exc:
         fail(f"configuration error: {exc}")
 
@@ -250,6 +251,10 @@ def review(
     target: Annotated[
         list[str] | None, typer.Option("--target", "-t", help="Review only this target id (repeatable).")
     ] = None,
+    ignore_column: Annotated[
+        list[str] | None,
+        typer.Option("--ignore-column", metavar="NAME", help="Leave this actuals column unread (repeatable)."),
+    ] = None,
     blank: Annotated[bool, typer.Option("--blank", help="Write an empty actuals template (-o, csv or xlsx).")] = False,
     lang: LangOption = Lang.zh,
 ) -> None:
@@ -268,13 +273,14 @@ def review(
         return
     plan, actuals = _inputs(plan, actuals, fmt, output, language)
     refuse_input_as_output(output, [plan, actuals], language)
-    configured = _configured(plan)
+    config = _configured(plan)
+    configured, columns = config.review, config.review_columns.with_ignored(ignore_column or [])
     gate = _percent(fail_under, "--fail-under", language)
     gate = configured.get("fail-under") if gate is None else gate
     thresholds, day = _thresholds(ahead, on_track, at_risk, configured, language), _as_of(as_of, language)
     triggers = _triggers(streak, drop, configured, language)
     loaded = load_or_exit(plan, language)
-    result = review_file(loaded, actuals, day, thresholds, triggers, target or None)
+    result = review_file(loaded, actuals, day, thresholds, triggers, target or None, columns)
     print_diagnostics(result.diagnostics, language)
     if result.review is None:
         raise typer.Exit(EXIT_ERROR)

@@ -16,14 +16,16 @@ from typing import Any
 
 from salesplan.diagnostics import Severity
 from salesplan.lint.config_settings import ConfigError, _percent, _table, settings_from
+from salesplan.review.headers import COLUMN_KEYS, ColumnSettings
 from salesplan.rules import RULES, expand, lookup
 from salesplan.rules.settings import Settings
 
 CONFIG_FILES = ("salesplan.toml", ".salesplan.toml", "pyproject.toml")
 _TOP_KEYS = ("select", "ignore", "exclude", "fail-on", "severity", "smart", "risk", "review")
 # `[review]`: the defaults of `salesplan review` (percent; its command-line options override them)
-# and of its re-planning alerts (`streak`: periods in a row below plan, a whole number; `drop`: percent)
-REVIEW_KEYS = ("ahead", "on-track", "at-risk", "fail-under", "streak", "drop")
+# and of its re-planning alerts (`streak`: periods in a row below plan, a whole number; `drop`: percent);
+# `[review.columns]`: the user's own header words of the actuals file, and headers to leave unread
+REVIEW_KEYS = ("ahead", "on-track", "at-risk", "fail-under", "streak", "drop", "columns")
 
 __all__ = ["CONFIG_FILES", "ConfigError", "LintConfig", "find_config", "load_config", "read_config_file"]
 
@@ -38,6 +40,7 @@ class LintConfig:
     fail_on: Severity = Severity.ERROR
     settings: Settings = field(default_factory=Settings)
     review: Mapping[str, Decimal] = field(default_factory=dict)
+    review_columns: ColumnSettings = field(default_factory=ColumnSettings)
     path: Path | None = None
 
     def with_cli(
@@ -102,6 +105,7 @@ def config_from(raw: Mapping[str, Any], where: str, path: Path | None = None) ->
         fail_on=_severity(raw.get("fail-on", "error"), f"{where}: fail-on"),
         settings=settings_from(raw.get("smart", {}), raw.get("risk", {}), where),
         review=_review(raw.get("review", {}), f"{where}: review"),
+        review_columns=_columns(raw.get("review", {}).get("columns", {}), f"{where}: review.columns"),
         path=path,
     )
 
@@ -111,10 +115,28 @@ def _review(raw: Any, where: str) -> dict[str, Decimal]:
     streak = table.get("streak")
     if streak is not None and (isinstance(streak, bool) or not isinstance(streak, int) or streak < 1):
         raise ConfigError(f"{where}.streak must be a whole number of periods, 1 or more (got {streak!r})")
-    out = {key: _percent(value, f"{where}.{key}") for key, value in table.items() if key != "streak"}
+    out = {key: _percent(value, f"{where}.{key}") for key, value in table.items() if key not in ("streak", "columns")}
     if "drop" in out and out["drop"] > 100:
         raise ConfigError(f"{where}.drop must be a percent from 0 to 100 (got {table['drop']!r})")
     return out | ({"streak": Decimal(streak)} if streak is not None else {})
+
+
+def _columns(raw: Any, where: str) -> ColumnSettings:
+    """`[review.columns]`: `rep = ["跟进人"]` reads a 跟进人 column as the rep; `ignore = [...]` skips headers."""
+    table = _table(raw, where, (*COLUMN_KEYS, "ignore"))
+    words: dict[str, tuple[str, ...]] = {}
+    seen: dict[str, str] = {}
+    for column, value in table.items():
+        listed = _strings(value, f"{where}.{column}")
+        if not all(word.strip() for word in listed):
+            raise ConfigError(f"{where}.{column} must not hold an empty header")
+        for word in listed:
+            other = seen.setdefault(word.strip().lower(), column)
+            if other != column:
+                raise ConfigError(f"{where}: '{word}' is listed under both {other} and {column}")
+        if column != "ignore":
+            words[column] = tuple(listed)
+    return ColumnSettings(words, tuple(table.get("ignore", ())))
 
 
 def read_config_file(path: Path) -> LintConfig:

@@ -1,29 +1,34 @@
 """Actuals (实际达成) resolved against a plan: each row's target, coordinates, day or month, and value.
 
-A table of actuals has one row per recorded result. Columns, in Chinese or English (case and
-surrounding spaces ignored; order free; unknown columns are a warning and ignored):
+A table of actuals has one row per recorded result, read as Chinese Excel and WPS write it: CSV
+(UTF-8, GB18030, or UTF-16 "Unicode text", comma- or tab-separated), xlsx or YAML. Columns, in
+Chinese or English (case, full-width letters and surrounding spaces ignored; order free; the
+words of each column are `salesplan.review.headers.COLUMNS`, plus the user's `[review.columns]`):
 
-| column | 中文 | meaning |
+| column | 中文 (some) | meaning |
 |---|---|---|
-| target | 目标 | target id; may be left out for the plan's revenue target (or when the plan has one target) |
-| region | 区域 | region id or name |
-| product | 产品 / 产品线 | product id or name |
-| rep | 销售代表 / 代表 | person id or name |
-| date | 日期 | the day of the result (YYYY-MM-DD) |
-| month | 月份 | YYYY-MM (also `2026年7月`), when no date is given |
-| value | 金额 / 数值 / 实际 | the result in the target's unit: `12.5`, `3万` (read in the target's unit), `15%` |
+| target | 目标 / 指标名称 | target id or name; may be left out for the plan's revenue target |
+| region | 区域 / 片区 / 地区 | region id or name |
+| product | 产品 / 产品线 / 品类 | product id or name |
+| rep | 销售代表 / 业务员 / 客户经理 | person id or name |
+| date | 日期 / 成交日期 | the day: `2026-07-10`, `2026/7/10`, `2026年7月10日`, with or without a time; a date cell |
+| month | 月份 | `2026-07`, `2026/7`, `2026年7月`, when no date is given |
+| value | 金额 / 实际 / 销售额 / 业绩 | target's unit, or the header's (`金额（元）`): `12.5`, `3万`, `1,234`, `15%` |
 
-Every problem is a located diagnostic (`file:line:column`; rows with problems are left out):
-SP060 unreadable file, SP061 no value column / unknown column (warning), SP062 not a number,
+Days and months: `salesplan.review.cells`; values and units: `salesplan.review.amounts`.
+
+Every problem is a located diagnostic (`file:line:column`; rows with errors are left out):
+SP060 unreadable file, SP061 no value column, an unknown or repeated column, or a header unit
+salesplan does not know, SP062 not a number (or a money amount for a target not in money),
 SP063 unknown target/region/product/rep, SP064 bad date or month, SP065 dated outside the plan
-period, SP066 no target column and no default target.
+period, SP066 no target column and no default target, SP068 (warning) booked to a rep on a day
+the rep is not active (before `start` or after `end` in team.people).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -31,27 +36,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from salesplan.diagnostics import Diagnostic, Severity, SourceRef
-from salesplan.numbers import MAX_PLACES
 from salesplan.review import codes
+from salesplan.review.amounts import Refusal, read_value
+from salesplan.review.cells import DAY_FORMS, MONTH_FORMS, is_day_shaped, read_day, read_month
 from salesplan.review.grid import Grid, problem, read_grid
+from salesplan.review.headers import ColumnSettings, read_header
 
 if TYPE_CHECKING:
     from salesplan.model.plan import Plan, Target
 
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "target": ("target", "目标", "目标编号", "指标"),
-    "region": ("region", "区域", "大区"),
-    "product": ("product", "产品", "产品线"),
-    "rep": ("rep", "销售代表", "代表", "销售"),
-    "date": ("date", "日期"),
-    "month": ("month", "月份", "月"),
-    "value": ("value", "amount", "actual", "金额", "数值", "实际", "实际值", "销售额", "实际金额"),
-}
-_ALIAS = {alias.lower(): canonical for canonical, aliases in COLUMNS.items() for alias in aliases}
-_MONTH_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$")
 _ZH = {"target": "目标", "region": "区域", "product": "产品", "rep": "销售代表"}
-LIMIT = Decimal(10) ** 15  # larger results are typos (or attacks), not sales
-# decimal places: as in plan files (salesplan.numbers.MAX_PLACES)
 RATE_DIMENSIONS = ("efficiency", "quality")
 
 
@@ -80,6 +74,9 @@ class ActualRow:
     def first_day(self) -> dt.date | None:
         return self.day or (dt.date.fromisoformat(f"{self.month}-01") if self.month else None)
 
+    def last_day(self) -> dt.date | None:
+        return self.day or (_month_end(dt.date.fromisoformat(f"{self.month}-01")) if self.month else None)
+
 
 @dataclass
 class Actuals:
@@ -94,8 +91,8 @@ def default_target(plan: Plan) -> str | None:
     return next((t.id for t in plan.targets if (t.metric or "").lower() in ("revenue", "sales", "销售额")), None)
 
 
-def parse_actuals(path: Path, plan: Plan) -> Actuals:
-    """Read the actuals file and resolve every row against the plan."""
+def parse_actuals(path: Path, plan: Plan, columns: ColumnSettings | None = None) -> Actuals:
+    """Read the actuals file and resolve every row against the plan (`columns`: the user's header words)."""
     grid, diagnostics = read_grid(path)
     if grid is None:
         return Actuals([], diagnostics)
@@ -108,7 +105,7 @@ def parse_actuals(path: Path, plan: Plan) -> Actuals:
                 )
             ],
         )
-    return _Resolver(plan, grid).run()
+    return _Resolver(plan, grid, columns or ColumnSettings()).run()
 
 
 def _blank(cell: Any) -> bool:
@@ -116,8 +113,8 @@ def _blank(cell: Any) -> bool:
 
 
 class _Resolver:
-    def __init__(self, plan: Plan, grid: Grid) -> None:
-        self.plan, self.grid = plan, grid
+    def __init__(self, plan: Plan, grid: Grid, settings: ColumnSettings) -> None:
+        self.plan, self.grid, self.settings = plan, grid, settings
         self.targets = {t.id: t for t in plan.targets}
         self.default = default_target(plan)
         period = plan.plan.period
@@ -126,9 +123,11 @@ class _Resolver:
             "region": _index(plan.team.regions),
             "product": _index(plan.team.products),
             "rep": _index(plan.team.people),
-            "target": {t.id: t.id for t in plan.targets},
+            "target": _index(plan.targets),
         }
+        self.active = {p.id: (p.start, p.end) for p in plan.team.people if p.start or p.end}
         self.columns: dict[str, int] = {}
+        self.value_unit: tuple[str, str] | None = None
         self.diagnostics: list[Diagnostic] = []
 
     def run(self) -> Actuals:
@@ -141,7 +140,7 @@ class _Resolver:
                 continue
             before = len(self.diagnostics)
             row = self._row(index, cells)
-            if row is not None and len(self.diagnostics) == before:
+            if row is not None and not any(d.severity is Severity.ERROR for d in self.diagnostics[before:]):
                 rows.append(row)
         return Actuals(rows, self.diagnostics)
 
@@ -150,29 +149,27 @@ class _Resolver:
         self.diagnostics.append(problem(self.grid.where(row, column), code, message, message_zh, **kw))
 
     def _header(self) -> None:
-        for i, cell in enumerate(self.grid.rows[0]):
-            name = str(cell).strip().lower() if cell is not None else ""
-            canonical = _ALIAS.get(name)
-            if canonical is None or canonical in self.columns:
-                if name:
-                    self.diagnostics.append(
-                        problem(
-                            self.grid.where(0, i),
-                            codes.ACTUALS_BAD_HEADER,
-                            f"unknown or repeated column '{cell}' (ignored)",
-                            f"未知或重复的列 '{cell}'（已忽略）",
-                            Severity.WARNING,
-                        )
-                    )
-                continue
-            self.columns[canonical] = i
+        units = sorted({self.plan.target_unit(t) for t in self.plan.targets})
+        header = read_header(self.grid.rows[0], self.settings, units)
+        self.columns, self.value_unit = header.columns, header.value_unit
+        for index, message, message_zh, hint, hint_zh in header.problems:
+            self.diagnostics.append(
+                problem(
+                    self.grid.where(0, index),
+                    codes.ACTUALS_BAD_HEADER,
+                    message,
+                    message_zh,
+                    hint=hint,
+                    hint_zh=hint_zh,
+                )
+            )
         if "value" not in self.columns:
             self.diagnostics.append(
                 problem(
                     self.grid.where(0, 0),
                     codes.ACTUALS_BAD_HEADER,
-                    "no value column (value / 金额 / 数值 / 实际)",
-                    "缺少数值列（value / 金额 / 数值 / 实际）",
+                    "no value column (value / 金额 / 实际 / 销售额 …)",
+                    "缺少数值列（value / 金额 / 实际 / 销售额 …）",
                 )
             )
 
@@ -202,7 +199,9 @@ class _Resolver:
         if target is None or value is None:
             return None
         locate = functools.partial(self._locate, index)
-        return ActualRow(target.id, value, self.grid.where(index, 0), coords, day, month, locate)
+        row = ActualRow(target.id, value, self.grid.where(index, 0), coords, day, month, locate)
+        self._check_active(index, row)
+        return row
 
     def _locate(self, index: int, key: str) -> SourceRef | None:
         column = self.columns.get(key)
@@ -228,77 +227,52 @@ class _Resolver:
         return self.targets[ident]
 
     def _value(self, index: int, cells: list[Any], target: Target | None) -> Decimal | None:
-        from salesplan.model.values import is_percent_text, parse_amount, parse_percent
-
         raw = self.cell(cells, "value")
-        rate = target is not None and compares_levels(target)
-        unit = self.plan.target_unit(target) if target is not None else None
-        value: Any = None
-        try:
-            if raw is None or isinstance(raw, bool):
-                value = None
-            elif isinstance(raw, (int, float)):
-                value = parse_amount(raw)
-            elif is_percent_text(raw) and not (rate and unit == "%"):
-                value = None  # 15% of a revenue target means nothing
-            else:
-                value = parse_percent(str(raw)) if rate and unit == "%" else parse_amount(str(raw), unit)
-        except (ValueError, ArithmeticError):
-            value = None
-        finite = isinstance(value, Decimal) and value.is_finite()
-        if finite and abs(value) < LIMIT and _places(value) <= MAX_PLACES:
-            return value  # type: ignore[no-any-return]
-        shown = "" if raw is None else str(raw)[:60]
-        if finite:
-            self.diag(
-                index,
-                "value",
-                codes.ACTUALS_BAD_NUMBER,
-                f"'{shown}' is too large or has more than {MAX_PLACES} decimal places",
-                f"'{shown}' 数值过大或小数位超过 {MAX_PLACES} 位",
-            )
-        else:
-            self.diag(
-                index,
-                "value",
-                codes.ACTUALS_BAD_NUMBER,
-                f"'{shown}' is not a number in {unit or 'the target unit'}",
-                f"'{shown}' 不是以{unit or '目标单位'}计的数字",
-            )
-        return None
+        unit = self.plan.target_unit(target) if target is not None else "目标单位"
+        read = read_value(raw, unit, self.value_unit)
+        if isinstance(read, Refusal):
+            if target is not None or not read.about_unit:  # without a target, only the number is judged
+                self.diag(index, "value", codes.ACTUALS_BAD_NUMBER, read.message, read.message_zh)
+            return None
+        return read
 
     def _when(self, index: int, cells: list[Any]) -> tuple[dt.date | None, str | None]:
-        day = self.cell(cells, "date")
-        if day is not None:
-            parsed = _day(day)
-            if parsed is None:
-                self.diag(
-                    index,
-                    "date",
-                    codes.ACTUALS_BAD_DATE,
-                    f"'{day}' is not a date (YYYY-MM-DD)",
-                    f"'{day}' 不是日期（YYYY-MM-DD）",
-                )
-            elif not self.period[0] <= parsed <= self.period[1]:
-                self._outside(index, "date", parsed.isoformat())
-            return parsed, None
-        month = self.cell(cells, "month")
+        raw = self.cell(cells, "date")
+        if raw is not None:
+            day = read_day(raw)
+            if day is None:
+                self._bad_when(index, "date", raw)
+            elif not self.period[0] <= day <= self.period[1]:
+                self._outside(index, "date", day.isoformat())
+            return day, None
+        raw = self.cell(cells, "month")
+        if raw is None:
+            return None, None
+        month = read_month(raw)
         if month is None:
+            self._bad_when(index, "month", raw)
             return None, None
-        text = _month(month)
-        if text is None:
-            self.diag(
-                index,
-                "month",
-                codes.ACTUALS_BAD_DATE,
-                f"'{month}' is not a month (YYYY-MM)",
-                f"'{month}' 不是月份（YYYY-MM）",
-            )
-            return None, None
-        first = dt.date.fromisoformat(f"{text}-01")
+        first = dt.date.fromisoformat(f"{month}-01")
         if first > self.period[1] or _month_end(first) < self.period[0]:
-            self._outside(index, "month", text)
-        return None, text
+            self._outside(index, "month", month)
+        return None, month
+
+    def _bad_when(self, index: int, key: str, raw: Any) -> None:
+        shown = str(raw)[:60]
+        if key == "date" and is_day_shaped(raw):
+            message, message_zh = f"'{shown}' is not a day of the calendar", f"'{shown}' 不是日历上存在的日期"
+        elif key == "date":
+            message, message_zh = f"'{shown}' is not a date", f"'{shown}' 不是可识别的日期"
+        else:
+            message, message_zh = f"'{shown}' is not a month", f"'{shown}' 不是可识别的月份"
+        forms = DAY_FORMS if key == "date" else MONTH_FORMS
+        self.diag(
+            index,
+            key,
+            codes.ACTUALS_BAD_DATE,
+            f"{message}: write the year first, as {forms} (a time after the day is fine)",
+            f"{message_zh}：请按年、月、日的顺序填写，如 {forms.replace(', ', '、')}（日期后可带时间）",
+        )
 
     def _outside(self, index: int, key: str, when: str) -> None:
         start, end = (d.isoformat() for d in self.period)
@@ -310,10 +284,32 @@ class _Resolver:
             f"{when} 不在计划周期 {start} – {end} 内",
         )
 
-
-def _places(value: Decimal) -> int:
-    exponent = value.as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    def _check_active(self, index: int, row: ActualRow) -> None:
+        """A result booked to a rep on a day the rep is not on the team is a mistake more often than not:
+        before the start nothing is expected of the rep, so it would read as far ahead of pace."""
+        rep = row.coords.get("rep")
+        first, last = row.first_day(), row.last_day()
+        if rep is None or rep not in self.active or first is None or last is None:
+            return
+        start, end = self.active[rep]
+        if start is not None and last < start:
+            when, limit = "before", ("starts", "入职", start)
+        elif end is not None and first > end:
+            when, limit = "after", ("leaves", "离开", end)
+        else:
+            return
+        dated = row.day.isoformat() if row.day else str(row.month)
+        self.diag(
+            index,
+            "date" if row.day else "month",
+            codes.ACTUALS_REP_INACTIVE,
+            f"{dated} is {when} {rep}'s time on the team ({rep} {limit[0]} {limit[2].isoformat()}); "
+            f"the result still counts",
+            f"{dated} 不在 {rep} 的在岗期内（{rep} {limit[2].isoformat()} {limit[1]}）；该结果仍计入",
+            severity=Severity.WARNING,
+            hint="check the rep, or the rep's start/end in team.people",
+            hint_zh="请核对销售代表，或 team.people 中该人员的 start/end",
+        )
 
 
 def _index(items: list[Any]) -> dict[str, str]:
@@ -324,26 +320,6 @@ def _index(items: list[Any]) -> dict[str, str]:
         if item.name:
             out.setdefault(item.name, item.id)
     return out
-
-
-def _day(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip().replace("/", "-"))
-    except ValueError:
-        return None
-
-
-def _month(value: Any) -> str | None:
-    if isinstance(value, dt.date):
-        return value.strftime("%Y-%m")
-    match = _MONTH_RE.match(str(value).strip())
-    if match and 1 <= int(match[2]) <= 12 and int(match[1]) >= 1:
-        return f"{int(match[1]):04d}-{int(match[2]):02d}"
-    return None
 
 
 def _month_end(first: dt.date) -> dt.date:

@@ -1,9 +1,12 @@
 """Reading an actuals file (CSV, xlsx or YAML) into a grid of cells that knows where each cell came from.
 
 Nothing here knows about plans: cells are returned as the file holds them (text, numbers, dates),
-each with the line and column a diagnostic should point at. Failures are diagnostics, never
-exceptions: a missing file, a file that is not UTF-8 (or GB18030, the encoding Excel uses for
-"CSV" on Chinese Windows), a damaged workbook, a CSV with NUL bytes or a field too long.
+each with the line and column a diagnostic should point at. Text may be UTF-8, GB18030 (what Excel
+writes as "CSV" on Chinese Windows) or UTF-16 with its byte-order mark (Excel's "Unicode text");
+fields are separated by commas, or by tabs in a .tsv/.txt file or a file whose header row has more
+tabs than commas (Excel's and WPS's text exports). An xlsx number cell reads as Excel shows it (15
+significant digits, `salesplan.review.cells.excel_number`). Failures are diagnostics, never
+exceptions: a missing file, undecodable text, a damaged workbook, NUL bytes or a field too long.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Any
 
 from salesplan.diagnostics import Diagnostic, Severity, SourceRef
 from salesplan.review import codes
+from salesplan.review.cells import excel_number
 from salesplan.split.env import plain
 
 MAX_ROWS = 1_000_000
@@ -41,10 +45,23 @@ class Grid:
 
 
 def problem(
-    source: SourceRef, code: str, message: str, message_zh: str, severity: Severity = Severity.ERROR
+    source: SourceRef,
+    code: str,
+    message: str,
+    message_zh: str,
+    severity: Severity = Severity.ERROR,
+    hint: str | None = None,
+    hint_zh: str | None = None,
 ) -> Diagnostic:
     return Diagnostic(
-        code=code, severity=severity, message=message, message_zh=message_zh, source=source, name=codes.name(code)
+        code=code,
+        severity=severity,
+        message=message,
+        message_zh=message_zh,
+        source=source,
+        name=codes.name(code),
+        hint=hint,
+        hint_zh=hint_zh,
     )
 
 
@@ -76,20 +93,28 @@ def read_grid(path: Path) -> tuple[Grid | None, list[Diagnostic]]:
         return _unreadable(file, f"not a readable xlsx file ({type(exc).__name__})", "不是可读取的 xlsx 文件")
     text = _decode(data)
     if text is None:
+        utf16 = _looks_utf16(data)
         return _unreadable(
             file,
-            "actuals file is neither UTF-8 nor GB18030 text (save it as CSV UTF-8)",
-            "实际数据文件既不是 UTF-8 也不是 GB18030 文本（请另存为 CSV UTF-8）",
+            "actuals file is UTF-16 text without a byte-order mark (save it as CSV UTF-8)"
+            if utf16
+            else "actuals file is neither UTF-8, GB18030 nor UTF-16 text (save it as CSV UTF-8)",
+            "实际数据文件是不带字节序标记的 UTF-16 文本（请另存为 CSV UTF-8）"
+            if utf16
+            else "实际数据文件既不是 UTF-8、GB18030 也不是 UTF-16 文本（请另存为 CSV UTF-8）",
         )
     if path.suffix.lower() in (".yaml", ".yml"):
         return _yaml(text, file)
-    return _csv(text, file)
+    return _csv(text, file, tabs=path.suffix.lower() in (".tsv", ".txt"))
 
 
 def _decode(data: bytes) -> str | None:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    for encoding in ("utf-8", "gb18030"):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text": UTF-16 with its byte-order mark
+        candidates: tuple[str, ...] = ("utf-16",)
+    else:
+        candidates = ("utf-8", "gb18030")
+        data = data.removeprefix(b"\xef\xbb\xbf")
+    for encoding in candidates:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
@@ -98,8 +123,17 @@ def _decode(data: bytes) -> str | None:
     return None
 
 
-def _csv(text: str, file: str) -> tuple[Grid | None, list[Diagnostic]]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+def _looks_utf16(data: bytes) -> bool:
+    """ASCII in UTF-16 without a byte-order mark: every other byte of the start is NUL."""
+    head = data[:200]
+    half = len(head) // 2
+    return half >= 2 and max(head[1::2].count(0), head[0::2].count(0)) * 4 >= half * 3
+
+
+def _csv(text: str, file: str, tabs: bool = False) -> tuple[Grid | None, list[Diagnostic]]:
+    first = text.split("\n", 1)[0]
+    tabs = tabs or first.count("\t") > first.count(",")
+    reader = csv.reader(io.StringIO(text, newline=""), dialect="excel-tab" if tabs else "excel")
     grid = Grid(file, [])
     first_line = 1
     try:
@@ -136,12 +170,14 @@ def _xlsx(data: bytes, file: str) -> Grid:
 
 
 def _cell_value(cell: Any) -> Any:
-    """A cell as the user sees it: 14% typed in Excel is stored as 0.14 with a percent format, and
-    reads as "14%" (exactly: the float's shortest text times 100), as it would from a CSV."""
+    """A cell as the user sees it: a float to 15 significant digits, as Excel shows it; 14% typed in
+    Excel is stored as 0.14 with a percent format, and reads as "14%" (exactly), as from a CSV."""
     value = cell.value
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, float):
+        value = excel_number(value)  # a formula's float noise: =20.2*3 stores 60.599999999999994
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
         if "%" in (getattr(cell, "number_format", None) or ""):
-            return f"{plain(Decimal(repr(value)) * 100)}%"
+            return f"{plain(Decimal(value) * 100)}%"
     return value
 
 

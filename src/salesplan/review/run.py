@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from salesplan.loader import LoadedPlan
     from salesplan.review.alerts import Triggers
     from salesplan.review.engine import Review, Thresholds
+    from salesplan.review.headers import ColumnSettings
 
 
 @dataclass
@@ -30,8 +31,10 @@ def review_file(
     thresholds: Thresholds,
     triggers: Triggers | None = None,
     target_ids: list[str] | None = None,
+    columns: ColumnSettings | None = None,
 ) -> ReviewResult:
-    """Split the plan, read the actuals against it and review every target (or those of `target_ids`)."""
+    """Split the plan, read the actuals against it (`columns`: the user's header words and ignored headers)
+    and review every target (or those of `target_ids`)."""
     from salesplan.review.actuals import parse_actuals
     from salesplan.review.engine import review_plan
     from salesplan.split.engine import split_plan
@@ -43,7 +46,7 @@ def review_file(
     diagnostics = list(outcome.diagnostics)
     if has_errors(diagnostics):
         return ReviewResult(None, diagnostics)
-    read = parse_actuals(actuals, plan)
+    read = parse_actuals(actuals, plan, columns)
     # the rows that did read are still placed in the breakdown, so one run reports every problem
     review = review_plan(plan, outcome.splits, read.rows, as_of, thresholds, triggers)
     diagnostics += read.diagnostics + review.diagnostics

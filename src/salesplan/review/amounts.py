@@ -1,0 +1,131 @@
+"""An actual value in its target's unit, converted exactly between 元, 万元 and 亿元.
+
+A value may carry its own magnitude or currency (`3万`, `1.2亿`, `30000元`, `¥1,234`), or take the
+unit its column's header names (`金额（元）`, `实际(亿元)`); either way it is converted exactly into
+the target's unit (3万 is 3 in a 万元 target and 30000 in a 元 target; the cell's own suffix wins
+over the header). Thousands separators (`1,234.5`) and full-width digits (`１２３４`) are read.
+A target counted in something other than money (家, 个, %) refuses a money amount: 3万 there could
+be 30,000 customers or a misplaced amount, and salesplan does not guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation, localcontext
+from typing import Any
+
+from salesplan.numbers import MAX_PLACES
+from salesplan.review.cells import excel_number, narrow
+
+LIMIT = Decimal(10) ** 15  # larger results are typos (or attacks), not sales
+MAGNITUDES = {"千": 10**3, "k": 10**3, "K": 10**3, "万": 10**4, "w": 10**4, "W": 10**4}
+MAGNITUDES |= {"百万": 10**6, "M": 10**6, "千万": 10**7, "亿": 10**8}
+MONEY = {"元": 1, "人民币": 1, "RMB": 1, "CNY": 1}
+MONEY |= {f"{prefix}元": MAGNITUDES[prefix] for prefix in ("千", "万", "百万", "千万", "亿")}
+_AMOUNT_RE = re.compile(
+    r"^(?P<sign>[+-])?\s*(?P<yen>[¥￥])?\s*(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s*"
+    r"(?P<mag>百万|千万|千|万|亿|[kKwWM])?\s*(?P<cur>元|人民币|RMB|CNY)?$"
+)
+_PERCENT_RE = re.compile(r"^(?P<num>[+-]?(?:\d+(?:\.\d+)?|\.\d+))\s*%$")
+
+
+def money_scale(unit: str | None) -> int | None:
+    """How many 元 one `unit` holds (万元 -> 10000; a bare 万 in a header means 万元), None if not money."""
+    if unit is None:
+        return None
+    unit = narrow(unit).strip()
+    return MONEY.get(unit.upper() if unit.isascii() else unit) or MAGNITUDES.get(unit)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a cell is not a value of its target, in English and Chinese."""
+
+    message: str
+    message_zh: str
+    about_unit: bool = False  # the number reads, but not in the target's unit
+
+
+def read_value(raw: Any, unit: str, column: tuple[str, str] | None = None) -> Decimal | Refusal:
+    """`raw` in `unit` (the target's); `column` is (header, unit the header names) when it names one."""
+    shown = "" if raw is None else str(raw)[:60]
+    number, scale, percent = _number(raw)
+    if number is None or not number.is_finite():
+        return Refusal(f"'{shown}' is not a number in {unit}", f"'{shown}' 不是以{unit}计的数字")
+    target_scale = money_scale(unit)
+    if percent and unit != "%":
+        return Refusal(
+            f"'{shown}' is a percent, but the target is counted in {unit}",
+            f"'{shown}' 是百分数，但该目标以{unit}计",
+            about_unit=True,
+        )
+    if scale is None and column is not None:
+        header, header_unit = column
+        scale = money_scale(header_unit)
+        if scale is not None and target_scale is None:
+            return Refusal(
+                f"column '{header}' holds money in {header_unit}, but the target is counted in {unit}",
+                f"'{header}' 列是以{header_unit}计的金额，但该目标以{unit}计",
+                about_unit=True,
+            )
+        if scale is None and header_unit != unit:
+            return Refusal(
+                f"column '{header}' is in {header_unit}, but the target is counted in {unit}",
+                f"'{header}' 列以{header_unit}计，但该目标以{unit}计",
+                about_unit=True,
+            )
+    if scale is not None and target_scale is None:
+        return Refusal(
+            f"'{shown}' is an amount of money, but the target is counted in {unit}: salesplan does not guess",
+            f"'{shown}' 是金额，但该目标以{unit}计：salesplan 不做猜测",
+            about_unit=True,
+        )
+    if scale is not None and target_scale is not None and scale != target_scale:
+        with localcontext() as ctx:
+            ctx.prec = 80  # a power of ten divides exactly
+            number = number * scale / target_scale
+    return _bounded(number, shown)
+
+
+def _number(raw: Any) -> tuple[Decimal | None, int | None, bool]:
+    """The number a cell holds, the 元 its own suffix names (None: no suffix) and whether it is a percent."""
+    if raw is None or isinstance(raw, bool):
+        return None, None, False
+    if isinstance(raw, int):
+        return Decimal(raw), None, False
+    if isinstance(raw, float):
+        return excel_number(raw), None, False
+    if isinstance(raw, Decimal):
+        return raw, None, False
+    if not isinstance(raw, str):
+        return None, None, False
+    text = narrow(raw).strip()
+    percent = _PERCENT_RE.match(text)
+    if percent is not None:
+        return Decimal(percent["num"]), None, True
+    match = _AMOUNT_RE.match(text)
+    if match is None:
+        return None, None, False
+    try:
+        number = Decimal(match["num"].replace(",", ""))
+    except InvalidOperation:
+        return None, None, False
+    if match["sign"] == "-":
+        number = -number
+    scale: int | None = None
+    if match["mag"] or match["cur"] or match["yen"]:
+        scale = MAGNITUDES.get(match["mag"] or "", 1)
+    return number, scale, False
+
+
+def _bounded(number: Decimal, shown: str) -> Decimal | Refusal:
+    normal = number.normalize()
+    exponent = normal.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    if abs(number) < LIMIT and places <= MAX_PLACES:
+        return normal if places else number.quantize(Decimal(1))
+    return Refusal(
+        f"'{shown}' is too large or has more than {MAX_PLACES} decimal places",
+        f"'{shown}' 数值过大或小数位超过 {MAX_PLACES} 位",
+    )

@@ -1,0 +1,148 @@
+"""The header row of an actuals table: which column is which, and the unit a value header names.
+
+A header is matched after trimming, ignoring case and reading full-width letters as ASCII. A
+value header may name its unit in brackets (`金额（万元）`, `value (元)`, `实际[亿元]`): every amount
+of the column is then in that unit. Words of the user's own (`[review.columns]` in salesplan.toml)
+are matched first. A header salesplan cannot place is an error, with the nearest known word,
+unless it is listed to be ignored (`ignore = [...]` there, or `--ignore-column`): a column meant
+for the rep that silently counted for the region only would make the review wrong.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from salesplan.review.amounts import money_scale
+from salesplan.review.cells import narrow
+
+# the documented table (README "The actuals file"): the words of each column, English then Chinese
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "target": ("target", "目标", "目标编号", "指标", "指标名称"),
+    "region": ("region", "区域", "大区", "片区", "地区", "区域名称"),
+    "product": ("product", "产品", "产品线", "品类"),
+    "rep": ("rep", "salesperson", "销售代表", "代表", "销售", "销售员", "业务员", "客户经理", "姓名"),
+    "date": ("date", "日期", "成交日期", "下单日期"),
+    "month": ("month", "月份", "月"),
+    "value": (
+        "value",
+        "amount",
+        "actual",
+        "金额",
+        "数值",
+        "实际",
+        "实际值",
+        "实际金额",
+        "销售额",
+        "实际销售额",
+        "成交金额",
+        "业绩",
+    ),
+}
+COLUMN_KEYS = tuple(COLUMNS)
+_UNIT_RE = re.compile(r"^(?P<word>.+?)\s*[(\[【]\s*(?P<unit>[^()\[\]【】]+?)\s*[)\]】]$")
+
+
+def key(text: Any) -> str:
+    """A header as it is matched: trimmed, lower case, full-width forms read as ASCII."""
+    return " ".join(narrow(str(text)).split()).lower() if text is not None else ""
+
+
+@dataclass(frozen=True)
+class ColumnSettings:
+    """The user's header words for each column, and the headers to leave unread."""
+
+    words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    ignore: tuple[str, ...] = ()
+
+    def with_ignored(self, names: Sequence[str]) -> ColumnSettings:
+        return ColumnSettings(self.words, (*self.ignore, *names))
+
+
+@dataclass
+class Header:
+    """Where each column sits, the unit the value header names, and each header cell that is a problem."""
+
+    columns: dict[str, int] = field(default_factory=dict)
+    value_unit: tuple[str, str] | None = None  # (header as written, unit)
+    problems: list[tuple[int, str, str, str | None, str | None]] = field(default_factory=list)
+
+
+def read_header(cells: Sequence[Any], settings: ColumnSettings, units: Sequence[str]) -> Header:
+    """Place every header cell; `units` are the plan's target units (a value header may name one)."""
+    words = _words(settings)
+    ignored = {key(name) for name in settings.ignore}
+    header = Header()
+    for index, cell in enumerate(cells):
+        name = key(cell)
+        if not name or name in ignored:
+            continue
+        canonical, unit = _place(name, words)
+        if canonical is None:
+            header.problems.append((index, *_unknown(str(cell).strip(), words)))
+        elif canonical in header.columns:
+            first = header.columns[canonical]
+            header.problems.append(
+                (
+                    index,
+                    f"repeated column '{str(cell).strip()}': column {first + 1} is already the {canonical}",
+                    f"重复的列 '{str(cell).strip()}'：第 {first + 1} 列已是{_ZH[canonical]}列",
+                    f"remove one of them, or skip this one with --ignore-column '{str(cell).strip()}'",
+                    f"删除其中一列，或用 --ignore-column '{str(cell).strip()}' 跳过此列",
+                )
+            )
+        elif unit is not None and canonical != "value":
+            header.columns[canonical] = index  # `日期(年月日)`: the bracket only explains
+        elif unit is not None and not (money_scale(unit) or unit in units):
+            header.problems.append(
+                (
+                    index,
+                    f"column '{str(cell).strip()}' names a unit salesplan does not know: '{unit}'",
+                    f"'{str(cell).strip()}' 列的单位 '{unit}' 无法识别",
+                    f"write a unit such as 元, 万元, 亿元 or one of the targets' ({', '.join(units)})",
+                    f"请写 元、万元、亿元 或目标的单位（{'、'.join(units)}）",
+                )
+            )
+        else:
+            header.columns[canonical] = index
+            if unit is not None:
+                header.value_unit = (str(cell).strip(), unit)
+    return header
+
+
+_ZH = {"target": "目标", "region": "区域", "product": "产品", "rep": "销售代表", "date": "日期", "month": "月份"}
+_ZH["value"] = "数值"
+
+
+def _words(settings: ColumnSettings) -> dict[str, str]:
+    """Every header word -> its column; the user's words win over the built-in ones."""
+    words = {key(word): canonical for canonical, aliases in COLUMNS.items() for word in aliases}
+    return words | {key(word): canonical for canonical, aliases in settings.words.items() for word in aliases}
+
+
+def _place(name: str, words: Mapping[str, str]) -> tuple[str | None, str | None]:
+    """The column a header names and the unit in its brackets (a whole header of the user's wins)."""
+    if name in words:
+        return words[name], None
+    match = _UNIT_RE.match(name)
+    if match is not None and match["word"] in words:
+        return words[match["word"]], match["unit"]
+    return None, None
+
+
+def _unknown(shown: str, words: Mapping[str, str]) -> tuple[str, str, str, str]:
+    near = difflib.get_close_matches(key(shown), list(words), n=1, cutoff=0.6)
+    accepted = "; ".join(f"{column}: {' / '.join(aliases)}" for column, aliases in COLUMNS.items())
+    guess = f" (did you mean '{near[0]}'?)" if near else ""
+    guess_zh = f"（是否应为 '{near[0]}'？）" if near else ""
+    return (
+        f"unknown column '{shown}'{guess}: salesplan cannot place it",
+        f"无法识别的列 '{shown}'{guess_zh}",
+        f"accepted headers — {accepted}. Map your own under [review.columns] in salesplan.toml "
+        f"(e.g. rep = [\"{shown}\"]), or skip the column with --ignore-column '{shown}'",
+        f"可识别的列名 — {accepted}。可在 salesplan.toml 的 [review.columns] 中映射自己的列名"
+        f"（例如 rep = [\"{shown}\"]），或用 --ignore-column '{shown}' 跳过此列",
+    )
