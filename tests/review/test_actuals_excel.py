@@ -369,7 +369,10 @@ def test_a_result_booked_to_a_rep_before_the_start_is_a_located_warning(plan: Pl
     assert diagnostic.message.startswith("2026-07-20 is before 吴敏's time on the team (吴敏 starts 2026-08-01)")
     assert diagnostic.message_zh is not None and "吴敏 2026-08-01 入职" in diagnostic.message_zh
     # the row still counts (the user decides), the one after the start raises nothing
-    assert [(r.day, r.value) for r in actuals.rows] == [(dt.date(2026, 7, 20), 10), (dt.date(2026, 8, 5), 5)]
+    assert [(r.day, r.value) for r in actuals.rows] == [
+        (dt.date(2026, 7, 20), Decimal(10)),
+        (dt.date(2026, 8, 5), Decimal(5)),
+    ]
 
 
 def test_a_rep_who_left_and_month_only_rows(small: Callable[[str], LoadedPlan], write: Write) -> None:
