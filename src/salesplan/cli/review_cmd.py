@@ -170,10 +170,14 @@ def _render(review: Review, loaded: LoadedPlan, fmt: ReviewFormat, output: Path 
         width = shutil.get_terminal_size((160, 24)).columns if tty else 160
         return render_table(review, lang, width, color=tty and not os.environ.get("NO_COLOR"))
     from salesplan.export.review_table import review_document
-    from salesplan.export.run import render
+    from salesplan.export.run import render_located
 
     assert loaded.plan is not None
-    return render(review_document(loaded.plan, review, lang), "xlsx" if fmt is ReviewFormat.xlsx else "md")
+    doc = review_document(loaded.plan, review, lang)
+    rendered = render_located(doc, "xlsx" if fmt is ReviewFormat.xlsx else "md", loaded)
+    print_diagnostics(rendered.diagnostics, lang)  # what the workbook had to change, as warnings
+    assert rendered.payload is not None
+    return rendered.payload
 
 
 def _inputs(

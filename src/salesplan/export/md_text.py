@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from salesplan.export.forbidden import xml_safe
 from salesplan.export.model import Cell, Quantity
 
 # every character that could start markup, a link, an HTML tag, an entity or math, or end a table cell
@@ -28,10 +29,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def md_escape(text: object) -> str:
-    """Inert GFM inline text: markup escaped, HTML as entities, controls dropped, tabs as spaces, newlines as <br>."""
+    """Inert GFM inline text: markup escaped, HTML as entities, tabs as spaces, newlines as <br>; characters
+    XML forbids shown as U+FFFD (as in the workbook), other controls (DEL, C1) dropped."""
     if text is None:
         return ""
-    escaped = _CONTROL.sub("", str(text)).replace("\t", " ").translate(_ESCAPES)
+    escaped = _CONTROL.sub("", xml_safe(str(text))).replace("\t", " ").translate(_ESCAPES)
     return _NEWLINES.sub("<br>", escaped)
 
 
@@ -67,7 +69,7 @@ _MERMAID_RESERVED_IDS = {"after", "done", "active", "crit", "milestone", "until"
 
 def mermaid_text(text: object) -> str:
     """A title, section or task name that cannot end its line, open a directive or leave the code block."""
-    clean = " ".join(_MERMAID_UNSAFE.sub(" ", str(text)).split())
+    clean = " ".join(_MERMAID_UNSAFE.sub(" ", xml_safe(str(text))).split())
     return f"· {clean}" if _MERMAID_KEYWORDS.match(clean) else clean
 
 

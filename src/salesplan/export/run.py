@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal
 from salesplan.diagnostics import Diagnostic, has_errors
 
 if TYPE_CHECKING:
+    from salesplan.export.findings import Finding
     from salesplan.export.model import Document
     from salesplan.loader import LoadedPlan
 
@@ -33,8 +34,18 @@ class ExportResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def render(doc: Document, fmt: ExportFormat, template_dir: Path | None = None) -> bytes | str:
-    """The document as xlsx bytes or Markdown text."""
+def render(
+    doc: Document, fmt: ExportFormat, template_dir: Path | None = None, findings: list[Finding] | None = None
+) -> bytes | str:
+    """The document as xlsx bytes or Markdown text; what had to change to write it is added to `findings`.
+
+    Every text passes `findings.clean_document` first (characters XML forbids become U+FFFD).
+    """
+    from salesplan.export.findings import clean_document
+
+    doc, found = clean_document(doc)
+    if findings is not None:
+        findings.extend(found)
     if fmt == "xlsx":
         if template_dir is not None:
             raise ExportError(
@@ -42,7 +53,7 @@ def render(doc: Document, fmt: ExportFormat, template_dir: Path | None = None) -
             )
         from salesplan.export.xlsx import render_xlsx
 
-        return render_xlsx(doc)
+        return render_xlsx(doc, findings)
     from salesplan.export.markdown import TemplateFailure, render_markdown
 
     if template_dir is not None:
@@ -86,8 +97,19 @@ def export_plan(
         splits, diagnostics = list(outcome.splits), list(outcome.diagnostics)
         if has_errors(diagnostics):
             return ExportResult(None, diagnostics)
-    doc = build_document(plan, tables, lang, splits)
-    return ExportResult(render(doc, fmt, template_dir), diagnostics)
+    rendered = render_located(build_document(plan, tables, lang, splits), fmt, loaded, template_dir)
+    return ExportResult(rendered.payload, diagnostics + rendered.diagnostics)
+
+
+def render_located(
+    doc: Document, fmt: ExportFormat, loaded: LoadedPlan, template_dir: Path | None = None
+) -> ExportResult:
+    """`render`, with what had to change as warnings located at the plan values (SP080–SP082)."""
+    from salesplan.export.locate import locate
+
+    findings: list[Finding] = []
+    payload = render(doc, fmt, template_dir, findings)
+    return ExportResult(payload, locate(findings, loaded))
 
 
 def export_blank(fmt: ExportFormat, tables: Sequence[str], lang: str, template_dir: Path | None = None) -> bytes | str:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from decimal import Decimal
 from io import BytesIO
 from typing import Any
 
@@ -13,7 +11,9 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.dimensions import RowDimension
 
-from salesplan.export import xlsx_stream
+from salesplan.export import codes, xlsx_stream
+from salesplan.export.findings import SUM_AS_VALUE, Finding
+from salesplan.export.forbidden import xml_safe
 from salesplan.export.model import Document, Quantity, Row, Table
 from salesplan.export.xlsx_layout import prepare_sheet, sum_formula, write_extras
 from salesplan.export.xlsx_styles import (
@@ -24,44 +24,55 @@ from salesplan.export.xlsx_styles import (
     Palette,
     StyleKey,
     number_format,
-    safe_text,
 )
+from salesplan.export.xlsx_text import CellText, cell_text, sheet_title
 
 _BOLD_KINDS = frozenset({"target", "group", "total"})
 _WRAP_LIMIT = 5000  # bigger sheets skip text wrapping: it would cost a styled cell per text
 _MAX_OUTLINE = 7  # Excel's deepest row outline level
-_MAX_CELL_TEXT = 32_767  # Excel's limit on a cell's text
-_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+MAX_DIGITS = 15  # significant digits Excel keeps of a number; more are kept as text
 
 # a cell's look: (number format, row kind, indent, tone, wrap, forced text, centred)
 _Look = tuple[str, str, int, str | None, bool, bool, bool]
 
 
-def render_xlsx(doc: Document) -> bytes:
-    """The document as an .xlsx file's bytes."""
+def render_xlsx(doc: Document, findings: list[Finding] | None = None) -> bytes:
+    """The document as an .xlsx file's bytes; what had to change to fit Excel is added to `findings`.
+
+    All text goes through `xlsx_text` (and so `forbidden.xml_safe`): cells, sheet titles, the page
+    header; the document properties take the cleaned text directly.
+    """
     workbook = Workbook(write_only=True)
-    workbook.properties.title = doc.title
-    workbook.properties.subject = doc.subtitle or None
+    workbook.properties.title = xml_safe(doc.title)
+    workbook.properties.subject = xml_safe(doc.subtitle) or None
     workbook.properties.creator = "salesplan"
     palette: Palette | None = None
+    taken: set[str] = set()
     for table in doc.tables:
-        sheet = workbook.create_sheet(_BAD_SHEET_CHARS.sub("_", table.title)[:31])
+        sheet = workbook.create_sheet(sheet_title(table.title, taken))
         palette = palette or Palette(sheet)
-        _SheetWriter(sheet, table, palette, doc).write()
+        _SheetWriter(sheet, table, palette, doc, findings if findings is not None else []).write()
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
 class _SheetWriter:
-    def __init__(self, sheet: Any, table: Table, palette: Palette, doc: Document) -> None:
-        self.sheet, self.table, self.palette, self.doc = sheet, table, palette, doc
+    def __init__(self, sheet: Any, table: Table, palette: Palette, doc: Document, findings: list[Finding]) -> None:
+        self.sheet, self.table, self.palette, self.doc, self.findings = sheet, table, palette, doc, findings
         wrap = len(table.rows) <= _WRAP_LIMIT
         self.indent_columns = frozenset(i for i, c in enumerate(table.columns) if c.indent)
         self.wrap_columns = frozenset(i for i, c in enumerate(table.columns) if c.wrap and wrap)
         self.sum_letter = get_column_letter(table.sum_column + 1) if table.sum_column is not None else ""
         self.styles: dict[_Look, Any] = {}
-        self.texts: dict[str, tuple[str, bool]] = {}
+        self.texts: dict[str, CellText] = {}
+        # rows whose number in the summed column is kept as text: a SUM over them would skip it
+        self.text_sums = frozenset(
+            i
+            for i, row in enumerate(table.rows)
+            if table.sum_column is not None and _as_text(row.cells[table.sum_column]) is not None
+        )
+        self.summed = frozenset(i for row in table.rows for i in row.sums)
         self.outline = {level: RowDimension(sheet, index=0, outlineLevel=level) for level in range(1, 8)}
         # one cell per column, restyled and refilled for each row: a row is written out during its append
         self.pool = [WriteOnlyCell(sheet) for _ in table.columns]
@@ -70,11 +81,12 @@ class _SheetWriter:
         table, sheet = self.table, self.sheet
         prepare_sheet(sheet, table, self.doc.title)
         xlsx_stream.install(sheet)
-        sheet.append([self.palette.cell(sheet, column.header, HEADER) for column in table.columns])
+        lang = self.doc.lang
+        sheet.append([self.palette.text_cell(sheet, column.header, HEADER, lang) for column in table.columns])
         # rows stream out as they are appended, so a row's outline level is set just for its append
         dimensions = sheet.row_dimensions
         for excel_row, row in enumerate(table.rows, start=2):
-            cells = self.cells(row)
+            cells = self.cells(row, excel_row)
             if row.level:
                 dimensions[excel_row] = self.outline[min(row.level, _MAX_OUTLINE)]
                 sheet.append(cells)
@@ -83,14 +95,17 @@ class _SheetWriter:
                 sheet.append(cells)
         write_extras(sheet, table, self.palette, self.doc.lang, self.doc.blank)
 
-    def cells(self, row: Row) -> list[Any]:
-        kind, table = row.kind, self.table
+    def where(self, column: int, excel_row: int) -> str:
+        return f"{self.sheet.title}!{get_column_letter(column + 1)}{excel_row}"
+
+    def cells(self, row: Row, excel_row: int) -> list[Any]:
+        kind = row.kind
         plain = kind == "data" and not row.tones
         out: list[Any] = []
         for column, value in enumerate(row.cells):
             tone = row.tones[column] if row.tones else None
             if isinstance(value, str):
-                text, risky = self.text(value)
+                text, risky = self.text(value, column, excel_row)
                 indent = row.level if column in self.indent_columns else 0
                 wrap = column in self.wrap_columns
                 if plain and not (risky or indent or wrap):
@@ -100,11 +115,7 @@ class _SheetWriter:
                 cell.data_type = "s"  # set after the value: text never becomes a formula
                 out.append(cell)
             elif isinstance(value, Quantity):
-                look = (number_format(value.fmt), kind, 0, tone, False, False, False)
-                formula = None
-                if row.sums and column == table.sum_column:
-                    formula = sum_formula(self.sum_letter, [i + 2 for i in row.sums])
-                out.append(self.styled(column, formula or _number(value), look))
+                out.append(self.quantity(row, column, value, excel_row, kind, tone))
             elif isinstance(value, dt.date):
                 out.append(self.styled(column, value, (DATE_FORMAT, kind, 0, tone, False, False, False)))
             elif tone is not None or not plain:
@@ -113,11 +124,29 @@ class _SheetWriter:
                 out.append(None)
         return out
 
-    def text(self, value: str) -> tuple[str, bool]:
+    def quantity(self, row: Row, column: int, value: Quantity, excel_row: int, kind: str, tone: str | None) -> Any:
+        """A number cell: exact digits as a number (a live SUM for a total), or as text beyond 15 digits."""
+        exact = _as_text(value)
+        summed = bool(row.sums) and column == self.table.sum_column
+        if exact is not None:
+            part = column == self.table.sum_column and excel_row - 2 in self.summed
+            detail = SUM_AS_VALUE if summed or part else ""
+            self.findings.append(Finding(codes.NUMBER_AS_TEXT, value.value, self.where(column, excel_row), detail))
+            return self.styled(column, exact, (GENERAL, kind, 0, tone, False, True, False))
+        look = (number_format(value.fmt), kind, 0, tone, False, False, False)
+        formula = None
+        if summed and not self.text_sums.intersection(row.sums):
+            formula = sum_formula(self.sum_letter, [i + 2 for i in row.sums])
+        return self.styled(column, formula or _Digits(_number(value)), look)
+
+    def text(self, value: str, column: int, excel_row: int) -> tuple[Any, bool]:
         known = self.texts.get(value)
         if known is None:
-            known = self.texts[value] = safe_text(value)
-        return known
+            known = self.texts[value] = cell_text(value, self.doc.lang)
+            if known.cut_from is not None:
+                where = self.where(column, excel_row)
+                self.findings.append(Finding(codes.CELL_TEXT_CUT, value, where, str(known.cut_from)))
+        return known.value, known.risky
 
     def styled(self, column: int, value: Any, look: _Look) -> Any:
         """The column's pooled cell with the shared style of `look` (set first: a date must not restyle it)."""
@@ -127,11 +156,12 @@ class _SheetWriter:
             style = self.styles[look] = self.palette.style(_style_key(look))
         cell._style = style
         kind = type(value)
-        if kind is Decimal or kind is int:
-            cell._value, cell.data_type = value, "n"  # what the value setter infers, without its type dispatch
+        if kind is _Digits:
+            # a number's exact digits: openpyxl would write a Decimal through float ("%.16g")
+            cell._value, cell.data_type = str(value), "n"
         elif kind is str and not value.startswith("="):
-            # text is already clean (safe_text); the setter would only re-check it and cap its length
-            cell._value, cell.data_type = value[:_MAX_CELL_TEXT], "s"
+            # text is already clean and within Excel's limit (xlsx_text); the setter would only re-check it
+            cell._value, cell.data_type = value, "s"
         else:
             cell.value = value  # formulas, dates (the setter gives them their number format), None
         return cell
@@ -153,5 +183,21 @@ def _style_key(look: _Look) -> StyleKey:
     )
 
 
-def _number(value: Quantity) -> Decimal:
-    return value.value.scaleb(-2) if value.fmt.is_percent else value.value
+class _Digits(str):
+    """A number's exact decimal digits, written as the cell's value."""
+
+
+def _number(value: Quantity) -> str:
+    """The stored number's digits, never through float: a percent is stored as its fraction (18% -> 0.18)."""
+    number = value.value.scaleb(-2) if value.fmt.is_percent else value.value
+    return format(number, "f")
+
+
+def _as_text(value: object) -> str | None:
+    """The exact text of a number Excel cannot hold (more than 15 significant digits); None when it can."""
+    if not isinstance(value, Quantity):
+        return None
+    digits = value.value.normalize().as_tuple().digits
+    if len(digits) <= MAX_DIGITS:
+        return None
+    return format(value.value, "f") + ("%" if value.fmt.is_percent else "")

@@ -13,6 +13,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from salesplan.export.i18n import word
 from salesplan.export.model import Quantity, Table
 from salesplan.export.xlsx_styles import TONES, Palette, StyleKey, display_width
+from salesplan.export.xlsx_text import header_text
 
 WIDTH_SAMPLE = 2000  # rows looked at to size columns
 MAX_WIDTH = 50
@@ -62,7 +63,7 @@ def prepare_sheet(sheet: Any, table: Table, title: str) -> None:
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.print_title_rows = "1:1"
-    sheet.oddHeader.center.text = title.replace("&", "&&")
+    sheet.oddHeader.center.text = header_text(title)
     sheet.oddFooter.center.text = "&P / &N"
 
 
@@ -93,13 +94,13 @@ def write_extras(sheet: Any, table: Table, palette: Palette, lang: str, blank: b
         add_tone_rules(sheet, table)
     if table.legend:
         sheet.append([])
-        sheet.append([palette.cell(sheet, word("legend", lang), StyleKey(bold=True))])
+        sheet.append([palette.text_cell(sheet, word("legend", lang), StyleKey(bold=True), lang)])
         for item in table.legend:
-            sheet.append([palette.text_cell(sheet, item.text, StyleKey(tone=item.tone))])
+            sheet.append([palette.text_cell(sheet, item.text, StyleKey(tone=item.tone), lang)])
     if table.notes:
         sheet.append([])
         for note in table.notes:
-            sheet.append([palette.text_cell(sheet, note, StyleKey())])
+            sheet.append([palette.text_cell(sheet, note, StyleKey(), lang)])
     if blank:
         for index, column in enumerate(table.columns, start=1):
             if column.choices:

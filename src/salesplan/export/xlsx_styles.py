@@ -13,15 +13,14 @@ from functools import lru_cache
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
+from salesplan.export.forbidden import xml_safe
 from salesplan.export.model import NumberFormat
+from salesplan.export.xlsx_text import cell_text
 
 DATE_FORMAT = "yyyy-mm-dd"
 GENERAL = "General"
-# text starting like a formula (or a spreadsheet error code) is forced to stay text: formula injection
-_INJECTION_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HEADER_FILL = "D9E1F2"
 GROUP_FILL = "F2F2F2"
 EXAMPLE_GREY = "808080"
@@ -66,14 +65,8 @@ def number_format(fmt: NumberFormat) -> str:
     decimals = "." + "0" * fmt.places if fmt.places else ""
     if fmt.is_percent:
         return f"0{decimals}%"
-    unit = fmt.unit.replace('"', "").replace("\\", "")
+    unit = xml_safe(fmt.unit).replace('"', "").replace("\\", "")
     return f'#,##0{decimals}"{unit}"' if unit else f"#,##0{decimals}"
-
-
-def safe_text(text: str) -> tuple[str, bool]:
-    """The text as a cell can hold it (XML-illegal control characters dropped) and whether it must be forced to text."""
-    clean = ILLEGAL_CHARACTERS_RE.sub("", text)
-    return clean, clean.startswith(_INJECTION_STARTS) or clean in ERROR_CODES
 
 
 def display_width(text: str) -> int:
@@ -102,10 +95,10 @@ class Palette:
         cell._style = self.style(key)
         return cell
 
-    def text_cell(self, sheet: Any, text: str, key: StyleKey) -> WriteOnlyCell:
+    def text_cell(self, sheet: Any, text: str, key: StyleKey, lang: str) -> WriteOnlyCell:
         """A cell of plan text: stored as a string (never a formula), quote-prefixed when it looks like one."""
-        clean, risky = safe_text(text)
-        cell = self.cell(sheet, clean, replace(key, as_text=True) if risky else key)
+        clean = cell_text(text, lang)
+        cell = self.cell(sheet, clean.value, replace(key, as_text=True) if clean.risky else key)
         cell.data_type = "s"
         return cell
 

@@ -1,0 +1,98 @@
+"""What export had to change to write the plan faithfully, as plain data for `locate` to turn into warnings.
+
+`clean_document` is the one pass every text of a document goes through before any renderer sees
+it: characters XML 1.0 forbids become U+FFFD (see `forbidden`). The Excel renderer adds its own
+findings (a cell cut at Excel's limit, a number kept as text) while it writes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from openpyxl.utils import get_column_letter
+
+from salesplan.export import codes
+from salesplan.export.forbidden import forbidden_in, xml_safe
+from salesplan.export.model import Cell, Column, Document, GanttTask, LegendItem, Quantity, Row, Table
+
+SUM_AS_VALUE = "totals over it are written as values, not SUM formulas"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One change: its code, the plan text (or number) it concerns, where it shows and a detail
+    (the forbidden characters; the text's length before the cut)."""
+
+    code: str
+    value: str | Decimal
+    where: str
+    detail: str = ""
+
+
+class _Cleaner:
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+        self._seen: set[str] = set()
+
+    def text(self, text: str, where: str) -> str:
+        clean = xml_safe(text)
+        if clean is not text and text not in self._seen:
+            self._seen.add(text)
+            detail = " ".join(forbidden_in(text))
+            self.findings.append(Finding(codes.FORBIDDEN_CHARACTER, text, where, detail))
+        return clean
+
+    def cell(self, value: Cell, where: str) -> Cell:
+        if isinstance(value, str):
+            return self.text(value, where)
+        if isinstance(value, Quantity) and not value.fmt.unit.isprintable():
+            return Quantity(value.value, replace(value.fmt, unit=self.text(value.fmt.unit, where)))
+        return value
+
+    def row(self, row: Row, sheet: str, number: int) -> Row:
+        cells = row.cells
+        if all(not isinstance(c, str) or c.isprintable() for c in cells) and not any(
+            isinstance(c, Quantity) and not c.fmt.unit.isprintable() for c in cells
+        ):
+            return row
+        new = tuple(self.cell(c, f"{sheet}!{get_column_letter(i + 1)}{number}") for i, c in enumerate(cells))
+        return Row(new, row.level, row.kind, row.sums, row.tones)
+
+    def table(self, table: Table) -> Table:
+        sheet = self.text(table.title, table.title)
+        return replace(
+            table,
+            title=sheet,
+            columns=tuple(self.column(c, sheet, i) for i, c in enumerate(table.columns)),
+            rows=[self.row(row, sheet, n) for n, row in enumerate(table.rows, start=2)],
+            legend=tuple(LegendItem(item.tone, self.text(item.text, sheet)) for item in table.legend),
+            gantt=tuple(self.task(task, sheet) for task in table.gantt),
+            notes=tuple(self.text(note, sheet) for note in table.notes),
+        )
+
+    def column(self, column: Column, sheet: str, index: int) -> Column:
+        where = f"{sheet}!{get_column_letter(index + 1)}1"
+        return replace(
+            column,
+            header=self.text(column.header, where),
+            choices=tuple(self.text(choice, where) for choice in column.choices),
+        )
+
+    def task(self, task: GanttTask, sheet: str) -> GanttTask:
+        return replace(
+            task,
+            id=self.text(task.id, sheet),
+            name=self.text(task.name, sheet),
+            section=self.text(task.section, sheet),
+            after=tuple(self.text(a, sheet) for a in task.after),
+        )
+
+
+def clean_document(doc: Document) -> tuple[Document, list[Finding]]:
+    """`doc` with every text made safe for XML, and a finding for each distinct text that was changed."""
+    cleaner = _Cleaner()
+    title = cleaner.text(doc.title, "title")
+    subtitle = cleaner.text(doc.subtitle, "subtitle")
+    tables = [cleaner.table(table) for table in doc.tables]
+    return replace(doc, title=title, subtitle=subtitle, tables=tables), cleaner.findings
