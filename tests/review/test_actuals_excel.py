@@ -317,6 +317,15 @@ def test_user_words_and_ignored_columns(plan: Plan, write: Write) -> None:
     assert codes_at(path, plan, ColumnSettings({"rep": ("跟进人",), "value": ("回款",)}).with_ignored(["备注"])) == []
 
 
+def test_values_under_no_header_are_an_error(plan: Plan, write: Write) -> None:
+    text = "区域,,金额\nA区,,1\nA区,李雷,2\nB区,,3,周杰,\n"
+    found = parse_actuals(write("a.csv", text), plan).diagnostics
+    assert [(d.code, d.line, d.col) for d in found] == [("SP061", 3, 2), ("SP061", 4, 4)]
+    assert found[0].message == "column 2 holds '李雷' but has no header: salesplan cannot place it"
+    # empty trailing cells (a formatted but empty Excel column) are no column at all
+    assert parse_actuals(write("b.csv", "区域,金额,,\nA区,1,,\n"), plan).diagnostics == []
+
+
 def test_a_repeated_column_stays_an_error(plan: Plan, write: Write) -> None:
     [diagnostic] = parse_actuals(write("a.csv", "区域,地区,金额\nA区,B区,1\n"), plan).diagnostics
     assert (diagnostic.code, diagnostic.line, diagnostic.col) == ("SP061", 1, 2)

@@ -18,11 +18,13 @@ words of each column are `salesplan.review.headers.COLUMNS`, plus the user's `[r
 Days and months: `salesplan.review.cells`; values and units: `salesplan.review.amounts`.
 
 Every problem is a located diagnostic (`file:line:column`; rows with errors are left out):
-SP060 unreadable file, SP061 no value column, an unknown or repeated column, or a header unit
-salesplan does not know, SP062 not a number (or a money amount for a target not in money),
-SP063 unknown target/region/product/rep, SP064 bad date or month, SP065 dated outside the plan
-period, SP066 no target column and no default target, SP068 (warning) booked to a rep on a day
-the rep is not active (before `start` or after `end` in team.people).
+SP060 unreadable file; SP061 no value column, a column salesplan cannot place (unless ignored:
+`--ignore-column`, `[review.columns] ignore`), values under no header, a repeated column or a
+header unit it does not know; SP062 not a number, or in a unit the target is not counted in
+(`3万` for a 家 target); SP063 unknown target/region/product/rep; SP064 a date or month that
+is unreadable, ambiguous (`7/10/2026`) or impossible (`2026/2/30`); SP065 dated outside the plan
+period; SP066 no target column and no default target; SP068 (warning) booked to a rep on a day
+the rep is not on the team (before `start` or after `end` in team.people): it still counts.
 """
 
 from __future__ import annotations
@@ -132,6 +134,7 @@ class _Resolver:
 
     def run(self) -> Actuals:
         self._header()
+        self._headless()
         if "value" not in self.columns:
             return Actuals([], self.diagnostics)
         rows: list[ActualRow] = []
@@ -172,6 +175,28 @@ class _Resolver:
                     "缺少数值列（value / 金额 / 实际 / 销售额 …）",
                 )
             )
+
+    def _headless(self) -> None:
+        """Values in a column without a header cannot be placed either: each such column once, at its first value."""
+        header = self.grid.rows[0]
+        blanks = [i for i, cell in enumerate(header) if _blank(cell)]
+        reported: set[int] = set()
+        for index, cells in enumerate(self.grid.rows[1:], start=1):
+            for column in (*blanks, *range(len(header), len(cells))):
+                if column >= len(cells) or column in reported or _blank(cells[column]):
+                    continue
+                reported.add(column)
+                shown = str(cells[column])[:40]
+                self.diagnostics.append(
+                    problem(
+                        self.grid.where(index, column),
+                        codes.ACTUALS_BAD_HEADER,
+                        f"column {column + 1} holds '{shown}' but has no header: salesplan cannot place it",
+                        f"第 {column + 1} 列有内容 '{shown}' 但没有列名，无法识别",
+                        hint="give the column a header, or delete it",
+                        hint_zh="请为该列填写列名，或删除该列",
+                    )
+                )
 
     def cell(self, cells: list[Any], key: str) -> Any:
         i = self.columns.get(key)
