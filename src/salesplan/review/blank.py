@@ -23,8 +23,21 @@ COLUMNS: tuple[tuple[str, Pair, Pair, str], ...] = (
     ("region", ("区域", "region"), ("区域编号或名称", "region id or name"), "east-a"),
     ("product", ("产品", "product"), ("产品编号或名称", "product id or name"), "device"),
     ("rep", ("销售代表", "rep"), ("人员编号或姓名", "person id or name"), "李雷"),
-    ("date", ("日期", "date"), ("成交日期 YYYY-MM-DD", "day of the result, YYYY-MM-DD"), "2026-07-15"),
-    ("month", ("月份", "month"), ("无日期时填月份 YYYY-MM", "YYYY-MM when there is no date"), ""),
+    (
+        "date",
+        ("日期", "date"),
+        (
+            "成交日期，年在前：2026-07-15、2026/7/15 或 2026年7月15日",
+            "day, year first: 2026-07-15, 2026/7/15, 2026年7月15日",
+        ),
+        "2026-07-15",
+    ),
+    (
+        "month",
+        ("月份", "month"),
+        ("无日期时填月份：2026-07 或 2026年7月", "when there is no date: 2026-07, 2026年7月"),
+        "",
+    ),
     ("value", ("金额", "value"), ("按目标单位填写：12.5、3万、15%", "in the target's unit: 12.5, 3万, 15%"), "12.5"),
 )
 _GUIDE = {"zh": ("列", "含义", "示例"), "en": ("Column", "Meaning", "Example")}
