@@ -99,3 +99,25 @@ def test_pdf_and_blank_template_convert(reference_doc: Document, tmp_path: Path,
     files = convert(blank, CSV_FILTER, profile)
     risks = sheet_csv(files, "风险评估与应对表")
     assert risks[0][0] == "风险类别" and risks[1][1] == "竞品突然降价抢占核心客户"
+
+
+def test_escape_like_forbidden_and_long_number_text_read_back_as_written(tmp_path: Path, profile: Path) -> None:
+    from decimal import Decimal
+
+    from salesplan.export.model import Column, NumberFormat, Quantity, Row, Table
+    from salesplan.export.run import render
+
+    texts = ["编号_x0041_", "_x005F_", "_x0041_x0042_", "a_x000a_b", "=_x0041_", "控制\x0c字符\x01"]
+    rows = [Row((text,)) for text in texts]
+    rows.append(Row((Quantity(Decimal("12345678901234567"), NumberFormat("元")),)))
+    rows.append(Row((Quantity(Decimal("768205813917.372"), NumberFormat("元", 3)),)))
+    doc = Document("计划\x0c_x0041_", "zh", [Table("risks", "表_x0041_", (Column("a", "文本"),), rows)])
+    book = tmp_path / "text.xlsx"
+    data = render(doc, "xlsx")
+    assert isinstance(data, bytes)
+    book.write_bytes(data)
+    files = convert(book, CSV_FILTER, profile)
+    assert len(files) == 1  # one sheet: LibreOffice names the file after the workbook alone
+    read = [row[0] if row else "" for row in csv.reader(io.StringIO(files[0].read_text(encoding="utf-8")))]
+    expected = [*texts[:-1], "控制\ufffd字符\ufffd", "12345678901234567", "768205813917.372"]
+    assert read == ["文本", *expected]

@@ -24,7 +24,7 @@ EXPORT_CODES: dict[str, tuple[str, str]] = {
     NUMBER_AS_TEXT: (
         "export-number-as-text",
         "A number has more than 15 significant digits, which Excel would round; the cell holds its exact "
-        "digits as text and totals over it are written as values instead of SUM formulas.",
+        "digits as text, and a total over it is written as its exact value instead of a SUM formula.",
     ),
 }
 

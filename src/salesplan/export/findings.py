@@ -16,7 +16,9 @@ from salesplan.export import codes
 from salesplan.export.forbidden import forbidden_in, xml_safe
 from salesplan.export.model import Cell, Column, Document, GanttTask, LegendItem, Quantity, Row, Table
 
-SUM_AS_VALUE = "totals over it are written as values, not SUM formulas"
+# the detail of a number kept as text in a summed column: a total is its exact value, not a SUM formula
+SUM_AS_VALUE = "a total: written as its exact value, not a SUM formula"
+PART_OF_SUM = "the total over it is written as its exact value, not a SUM formula (SUM would skip text)"
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from salesplan.diagnostics import Diagnostic, SourceRef, inert
 from salesplan.export import codes
-from salesplan.export.findings import SUM_AS_VALUE, Finding
+from salesplan.export.findings import PART_OF_SUM, SUM_AS_VALUE, Finding
 from salesplan.export.forbidden import FORBIDDEN
 
 if TYPE_CHECKING:
@@ -94,7 +94,10 @@ def _messages(finding: Finding, places: int) -> tuple[str, str]:
     )
 
 
-_ZH_DETAIL = {SUM_AS_VALUE: "含它的合计写为数值而非 SUM 公式"}
+_ZH_DETAIL = {
+    SUM_AS_VALUE: "这是合计：写为精确值而非 SUM 公式",
+    PART_OF_SUM: "包含它的合计写为精确值而非 SUM 公式（SUM 会跳过文本）",
+}
 
 
 def locate(findings: Sequence[Finding], loaded: LoadedPlan) -> list[Diagnostic]:

@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.dimensions import RowDimension
 
 from salesplan.export import codes, xlsx_stream
-from salesplan.export.findings import SUM_AS_VALUE, Finding
+from salesplan.export.findings import PART_OF_SUM, SUM_AS_VALUE, Finding
 from salesplan.export.forbidden import xml_safe
 from salesplan.export.model import Document, Quantity, Row, Table
 from salesplan.export.xlsx_layout import prepare_sheet, sum_formula, write_extras
@@ -130,7 +130,7 @@ class _SheetWriter:
         summed = bool(row.sums) and column == self.table.sum_column
         if exact is not None:
             part = column == self.table.sum_column and excel_row - 2 in self.summed
-            detail = SUM_AS_VALUE if summed or part else ""
+            detail = SUM_AS_VALUE if summed else PART_OF_SUM if part else ""
             self.findings.append(Finding(codes.NUMBER_AS_TEXT, value.value, self.where(column, excel_row), detail))
             return self.styled(column, exact, (GENERAL, kind, 0, tone, False, True, False))
         look = (number_format(value.fmt), kind, 0, tone, False, False, False)

@@ -63,7 +63,7 @@ def prepare_sheet(sheet: Any, table: Table, title: str) -> None:
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.print_title_rows = "1:1"
-    sheet.oddHeader.center.text = header_text(title)
+    sheet.oddHeader.center.text = header_text(title) or None
     sheet.oddFooter.center.text = "&P / &N"
 
 

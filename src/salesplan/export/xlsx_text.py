@@ -9,8 +9,9 @@ become U+FFFD) before the rules of the place it goes to:
   openpyxl decodes nothing in cells. The usual fix, `_x005F_x0041_`, therefore reads back wrongly in
   openpyxl. Instead the cell is written as unformatted runs, split right after each `_x`: no run
   holds a whole escape, so every reader shows the text exactly as written;
-- the page header doubles `&` (its field marker) and escapes the `_` of `_xHHHH_` as `_x005F_`
-  (openpyxl and Excel both decode header escapes); it stays within Excel's 255 characters;
+- the page header is one line (runs of white space become one space), doubles `&` (its field
+  marker) and escapes the `_` of `_xHHHH_` as `_x005F_` (openpyxl and Excel both decode header
+  escapes); it stays within Excel's 255 characters;
 - a sheet title has at most 31 characters, none of `[]:*?/\\`, no leading or trailing apostrophe,
   is not empty, not "History", and unique regardless of case.
 """
@@ -85,8 +86,9 @@ def escape_runs(text: str) -> str | CellRichText:
 
 
 def header_text(text: str) -> str:
-    """The centre of a page header showing `text`: `&` doubled, escapes kept literal, within Excel's limit."""
-    clean = xml_safe(text)
+    """The centre of a page header showing `text` on one line: `&` doubled, escapes kept literal, within
+    Excel's limit ('' for a text without any visible character)."""
+    clean = " ".join(xml_safe(text).split())
     for length in range(min(len(clean), _MAX_HEADER), -1, -1):  # escaping only lengthens
         shown = clean if length == len(clean) else clean[:length] + "…"
         escaped = _ESCAPE_UNDERSCORE.sub("_x005F_", shown.replace("&", "&&"))
