@@ -39,3 +39,13 @@ def to_decimal(value: Fraction, places: Decimal = CENTS) -> Decimal:
         Decimal(value.numerator) / Decimal(value.denominator) if value.denominator != 1 else Decimal(value.numerator)
     )
     return exact.quantize(places, rounding=ROUND_HALF_UP)
+
+
+def trimmed(value: Decimal) -> Decimal:
+    """`value` without trailing zeros after the point, never in exponent form: 80.000 -> 80, 0.120 -> 0.12.
+
+    A scaled amount (`0.008亿` read in 万元 is 80.000) then prints, exports and compares exactly as
+    the same number written plainly (80)."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()

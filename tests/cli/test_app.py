@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from salesplan import __version__
@@ -54,3 +56,34 @@ def test_unexpected_error_is_one_line_not_a_traceback() -> None:
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert "internal error: RuntimeError: kaboom" in proc.stderr
+
+
+REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "reference-plan.yaml"
+ACTUALS = Path(__file__).resolve().parents[1] / "review" / "fixtures" / "actuals.csv"
+
+# every command that writes a file with -o, and the arguments of one such run
+WRITERS = {
+    "split": ["split", str(REFERENCE)],
+    "lint": ["lint", str(REFERENCE)],
+    "risks": ["risks", str(REFERENCE)],
+    "schema": ["schema"],
+    "export": ["export", str(REFERENCE), "-f", "md"],
+    "review": ["review", str(REFERENCE), "--actuals", str(ACTUALS), "--as-of", "2026-08-15"],
+}
+
+
+@pytest.mark.parametrize("command", list(WRITERS))
+def test_every_output_option_keeps_an_existing_file_without_force(command: str, tmp_path: Path) -> None:
+    out = tmp_path / "out.txt"
+    out.write_text("mine", encoding="utf-8")
+    runner = CliRunner()
+    refused = runner.invoke(app, [*WRITERS[command], "-o", str(out)])
+    assert refused.exit_code == 2, refused.output
+    assert out.read_text(encoding="utf-8") == "mine"
+    assert "--force" in refused.output
+    forced = runner.invoke(app, [*WRITERS[command], "-o", str(out), "--force"])
+    assert forced.exit_code in (0, 1), forced.output
+    assert out.read_text(encoding="utf-8") != "mine"
+    assert forced.output.strip().splitlines()[-1] == f"已写入 {out}"
+    english = runner.invoke(app, [*WRITERS[command], "-o", str(out), "--force", *(["--lang", "en"])])
+    assert english.output.strip().splitlines()[-1] == f"wrote {out}"

@@ -63,9 +63,13 @@ def test_github_format_chosen_under_github_actions(run: Run, tmp_path: Path, bad
 def test_output_file_written_atomically(run: Run, tmp_path: Path, bad: str) -> None:
     (tmp_path / "p.yaml").write_text(bad, encoding="utf-8")
     (tmp_path / "report.sarif").write_text("old", encoding="utf-8")
-    result = run("lint", "--format", "sarif", "--output-file", "report.sarif")
+    refused = run("lint", "--format", "sarif", "--output-file", "report.sarif")
+    assert refused.exit_code == 2 and "--force" in refused.stderr
+    assert (tmp_path / "report.sarif").read_text(encoding="utf-8") == "old"  # nothing overwritten without --force
+    result = run("lint", "-f", "sarif", "-o", "report.sarif", "--force")
     assert result.exit_code == 1
     assert result.stdout == ""
+    assert result.stderr.strip().endswith("已写入 report.sarif")
     log = json.loads((tmp_path / "report.sarif").read_text(encoding="utf-8"))
     assert log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "p.yaml"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

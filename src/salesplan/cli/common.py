@@ -26,6 +26,9 @@ class Lang(StrEnum):
 
 LangOption = Annotated[Lang, typer.Option("--lang", help="Output language: zh (default) or en.")]
 ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")]
+OutputOption = Annotated[
+    Path | None, typer.Option("-o", "--output", metavar="<path>", help="Write to this file instead of stdout.")
+]
 
 
 def err(message: str) -> None:
@@ -79,10 +82,32 @@ def refuse_input_as_output(output: Path | None, inputs: Iterable[Path | str], la
             )
 
 
+def _exists_without_force(output: Path, lang: str) -> NoReturn:
+    fail(f"{output} exists; use --force to overwrite it", zh=f"{output} 已存在；如需覆盖请加 --force", lang=lang)
+
+
+def check_output(output: Path | None, force: bool, inputs: Iterable[Path | str] = (), lang: str = "zh") -> None:
+    """Before any work: exit 2 when `output` is an input, or exists and --force was not given.
+
+    Every command that takes `-o` calls this first, so a refused run costs nothing and writes nothing.
+    """
+    refuse_input_as_output(output, inputs, lang)
+    if output is None or str(output) == "-" or force:
+        return
+    if output.exists() and output.is_file():
+        _exists_without_force(output, lang)
+
+
+def written(output: Path, lang: str = "zh") -> None:
+    """The line every command prints on stderr after writing a file."""
+    err(f"已写入 {output}" if lang == "zh" else f"wrote {output}")
+
+
 def emit(
     text: str | bytes, output: Path | None, force: bool, lang: str = "zh", inputs: Iterable[Path | str] = ()
 ) -> None:
-    """Print to stdout, or write `output` atomically, refusing to overwrite without --force or to replace an input."""
+    """Print to stdout, or write `output` atomically, refusing to overwrite without --force or to replace an input;
+    a written file is announced on stderr (`written`)."""
     from salesplan.output import OutputExists, write_atomic
 
     refuse_input_as_output(output, inputs, lang)
@@ -96,7 +121,9 @@ def emit(
     try:
         write_atomic(output, text, force=force)
     except OutputExists:
-        fail(f"{output} exists; use --force to overwrite it", zh=f"{output} 已存在；如需覆盖请加 --force", lang=lang)
+        _exists_without_force(output, lang)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         fail(f"cannot write {output}: {reason}", zh=f"无法写入 {output}：{reason}", lang=lang)
+    if output.is_file():
+        written(output, lang)

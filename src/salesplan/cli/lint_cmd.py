@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from salesplan.cli.common import Lang, LangOption, emit, fail, refuse_input_as_output
+from salesplan.cli.common import ForceOption, Lang, LangOption, check_output, emit, fail
 
 
 class Format(StrEnum):
@@ -33,11 +33,13 @@ def lint(
     paths: Annotated[list[Path] | None, typer.Argument(help="Plan files or folders (default: .).")] = None,
     output_format: Annotated[
         Format | None,
-        typer.Option("--format", help="text (default; github under GitHub Actions), json, github, sarif."),
+        typer.Option("--format", "-f", help="text (default; github under GitHub Actions), json, github, sarif."),
     ] = None,
     output_file: Annotated[
-        Path | None, typer.Option("--output-file", "-o", help="Write the report to this file.")
+        Path | None,
+        typer.Option("-o", "--output", "--output-file", metavar="<path>", help="Write the report to this file."),
     ] = None,
+    force: ForceOption = False,
     lang: LangOption = Lang.zh,
     select: Codes = None,
     ignore: Codes = None,
@@ -62,7 +64,7 @@ def lint(
     except ConfigError as exc:
         fail(f"configuration error: {exc}")
     candidates = discover(targets, settings.exclude)
-    refuse_input_as_output(output_file, [c.path for c in candidates], lang.value)
+    check_output(output_file, force, [c.path for c in candidates], lang.value)
     with progress_bar(len(candidates)) as progress:
         result = lint_files(candidates, settings, skip_non_plans=skip_non_plans, progress=progress)
     chosen = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
@@ -73,6 +75,6 @@ def lint(
         render = render_smart_json if chosen == Format.json else render_smart_table
     else:
         render = REPORTER_BY_NAME[chosen]
-    emit(render(result, options), output_file, force=True, lang=lang.value)
+    emit(render(result, options), output_file, force, lang.value)
     threshold = Severity(fail_on.value) if fail_on else settings.fail_on
     raise typer.Exit(result.exit_code(threshold, exit_zero))

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from salesplan.cli.common import Lang, LangOption, fail, load_or_exit
+from salesplan.cli.common import ForceOption, Lang, LangOption, OutputOption, check_output, emit, fail, load_or_exit
 
 
 class RiskFormat(StrEnum):
@@ -23,6 +23,8 @@ def risks(
     output_format: Annotated[
         RiskFormat, typer.Option("--format", "-f", help="table (default) or json.")
     ] = RiskFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
     lang: LangOption = Lang.zh,
     config: Annotated[Path | None, typer.Option(help="Use this config file instead of the nearest one.")] = None,
 ) -> None:
@@ -31,6 +33,7 @@ def risks(
     from salesplan.report.risks import risks_json, risks_table
     from salesplan.risk import score_risks
 
+    check_output(output, force, [plan], lang.value)
     try:
         risk_config = load_config(config, plan.parent).settings.risk
     except ConfigError as exc:
@@ -39,7 +42,8 @@ def risks(
     assert loaded.plan is not None
     scored = score_risks(loaded.plan, risk_config)
     if output_format is RiskFormat.json:
-        typer.echo(risks_json(scored), nl=False)
+        text = risks_json(scored)
     else:
-        color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        typer.echo(risks_table(scored, lang.value, color), nl=False)
+        color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        text = risks_table(scored, lang.value, color)
+    emit(text, output, force, lang.value, [plan])

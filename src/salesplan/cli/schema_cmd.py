@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Annotated
-
-import typer
-
-from salesplan.cli.common import ForceOption, emit
+from salesplan.cli.common import ForceOption, Lang, LangOption, OutputOption, check_output, emit
 
 
-def schema(
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file instead of stdout.")] = None,
-    force: ForceOption = False,
-) -> None:
+def schema(output: OutputOption = None, force: ForceOption = False, lang: LangOption = Lang.zh) -> None:
     """Print the JSON Schema of plan format 1 (for editors and check-jsonschema)."""
     from salesplan.model.schema import schema_text
 
-    emit(schema_text(), output, force)
+    check_output(output, force, lang=lang.value)
+    emit(schema_text(), output, force, lang.value)

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BeforeValidator, ValidationInfo, WithJsonSchema
 
 from salesplan import codes
-from salesplan.numbers import MAX_DIGITS, out_of_bounds
+from salesplan.numbers import MAX_DIGITS, out_of_bounds, trimmed
 
 _MAGNITUDE = {
     "": 1,
@@ -144,7 +144,7 @@ def parse_amount(value: Any, unit: str | None = None) -> Any:
                 f"'{value}' 是金额，但这里的值以“{unit}”计",
             )
         if magnitude != 1 or match["cur"]:
-            number = number * magnitude / unit_multiplier(unit)
+            number = trimmed(number * magnitude / unit_multiplier(unit))
         problem = out_of_bounds(number)
         if problem:
             raise PlanValueError(f"'{value[:40]}': {problem[0]}", f"'{value[:40]}'：{problem[1]}")
