@@ -1,13 +1,19 @@
-"""Stable codes of the loader and the model checks (SP0xx). Codes are never reused.
+"""Every code salesplan emits outside the lint rules' own checks, in one table. Codes are never reused.
 
-Each entry: code -> (kebab-case name, one-line summary). The lint rules (SP1xx and up) live in
-`salesplan.rules`, one module per rule; these loader codes are documented there too.
+`CODES`: code -> (kebab-case name, one-line summary, default severity), by range: SP001–SP039 the
+loader and the model checks, SP040–SP059 the split engine, SP060–SP079 `salesplan review` (its
+actuals file); SP080–SP089 are kept for `salesplan export`. The lint rules (SP1xx and up) live in
+`salesplan.rules`, one module per rule; every code here is documented there too. `diagnostic()`
+is the one constructor of a finding from a code.
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from salesplan.diagnostics import Diagnostic, Severity, SourceRef
 
+# -- loader and model checks (SP001–SP039) --------------------------------------------------------
 FILE_UNREADABLE = "SP001"
 FILE_TOO_LARGE = "SP002"
 ENCODING = "SP003"
@@ -28,35 +34,161 @@ INVALID_ID = "SP032"
 NEGATIVE_VALUE = "SP033"
 PERIOD_ORDER = "SP034"
 
-LOADER_CODES: dict[str, tuple[str, str]] = {
-    FILE_UNREADABLE: ("file-unreadable", "The file cannot be read (missing, a folder, no permission)."),
-    FILE_TOO_LARGE: ("file-too-large", "The file is over 10 MB or holds more than 100,000 values."),
-    ENCODING: ("file-encoding", "The file is not UTF-8 (GBK from Windows is the common case)."),
-    YAML_SYNTAX: ("yaml-syntax", "The file is not well-formed YAML."),
-    DUPLICATE_KEY: ("duplicate-key", "A mapping has the same key twice; YAML would keep the last silently."),
-    ALIAS_LIMIT: ("alias-limit", "Anchors and aliases expand beyond the limit (billion-laughs guard)."),
-    NESTING_TOO_DEEP: ("nesting-too-deep", "Data is nested deeper than the limit."),
-    INVALID_NUMBER: ("invalid-number", "A number is not finite, has 18+ digits or more than 10 decimal places."),
-    INVALID_DATE: ("invalid-date", "A date that does not exist (2026-02-30) or is malformed."),
-    NOT_A_PLAN: ("not-a-plan", "The file is empty or its top level is not a mapping with `salesplan:`."),
-    UNSUPPORTED_VERSION: ("unsupported-version", "`salesplan:` names a format version this tool does not read."),
-    UNKNOWN_KEY: ("unknown-key", "A key that format 1 does not have (with a did-you-mean suggestion)."),
-    INVALID_VALUE: ("invalid-value", "A value of the wrong type or outside its allowed values."),
-    MISSING_FIELD: ("missing-field", "A required field is absent."),
-    DUPLICATE_ID: ("duplicate-id", "Two items of one kind share an id."),
-    UNRESOLVED_REFERENCE: ("unresolved-reference", "A reference names an id that does not exist."),
-    INVALID_ID: ("invalid-id", "An id contains whitespace, control or invisible characters."),
-    NEGATIVE_VALUE: ("negative-value", "A target, budget or capacity is negative."),
-    PERIOD_ORDER: ("period-order", "A period or task ends before it starts."),
+# -- split engine (SP040–SP059) -------------------------------------------------------------------
+NOT_WHOLE = "SP040"
+SUM_MISMATCH = "SP041"
+UNKNOWN_PART = "SP042"
+MISSING_WEIGHT = "SP043"
+NEGATIVE_WEIGHT = "SP044"
+ZERO_WEIGHTS = "SP045"
+EMPTY_LEVEL = "SP046"
+NO_REPS = "SP047"
+METHOD_NOT_APPLICABLE = "SP048"
+NO_HISTORY = "SP049"
+NO_CAPACITY = "SP050"
+OVER_CAPACITY = "SP051"
+IPF_FAILED = "SP052"
+TOO_MANY_LEAVES = "SP053"
+CALENDAR_FALLBACK = "SP054"
+LEVEL_ORDER = "SP055"
+NOT_ADDITIVE = "SP056"
+UNKNOWN_TARGET = "SP057"
+HISTORY_MISSING_PART = "SP058"
+SPLIT_INTERNAL = "SP059"
+
+# -- review: the actuals file (SP060–SP079) -------------------------------------------------------
+ACTUALS_UNREADABLE = "SP060"
+ACTUALS_BAD_HEADER = "SP061"
+ACTUALS_BAD_NUMBER = "SP062"
+ACTUALS_UNKNOWN = "SP063"
+ACTUALS_BAD_DATE = "SP064"
+ACTUALS_OUTSIDE = "SP065"
+ACTUALS_NO_TARGET = "SP066"
+ACTUALS_NOT_IN_BREAKDOWN = "SP067"
+ACTUALS_REP_INACTIVE = "SP068"
+
+
+class Code(NamedTuple):
+    """A code's identity: kebab-case name, one-line summary, default severity."""
+
+    name: str
+    summary: str
+    severity: Severity
+
+
+_E, _W = Severity.ERROR, Severity.WARNING
+
+CODES: dict[str, Code] = {
+    FILE_UNREADABLE: Code("file-unreadable", "The file cannot be read (missing, a folder, no permission).", _E),
+    FILE_TOO_LARGE: Code("file-too-large", "The file is over 10 MB or holds more than 100,000 values.", _E),
+    ENCODING: Code("file-encoding", "The file is not UTF-8 (GBK from Windows is the common case).", _E),
+    YAML_SYNTAX: Code("yaml-syntax", "The file is not well-formed YAML.", _E),
+    DUPLICATE_KEY: Code("duplicate-key", "A mapping has the same key twice; YAML would keep the last silently.", _E),
+    ALIAS_LIMIT: Code("alias-limit", "Anchors and aliases expand beyond the limit (billion-laughs guard).", _E),
+    NESTING_TOO_DEEP: Code("nesting-too-deep", "Data is nested deeper than the limit.", _E),
+    INVALID_NUMBER: Code(
+        "invalid-number", "A number is not finite, has 18+ digits or more than 10 decimal places.", _E
+    ),
+    INVALID_DATE: Code("invalid-date", "A date that does not exist (2026-02-30) or is malformed.", _E),
+    NOT_A_PLAN: Code("not-a-plan", "The file is empty or its top level is not a mapping with `salesplan:`.", _E),
+    UNSUPPORTED_VERSION: Code(
+        "unsupported-version", "`salesplan:` names a format version this tool does not read.", _E
+    ),
+    UNKNOWN_KEY: Code("unknown-key", "A key that format 1 does not have (with a did-you-mean suggestion).", _E),
+    INVALID_VALUE: Code("invalid-value", "A value of the wrong type or outside its allowed values.", _E),
+    MISSING_FIELD: Code("missing-field", "A required field is absent.", _E),
+    DUPLICATE_ID: Code("duplicate-id", "Two items of one kind share an id.", _E),
+    UNRESOLVED_REFERENCE: Code("unresolved-reference", "A reference names an id that does not exist.", _E),
+    INVALID_ID: Code("invalid-id", "An id contains whitespace, control or invisible characters.", _E),
+    NEGATIVE_VALUE: Code("negative-value", "A target, budget or capacity is negative.", _E),
+    PERIOD_ORDER: Code("period-order", "A period or task ends before it starts.", _E),
+    NOT_WHOLE: Code("split-not-whole", "A value to split is not a whole multiple of the target's granularity.", _E),
+    SUM_MISMATCH: Code(
+        "split-sum-mismatch", "Explicit values or IPF margins do not add up to the value they split.", _E
+    ),
+    UNKNOWN_PART: Code("split-unknown-part", "weights/values/parts/margins name a part the level does not have.", _E),
+    MISSING_WEIGHT: Code(
+        "split-missing-weight", "A part has no weight, or the method lacks its weights/values/margins.", _E
+    ),
+    NEGATIVE_WEIGHT: Code("split-negative-weight", "A weight, explicit value or margin is negative.", _E),
+    ZERO_WEIGHTS: Code(
+        "split-zero-weights", "Every weight of a level (or of one of its parts) is zero: nothing to split by.", _E
+    ),
+    EMPTY_LEVEL: Code(
+        "split-empty-level", "A level has no parts (empty `parts:`, no regions or products in the team).", _E
+    ),
+    NO_REPS: Code(
+        "split-no-reps", "A rep level cannot apply: no people with role rep (active) in a region or scope.", _E
+    ),
+    METHOD_NOT_APPLICABLE: Code("split-method-not-applicable", "The method cannot split this kind of level.", _E),
+    NO_HISTORY: Code(
+        "split-no-history", "method: history without usable history (none, no product rows, all zero).", _E
+    ),
+    NO_CAPACITY: Code("split-no-capacity", "method: capacity and a rep has no capacity.", _E),
+    OVER_CAPACITY: Code("split-over-capacity", "The target asks more of the reps than their prorated capacity.", _E),
+    IPF_FAILED: Code(
+        "split-ipf-failed", "Iterative proportional fitting cannot meet both margins (zeros in the seed).", _E
+    ),
+    TOO_MANY_LEAVES: Code(
+        "split-too-many-leaves", "The breakdown would have more leaves than the limit; nothing is built.", _E
+    ),
+    CALENDAR_FALLBACK: Code(
+        "split-calendar-fallback",
+        "Workdays of a year the holiday calendar does not know: Mon–Fri used (one warning per year).",
+        _W,
+    ),
+    LEVEL_ORDER: Code("split-level-order", "A dimension repeats, or a time level is coarser than one outside it.", _E),
+    NOT_ADDITIVE: Code("split-not-additive", "A rate target (unit %) cannot be split into parts that add up.", _E),
+    UNKNOWN_TARGET: Code("split-unknown-target", "--target names a target the plan does not have.", _E),
+    HISTORY_MISSING_PART: Code(
+        "split-history-missing-part", "A part has no history and so gets nothing by history.", _W
+    ),
+    SPLIT_INTERNAL: Code("split-internal-error", "A bug in the split engine; reported instead of a traceback.", _E),
+    ACTUALS_UNREADABLE: Code(
+        "actuals-unreadable", "The actuals file cannot be read (missing, not UTF-8, damaged xlsx).", _E
+    ),
+    ACTUALS_BAD_HEADER: Code(
+        "actuals-bad-header",
+        "The actuals table lacks a value column, or has a column it cannot place, a repeated one or an unknown unit.",
+        _E,
+    ),
+    ACTUALS_BAD_NUMBER: Code("actuals-bad-number", "An actual value is not a number.", _E),
+    ACTUALS_UNKNOWN: Code(
+        "actuals-unknown-part", "An actuals row names a target, region, product or rep the plan lacks.", _E
+    ),
+    ACTUALS_BAD_DATE: Code("actuals-bad-date", "An actuals row's date or month cannot be read.", _E),
+    ACTUALS_OUTSIDE: Code("actuals-outside-period", "An actuals row is dated outside the plan period.", _E),
+    ACTUALS_NO_TARGET: Code(
+        "actuals-no-target", "An actuals row names no target and the plan has no default target.", _E
+    ),
+    ACTUALS_NOT_IN_BREAKDOWN: Code(
+        "actuals-not-in-breakdown",
+        "An actuals row's region, product or rep is not a part of its target's scope or breakdown.",
+        _E,
+    ),
+    ACTUALS_REP_INACTIVE: Code(
+        "actuals-rep-inactive",
+        "An actuals row is booked to a rep on a day before the rep's start or after the rep's end.",
+        _W,
+    ),
 }
+
+# the documentation group of each code range (`salesplan.rules.<group>` holds one module per code)
+_GROUPS = ((40, "loader"), (60, "split"), (80, "review"), (90, "export"))
+
+
+def group(code: str) -> str:
+    """`loader`, `split`, `review` or `export`: the part of salesplan that emits `code` (SP0xx)."""
+    number = int(code[2:])
+    return next(name for bound, name in _GROUPS if number < bound)
 
 
 def code_name(code: str) -> str:
-    entry = LOADER_CODES.get(code)
-    return entry[0] if entry else ""
+    entry = CODES.get(code)
+    return entry.name if entry else ""
 
 
-def loader_error(
+def diagnostic(
     code: str,
     source: SourceRef,
     message: str,
@@ -64,16 +196,19 @@ def loader_error(
     path: tuple[str | int, ...] = (),
     hint: str | None = None,
     hint_zh: str | None = None,
+    *,
+    severity: Severity | None = None,
 ) -> Diagnostic:
-    """An error of the loader or the model checks: its code's name, both languages, located."""
+    """A located finding of `code` in both languages, named and (unless given) graded by `CODES`."""
+    entry = CODES[code]
     return Diagnostic(
         code=code,
-        severity=Severity.ERROR,
+        severity=severity or entry.severity,
         message=message,
         message_zh=message_zh,
         source=source,
         path=path,
         hint=hint,
         hint_zh=hint_zh,
-        name=code_name(code),
+        name=entry.name,
     )

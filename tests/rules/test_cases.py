@@ -1,9 +1,14 @@
 """Every rule's fixture file: each failing case gives exactly the expected (code, line, column)s.
 
 A case (sqlfluff's std_rule_cases style) has a `name`, the plan (`plan:` text, or `reference: true`
-with `replace:` pairs), and `expect: [[CODE, line, column], ...]` for the rule of the file; optionally
-`config:` (salesplan.toml text), `severity:` (of every finding) and `messages:` (substrings that
-the findings' English messages must contain).
+with `replace:` pairs), and `expect: [[CODE, line, column], ...]` for the rule of the file (and, for
+a rule that reports another engine's codes, `EMITS`, for those); optionally `config:`
+(salesplan.toml text), `severity:` (of every finding) and `messages:` (substrings that the findings'
+English messages must contain). The plan is linted, unless the case names `targets:` (the plan is
+split with those target ids, as `salesplan split --target` does) or carries `actuals:` (CSV text;
+`actuals_missing: true` for none): then `salesplan review` reads it against the plan, as of the
+end of the plan period, and its findings count, with lines and columns in the actuals file.
+`break_rule: CODE` makes that rule raise, `break_split: true` the split engine.
 """
 
 from __future__ import annotations
@@ -16,9 +21,11 @@ from typing import Any
 import pytest
 import yaml
 
+from salesplan.diagnostics import Diagnostic
 from salesplan.lint.check import lint_file
 from salesplan.lint.config import LintConfig, config_from
 from salesplan.lint.discover import Candidate
+from salesplan.loader import load_plan
 from salesplan.rules import RULES
 
 CASES = Path(__file__).parent / "cases"
@@ -50,32 +57,66 @@ def write_case(case: dict[str, Any], path: Path) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-@pytest.mark.parametrize(("rule", "case"), _params())
-def test_rule_case(rule: str, case: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    file = tmp_path / "plan.yaml"
-    write_case(case, file)
+def _break(case: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(*_: object) -> list[object]:
+        raise RuntimeError("boom")
+
     if "break_rule" in case:
         import salesplan.lint.check as check_module
 
         broken = RULES[case["break_rule"]]
-
-        def boom(ctx: object) -> list[object]:
-            raise RuntimeError("boom")
-
         monkeypatch.setattr(check_module, "CHECKS", (type(broken)(**{**broken.__dict__, "check": boom}),))
+    if case.get("break_split"):
+        import salesplan.split.engine as split_engine
+
+        monkeypatch.setattr(split_engine, "_split_target", boom)
+
+
+def run_case(case: dict[str, Any], file: Path) -> list[Diagnostic]:
+    """What salesplan reports on the case's file: lint's findings, or the split engine's for `targets:`."""
+    if "targets" in case:
+        from salesplan.split.engine import split_plan
+
+        return split_plan(load_plan(str(file), "plan.yaml"), case["targets"]).diagnostics
+    if "actuals" in case or case.get("actuals_missing"):
+        return _review(case, file)
     config = config_from(tomllib.loads(case["config"]), "case") if "config" in case else LintConfig()
     result = lint_file(Candidate(str(file), "plan.yaml", explicit=True), config)
     assert result is not None
-    mine = [d for d in result.diagnostics if d.code == rule]
+    return result.diagnostics
+
+
+def _review(case: dict[str, Any], file: Path) -> list[Diagnostic]:
+    from salesplan.review.engine import Thresholds
+    from salesplan.review.run import review_file
+
+    actuals = file.parent / "actuals.csv"
+    if "actuals" in case:
+        actuals.write_text(case["actuals"], encoding="utf-8")
+    loaded = load_plan(str(file), "plan.yaml")
+    assert loaded.plan is not None, [d.format("en") for d in loaded.diagnostics]
+    return review_file(loaded, actuals, loaded.plan.plan.period.end, Thresholds()).diagnostics
+
+
+@pytest.mark.parametrize(("rule", "case"), _params())
+def test_rule_case(rule: str, case: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    file = tmp_path / "plan.yaml"
+    write_case(case, file)
+    _break(case, monkeypatch)
+    diagnostics = run_case(case, file)
+    reported = {rule, *RULES[rule].emits}
+    mine = [d for d in diagnostics if d.code in reported]
     found = sorted([d.code, d.line, d.col] for d in mine)
-    assert found == sorted(case["expect"]), [d.format("en") for d in result.diagnostics]
+    assert found == sorted(case["expect"]), [d.format("en") for d in diagnostics]
     if "severity" in case:
         assert {d.severity.value for d in mine} == {case["severity"]}
-    for diag in mine if not rule.startswith("SP0") else []:  # the loader's own findings are not the rules'
-        assert diag.message_zh, diag.format("en")  # every finding a rule makes speaks both languages
-        if diag.hint and rule != "SP203":  # SP203 relays the split engine's own hint
+    loader = RULES[rule].group == "loader"
+    for diag in mine if not loader else []:  # the loader's own findings are not the rules'
+        assert diag.message_zh, diag.format("en")  # every finding a rule or an engine makes speaks both languages
+        assert diag.name == RULES[diag.code].name
+        if diag.hint:
             assert diag.hint_zh, diag.format("en")
     for text in case.get("messages", []):
         assert any(text in d.message for d in mine), (text, [d.message for d in mine])
-    if not case["expect"] and not rule.startswith("SP0"):
-        assert not [d for d in result.diagnostics if d.code.startswith("SP0")], "a passing case must load cleanly"
+    if not case["expect"] and not loader:
+        assert not [d for d in diagnostics if RULES[d.code].group == "loader"], "a passing case must load cleanly"

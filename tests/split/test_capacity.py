@@ -6,7 +6,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 
-from salesplan.split import codes
+from salesplan import codes
 from salesplan.split.engine import SplitOutcome
 from salesplan.split.result import TargetSplit
 

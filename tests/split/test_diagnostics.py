@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 import pytest
 
+from salesplan import codes
+from salesplan.codes import CODES
 from salesplan.loader import load_text
-from salesplan.split import codes
-from salesplan.split.codes import SPLIT_CODES
 from salesplan.split.engine import split_plan
 
 # (targets, code, a fragment of the line the diagnostic must point at, fragments of its message)
@@ -97,7 +97,7 @@ def test_located_diagnostic(
     assert [d.code for d in outcome.diagnostics] == [code], [d.format() for d in outcome.diagnostics]
     (diag,) = outcome.diagnostics
     assert diag.line == _line(text, needle), diag.format()
-    assert diag.name == SPLIT_CODES[code][0]
+    assert diag.name == CODES[code].name
     assert diag.message_zh and diag.message_zh != diag.message
     for fragment in fragments:
         assert fragment in diag.message
@@ -177,7 +177,7 @@ def test_a_bug_becomes_a_diagnostic(make_plan: Callable[[str], str], monkeypatch
     monkeypatch.setattr(build, "compute_shares", boom)
     outcome = split_plan(load_text(make_plan("- {id: T, value: 10, split: [{by: region}]}")))
     (diag,) = outcome.diagnostics
-    assert diag.code == codes.INTERNAL and "ZeroDivisionError: kaboom" in diag.message
+    assert diag.code == codes.SPLIT_INTERNAL and "ZeroDivisionError: kaboom" in diag.message
 
 
 def test_a_plan_that_did_not_load_gives_nothing() -> None:
@@ -186,10 +186,8 @@ def test_a_plan_that_did_not_load_gives_nothing() -> None:
 
 
 def test_codes_are_in_their_block_and_unique() -> None:
-    from salesplan.codes import LOADER_CODES
-
-    assert sorted(SPLIT_CODES) == [f"SP0{n}" for n in range(40, 60)]
-    names = [name for name, _ in SPLIT_CODES.values()]
+    split = sorted(code for code in CODES if codes.group(code) == "split")
+    assert split == [f"SP0{n}" for n in range(40, 60)]
+    names = [entry.name for entry in CODES.values()]
     assert len(set(names)) == len(names)
-    assert not set(SPLIT_CODES) & set(LOADER_CODES)
     assert all(name == name.lower() and " " not in name for name in names)

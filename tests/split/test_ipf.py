@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from salesplan.split import codes
+from salesplan import codes
 from salesplan.split.engine import SplitOutcome
 from salesplan.split.ipf import TOLERANCE, IpfFailed, controlled_round, fit
 

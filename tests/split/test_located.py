@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from salesplan import codes
+from salesplan.codes import CODES
 from salesplan.loader import load_text
-from salesplan.split import codes
-from salesplan.split.codes import SPLIT_CODES
 from salesplan.split.engine import split_plan
 
 
@@ -281,7 +281,7 @@ def test_problem_is_located_at_its_line(make_plan: Callable[[str], str], case: C
     assert diag.severity == case.severity
     assert diag.line == _line(text, case.needle), diag.format()
     assert diag.format().startswith(f"plan.yaml:{diag.line}:{diag.col}: {case.code} ")
-    assert diag.name == SPLIT_CODES[case.code][0]
+    assert diag.name == CODES[case.code].name
     assert diag.message_zh and diag.message_zh != diag.message
     for fragment in case.fragments:
         assert fragment in diag.message, diag.message

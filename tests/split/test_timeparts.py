@@ -9,8 +9,8 @@ from decimal import Decimal
 import chinese_calendar
 import pytest
 
+from salesplan import codes
 from salesplan.loader import load_text
-from salesplan.split import codes
 from salesplan.split.engine import SplitOutcome, split_plan
 from salesplan.split.result import TargetSplit
 from salesplan.split.timeparts import WorkdayCalendar, normalize_key, part_bounds, time_key_candidates, time_parts
@@ -260,3 +260,42 @@ def test_time_parts_are_clipped_and_keep_their_whole_length() -> None:
     assert [p.id for p in time_parts("week", dt.date(2026, 12, 28), dt.date(2027, 1, 10))] == ["2026-W53", "2027-W01"]
     assert [p.id for p in time_parts("quarter", dt.date(2026, 3, 31), dt.date(2026, 4, 1))] == ["2026-Q1", "2026-Q2"]
     assert part_bounds("week", dt.date(2027, 1, 1)) == ("2026-W53", dt.date(2026, 12, 28), dt.date(2027, 1, 3))
+
+
+CALENDAR_PLAN = """\
+salesplan: 1
+plan:
+  name: FY
+  period: {start: START, end: END}
+team:
+  regions: [{id: east}, {id: west}]
+targets:
+  - {id: T1, value: 1200, split: [{by: month, method: workdays}]}
+  - {id: T2, value: 1200, split: [{by: region}, {by: month, method: workdays}]}
+  - {id: T3, value: 1200, split: [{by: quarter, method: workdays}, {by: month, method: workdays}]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "years"),
+    [
+        ("2027-01-01", "2027-12-31", [2027]),
+        ("2026-07-01", "2028-06-30", [2027, 2028]),
+        ("2026-01-01", "2026-12-31", []),
+    ],
+)
+def test_calendar_fallback_once_per_unknown_year_at_the_plan_period(start: str, end: str, years: list[int]) -> None:
+    """Three targets, four time levels by workdays: one SP054 per year the calendar lacks, not one per level."""
+    from salesplan.loader import load_text
+    from salesplan.split.engine import split_plan
+
+    loaded = load_text(CALENDAR_PLAN.replace("START", start).replace("END", end), "plan.yaml")
+    outcome = split_plan(loaded)
+    assert len(outcome.splits) == 3
+    found = [d for d in outcome.diagnostics if d.code == codes.CALENDAR_FALLBACK]
+    assert [d.message for d in found] == [
+        f"the holiday calendar does not know {y}: workdays of {y} counted Mon–Fri" for y in years
+    ]
+    assert all((d.path, d.line, d.col) == (("plan", "period"), 4, 11) for d in found)
+    assert all(d.severity == "warning" and d.name == "split-calendar-fallback" and d.message_zh for d in found)
+    assert outcome.diagnostics == found

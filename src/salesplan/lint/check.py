@@ -23,6 +23,8 @@ _PARSE_CODES = {codes.YAML_SYNTAX, codes.DUPLICATE_KEY, codes.ALIAS_LIMIT, codes
 
 
 def _locate(loaded: LoadedPlan, rule: RuleInfo, finding: Finding) -> Diagnostic:
+    if finding.code is not None:  # another engine's finding, reported under its own code
+        rule = RULES[finding.code]
     return Diagnostic(
         code=rule.code,
         severity=finding.severity or rule.severity,
@@ -51,13 +53,16 @@ def _failed(loaded: LoadedPlan, rule: RuleInfo, exc: Exception) -> Diagnostic:
 
 
 def run_rules(loaded: LoadedPlan, config: LintConfig) -> list[Diagnostic]:
-    """The findings of every selected rule on a loaded plan; a rule that raises becomes SP901."""
+    """The findings of every selected rule on a loaded plan; a rule that raises becomes SP901.
+
+    A rule runs when its code or any code it emits is enabled; `_restyle` then keeps only the
+    enabled codes of what it found."""
     out: list[Diagnostic] = []
     if loaded.plan is None:
         return out
     ctx = Context(loaded, loaded.plan, config.settings)
     for rule in CHECKS:
-        if rule.code not in config.enabled or rule.check is None:
+        if rule.check is None or not (rule.code in config.enabled or config.enabled.intersection(rule.emits)):
             continue
         try:
             out += [_locate(loaded, rule, finding) for finding in rule.check(ctx)]

@@ -35,7 +35,7 @@ class LoadedPlan:
 
 
 def _not_a_plan(source: SourceMap, message: str, message_zh: str) -> Diagnostic:
-    return codes.loader_error(codes.NOT_A_PLAN, source.ref(()), message, message_zh)
+    return codes.diagnostic(codes.NOT_A_PLAN, source.ref(()), message, message_zh)
 
 
 def load_plan(path: Path | str, display: str | None = None) -> LoadedPlan:
@@ -68,12 +68,13 @@ def load_text(text: str, file: str = "<string>") -> LoadedPlan:
         )
         return result
     if data["salesplan"] != 1 or isinstance(data["salesplan"], bool):
+        version = parsed.source.written(("salesplan",)) or str(data["salesplan"])
         result.diagnostics.append(
-            codes.loader_error(
+            codes.diagnostic(
                 codes.UNSUPPORTED_VERSION,
                 parsed.source.ref(("salesplan",)),
-                f"format version {data['salesplan']!r} is not supported; this salesplan reads format 1",
-                f"不支持格式版本 {data['salesplan']!r}；本工具读取格式 1",
+                f"format version '{version}' is not supported; this salesplan reads format 1",
+                f"不支持格式版本 '{version}'；本工具读取格式 1",
                 ("salesplan",),
             )
         )
@@ -88,25 +89,27 @@ def _plan_unit(data: dict[str, Any]) -> str:
 
 
 def _validate(result: LoadedPlan) -> LoadedPlan:
+    """The model's findings, the id and reference checks and the YAML layer's, all in one run.
+
+    The checks read the loaded data, so they run whether or not the model could be built; a path
+    that already has a finding (a value refused by the YAML layer or by the model) gets no second.
+    """
     from pydantic import ValidationError
 
     from salesplan.loader.validate import validation_diagnostics
-    from salesplan.model.checks import check_plan
+    from salesplan.model.checks import check_data
     from salesplan.model.plan import Plan
 
+    refused_by_yaml = bool(result.diagnostics)  # a refused value became None: the data is not the file's
     try:
         plan = Plan.model_validate(result.data, context={"unit": _plan_unit(result.data)})
+        if not refused_by_yaml:
+            result.plan = plan
     except ValidationError as exc:
-        # a value the YAML layer already refused (None in its place) is not reported twice
         known = {d.path for d in result.diagnostics}
-        result.diagnostics += [
-            d for d in validation_diagnostics(exc, result.data, result.source, Plan) if d.path not in known
-        ]
-        result.diagnostics.sort(key=Diagnostic.sort_key)
-        return result
-    if result.diagnostics:
-        return result  # a refused value became None: the model is not the file's content
-    result.plan = plan
-    result.diagnostics += check_plan(plan, result.source)
+        found = validation_diagnostics(exc, result.data, result.source, Plan)
+        result.diagnostics += [d for d in found if d.path not in known]
+    known = {d.path for d in result.diagnostics}
+    result.diagnostics += [d for d in check_data(result.data, result.source) if d.path not in known]
     result.diagnostics.sort(key=Diagnostic.sort_key)
     return result

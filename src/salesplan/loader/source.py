@@ -34,7 +34,7 @@ def _diag(
     hint: str | None = None,
     hint_zh: str | None = None,
 ) -> Diagnostic:
-    return codes.loader_error(code, SourceRef(file, line, col), message, message_zh, hint=hint, hint_zh=hint_zh)
+    return codes.diagnostic(code, SourceRef(file, line, col), message, message_zh, hint=hint, hint_zh=hint_zh)
 
 
 def _line_col(data: bytes, offset: int) -> tuple[int, int]:

@@ -8,6 +8,7 @@ import typing
 import unicodedata
 from typing import Any
 
+import yaml
 from pydantic import BaseModel, ValidationError
 
 from salesplan import codes
@@ -84,9 +85,80 @@ def _visible(text: str) -> str:
     return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in text)
 
 
-def _short(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else f"'{_visible(value)}'"
-    return text if len(text) <= 60 else text[:57] + "..."
+def _shown(source: SourceMap, path: Path_, value: Any) -> str:
+    """The refused value quoted as the file writes it (`2026-09-30T18:00:00+08:00`), never a repr."""
+    node = source.values.get(path)
+    written = source.written(path)
+    # the node at `path` is the value itself unless pydantic's location stopped short of it
+    if written is None or (isinstance(node, yaml.CollectionNode) and not isinstance(value, (dict, list))):
+        written = _yaml_spelling(value)
+    first, *rest = written.strip().split("\n") or [""]
+    text = _visible(first) + (" …" if rest else "")
+    return f"'{text}'" if len(text) <= 60 else f"'{text[:57]}…'"
+
+
+def _yaml_spelling(value: Any) -> str:
+    """A value no node holds (put there by the model itself), spelled as YAML would."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dict, list)):
+        return "{…}" if isinstance(value, dict) else "[…]"
+    return str(value)
+
+
+# pydantic error types -> codes; a plan value type names its own code (PlanValueError.code)
+_CODE_BY_TYPE = {"missing": codes.MISSING_FIELD, "extra_forbidden": codes.UNKNOWN_KEY}
+_DATE_TYPES = ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact")
+
+
+def error_code(err: Any) -> str:
+    """The code of one pydantic error, from its type (and the plan's own error), never its wording."""
+    from salesplan.model.values import PlanValueError
+
+    etype = str(err["type"])
+    error = (err.get("ctx") or {}).get("error")
+    if isinstance(error, PlanValueError):
+        return error.code
+    if etype in _CODE_BY_TYPE:
+        return _CODE_BY_TYPE[etype]
+    if etype in _DATE_TYPES or etype.startswith("date_"):
+        return codes.INVALID_DATE
+    return codes.INVALID_VALUE
+
+
+def _unknown_key(root: type[BaseModel], source: SourceMap, path: Path_) -> Diagnostic:
+    key = str(path[-1]) if path else "?"
+    parent = path[:-1]
+    allowed = fields_at(root, parent)
+    guess = did_you_mean(key, allowed)
+    message = f"unknown key '{key}' in {_dotted_or_top(parent)}"
+    message_zh = f"未知字段 '{key}'（{_dotted_or_top(parent, 'zh')}）"
+    if guess:
+        message += f"; did you mean '{guess}'?"
+        message_zh += f"；是否应为 '{guess}'？"
+    hint = f"allowed keys: {', '.join(allowed)}" if allowed else None
+    hint_zh = f"允许的字段：{', '.join(allowed)}" if allowed else None
+    return _diag(codes.UNKNOWN_KEY, message, message_zh, source, path, key=True, hint=hint, hint_zh=hint_zh)
+
+
+def _missing(source: SourceMap, path: Path_, field: str, empty: bool) -> Diagnostic:
+    """A required field that is absent, or present with nothing after its ':' (null)."""
+    parent = path[:-1] if path and path[-1] == field else path
+    where, where_zh = _dotted_or_top(parent), _dotted_or_top(parent, "zh")
+    if empty:
+        return _diag(
+            codes.MISSING_FIELD,
+            f"required field '{field}' in {where} has no value",
+            f"必填字段 '{field}'（{where_zh}）没有填写值",
+            source,
+            path,
+            hint=f"write the value after '{field}:'",
+            hint_zh=f"在 '{field}:' 后面填写值",
+        )
+    message = f"missing required field '{field}' in {where}"
+    return _diag(codes.MISSING_FIELD, message, f"缺少必填字段 '{field}'（{where_zh}）", source, parent)
 
 
 def validation_diagnostics(
@@ -97,48 +169,25 @@ def validation_diagnostics(
     seen: set[Path_] = set()
     for err in exc.errors(include_url=False):
         path = resolve_loc(data, tuple(err["loc"]))
-        etype = err["type"]
-        if etype == "extra_forbidden":
-            key = str(path[-1]) if path else "?"
-            parent = path[:-1]
-            allowed = fields_at(root, parent)
-            guess = did_you_mean(key, allowed)
-            where = f" in {_dotted_or_top(parent)}"
-            message = f"unknown key '{key}'{where}"
-            message_zh = f"未知字段 '{key}'（{_dotted_or_top(parent, 'zh')}）"
-            if guess:
-                message += f"; did you mean '{guess}'?"
-                message_zh += f"；是否应为 '{guess}'？"
-            hint = f"allowed keys: {', '.join(allowed)}" if allowed else None
-            hint_zh = f"允许的字段：{', '.join(allowed)}" if allowed else None
-            out.append(
-                _diag(codes.UNKNOWN_KEY, message, message_zh, source, path, key=True, hint=hint, hint_zh=hint_zh)
-            )
+        code = error_code(err)
+        if code == codes.UNKNOWN_KEY:
+            out.append(_unknown_key(root, source, path))
             continue
         if path in seen:
             continue
         seen.add(path)
-        if etype == "missing":
-            field = str(err["loc"][-1])
-            parent = path[:-1] if path and path[-1] == field else path
-            message = f"missing required field '{field}' in {_dotted_or_top(parent)}"
-            message_zh = f"缺少必填字段 '{field}'（{_dotted_or_top(parent, 'zh')}）"
-            out.append(_diag(codes.MISSING_FIELD, message, message_zh, source, parent))
+        value = err.get("input")
+        if code == codes.MISSING_FIELD or (value is None and path and isinstance(path[-1], str)):
+            field = str(err["loc"][-1]) if code == codes.MISSING_FIELD else str(path[-1])
+            out.append(_missing(source, path, field, empty=code != codes.MISSING_FIELD))
             continue
         msg = _clean_message(err["msg"])
-        code = codes.INVALID_VALUE
-        if "negative" in msg:
-            code = codes.NEGATIVE_VALUE
-        elif "an id must" in msg:
-            code = codes.INVALID_ID
-        elif "not a valid date" in msg or etype.startswith("date"):
-            code = codes.INVALID_DATE
         field_name = _dotted_or_top(path)
-        got = _short(err.get("input"))
+        got = _shown(source, path, value)
         message = f"{field_name}: {msg} (got {got})"
         message_zh = f"{field_name}：{_message_zh(err, msg)}（实际为 {got}）"
         hint = hint_zh = None
-        if isinstance(err.get("input"), bool) and etype in ("string_type", "literal_error"):
+        if isinstance(value, bool) and err["type"] in ("string_type", "literal_error"):
             # the "Norway problem": YAML 1.1 reads an unquoted no/yes/on/off as false/true
             hint = "YAML reads unquoted yes/no/on/off/true/false as true or false: quote it, e.g. 'no'"
             hint_zh = "YAML 会把不带引号的 yes/no/on/off/true/false 读成布尔值：请加引号，例如 'no'"
@@ -199,7 +248,7 @@ def _message_zh(err: Any, english: str) -> str:
             return template.format(**{k: str(v) for k, v in ctx.items()})
         except (KeyError, IndexError):
             pass
-    return f"取值无效：{english}"
+    return "取值无效"
 
 
 def _dotted_or_top(path: Path_, lang: str = "en") -> str:
@@ -220,4 +269,4 @@ def _diag(
     hint: str | None = None,
     hint_zh: str | None = None,
 ) -> Diagnostic:
-    return codes.loader_error(code, source.ref(path, key=key), message, message_zh, path, hint, hint_zh)
+    return codes.diagnostic(code, source.ref(path, key=key), message, message_zh, path, hint, hint_zh)

@@ -132,7 +132,7 @@ class _Builder:
     ) -> None:
         span = _span(where, self.source._odd_breaks)
         where_ref = SourceRef(self.source.file, span.line, span.col, span.end_line, span.end_col)
-        self.diagnostics.append(codes.loader_error(code, where_ref, message, message_zh, path, hint, hint_zh))
+        self.diagnostics.append(codes.diagnostic(code, where_ref, message, message_zh, path, hint, hint_zh))
 
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         if depth > MAX_DEPTH:
@@ -378,7 +378,7 @@ def _forbidden_character(file: str, exc: yaml.reader.ReaderError, text: str) -> 
 
 
 def _syntax_error(where: SourceRef, message: str, message_zh: str, hint: str | None, hint_zh: str | None) -> Diagnostic:
-    return codes.loader_error(
+    return codes.diagnostic(
         codes.YAML_SYNTAX, where, f"YAML syntax error: {message}", f"YAML 语法错误：{message_zh}", (), hint, hint_zh
     )
 
@@ -484,7 +484,7 @@ def _limit_diag(
     hint_zh: str | None = None,
 ) -> Diagnostic:
     span = _mark_span(event.start_mark)
-    return codes.loader_error(code, SourceRef(file, span.line, span.col), message, message_zh, (), hint, hint_zh)
+    return codes.diagnostic(code, SourceRef(file, span.line, span.col), message, message_zh, (), hint, hint_zh)
 
 
 def parse_yaml(text: str, file: str) -> ParsedYaml:

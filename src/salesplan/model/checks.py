@@ -1,58 +1,24 @@
-"""Checks every loaded plan must pass: unique ids, resolvable references, sane numbers."""
+"""Checks every loaded plan must pass: unique ids, resolvable references, sane numbers and periods.
+
+They read the file's data as loaded, not the validated model, so they run (and report) together
+with the model's own findings: an unknown key elsewhere in a target does not hide an unresolved
+region. Values are read with the model's own value types; a value the model refuses is skipped
+here (it has its finding already).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import datetime as dt
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
 
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic
 from salesplan.loader.yamltree import Path_, SourceMap
-from salesplan.model.plan import Plan
+from salesplan.model.values import parse_amount, parse_percent
 
-_KINDS = {"regions": "region", "products": "product", "people": "person", "accounts": "account"}
-
-
-def _diag(
-    source: SourceMap, code: str, path: Path_, message: str, message_zh: str, hint: str | None = None
-) -> Diagnostic:
-    return codes.loader_error(code, source.ref(path), message, message_zh, path, hint)
-
-
-def _duplicates(source: SourceMap, base: Path_, ids: Iterable[str], kind: str) -> Iterator[Diagnostic]:
-    first: dict[str, int] = {}
-    for i, ident in enumerate(ids):
-        if ident in first:
-            line = source.ref((*base, first[ident], "id")).line
-            yield _diag(
-                source,
-                codes.DUPLICATE_ID,
-                (*base, i, "id"),
-                f"duplicate {kind} id '{ident}' (first defined at line {line})",
-                f"{kind} id '{ident}' 重复（首次定义于第 {line} 行）",
-            )
-        else:
-            first[ident] = i
-
-
-def _unresolved(
-    source: SourceMap, path: Path_, ref: str | None, known: set[str] | dict[str, object], kind: str
-) -> Iterator[Diagnostic]:
-    if ref is None or ref in known:
-        return
-    from salesplan.loader.validate import did_you_mean
-
-    guess = did_you_mean(ref, sorted(known))
-    suffix = f"; did you mean '{guess}'?" if guess else ""
-    suffix_zh = f"；是否应为 '{guess}'？" if guess else ""
-    yield _diag(
-        source,
-        codes.UNRESOLVED_REFERENCE,
-        path,
-        f"unknown {kind} '{ref}'{suffix}",
-        f"引用了不存在的{_ZH_KIND.get(kind, kind)} '{ref}'{suffix_zh}",
-    )
-
-
+_TEAM_KINDS = {"regions": "region", "products": "product", "people": "person", "accounts": "account"}
 _ZH_KIND = {
     "person": "人员",
     "region": "区域",
@@ -60,99 +26,191 @@ _ZH_KIND = {
     "strategy": "策略",
     "task": "任务",
     "account": "客户",
+    "target": "目标",
+    "risk": "风险",
 }
 
 
-def check_plan(plan: Plan, source: SourceMap) -> list[Diagnostic]:
-    """Unique ids per kind and every reference resolved; returned sorted by position."""
-    out: list[Diagnostic] = []
-    team = plan.team
-    for field, kind in _KINDS.items():
-        out += _duplicates(source, ("team", field), (x.id for x in getattr(team, field)), kind)
-    for field, kind in (("targets", "target"), ("strategies", "strategy"), ("risks", "risk"), ("tasks", "task")):
-        out += _duplicates(source, (field,), (x.id for x in getattr(plan, field)), kind)
+def _diag(source: SourceMap, code: str, path: Path_, message: str, message_zh: str) -> Diagnostic:
+    return codes.diagnostic(code, source.ref(path), message, message_zh, path)
 
-    people = {p.id for p in team.people}
-    regions = {r.id for r in team.regions}
-    products = {p.id for p in team.products}
-    accounts = {a.id for a in team.accounts}
-    strategies = {s.id for s in plan.strategies}
-    tasks = {t.id for t in plan.tasks}
 
-    out += _unresolved(source, ("plan", "owner"), plan.plan.owner, people, "person")
-    for i, person in enumerate(team.people):
-        out += _unresolved(source, ("team", "people", i, "region"), person.region, regions, "region")
-        if person.start and person.end and person.end < person.start:
-            out.append(
-                _diag(
-                    source,
-                    codes.PERIOD_ORDER,
-                    ("team", "people", i, "end"),
-                    f"person '{person.id}' ends ({person.end}) before starting ({person.start})",
-                    f"人员 '{person.id}' 的结束日期早于开始日期",
-                )
-            )
-    for i, account in enumerate(team.accounts):
-        out += _unresolved(source, ("team", "accounts", i, "region"), account.region, regions, "region")
-        out += _unresolved(source, ("team", "accounts", i, "owner"), account.owner, people, "person")
-    if plan.history is not None:
-        for region, row in plan.history.revenue.items():
-            out += _unresolved(source, ("history", "revenue", region), region, regions, "region")
-            if isinstance(row, dict):
-                for product in row:
-                    out += _unresolved(source, ("history", "revenue", region, product), product, products, "product")
-    for i, target in enumerate(plan.targets):
-        base: Path_ = ("targets", i)
-        out += _unresolved(source, (*base, "owner"), target.owner, people, "person")
-        for j, sid in enumerate(target.strategies):
-            out += _unresolved(source, (*base, "strategies", j), sid, strategies, "strategy")
-        if target.scope is not None:
-            for j, rid in enumerate(target.scope.regions):
-                out += _unresolved(source, (*base, "scope", "regions", j), rid, regions, "region")
-            for j, pid in enumerate(target.scope.products):
-                out += _unresolved(source, (*base, "scope", "products", j), pid, products, "product")
-            for j, aid in enumerate(target.scope.accounts):
-                out += _unresolved(source, (*base, "scope", "accounts", j), aid, accounts, "account")
-        for key in ("value", "baseline"):
-            number = getattr(target, key)
-            if number is not None and number < 0:
-                out.append(
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _items(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(index, item) of every mapping in a list; anything else has its model finding."""
+    if isinstance(value, list):
+        yield from ((i, item) for i, item in enumerate(value) if isinstance(item, dict))
+
+
+def ident(value: Any) -> str | None:
+    """An id as the model reads it (numbers become their text), or None where it is not one."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value.strip()) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _number(value: Any, read: Any) -> Decimal | None:
+    try:
+        number = read(value)
+    except ValueError:
+        return None
+    return number if isinstance(number, Decimal) else None
+
+
+class _Checker:
+    def __init__(self, data: dict[str, Any], source: SourceMap) -> None:
+        self.data, self.source = data, source
+        self.out: list[Diagnostic] = []
+
+    def shown(self, path: Path_, value: Any) -> str:
+        """The value as the file writes it."""
+        written = self.source.written(path)
+        return written if written is not None else str(value)
+
+    def ids(self, base: Path_, items: Any, kind: str) -> set[str]:
+        """The ids of a list of items; a second item with the same id is SP030."""
+        first: dict[str, int] = {}
+        for i, item in _items(items):
+            name = ident(item.get("id"))
+            if name is None:
+                continue
+            if name in first:
+                line = self.source.ref((*base, first[name], "id")).line
+                self.out.append(
                     _diag(
-                        source,
-                        codes.NEGATIVE_VALUE,
-                        (*base, key),
-                        f"target '{target.id}' {key} is negative ({number})",
-                        f"目标 '{target.id}' 的{'目标值' if key == 'value' else '基线'}为负数（{number}）",
+                        self.source,
+                        codes.DUPLICATE_ID,
+                        (*base, i, "id"),
+                        f"duplicate {kind} id '{name}' (first defined at line {line})",
+                        f"{_ZH_KIND.get(kind, kind)} id '{name}' 重复（首次定义于第 {line} 行）",
                     )
                 )
-        if target.granularity is not None and target.granularity <= 0:
-            out.append(
-                _diag(
-                    source,
-                    codes.NEGATIVE_VALUE,
-                    (*base, "granularity"),
-                    f"target '{target.id}' granularity must be greater than 0",
-                    f"目标 '{target.id}' 的拆解粒度必须大于 0",
-                )
-            )
-    for i, strategy in enumerate(plan.strategies):
-        out += _unresolved(source, ("strategies", i, "owner"), strategy.owner, people, "person")
-    for i, risk in enumerate(plan.risks):
-        out += _unresolved(source, ("risks", i, "owner"), risk.owner, people, "person")
-    for i, task in enumerate(plan.tasks):
-        out += _unresolved(source, ("tasks", i, "owner"), task.owner, people, "person")
-        out += _unresolved(source, ("tasks", i, "strategy"), task.strategy, strategies, "strategy")
-        for j, dep in enumerate(task.depends_on):
-            out += _unresolved(source, ("tasks", i, "depends_on", j), dep, tasks, "task")
-    period = plan.plan.period
-    if period.end < period.start:
-        out.append(
+            else:
+                first[name] = i
+        return set(first)
+
+    def ref(self, path: Path_, value: Any, known: set[str], kind: str) -> None:
+        """A reference to an id of `kind` must name one that exists (SP031, with a did-you-mean)."""
+        name = ident(value)
+        if name is None or name in known:
+            return
+        from salesplan.loader.validate import did_you_mean
+
+        guess = did_you_mean(name, sorted(known))
+        suffix = f"; did you mean '{guess}'?" if guess else ""
+        suffix_zh = f"；是否应为 '{guess}'？" if guess else ""
+        self.out.append(
             _diag(
-                source,
-                codes.PERIOD_ORDER,
-                ("plan", "period", "end"),
-                f"plan period ends ({period.end}) before it starts ({period.start})",
-                "计划周期的结束日期早于开始日期",
+                self.source,
+                codes.UNRESOLVED_REFERENCE,
+                path,
+                f"unknown {kind} '{name}'{suffix}",
+                f"引用了不存在的{_ZH_KIND.get(kind, kind)} '{name}'{suffix_zh}",
             )
         )
-    return sorted(out, key=Diagnostic.sort_key)
+
+    def refs(self, base: Path_, values: Any, known: set[str], kind: str) -> None:
+        if isinstance(values, list):
+            for j, value in enumerate(values):
+                self.ref((*base, j), value, known, kind)
+
+    def order(self, base: Path_, item: dict[str, Any], what: str, what_zh: str) -> None:
+        """`end` must not come before `start` (SP034)."""
+        start, end = _date(item.get("start")), _date(item.get("end"))
+        if start is None or end is None or end >= start:
+            return
+        shown_end, shown_start = self.shown((*base, "end"), end), self.shown((*base, "start"), start)
+        self.out.append(
+            _diag(
+                self.source,
+                codes.PERIOD_ORDER,
+                (*base, "end"),
+                f"{what} ends ({shown_end}) before it starts ({shown_start})",
+                f"{what_zh}的结束日期（{shown_end}）早于开始日期（{shown_start}）",
+            )
+        )
+
+
+def check_data(data: dict[str, Any], source: SourceMap) -> list[Diagnostic]:
+    """Unique ids per kind, every reference resolved, no negative target, periods in order."""
+    c = _Checker(data, source)
+    team = _mapping(data.get("team"))
+    known = {kind: c.ids(("team", key), team.get(key), kind) for key, kind in _TEAM_KINDS.items()}
+    for key, kind in (("targets", "target"), ("strategies", "strategy"), ("risks", "risk"), ("tasks", "task")):
+        known[kind] = c.ids((key,), data.get(key), kind)
+    people, regions = known["person"], known["region"]
+
+    header = _mapping(data.get("plan"))
+    c.ref(("plan", "owner"), header.get("owner"), people, "person")
+    period = header.get("period")
+    if isinstance(period, dict):
+        c.order(("plan", "period"), period, "the plan period", "计划周期")
+    for i, person in _items(team.get("people")):
+        c.ref(("team", "people", i, "region"), person.get("region"), regions, "region")
+        c.order(("team", "people", i), person, f"person '{ident(person.get('id'))}'", f"人员 '{person.get('id')}' ")
+    for i, account in _items(team.get("accounts")):
+        c.ref(("team", "accounts", i, "region"), account.get("region"), regions, "region")
+        c.ref(("team", "accounts", i, "owner"), account.get("owner"), people, "person")
+    for region, row in _mapping(_mapping(data.get("history")).get("revenue")).items():
+        c.ref(("history", "revenue", region), region, regions, "region")
+        for product in _mapping(row):
+            c.ref(("history", "revenue", region, product), product, known["product"], "product")
+    for i, target in _items(data.get("targets")):
+        _check_target(c, ("targets", i), target, known)
+    for key in ("strategies", "risks", "tasks"):
+        for i, item in _items(data.get(key)):
+            c.ref((key, i, "owner"), item.get("owner"), people, "person")
+    for i, task in _items(data.get("tasks")):
+        c.ref(("tasks", i, "strategy"), task.get("strategy"), known["strategy"], "strategy")
+        c.refs(("tasks", i, "depends_on"), task.get("depends_on"), known["task"], "task")
+    return sorted(c.out, key=Diagnostic.sort_key)
+
+
+def _check_target(c: _Checker, base: Path_, target: dict[str, Any], known: dict[str, set[str]]) -> None:
+    c.ref((*base, "owner"), target.get("owner"), known["person"], "person")
+    c.refs((*base, "strategies"), target.get("strategies"), known["strategy"], "strategy")
+    scope = _mapping(target.get("scope"))
+    for key, kind in (("regions", "region"), ("products", "product"), ("accounts", "account")):
+        c.refs((*base, "scope", key), scope.get(key), known[kind], kind)
+    name = ident(target.get("id"))
+    for key, key_zh in (("value", "目标值"), ("baseline", "基线")):
+        number = _number(target.get(key), parse_percent)
+        if number is not None and number < 0:
+            shown = c.shown((*base, key), number)
+            c.out.append(
+                _diag(
+                    c.source,
+                    codes.NEGATIVE_VALUE,
+                    (*base, key),
+                    f"target '{name}' {key} is negative ({shown})",
+                    f"目标 '{name}' 的{key_zh}为负数（{shown}）",
+                )
+            )
+    granularity = _number(target.get("granularity"), parse_amount)
+    if granularity is not None and granularity <= 0:
+        shown = c.shown((*base, "granularity"), granularity)
+        c.out.append(
+            _diag(
+                c.source,
+                codes.NEGATIVE_VALUE,
+                (*base, "granularity"),
+                f"target '{name}' granularity must be greater than 0 (got {shown})",
+                f"目标 '{name}' 的拆解粒度必须大于 0（实际为 {shown}）",
+            )
+        )

@@ -1,36 +1,21 @@
-"""The rule registry: a plain dict of every code, built once from one module per rule.
+"""The rule registry: a plain dict of every code salesplan emits, each with its documentation.
 
-Loader codes (SP0xx) are documented here too; their findings come from the loader. Rules with a
-`check` run on every plan the loader accepted, in the order of `MODULES`.
+Codes of the loader, the split engine, review and export (SP0xx, the table `salesplan.codes.CODES`)
+are documented here by one module each under `loader/`, `split/`, `review/` and `export/`; those
+modules are imported only when their documentation is read (`salesplan rules`, SARIF). Rules with
+a `check` (SP1xx and up) run on every plan the loader accepted, in the order of `MODULES`; a rule
+that runs another engine lists the codes it reports for it in `EMITS` (SP203: the split engine's).
 """
 
 from __future__ import annotations
 
 from importlib import import_module
 
+from salesplan import codes
 from salesplan.rules.base import Check, Context, Finding, RuleInfo
 from salesplan.rules.settings import Settings
 
 MODULES = (
-    "loader.sp001_file_unreadable",
-    "loader.sp002_file_too_large",
-    "loader.sp003_file_encoding",
-    "loader.sp004_yaml_syntax",
-    "loader.sp005_duplicate_key",
-    "loader.sp006_alias_limit",
-    "loader.sp007_nesting_too_deep",
-    "loader.sp008_invalid_number",
-    "loader.sp009_invalid_date",
-    "loader.sp010_not_a_plan",
-    "loader.sp011_unsupported_version",
-    "loader.sp020_unknown_key",
-    "loader.sp021_invalid_value",
-    "loader.sp022_missing_field",
-    "loader.sp030_duplicate_id",
-    "loader.sp031_unresolved_reference",
-    "loader.sp032_invalid_id",
-    "loader.sp033_negative_value",
-    "loader.sp034_period_order",
     "smart.sp101_target_not_specific",
     "smart.sp102_target_not_measurable",
     "smart.sp103_target_not_achievable",
@@ -58,7 +43,8 @@ MODULES = (
 )
 
 RULES: dict[str, RuleInfo] = {
-    info.code: info for info in (RuleInfo.from_module(import_module(f"{__name__}.{m}")) for m in MODULES)
+    **{code: RuleInfo.from_code(code) for code in codes.CODES},
+    **{info.code: info for info in (RuleInfo.from_module(import_module(f"{__name__}.{m}")) for m in MODULES)},
 }
 BY_NAME: dict[str, RuleInfo] = {info.name: info for info in RULES.values()}
 CHECKS: tuple[RuleInfo, ...] = tuple(info for info in RULES.values() if info.check is not None)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import import_module
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from salesplan import codes
 from salesplan.diagnostics import Severity, SourceRef
 from salesplan.rules.settings import Settings
 
@@ -28,6 +31,7 @@ class Finding:
     severity: Severity | None = None  # None: the rule's default severity
     key: bool = False  # point at the key rather than the value
     at: SourceRef | None = None  # an exact location already known (from another engine's diagnostic)
+    code: str | None = None  # one of the rule's EMITS codes; None: the rule's own code
 
 
 @dataclass
@@ -48,16 +52,22 @@ Check = Callable[[Context], Iterable[Finding]]
 
 @dataclass(frozen=True)
 class RuleInfo:
-    """A rule's identity and documentation, read from its module's constants and docstring."""
+    """A rule's identity, read from its module's constants (or from `salesplan.codes` for a code
+    that a rule only documents); its documentation is the module's docstring, read when asked for."""
 
     code: str
     name: str
     severity: Severity
     summary: str
-    doc: str
     group: str
-    check: Check | None = None  # None: the finding is made by the loader, this rule only documents it
+    module: str  # the module whose docstring documents the rule
+    check: Check | None = None  # None: the finding is made by the loader or an engine, this rule only documents it
     options: Mapping[str, str] = field(default_factory=dict)
+    emits: tuple[str, ...] = ()  # codes of another engine that `check` reports under their own code
+
+    @property
+    def doc(self) -> str:
+        return _docstring(self.module)
 
     @classmethod
     def from_module(cls, module: ModuleType) -> RuleInfo:
@@ -66,8 +76,23 @@ class RuleInfo:
             name=module.NAME,
             severity=Severity(module.SEVERITY),
             summary=module.SUMMARY,
-            doc=(module.__doc__ or "").strip(),
             group=module.__name__.rsplit(".", 2)[-2],
+            module=module.__name__,
             check=getattr(module, "check", None),
             options=getattr(module, "OPTIONS", {}),
+            emits=tuple(getattr(module, "EMITS", ())),
         )
+
+    @classmethod
+    def from_code(cls, code: str) -> RuleInfo:
+        """A code of `salesplan.codes`, documented by `salesplan.rules.<group>.<spNNN_name>` (not imported here:
+        linting needs only the identity, and the doc modules of every code would slow its start)."""
+        entry = codes.CODES[code]
+        group = codes.group(code)
+        module = f"{__package__}.{group}.{code.lower()}_{entry.name.replace('-', '_')}"
+        return cls(code, entry.name, entry.severity, entry.summary, group, module)
+
+
+@cache
+def _docstring(module: str) -> str:
+    return (import_module(module).__doc__ or "").strip()

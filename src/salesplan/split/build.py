@@ -10,8 +10,8 @@ from collections.abc import Callable, Hashable
 from decimal import Decimal, localcontext
 from fractions import Fraction
 
+from salesplan import codes
 from salesplan.diagnostics import Diagnostic, Severity
-from salesplan.split import codes
 from salesplan.split.capacity import OverCapacity, allocate
 from salesplan.split.env import END, START, Ctx, SplitProblem, TargetEnv, describe, describe_zh
 from salesplan.split.levels import Level, zh_dim

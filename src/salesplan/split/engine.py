@@ -3,7 +3,7 @@
     split_plan(loaded, target_ids=None, *, allow_over_capacity=False, max_leaves=2_000_000) -> SplitOutcome
 
 Pure: no printing, no files, never raises for a bad plan — every problem is a located diagnostic
-(codes SP040–SP059, `salesplan.split.codes`). A target whose split fails is left out of `splits`
+(codes SP040–SP059 in `salesplan.codes`). A target whose split fails is left out of `splits`
 and its diagnostics say why; a target without `split:` gives a root with no children. When the
 plan did not load (`loaded.plan is None`) nothing is split and no diagnostic is added: the
 loader's own diagnostics already say why.
@@ -55,8 +55,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from salesplan.diagnostics import Diagnostic, Severity
-from salesplan.split import codes
+from salesplan import codes
+from salesplan.diagnostics import Diagnostic
 from salesplan.split.env import SplitProblem, TargetEnv, plain
 from salesplan.split.result import Basis, SplitNode, TargetSplit
 
@@ -129,7 +129,7 @@ def _split_one(
     except Exception as exc:  # a bug: one diagnostic naming it, never a traceback
         outcome.diagnostics.append(
             env.diag(
-                codes.INTERNAL,
+                codes.SPLIT_INTERNAL,
                 env.path("split"),
                 f"internal error in the split engine: {type(exc).__name__}: {exc}",
                 f"拆解引擎内部错误：{type(exc).__name__}: {exc}",
@@ -156,14 +156,12 @@ def _select(loaded: LoadedPlan, target_ids: list[str] | None, outcome: SplitOutc
             continue
         known = ", ".join(first) or "none"
         outcome.diagnostics.append(
-            Diagnostic(
-                code=codes.UNKNOWN_TARGET,
-                severity=Severity.ERROR,
-                message=f"no target '{ident}' in this plan (targets: {known})",
-                message_zh=f"计划中没有目标 '{ident}'（已有目标：{known}）",
-                source=loaded.source.ref(("targets",)),
-                path=("targets",),
-                name=codes.code_name(codes.UNKNOWN_TARGET),
+            codes.diagnostic(
+                codes.UNKNOWN_TARGET,
+                loaded.source.ref(("targets",)),
+                f"no target '{ident}' in this plan (targets: {known})",
+                f"计划中没有目标 '{ident}'（已有目标：{known}）",
+                ("targets",),
             )
         )
     return sorted(chosen)

@@ -12,8 +12,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final
 
+from salesplan import codes
 from salesplan.diagnostics import Diagnostic, Severity
-from salesplan.split import codes
 from salesplan.split.timeparts import WorkdayCalendar, days_between, overlap, workday_calendar
 
 if TYPE_CHECKING:
@@ -183,21 +183,20 @@ class TargetEnv:
         message: str,
         message_zh: str,
         *,
-        severity: Severity = Severity.ERROR,
+        severity: Severity | None = None,
         key: bool = False,
         hint: str | None = None,
         hint_zh: str | None = None,
     ) -> Diagnostic:
-        return Diagnostic(
-            code=code,
+        return codes.diagnostic(
+            code,
+            self.source.ref(path, key=key),
+            f"target '{self.target.id}': {message}",
+            f"目标 '{self.target.id}'：{message_zh}",
+            path,
+            hint,
+            hint_zh,
             severity=severity,
-            message=f"target '{self.target.id}': {message}",
-            message_zh=f"目标 '{self.target.id}'：{message_zh}",
-            source=self.source.ref(path, key=key),
-            path=path,
-            hint=hint,
-            hint_zh=hint_zh,
-            name=codes.code_name(code),
         )
 
     def warn_once(self, diagnostic: Diagnostic) -> None:

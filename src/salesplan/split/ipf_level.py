@@ -13,7 +13,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from salesplan.split import codes
+from salesplan import codes
 from salesplan.split.env import SplitProblem, TargetEnv, show
 from salesplan.split.ipf import IpfFailed, Matrix, controlled_round, fit
 from salesplan.split.levels import Level, zh_dim

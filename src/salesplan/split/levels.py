@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
+from salesplan import codes
 from salesplan.diagnostics import Diagnostic
 from salesplan.loader.yamltree import Path_
 from salesplan.model.plan import SplitLevel
-from salesplan.split import codes
 from salesplan.split.env import SplitProblem, TargetEnv, plain, to_fraction
 from salesplan.split.timeparts import TIME_KINDS, TIME_RANK, normalize_key, time_key_candidates, time_parts
 

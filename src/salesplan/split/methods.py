@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from salesplan.diagnostics import Severity
-from salesplan.split import codes
+from salesplan import codes
+from salesplan.diagnostics import Diagnostic, Severity
 from salesplan.split.env import END, PRODUCT, REGION, REP, START, Ctx, SplitProblem, TargetEnv, describe, show
 from salesplan.split.levels import Level, zh_dim
 from salesplan.split.result import Basis
@@ -213,18 +213,9 @@ def _time_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
         a_start, a_end = env.active(rep)
         exact = [Fraction(calendar.count(max(p.start, a_start), min(p.end, a_end))) for p in parts]
         years = sorted({y for p in parts for y in (p.start.year, p.end.year) if y in calendar.fallback_years})
-        if years:
-            env.warn_once(
-                env.diag(
-                    codes.CALENDAR_FALLBACK,
-                    level.path(env, "method"),
-                    f"the holiday calendar does not know {', '.join(map(str, years))}: workdays counted Mon–Fri",
-                    f"节假日日历不包含 {', '.join(map(str, years))} 年：工作日按周一至周五计算",
-                    severity=Severity.WARNING,
-                    hint="upgrade chinese_calendar for the newest holiday schedule",
-                    hint_zh="升级 chinese_calendar 以获得最新的节假日安排",
-                )
-            )
+        for year in years:  # one finding per year, at the plan period: the same for every target and level
+            if (fallback := _calendar_fallback(env, year)) not in env.warnings:
+                env.warnings.append(fallback)
     total = sum(exact, Fraction(0))
     bases_list: list[Basis] = []
     for weight, active, part in zip(exact, actives, parts, strict=True):
@@ -234,3 +225,16 @@ def _time_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
             basis = Basis(method, show(weight), show(total))
         bases_list.append(_inactive(basis) if active == 0 and rep is not None else basis)
     return Shares(ids, tuple(integer_weights(exact)), tuple(bases_list), tuple(exact), windows)
+
+
+def _calendar_fallback(env: TargetEnv, year: int) -> Diagnostic:
+    path = ("plan", "period")
+    return codes.diagnostic(
+        codes.CALENDAR_FALLBACK,
+        env.source.ref(path),
+        f"the holiday calendar does not know {year}: workdays of {year} counted Mon–Fri",
+        f"节假日日历不包含 {year} 年：{year} 年的工作日按周一至周五计算",
+        path,
+        hint="upgrade chinese_calendar for the newest holiday schedule",
+        hint_zh="升级 chinese_calendar 以获得最新的节假日安排",
+    )

@@ -1,10 +1,13 @@
 """`salesplan split` must succeed on every target: lint runs the split engine and reports why not.
 
 This rule does not re-implement the split: it runs the same engine as `salesplan split` and
-reports each of its errors and warnings here, with the engine's own code in the message (for
-example SP051 split-over-capacity: the reps cannot carry what is asked; SP045 all weights zero;
-SP042 a month outside the period; SP058 a part without history, a warning). Targets already
-reported by SP201 or SP202 are not split again.
+reports each of its errors and warnings under the engine's own code, located where the engine
+points (for example SP051 split-over-capacity: the reps cannot carry what is asked; SP045 all
+weights zero; SP042 a month outside the period; SP058 a part without history, a warning). Each of
+those codes is documented on its own (`salesplan rules SP051`) and can be selected, ignored,
+given another severity or suppressed (`# salesplan: ignore[SP051]`) like any rule; the split runs
+when SP203 or any of them is enabled. Targets already reported by SP201 or SP202 are not split
+again.
 
 Failing example::
 
@@ -34,13 +37,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesplan import codes
 from salesplan.rules.base import Context, Finding
 from salesplan.rules.breakdown import sp201_split_does_not_add_up, sp202_split_part_not_defined
 
 CODE = "SP203"
 NAME = "split-fails"
 SEVERITY = "error"
-SUMMARY = "Every target with a split must split cleanly (the split engine's own errors, reported here)."
+SUMMARY = "Every target with a split must split cleanly (the split engine's findings, under their own codes)."
+# every split code but SP057 (lint splits the plan's own targets, never one named on a command line)
+EMITS = tuple(code for code in codes.CODES if codes.group(code) == "split" and code != codes.UNKNOWN_TARGET)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -59,10 +65,11 @@ def check(ctx: Context) -> Iterator[Finding]:
     for diag in outcome.diagnostics:
         yield Finding(
             diag.path,
-            f"split: {diag.message} ({diag.code} {diag.name})".replace(" )", ")"),
-            f"拆解：{diag.message_zh or diag.message}（{diag.code} {diag.name}）".replace(" ）", "）"),
+            diag.message,
+            diag.message_zh or diag.message,
             hint=diag.hint or "run `salesplan split` on this plan to see the breakdown",
             hint_zh=diag.hint_zh if diag.hint else "对该计划运行 `salesplan split` 查看拆解明细",
             severity=diag.severity,
             at=diag.source,
+            code=diag.code,
         )

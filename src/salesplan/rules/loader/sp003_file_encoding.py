@@ -19,5 +19,4 @@ Passing example::
 from salesplan import codes
 
 CODE = codes.ENCODING
-NAME, SUMMARY = codes.LOADER_CODES[CODE]
-SEVERITY = "error"
+NAME, SUMMARY, SEVERITY = codes.CODES[CODE]

@@ -20,5 +20,4 @@ Passing example::
 from salesplan import codes
 
 CODE = codes.DUPLICATE_KEY
-NAME, SUMMARY = codes.LOADER_CODES[CODE]
-SEVERITY = "error"
+NAME, SUMMARY, SEVERITY = codes.CODES[CODE]

@@ -14,5 +14,4 @@ Passing example::
 from salesplan import codes
 
 CODE = codes.NESTING_TOO_DEEP
-NAME, SUMMARY = codes.LOADER_CODES[CODE]
-SEVERITY = "error"
+NAME, SUMMARY, SEVERITY = codes.CODES[CODE]

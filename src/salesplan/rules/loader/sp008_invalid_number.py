@@ -21,5 +21,4 @@ Passing example::
 from salesplan import codes
 
 CODE = codes.INVALID_NUMBER
-NAME, SUMMARY = codes.LOADER_CODES[CODE]
-SEVERITY = "error"
+NAME, SUMMARY, SEVERITY = codes.CODES[CODE]

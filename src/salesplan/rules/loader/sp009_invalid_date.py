@@ -18,5 +18,4 @@ Passing example::
 from salesplan import codes
 
 CODE = codes.INVALID_DATE
-NAME, SUMMARY = codes.LOADER_CODES[CODE]
-SEVERITY = "error"
+NAME, SUMMARY, SEVERITY = codes.CODES[CODE]

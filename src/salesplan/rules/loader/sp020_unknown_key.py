@@ -16,5 +16,4 @@ Passing example::
 from salesplan import codes
 
 CODE = codes.UNKNOWN_KEY
-NAME, SUMMARY = codes.LOADER_CODES[CODE]
-SEVERITY = "error"
+NAME, SUMMARY, SEVERITY = codes.CODES[CODE]

@@ -23,5 +23,4 @@ Passing example::
 from salesplan import codes
 
 CODE = codes.INVALID_VALUE
-NAME, SUMMARY = codes.LOADER_CODES[CODE]
-SEVERITY = "error"
+NAME, SUMMARY, SEVERITY = codes.CODES[CODE]

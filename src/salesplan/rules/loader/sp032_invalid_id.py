@@ -17,5 +17,4 @@ Passing example::
 from salesplan import codes
 
 CODE = codes.INVALID_ID
-NAME, SUMMARY = codes.LOADER_CODES[CODE]
-SEVERITY = "error"
+NAME, SUMMARY, SEVERITY = codes.CODES[CODE]

@@ -18,5 +18,4 @@ Passing example::
 from salesplan import codes
 
 CODE = codes.NEGATIVE_VALUE
-NAME, SUMMARY = codes.LOADER_CODES[CODE]
-SEVERITY = "error"
+NAME, SUMMARY, SEVERITY = codes.CODES[CODE]

@@ -1,0 +1,31 @@
+"""`weights`, `values`, `parts` or `margins` name a part the level does not have.
+
+Time parts are the months, quarters or weeks of the plan period (`2026-07`, `Q3`, `7月`, `W27`); a
+key outside the period, or one that could mean two parts, is refused with the candidates named.
+Regions, products and reps outside the team are SP202's; the split engine reports the rest.
+
+Failing example::
+
+    plan:
+      period: {start: 2026-07-01, end: 2026-09-30}
+    targets:
+      - id: T1
+        value: 500
+        split:
+          - {by: month, method: weights, weights: {2026-07: 1, 2026-10: 1}}
+
+Passing example::
+
+    plan:
+      period: {start: 2026-07-01, end: 2026-09-30}
+    targets:
+      - id: T1
+        value: 500
+        split:
+          - {by: month, method: weights, weights: {2026-07: 1, 2026-08: 1, 2026-09: 1}}
+"""
+
+from salesplan import codes
+
+CODE = codes.UNKNOWN_PART
+NAME, SUMMARY, SEVERITY = codes.CODES[CODE]
