@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from itertools import accumulate
 from typing import Any
@@ -19,6 +18,9 @@ import yaml
 
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic, SourceRef
+from salesplan.loader.sourcemap import Located, Path_, SourceMap, Span, span_of
+from salesplan.loader.syntax import syntax_diagnostic
+from salesplan.loader.tags import implicit_tag, written_tag
 from salesplan.numbers import MAX_DIGITS, MAX_PLACES
 
 try:
@@ -26,11 +28,12 @@ try:
 except ImportError:  # pragma: no cover - pure-Python fallback
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+__all__ = ["MAX_DEPTH", "MAX_NODES", "Located", "ParsedYaml", "Path_", "SourceMap", "Span", "parse_yaml"]
+
 MAX_DEPTH = 64
 MAX_NODES = 100_000  # values in one file: a large plan has a few thousand; loading 10^5 takes seconds
 MAX_ALIAS_EXPANSION = 10_000
 
-Path_ = tuple[str | int, ...]
 
 _TAG = "tag:yaml.org,2002:"
 _DATE_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -38,68 +41,6 @@ _DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _BLOCK_PREFIX = re.compile(r"^[ \t?:-]*", re.M)
 _SAFE = yaml.SafeLoader("")  # only its construct_yaml_int / _timestamp helpers are used
-
-
-@dataclass(frozen=True)
-class Span:
-    line: int
-    col: int
-    end_line: int
-    end_col: int
-
-
-# a position as the parser left it (a node), turned into a Span only when asked: most are never asked
-Located = Span | yaml.Node
-
-
-# line breaks to YAML 1.1 but not to an editor: where a file has one, positions come from the index
-_YAML_ONLY_BREAKS = ("\x85", "\u2028", "\u2029")
-
-
-def _span(located: Located, text: str | None = None) -> Span:
-    """1-based span of a node; pass the text when it holds a YAML-only line break (see above)."""
-    if isinstance(located, Span):
-        return located
-    s, e = located.start_mark, located.end_mark
-    if text is not None and s.index is not None and e.index is not None:
-        (line, col), (end_line, end_col) = _editor_position(text, s.index), _editor_position(text, e.index)
-        return Span(line, col, end_line, end_col)
-    return Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
-
-
-@dataclass
-class SourceMap:
-    """Positions of every value and every mapping key, by path from the document root."""
-
-    file: str
-    text: str = ""
-    values: dict[Path_, Located] = field(default_factory=dict)
-    keys: dict[Path_, Located] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self._odd_breaks = self.text if any(b in self.text for b in _YAML_ONLY_BREAKS) else None
-
-    def span(self, path: Path_, key: bool = False) -> Span | None:
-        """The span of `path`, or of its nearest located ancestor."""
-        p = tuple(path)
-        if key and p in self.keys:
-            return _span(self.keys[p], self._odd_breaks)
-        while p:
-            if p in self.values:
-                return _span(self.values[p], self._odd_breaks)
-            p = p[:-1]
-        root = self.values.get(())
-        return None if root is None else _span(root, self._odd_breaks)
-
-    def ref(self, path: Path_, key: bool = False) -> SourceRef:
-        span = self.span(path, key)
-        if span is None:
-            return SourceRef(self.file, 1, 1)
-        return SourceRef(self.file, span.line, span.col, span.end_line, span.end_col)
-
-    def line_text(self, line: int) -> str:
-        lines = self.text.splitlines()
-        return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
 @dataclass
@@ -118,6 +59,7 @@ class _Builder:
         self.source = source
         self.diagnostics: list[Diagnostic] = []
         self.seen: set[int] = set()
+        self.refused: set[int] = set()
         self.repeated = 0
 
     def diag(
@@ -130,7 +72,7 @@ class _Builder:
         hint: str | None = None,
         hint_zh: str | None = None,
     ) -> None:
-        span = _span(where, self.source._odd_breaks)
+        span = span_of(where, self.source._odd_breaks)
         where_ref = SourceRef(self.source.file, span.line, span.col, span.end_line, span.end_col)
         self.diagnostics.append(codes.diagnostic(code, where_ref, message, message_zh, path, hint, hint_zh))
 
@@ -140,7 +82,7 @@ class _Builder:
                 codes.NESTING_TOO_DEEP,
                 f"data is nested more than {MAX_DEPTH} levels deep",
                 f"数据嵌套超过 {MAX_DEPTH} 层",
-                _span(node),
+                span_of(node),
                 path,
             )
             raise _Abort
@@ -151,12 +93,17 @@ class _Builder:
                     codes.ALIAS_LIMIT,
                     f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} nodes (billion-laughs guard)",
                     f"别名展开超过 {MAX_ALIAS_EXPANSION:,} 个节点（防“十亿笑”攻击）",
-                    _span(node),
+                    span_of(node),
                     path,
                 )
                 raise _Abort
+            if id(node) in self.refused:
+                return None
         else:
             self.seen.add(id(node))
+            if self.refuse_tag(node, path):
+                self.refused.add(id(node))
+                return None
         self.source.values[path] = node
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path, depth)
@@ -178,9 +125,11 @@ class _Builder:
                     codes.INVALID_VALUE,
                     "a mapping key must be a plain value, not a list or mapping",
                     "映射的键必须是普通值，不能是列表或映射",
-                    _span(key_node),
+                    span_of(key_node),
                     path,
                 )
+                continue
+            if self.refuse_tag(key_node, path):
                 continue
             key = str(key_node.value)
             if key in first:
@@ -207,7 +156,7 @@ class _Builder:
         merged: dict[str, Any] = {}
         for item in items:
             if not isinstance(item, yaml.MappingNode):
-                self.diag(codes.INVALID_VALUE, "'<<' merges mappings only", "'<<' 只能合并映射", _span(item), path)
+                self.diag(codes.INVALID_VALUE, "'<<' merges mappings only", "'<<' 只能合并映射", span_of(item), path)
                 continue
             value = self.mapping(item, path, depth + 1)
             for key, val in value.items():
@@ -258,16 +207,30 @@ class _Builder:
             return self.decimal(text, span, path)
         if tag == _TAG + "timestamp":
             return self.timestamp(node, span, path)
-        if tag.startswith("!") or tag.startswith(_TAG):
-            self.diag(
-                codes.INVALID_VALUE,
-                f"YAML tag '{tag}' is not supported in a plan",
-                f"计划中不支持 YAML 标签 '{tag}'",
-                span,
-                path,
-            )
-            return None
-        return text
+        return text  # YAML's own `<<` or `=` as a value: the text as written
+
+    def refuse_tag(self, node: yaml.Node, path: Path_) -> bool:
+        """A tag that makes a node other than what YAML reads it as is refused (SP021, at the tag).
+
+        A tag is harmless when it names what the node is anyway: `!!map` on a mapping, `!!seq` on a
+        list, `!!int 5`; `!!str` on a single value reads it as text, as quotes do. Every other tag
+        (`!!python/object:...`, `!!set`, `!!omap`, `!!binary`, `!!float 5`, `!custom`) is refused
+        on a mapping, a list, a value and a key alike.
+        """
+        tag = node.tag
+        if tag == implicit_tag(node) or (isinstance(node, yaml.ScalarNode) and tag == _TAG + "str"):
+            return False
+        written, where = written_tag(node, self.source.text)
+        self.diag(
+            codes.INVALID_VALUE,
+            f"YAML tag '{written}' is not supported in a plan",
+            f"计划中不支持 YAML 标签 '{written}'",
+            where,
+            path,
+            hint="remove the tag: a plan is plain mappings, lists and values (quote a value to keep it as text)",
+            hint_zh="删除该标签：计划只由普通的映射、列表和值组成（如需按文本读取，请给值加引号）",
+        )
+        return True
 
     def decimal(self, text: str, span: Located, path: Path_) -> Decimal | None:
         cleaned = text.replace("_", "")
@@ -338,78 +301,8 @@ def _mark_span(mark: Any) -> Span:
     return Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2)
 
 
-# what YAML accepts in a stream (YAML 1.1 §5.1); anything else stops the reader
-_NOT_YAML_CHAR = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # YAML 1.1 integers that are not plain decimal: 012 (octal), 0x1F, 0b101, 190:20 (base 60)
 _NOT_DECIMAL_INT = re.compile(r"^[-+]?(0[0-9_]*[0-9]|0[xXbBoO]|[0-9][0-9_]*:)")
-_TAB_WORD = re.compile(r"\btabs?\b|'\\t'")
-
-
-def _editor_position(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of a character as an editor counts them: only LF ends a line (YAML
-    also breaks lines at NEL and U+2028, which would shift every later line number)."""
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
-
-
-def _mark_position(mark: Any, text: str) -> tuple[int, int]:
-    if mark is None:
-        return 1, 1
-    if getattr(mark, "index", None) is not None and 0 <= mark.index <= len(text):
-        return _editor_position(text, mark.index)
-    return mark.line + 1, mark.column + 1
-
-
-def _forbidden_character(file: str, exc: yaml.reader.ReaderError, text: str) -> Diagnostic:
-    """A control or non-character in the file: located where it is, named, with what to do."""
-    found = _NOT_YAML_CHAR.search(text)
-    index = found.start() if found else min(max(exc.position, 0), len(text))
-    char = text[index] if index < len(text) else "\x00"
-    line, col = _editor_position(text, index)
-    code_point = f"U+{ord(char):04X}"
-    name, name_zh = unicodedata.name(char, "control character"), unicodedata.name(char, "控制字符")
-    return _syntax_error(
-        SourceRef(file, line, col),
-        f"character {code_point} ({name}) is not allowed in a YAML file",
-        f"YAML 文件中不允许出现字符 {code_point}（{name_zh}）",
-        f'delete it; to keep it, write it as an escape inside double quotes, e.g. "\\u{ord(char):04x}"',
-        f'删除它；如需保留，请在双引号字符串中写成转义形式，例如 "\\u{ord(char):04x}"',
-    )
-
-
-def _syntax_error(where: SourceRef, message: str, message_zh: str, hint: str | None, hint_zh: str | None) -> Diagnostic:
-    return codes.diagnostic(
-        codes.YAML_SYNTAX, where, f"YAML syntax error: {message}", f"YAML 语法错误：{message_zh}", (), hint, hint_zh
-    )
-
-
-def _syntax_diag(file: str, exc: yaml.YAMLError, text: str) -> Diagnostic:
-    if isinstance(exc, yaml.reader.ReaderError):
-        return _forbidden_character(file, exc, text)
-    problem_mark = getattr(exc, "problem_mark", None)
-    context_mark = getattr(exc, "context_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc)
-    context = getattr(exc, "context", None)
-    message = f"{context}: {problem}" if context else str(problem)
-    mark = problem_mark or context_mark
-    if context_mark is not None and problem_mark is not None and "end of stream" in str(problem):
-        # an unclosed quote or bracket: point at where it opened, not at the end of the file
-        message += f" (reached the end of the file at line {_mark_position(problem_mark, text)[0]})"
-        mark = context_mark
-    elif context_mark is not None and problem_mark is not None and context_mark.line != problem_mark.line:
-        opened_line, opened_col = _mark_position(context_mark, text)
-        message += (
-            f" (the {str(context).removeprefix('while parsing a ')} opened at line {opened_line}, column {opened_col})"
-        )
-    line, col = _mark_position(mark, text)
-    hint = hint_zh = None
-    lines = text.split("\n")
-    at = lines[line - 1] if 0 < line <= len(lines) else ""
-    # the C parser does not name the character: look for a tab in the line's indentation
-    if _TAB_WORD.search(message) or "\t" in at[: len(at) - len(at.lstrip())]:
-        hint = "YAML forbids tabs for indentation: indent with spaces"
-        hint_zh = "YAML 不允许用 Tab 缩进：请改用空格"
-    return _syntax_error(SourceRef(file, line, col), message, message, hint, hint_zh)
 
 
 def _rough_depth(text: str) -> int:
@@ -433,14 +326,14 @@ def _stream_problem(text: str, file: str) -> Diagnostic | None:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         end = mark.index if mark is not None and getattr(mark, "index", None) is not None else len(text)
-        if _Loader is not yaml.SafeLoader and _rough_depth(text[: end + 1]) > MAX_DEPTH:
+        if not issubclass(_Loader, yaml.SafeLoader) and _rough_depth(text[: end + 1]) > MAX_DEPTH:
             try:
                 found = _walk_events(text, file, yaml.SafeLoader)
             except yaml.YAMLError:
                 found = None
             if found is not None:
                 return found
-        return _syntax_diag(file, exc, text)
+        return syntax_diagnostic(file, exc, text)
 
 
 def _walk_events(text: str, file: str, loader: Any) -> Diagnostic | None:
@@ -498,7 +391,7 @@ def parse_yaml(text: str, file: str) -> ParsedYaml:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        return ParsedYaml(None, source, [_syntax_diag(file, exc, text)])
+        return ParsedYaml(None, source, [syntax_diagnostic(file, exc, text)])
     if node is None:
         return ParsedYaml(None, source, [])
     builder = _Builder(source)
