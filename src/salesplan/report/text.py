@@ -18,11 +18,51 @@ _LABEL = {
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.NOTICE: "cyan"}
 
 
+WINDOW = 100  # terminal columns of a source line shown around the finding's column
+_CUT = "…"
+
+
+def _cells(source: str) -> list[tuple[str, int]]:
+    """Each character of the line as shown (tabs to stops of 4, control characters inert) and its width."""
+    out: list[tuple[str, int]] = []
+    column = 0
+    for ch in source:
+        shown = " " * (4 - column % 4) if ch == "\t" else neutralise(ch)
+        width = cell_width(shown)
+        out.append((shown, width))
+        column += len(shown) if ch == "\t" else 1  # tab stops as `str.expandtabs` counts them
+    return out
+
+
+def window(source: str, col: int, width: int = WINDOW) -> tuple[str, int]:
+    """The line as shown, cut to about `width` columns around `col` (`…` where cut), and the
+    terminal column of the caret under character `col` (wide CJK characters count two)."""
+    cells = _cells(source)
+    at = min(max(col - 1, 0), len(cells))
+    start, end = 0, len(cells)
+    if sum(w for _, w in cells) > width:
+        used = 0
+        start = at
+        while start > 0 and used + cells[start - 1][1] <= width // 3:
+            start -= 1
+            used += cells[start][1]
+        end = at
+        while end < len(cells) and used + cells[end][1] <= width:
+            used += cells[end][1]
+            end += 1
+        while start > 0 and used + cells[start - 1][1] <= width:  # near the end: show more before
+            start -= 1
+            used += cells[start][1]
+    head = _CUT if start > 0 else ""
+    tail = _CUT if end < len(cells) else ""
+    shown = head + "".join(text for text, _ in cells[start:end]) + tail
+    return shown, cell_width(head) + sum(w for _, w in cells[start:at])
+
+
 def _snippet(line_no: int, source: str, col: int) -> tuple[str, str]:
-    expanded = source.expandtabs(4)
-    prefix = source[: max(0, col - 1)].expandtabs(4)
+    shown, caret = window(source, col)
     gutter = str(line_no).rjust(5)
-    return f"{gutter} | {neutralise(expanded)}", f"{' ' * len(gutter)} | {' ' * cell_width(neutralise(prefix))}^"
+    return f"{gutter} | {shown}", f"{' ' * len(gutter)} | {' ' * caret}^"
 
 
 def _lines(diag: Diagnostic, result: LintResult, lang: str) -> list[tuple[str, str]]:
