@@ -2,7 +2,7 @@
 
 `CODES`: code -> (kebab-case name, one-line summary, default severity), by range: SP001–SP039 the
 loader and the model checks, SP040–SP059 the split engine, SP060–SP079 `salesplan review` (its
-actuals file); SP080–SP089 are kept for `salesplan export`. The lint rules (SP1xx and up) live in
+actuals file), SP080–SP089 `salesplan export`. The lint rules (SP1xx and up) live in
 `salesplan.rules`, one module per rule; every code here is documented there too. `diagnostic()`
 is the one constructor of a finding from a code.
 """
@@ -66,6 +66,11 @@ ACTUALS_OUTSIDE = "SP065"
 ACTUALS_NO_TARGET = "SP066"
 ACTUALS_NOT_IN_BREAKDOWN = "SP067"
 ACTUALS_REP_INACTIVE = "SP068"
+
+# -- export (SP080–SP089): what a workbook cannot hold, changed visibly; the file is still written ---
+FORBIDDEN_CHARACTER = "SP080"
+CELL_TEXT_CUT = "SP081"
+NUMBER_AS_TEXT = "SP082"
 
 
 class Code(NamedTuple):
@@ -169,6 +174,23 @@ CODES: dict[str, Code] = {
     ACTUALS_REP_INACTIVE: Code(
         "actuals-rep-inactive",
         "An actuals row is booked to a rep on a day before the rep's start or after the rep's end.",
+        _W,
+    ),
+    FORBIDDEN_CHARACTER: Code(
+        "export-forbidden-character",
+        "Plan text holds a character XML 1.0 forbids (a C0 control, U+FFFE/U+FFFF, a lone surrogate); "
+        "the export shows U+FFFD (�) in its place.",
+        _W,
+    ),
+    CELL_TEXT_CUT: Code(
+        "export-cell-text-cut",
+        "A text is longer than Excel's 32,767 characters per cell; the cell is cut and ends in …[truncated].",
+        _W,
+    ),
+    NUMBER_AS_TEXT: Code(
+        "export-number-as-text",
+        "A number has more than 15 significant digits, which Excel would round; the cell holds its exact "
+        "digits as text, and a total over it is written as its exact value instead of a SUM formula.",
         _W,
     ),
 }

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from openpyxl.utils.escape import unescape
 from typer.testing import CliRunner
 
+from salesplan import codes
 from salesplan.cli.app import app
-from salesplan.export import codes
 from salesplan.export.findings import PART_OF_SUM, SUM_AS_VALUE, Finding, clean_document
 from salesplan.export.forbidden import REPLACEMENT, xml_safe
 from salesplan.export.markdown import render_markdown

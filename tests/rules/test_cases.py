@@ -7,7 +7,9 @@ a rule that reports another engine's codes, `EMITS`, for those); optionally `con
 English messages must contain). The plan is linted, unless the case names `targets:` (the plan is
 split with those target ids, as `salesplan split --target` does) or carries `actuals:` (CSV text;
 `actuals_missing: true` for none): then `salesplan review` reads it against the plan, as of the
-end of the plan period, and its findings count, with lines and columns in the actuals file.
+end of the plan period, and its findings count, with lines and columns in the actuals file; or
+`export: xlsx` (or `md`): the plan is exported with every table. `plan_file:` names a plan kept in
+another test folder (a path below tests/).
 `break_rule: CODE` makes that rule raise, `break_split: true` the split engine.
 """
 
@@ -30,6 +32,7 @@ from salesplan.rules import RULES
 
 CASES = Path(__file__).parent / "cases"
 REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "reference-plan.yaml"
+TESTS = Path(__file__).resolve().parents[1]
 
 
 def _params() -> list[Any]:
@@ -47,6 +50,9 @@ def write_case(case: dict[str, Any], path: Path) -> None:
         return
     if "base64" in case:
         path.write_bytes(base64.b64decode(case["base64"]))
+        return
+    if "plan_file" in case:
+        path.write_bytes((TESTS / case["plan_file"]).read_bytes())
         return
     text = REFERENCE.read_text(encoding="utf-8") if case.get("reference") else case.get("plan", "")
     for old, new in case.get("replace", []):
@@ -80,6 +86,11 @@ def run_case(case: dict[str, Any], file: Path) -> list[Diagnostic]:
         return split_plan(load_plan(str(file), "plan.yaml"), case["targets"]).diagnostics
     if "actuals" in case or case.get("actuals_missing"):
         return _review(case, file)
+    if "export" in case:
+        from salesplan.export.run import export_plan
+        from salesplan.export.tables import TABLES
+
+        return export_plan(load_plan(str(file), "plan.yaml"), case["export"], TABLES, "zh").diagnostics
     config = config_from(tomllib.loads(case["config"]), "case") if "config" in case else LintConfig()
     result = lint_file(Candidate(str(file), "plan.yaml", explicit=True), config)
     assert result is not None

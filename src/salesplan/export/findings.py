@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from openpyxl.utils import get_column_letter
 
-from salesplan.export import codes
+from salesplan import codes
 from salesplan.export.forbidden import forbidden_in, xml_safe
 from salesplan.export.model import Cell, Column, Document, GanttTask, LegendItem, Quantity, Row, Table
 

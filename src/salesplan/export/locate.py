@@ -6,8 +6,8 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from salesplan import codes
 from salesplan.diagnostics import Diagnostic, SourceRef, inert
-from salesplan.export import codes
 from salesplan.export.findings import PART_OF_SUM, SUM_AS_VALUE, Finding
 from salesplan.export.forbidden import FORBIDDEN
 
@@ -116,5 +116,5 @@ def locate(findings: Sequence[Finding], loaded: LoadedPlan) -> list[Diagnostic]:
         first = group[0]
         message, message_zh = _messages(first, len(group))
         where = source.ref(path) if path is not None else SourceRef(source.file, 1, 1)
-        out.append(codes.export_warning(code, where, message, message_zh, path or ()))
+        out.append(codes.diagnostic(code, where, message, message_zh, path or ()))
     return out

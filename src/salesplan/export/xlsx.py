@@ -11,7 +11,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.dimensions import RowDimension
 
-from salesplan.export import codes, xlsx_stream
+from salesplan import codes
+from salesplan.export import xlsx_stream
 from salesplan.export.findings import PART_OF_SUM, SUM_AS_VALUE, Finding
 from salesplan.export.forbidden import xml_safe
 from salesplan.export.model import Document, Quantity, Row, Table
