@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 
 class OutputExists(Exception):
@@ -44,24 +46,32 @@ def write_atomic(path: Path | str, data: str | bytes, force: bool = False) -> No
     is false; OSError passes through and the temp file is removed, so a failure leaves nothing
     behind.
     """
+    write_atomic_stream(path, [data], force)
+
+
+def write_atomic_stream(path: Path | str, chunks: Iterable[str | bytes], force: bool = False) -> None:
+    """`write_atomic` of the concatenated `chunks`, written as they come: the whole text is never held.
+
+    Whatever stops the writing (an error while a chunk is made, a failed write, Ctrl-C) removes the
+    temp file and passes on: `path` is then as it was before.
+    """
     target = Path(path)
     if target.exists() and not force:
         raise OutputExists(str(target))
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         special = not stat.S_ISREG(target.stat().st_mode)
     except FileNotFoundError:
         special = False
     if special:
         with open(target, "wb") as handle:
-            handle.write(payload)
+            _write_chunks(handle, chunks)
         return
     real = Path(os.path.realpath(target))
     directory = real.parent if str(real.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            _write_chunks(handle, chunks)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, _final_mode(real))
@@ -71,3 +81,8 @@ def write_atomic(path: Path | str, data: str | bytes, force: bool = False) -> No
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _write_chunks(handle: BinaryIO, chunks: Iterable[str | bytes]) -> None:
+    for chunk in chunks:
+        handle.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)

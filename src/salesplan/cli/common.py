@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
+
+from salesplan.i18n import Message, _
 
 if TYPE_CHECKING:
     from salesplan.diagnostics import Diagnostic
@@ -35,9 +37,14 @@ def err(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def fail(message: str, code: int = EXIT_ERROR, *, zh: str | None = None, lang: str = "en") -> NoReturn:
-    """`salesplan: message` on stderr, in Chinese for --lang zh where `zh` is given, and exit."""
-    err(f"salesplan: {zh if zh is not None and lang == 'zh' else message}")
+def fail(message: str | Message, code: int = EXIT_ERROR, *, zh: str | None = None, lang: str = "en") -> NoReturn:
+    """`salesplan: message` on stderr in `lang` (a `Message` is translated; a plain string with a
+    `zh` text is the older form), and exit."""
+    if isinstance(message, Message):
+        text = message.render(lang)
+    else:
+        text = zh if zh is not None and lang == "zh" else message
+    err(f"salesplan: {text}")
     raise typer.Exit(code)
 
 
@@ -49,7 +56,7 @@ def print_diagnostics(diagnostics: list[Diagnostic], lang: str = "zh") -> None:
         err(diag.format(lang))
         hint = diag.hint_in(lang)
         if hint:
-            err(f"    {'提示' if lang == 'zh' else 'hint'}: {inert(hint)}")
+            err(f"    {_('hint').render(lang)}: {inert(hint)}")
 
 
 def load_or_exit(path: Path, lang: str) -> LoadedPlan:
@@ -76,14 +83,17 @@ def refuse_input_as_output(output: Path | None, inputs: Iterable[Path | str], la
             continue
         if same:
             fail(
-                f"-o {output} is the input file {source}; salesplan never overwrites a file it reads",
-                zh=f"-o {output} 是输入文件 {source}；salesplan 从不覆盖它读取的文件",
+                _(
+                    "-o {output} is the input file {source}; salesplan never overwrites a file it reads",
+                    output=output,
+                    source=source,
+                ),
                 lang=lang,
             )
 
 
 def _exists_without_force(output: Path, lang: str) -> NoReturn:
-    fail(f"{output} exists; use --force to overwrite it", zh=f"{output} 已存在；如需覆盖请加 --force", lang=lang)
+    fail(_("{output} exists; use --force to overwrite it", output=output), lang=lang)
 
 
 def check_output(output: Path | None, force: bool, inputs: Iterable[Path | str] = (), lang: str = "zh") -> None:
@@ -100,30 +110,40 @@ def check_output(output: Path | None, force: bool, inputs: Iterable[Path | str] 
 
 def written(output: Path, lang: str = "zh") -> None:
     """The line every command prints on stderr after writing a file."""
-    err(f"已写入 {output}" if lang == "zh" else f"wrote {output}")
+    err(_("wrote {output}", output=output).render(lang))
 
 
 def emit(
-    text: str | bytes, output: Path | None, force: bool, lang: str = "zh", inputs: Iterable[Path | str] = ()
+    text: str | bytes | Iterator[str],
+    output: Path | None,
+    force: bool,
+    lang: str = "zh",
+    inputs: Iterable[Path | str] = (),
 ) -> None:
     """Print to stdout, or write `output` atomically, refusing to overwrite without --force or to replace an input;
-    a written file is announced on stderr (`written`)."""
-    from salesplan.output import OutputExists, write_atomic
+    a written file is announced on stderr (`written`).
+
+    An iterator of text chunks is written as it is produced (`output.write_atomic_stream`): an error or
+    Ctrl-C on the way leaves no file, and an existing one as it was.
+    """
+    from salesplan.output import OutputExists, write_atomic_stream
 
     refuse_input_as_output(output, inputs, lang)
+    chunks: Iterable[str | bytes] = [text] if isinstance(text, str | bytes) else text
     if output is None or str(output) == "-":
-        if isinstance(text, bytes):
-            sys.stdout.buffer.write(text)
-        else:
-            sys.stdout.write(text)
+        for chunk in chunks:
+            if isinstance(chunk, bytes):
+                sys.stdout.buffer.write(chunk)
+            else:
+                sys.stdout.write(chunk)
         sys.stdout.flush()
         return
     try:
-        write_atomic(output, text, force=force)
+        write_atomic_stream(output, chunks, force=force)
     except OutputExists:
         _exists_without_force(output, lang)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        fail(f"cannot write {output}: {reason}", zh=f"无法写入 {output}：{reason}", lang=lang)
+        fail(_("cannot write {output}: {reason}", output=output, reason=reason), lang=lang)
     if output.is_file():
         written(output, lang)

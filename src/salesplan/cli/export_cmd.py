@@ -42,6 +42,7 @@ def export(
     """Export the plan's tables as an Excel workbook or Markdown (headers in Chinese by default)."""
     from salesplan.export.run import ExportError, export_blank, export_plan, resolve_format
     from salesplan.export.tables import UnknownTable, parse_tables
+    from salesplan.report.progress import steps
 
     language = lang.value if lang else "zh"
     if blank == (plan is not None):
@@ -59,10 +60,15 @@ def export(
         loaded = load_or_exit(plan, language)
         if lang is None and loaded.plan is not None and loaded.plan.plan.lang:
             language = loaded.plan.plan.lang  # the plan's own language, unless --lang says otherwise
-        result = export_plan(loaded, kind, names, language, template)
+        with steps(language) as step:
+            step("build")
+            result = export_plan(loaded, kind, names, language, template, stream=True)
+            if result.payload is not None:
+                print_diagnostics(result.diagnostics, language)
+                payload = result.payload if isinstance(result.payload, str | bytes) else step.counted(result.payload)
+                emit(payload, output, force, language)
+                return
     except (ExportError, UnknownTable) as exc:
         fail(str(exc), zh=exc.zh, lang=language)
     print_diagnostics(result.diagnostics, language)
-    if result.payload is None:
-        raise typer.Exit(EXIT_ERROR)
-    emit(result.payload, output, force, language)
+    raise typer.Exit(EXIT_ERROR)

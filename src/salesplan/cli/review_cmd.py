@@ -176,7 +176,7 @@ def _render(review: Review, loaded: LoadedPlan, fmt: ReviewFormat, output: Path 
     doc = review_document(loaded.plan, review, lang)
     rendered = render_located(doc, "xlsx" if fmt is ReviewFormat.xlsx else "md", loaded)
     print_diagnostics(rendered.diagnostics, lang)  # what the workbook had to change, as warnings
-    assert rendered.payload is not None
+    assert isinstance(rendered.payload, str | bytes)
     return rendered.payload
 
 

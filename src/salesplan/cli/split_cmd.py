@@ -51,12 +51,15 @@ def split(
 ) -> None:
     """Split targets by region, product, rep and time: exact parts with their 拆解逻辑."""
     from salesplan.diagnostics import has_errors
+    from salesplan.report.progress import steps
     from salesplan.split.engine import split_plan
-    from salesplan.split.render import render
+    from salesplan.split.render import chunks
 
     refuse_input_as_output(output, [plan], lang.value)
     loaded = load_or_exit(plan, lang.value)
-    outcome = split_plan(loaded, target or None, allow_over_capacity=allow_over_capacity)
+    with steps(lang.value) as step:
+        step("split")
+        outcome = split_plan(loaded, target or None, allow_over_capacity=allow_over_capacity)
     if outcome.diagnostics:
         print_diagnostics(outcome.diagnostics, lang.value)
     if has_errors(outcome.diagnostics):
@@ -70,7 +73,7 @@ def split(
             import shutil
 
             width = shutil.get_terminal_size((120, 24)).columns
-        text = render_table(outcome.splits, lang.value, depth, names, width=width)
-    else:
-        text = render(fmt.value, outcome.splits, lang.value, depth, names)
-    emit(text, output, force, lang.value)
+        emit(render_table(outcome.splits, lang.value, depth, names, width=width), output, force, lang.value)
+        return
+    with steps(lang.value) as step:  # written as it is made: the whole text is never held
+        emit(step.counted(chunks(fmt.value, outcome.splits, lang.value, depth, names)), output, force, lang.value)

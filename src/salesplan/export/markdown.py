@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import overload
 
 from salesplan import templating
 from salesplan.export import i18n
@@ -50,7 +52,7 @@ class MdTable:
     name: str
     title: str
     header: list[str]
-    rows: list[list[str]]
+    rows: Sequence[list[str]]
     legend: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     choices: list[tuple[str, list[str]]] = field(default_factory=list)
@@ -86,6 +88,32 @@ class _Cells:
         return cells
 
 
+class _LazyRows(Sequence[list[str]]):
+    """A table's escaped rows, made one by one as the template reads them: a million-row table is never
+    held twice (once as the document, once as text)."""
+
+    def __init__(self, table: Table) -> None:
+        self._rows = table.rows
+        self._cells = _Cells(table)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> list[str]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[list[str]]: ...
+    def __getitem__(self, index: int | slice) -> list[str] | Sequence[list[str]]:
+        if isinstance(index, slice):
+            return [self._cells.row(row) for row in self._rows[index]]
+        return self._cells.row(self._rows[index])
+
+    def __iter__(self) -> Iterator[list[str]]:
+        row = self._cells.row
+        for item in self._rows:
+            yield row(item)
+
+
 def _gantt(table: Table) -> list[GanttSection]:
     ids = mermaid_ids([task.id for task in table.gantt])
     sections: dict[str, GanttSection] = {}
@@ -104,7 +132,7 @@ def md_table(table: Table, blank: bool) -> MdTable:
         name=table.name,
         title=md_escape(table.title),
         header=[md_escape(table.columns[i].header) for i in cells.keep],
-        rows=[cells.row(row) for row in table.rows],
+        rows=_LazyRows(table),
         notes=[md_escape(note) for note in table.notes],
         gantt=_gantt(table) if table.gantt else [],
         gantt_title=mermaid_text(table.title),
@@ -118,6 +146,18 @@ def md_table(table: Table, blank: bool) -> MdTable:
 
 def render_markdown(doc: Document, template_dir: Path | None = None) -> str:
     """The document as GitHub-flavoured Markdown; `template_dir` overrides templates file by file."""
+    return "".join(markdown_chunks(doc, template_dir))
+
+
+CHUNK = 1 << 16  # characters gathered before a piece of the text is handed on
+
+
+def markdown_chunks(doc: Document, template_dir: Path | None = None) -> Iterator[str]:
+    """`render_markdown`'s text in pieces of about CHUNK characters, made as they are written out.
+
+    A template failure raises TemplateFailure, also after some pieces were given (a caller writing a
+    file drops it then).
+    """
     import jinja2
     from jinja2.exceptions import SecurityError
 
@@ -129,7 +169,7 @@ def render_markdown(doc: Document, template_dir: Path | None = None) -> str:
         "tables": [md_table(table, doc.blank) for table in doc.tables],
     }
     try:
-        return env.get_template(MAIN_TEMPLATE).render(context)
+        yield from _gathered(env.get_template(MAIN_TEMPLATE).generate(context))
     except SecurityError as exc:
         raise TemplateFailure(f"template tried an unsafe operation: {exc}") from None
     except jinja2.TemplateSyntaxError as exc:
@@ -142,3 +182,17 @@ def render_markdown(doc: Document, template_dir: Path | None = None) -> str:
         raise TemplateFailure(f"template uses an undefined value: {exc.message}") from None
     except jinja2.TemplateError as exc:
         raise TemplateFailure(f"template error: {exc}") from None
+
+
+def _gathered(pieces: Iterator[str]) -> Iterator[str]:
+    """jinja2's many small pieces joined into chunks of about CHUNK characters."""
+    buffer: list[str] = []
+    size = 0
+    for piece in pieces:
+        buffer.append(piece)
+        size += len(piece)
+        if size >= CHUNK:
+            yield "".join(buffer)
+            buffer, size = [], 0
+    if buffer:
+        yield "".join(buffer)

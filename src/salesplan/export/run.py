@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -30,7 +31,7 @@ class ExportError(Exception):
 class ExportResult:
     """The rendered file (None when a step failed with errors) and every finding along the way."""
 
-    payload: bytes | str | None
+    payload: bytes | str | Iterator[str] | None  # an iterator: Markdown made as it is written (`stream`)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -52,16 +53,49 @@ def render(
                 "--template applies to Markdown only (--format md)", "--template 只适用于 Markdown（--format md）"
             )
         from salesplan.export.xlsx import render_xlsx
+        from salesplan.export.xlsx_sheets import TooWide
 
-        return render_xlsx(doc, findings)
-    from salesplan.export.markdown import TemplateFailure, render_markdown
+        try:
+            return render_xlsx(doc, findings)
+        except TooWide as exc:
+            raise ExportError(str(exc), exc.zh) from None
+    return "".join(_markdown(doc, template_dir))
+
+
+def _markdown(doc: Document, template_dir: Path | None) -> Iterator[str]:
+    """The Markdown in chunks; a template that fails to load or render raises ExportError at the first chunk
+    (a failure further on raises it while the text is written out)."""
+    from salesplan.export.markdown import TemplateFailure, markdown_chunks
 
     if template_dir is not None:
         check_template_dir(template_dir)
-    try:
-        return render_markdown(doc, template_dir)
-    except TemplateFailure as exc:
-        raise ExportError(str(exc)) from None
+
+    def chunks() -> Iterator[str]:
+        try:
+            yield from markdown_chunks(doc, template_dir)
+        except TemplateFailure as exc:
+            raise ExportError(str(exc)) from None
+
+    made = chunks()
+    first = next(made, "")
+    return itertools.chain([first], made)
+
+
+def render_stream(
+    doc: Document, fmt: ExportFormat, template_dir: Path | None = None, findings: list[Finding] | None = None
+) -> bytes | Iterator[str]:
+    """`render`, with Markdown as an iterator of chunks made as they are written (a large table is never
+    held as one text)."""
+    if fmt == "xlsx":
+        payload = render(doc, fmt, template_dir, findings)
+        assert isinstance(payload, bytes)
+        return payload
+    from salesplan.export.findings import clean_document
+
+    doc, found = clean_document(doc)
+    if findings is not None:
+        findings.extend(found)
+    return _markdown(doc, template_dir)
 
 
 def check_template_dir(template_dir: Path) -> None:
@@ -81,8 +115,10 @@ def export_plan(
     tables: Sequence[str],
     lang: str,
     template_dir: Path | None = None,
+    stream: bool = False,
 ) -> ExportResult:
-    """Split the targets (when the breakdown is asked for), build the tables, render them."""
+    """Split the targets (when the breakdown is asked for), build the tables, render them (`stream`: Markdown
+    as an iterator of chunks, see `render_stream`)."""
     from salesplan.export.tables import build_document
 
     plan = loaded.plan
@@ -97,18 +133,19 @@ def export_plan(
         splits, diagnostics = list(outcome.splits), list(outcome.diagnostics)
         if has_errors(diagnostics):
             return ExportResult(None, diagnostics)
-    rendered = render_located(build_document(plan, tables, lang, splits), fmt, loaded, template_dir)
+    rendered = render_located(build_document(plan, tables, lang, splits), fmt, loaded, template_dir, stream)
     return ExportResult(rendered.payload, diagnostics + rendered.diagnostics)
 
 
 def render_located(
-    doc: Document, fmt: ExportFormat, loaded: LoadedPlan, template_dir: Path | None = None
+    doc: Document, fmt: ExportFormat, loaded: LoadedPlan, template_dir: Path | None = None, stream: bool = False
 ) -> ExportResult:
-    """`render`, with what had to change as warnings located at the plan values (SP080–SP082)."""
+    """`render` (`render_stream` with `stream`), with what had to change as warnings located at the plan values
+    (SP080–SP082)."""
     from salesplan.export.locate import locate
 
     findings: list[Finding] = []
-    payload = render(doc, fmt, template_dir, findings)
+    payload = (render_stream if stream else render)(doc, fmt, template_dir, findings)
     return ExportResult(payload, locate(findings, loaded))
 
 

@@ -15,8 +15,9 @@ from salesplan import codes
 from salesplan.export import xlsx_stream
 from salesplan.export.findings import PART_OF_SUM, SUM_AS_VALUE, Finding
 from salesplan.export.forbidden import xml_safe
-from salesplan.export.model import Document, Quantity, Row, Table
-from salesplan.export.xlsx_layout import prepare_sheet, sum_formula, write_extras
+from salesplan.export.model import Document, Quantity, Row
+from salesplan.export.xlsx_layout import prepare_sheet, write_extras
+from salesplan.export.xlsx_sheets import Placement, check_width
 from salesplan.export.xlsx_styles import (
     DATE_FORMAT,
     GENERAL,
@@ -26,7 +27,7 @@ from salesplan.export.xlsx_styles import (
     StyleKey,
     number_format,
 )
-from salesplan.export.xlsx_text import CellText, cell_text, sheet_title
+from salesplan.export.xlsx_text import CellText, cell_text
 
 _BOLD_KINDS = frozenset({"target", "group", "total"})
 _WRAP_LIMIT = 5000  # bigger sheets skip text wrapping: it would cost a styled cell per text
@@ -41,8 +42,10 @@ def render_xlsx(doc: Document, findings: list[Finding] | None = None) -> bytes:
     """The document as an .xlsx file's bytes; what had to change to fit Excel is added to `findings`.
 
     All text goes through `xlsx_text` (and so `forbidden.xml_safe`): cells, sheet titles, the page
-    header; the document properties take the cleaned text directly.
+    header; the document properties take the cleaned text directly. A table longer than a sheet
+    continues on further sheets (`xlsx_sheets`); one wider than a sheet raises `xlsx_sheets.TooWide`.
     """
+    check_width(doc)
     workbook = Workbook(write_only=True)
     workbook.properties.title = xml_safe(doc.title)
     workbook.properties.subject = xml_safe(doc.subtitle) or None
@@ -50,17 +53,24 @@ def render_xlsx(doc: Document, findings: list[Finding] | None = None) -> bytes:
     palette: Palette | None = None
     taken: set[str] = set()
     for table in doc.tables:
-        sheet = workbook.create_sheet(sheet_title(table.title, taken))
-        palette = palette or Palette(sheet)
-        _SheetWriter(sheet, table, palette, doc, findings if findings is not None else []).write()
+        placement = Placement(table, taken)
+        for index, title in enumerate(placement.titles):
+            sheet = workbook.create_sheet(title)
+            palette = palette or Palette(sheet)
+            found = findings if findings is not None else []
+            _SheetWriter(sheet, placement, index, palette, doc, found).write()
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
 class _SheetWriter:
-    def __init__(self, sheet: Any, table: Table, palette: Palette, doc: Document, findings: list[Finding]) -> None:
-        self.sheet, self.table, self.palette, self.doc, self.findings = sheet, table, palette, doc, findings
+    def __init__(
+        self, sheet: Any, placement: Placement, index: int, palette: Palette, doc: Document, findings: list[Finding]
+    ) -> None:
+        self.sheet, self.palette, self.doc, self.findings = sheet, palette, doc, findings
+        self.placement, self.index, self.table = placement, index, placement.table
+        table = self.table
         wrap = len(table.rows) <= _WRAP_LIMIT
         self.indent_columns = frozenset(i for i, c in enumerate(table.columns) if c.indent)
         self.wrap_columns = frozenset(i for i, c in enumerate(table.columns) if c.wrap and wrap)
@@ -80,26 +90,29 @@ class _SheetWriter:
 
     def write(self) -> None:
         table, sheet = self.table, self.sheet
+        piece = self.placement.piece(self.index)
+        first = self.index * self.placement.per_sheet
         prepare_sheet(sheet, table, self.doc.title)
         xlsx_stream.install(sheet)
         lang = self.doc.lang
         sheet.append([self.palette.text_cell(sheet, column.header, HEADER, lang) for column in table.columns])
         # rows stream out as they are appended, so a row's outline level is set just for its append
         dimensions = sheet.row_dimensions
-        for excel_row, row in enumerate(table.rows, start=2):
-            cells = self.cells(row, excel_row)
+        for excel_row, row in enumerate(piece.rows, start=2):
+            cells = self.cells(row, first + excel_row - 2, excel_row)
             if row.level:
                 dimensions[excel_row] = self.outline[min(row.level, _MAX_OUTLINE)]
                 sheet.append(cells)
                 del dimensions[excel_row]
             else:
                 sheet.append(cells)
-        write_extras(sheet, table, self.palette, self.doc.lang, self.doc.blank)
+        write_extras(sheet, piece, self.palette, self.doc.lang, self.doc.blank)
 
     def where(self, column: int, excel_row: int) -> str:
         return f"{self.sheet.title}!{get_column_letter(column + 1)}{excel_row}"
 
-    def cells(self, row: Row, excel_row: int) -> list[Any]:
+    def cells(self, row: Row, index: int, excel_row: int) -> list[Any]:
+        """The row's cells; `index` is its place in the table, `excel_row` its row on this sheet."""
         kind = row.kind
         plain = kind == "data" and not row.tones
         out: list[Any] = []
@@ -116,7 +129,7 @@ class _SheetWriter:
                 cell.data_type = "s"  # set after the value: text never becomes a formula
                 out.append(cell)
             elif isinstance(value, Quantity):
-                out.append(self.quantity(row, column, value, excel_row, kind, tone))
+                out.append(self.quantity(row, column, value, (index, excel_row), kind, tone))
             elif isinstance(value, dt.date):
                 out.append(self.styled(column, value, (DATE_FORMAT, kind, 0, tone, False, False, False)))
             elif tone is not None or not plain:
@@ -125,19 +138,20 @@ class _SheetWriter:
                 out.append(None)
         return out
 
-    def quantity(self, row: Row, column: int, value: Quantity, excel_row: int, kind: str, tone: str | None) -> Any:
+    def quantity(self, row: Row, column: int, value: Quantity, at: tuple[int, int], kind: str, tone: str | None) -> Any:
         """A number cell: exact digits as a number (a live SUM for a total), or as text beyond 15 digits."""
         exact = _as_text(value)
         summed = bool(row.sums) and column == self.table.sum_column
+        index, excel_row = at
         if exact is not None:
-            part = column == self.table.sum_column and excel_row - 2 in self.summed
+            part = column == self.table.sum_column and index in self.summed
             detail = SUM_AS_VALUE if summed else PART_OF_SUM if part else ""
             self.findings.append(Finding(codes.NUMBER_AS_TEXT, value.value, self.where(column, excel_row), detail))
             return self.styled(column, exact, (GENERAL, kind, 0, tone, False, True, False))
         look = (number_format(value.fmt), kind, 0, tone, False, False, False)
         formula = None
         if summed and not self.text_sums.intersection(row.sums):
-            formula = sum_formula(self.sum_letter, [i + 2 for i in row.sums])
+            formula = self.placement.formula(self.index, self.sum_letter, row.sums)
         return self.styled(column, formula or _Digits(_number(value)), look)
 
     def text(self, value: str, column: int, excel_row: int) -> tuple[Any, bool]:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from salesplan.export.i18n import word
@@ -67,21 +68,33 @@ def prepare_sheet(sheet: Any, table: Table, title: str) -> None:
     sheet.oddFooter.center.text = "&P / &N"
 
 
-def sum_formula(letter: str, rows: list[int]) -> str | None:
-    """`=SUM(C3:C6,C9)`: consecutive rows become ranges; over 255 arguments nest; None if too long for Excel."""
+def sum_formula(letter: str, rows: list[int], elsewhere: Sequence[tuple[str, list[int]]] = ()) -> str | None:
+    """`=SUM(C3:C6,C9)`: consecutive rows become ranges; over 255 arguments nest; None if too long for Excel.
+
+    `elsewhere`: (sheet title, rows) of parts on other sheets (a table continued past Excel's row limit),
+    referenced as `'表 (2)'!C2:C9`.
+    """
+    parts = _ranges(letter, rows, "") if rows else []
+    for title, others in elsewhere:
+        parts += _ranges(letter, others, quote_sheetname(title) + "!")
+    while len(parts) > _MAX_ARGS:
+        parts = [f"SUM({','.join(parts[i : i + _MAX_ARGS])})" for i in range(0, len(parts), _MAX_ARGS)]
+    formula = f"=SUM({','.join(parts)})"
+    return formula if len(formula) <= _MAX_FORMULA else None
+
+
+def _ranges(letter: str, rows: list[int], prefix: str) -> list[str]:
     parts: list[str] = []
     start = previous = rows[0]
     for row in [*rows[1:], None]:
         if row is not None and row == previous + 1:
             previous = row
             continue
-        parts.append(f"{letter}{start}" if start == previous else f"{letter}{start}:{letter}{previous}")
+        first = f"{prefix}{letter}{start}"
+        parts.append(first if start == previous else f"{first}:{letter}{previous}")
         if row is not None:
             start = previous = row
-    while len(parts) > _MAX_ARGS:
-        parts = [f"SUM({','.join(parts[i : i + _MAX_ARGS])})" for i in range(0, len(parts), _MAX_ARGS)]
-    formula = f"=SUM({','.join(parts)})"
-    return formula if len(formula) <= _MAX_FORMULA else None
+    return parts
 
 
 def write_extras(sheet: Any, table: Table, palette: Palette, lang: str, blank: bool) -> None:

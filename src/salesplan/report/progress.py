@@ -1,12 +1,29 @@
-"""A progress bar on stderr for long runs on a terminal; nothing otherwise (rich imported only then)."""
+"""Progress on stderr for long runs on a terminal; nothing in a pipe or a file (rich imported only then).
+
+- `progress_bar(total, label)`: a bar over a known count (lint's files).
+- `steps(lang)`: a spinner naming the step a long command is at (splitting, building, writing), with
+  a running count where one is known (`counted` wraps the chunks being written).
+"""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 SHOW_FROM = 40  # files: below a few dozen a run is too short for a bar
+S = TypeVar("S", str, bytes)
+
+# a step's words: (zh, en)
+STEPS = {
+    "load": ("读取计划", "reading the plan"),
+    "split": ("拆解目标", "splitting targets"),
+    "build": ("生成表格", "building tables"),
+    "actuals": ("读取实际数据", "reading actuals"),
+    "review": ("复盘计算", "reviewing"),
+    "write": ("写出", "writing"),
+}
 
 
 @contextmanager
@@ -24,3 +41,42 @@ def progress_bar(total: int, label: str = "lint") -> Iterator[Callable[[int, int
             progress.update(task, completed=done)
 
         yield advance
+
+
+class Steps:
+    """The step shown; does nothing when stderr is not a terminal."""
+
+    def __init__(self, lang: str, update: Callable[[str], None] | None) -> None:
+        self.lang, self._update = lang, update
+
+    @property
+    def shown(self) -> bool:
+        return self._update is not None
+
+    def __call__(self, step: str, detail: str = "") -> None:
+        if self._update is not None:
+            zh, en = STEPS[step]
+            self._update(f"{zh if self.lang == 'zh' else en}{' ' + detail if detail else ''}…")
+
+    def counted(self, chunks: Iterable[S], step: str = "write") -> Iterator[S]:
+        """`chunks` passed through, the size so far (MB) shown as they go."""
+        if self._update is None:
+            yield from chunks
+            return
+        size = 0
+        for chunk in chunks:
+            size += len(chunk)
+            self(step, f"{size / 1e6:,.1f} MB")
+            yield chunk
+
+
+@contextmanager
+def steps(lang: str = "zh") -> Iterator[Steps]:
+    """A transient spinner on stderr, on a terminal only; the caller names each step as it begins."""
+    if not sys.stderr.isatty():
+        yield Steps(lang, None)
+        return
+    from rich.console import Console
+
+    with Console(stderr=True).status("", spinner="dots") as status:
+        yield Steps(lang, lambda text: status.update(text))

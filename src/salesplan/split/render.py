@@ -142,39 +142,70 @@ class _Lines:
             yield "{" + ", ".join(fields) + "}"
 
 
-def render_json(
+BATCH = 4096  # rows joined into one chunk of streamed output
+
+
+def _batched(lines: Iterator[str], prefix: str, sep: str) -> Iterator[str]:
+    """`sep.join(prefix + line ...)` as chunks of BATCH lines (each chunk after the first starts with `sep`)."""
+    batch: list[str] = []
+    first = True
+    for line in lines:
+        batch.append(prefix + line)
+        if len(batch) == BATCH:
+            yield ("" if first else sep) + sep.join(batch)
+            batch, first = [], False
+    if batch:
+        yield ("" if first else sep) + sep.join(batch)
+
+
+def json_chunks(
     splits: list[TargetSplit], lang: str = "zh", depth: int | None = None, names: dict[str, str] | None = None
-) -> str:
-    """The document as JSON: two-space indentation, one row a line."""
+) -> Iterator[str]:
+    """`render_json`'s text in chunks, made as they are written out."""
     lines = _Lines(lang)
-    out = ['{\n  "targets": [']
+    yield '{\n  "targets": ['
     for t, split in enumerate(splits):
-        out.append(
+        yield (
             ("," if t else "")
             + f'\n    {{\n      "id": {lines.scalar(split.target_id)},\n      "unit": {lines.scalar(split.unit)},\n'
             + f'      "value": {lines.scalar(plain(split.value))},\n      "levels": {lines.levels(split, depth)},\n'
             + '      "rows": ['
         )
-        out.append(",".join(f"\n        {row}" for row in lines.rows(split, depth)))
-        out.append("\n      ]\n    }")
-    out.append("\n  ]\n}\n" if splits else "]\n}\n")
-    return "".join(out)
+        yield from _batched(lines.rows(split, depth), "\n        ", ",")
+        yield "\n      ]\n    }"
+    yield "\n  ]\n}\n" if splits else "]\n}\n"
+
+
+def render_json(
+    splits: list[TargetSplit], lang: str = "zh", depth: int | None = None, names: dict[str, str] | None = None
+) -> str:
+    """The document as JSON: two-space indentation, one row a line."""
+    return "".join(json_chunks(splits, lang, depth, names))
+
+
+def yaml_chunks(
+    splits: list[TargetSplit], lang: str = "zh", depth: int | None = None, names: dict[str, str] | None = None
+) -> Iterator[str]:
+    """`render_yaml`'s text in chunks, made as they are written out."""
+    lines = _Lines(lang, yaml_safe=True)
+    yield "targets:" + ("" if splits else " []") + "\n"
+    for split in splits:
+        yield (
+            f"- id: {lines.scalar(split.target_id)}\n"
+            f"  unit: {lines.scalar(split.unit)}\n"
+            f"  value: {lines.scalar(plain(split.value))}\n"
+            f"  levels: {lines.levels(split, depth)}\n"
+            "  rows:\n"
+        )
+        for chunk in _batched(lines.rows(split, depth), "  - ", "\n"):
+            yield chunk.lstrip("\n") + "\n"
 
 
 def render_yaml(
     splits: list[TargetSplit], lang: str = "zh", depth: int | None = None, names: dict[str, str] | None = None
 ) -> str:
     """The same document as YAML: block style for targets, one flow mapping a row."""
-    lines = _Lines(lang, yaml_safe=True)
-    out = ["targets:" + ("" if splits else " []")]
-    for split in splits:
-        out.append(f"- id: {lines.scalar(split.target_id)}")
-        out.append(f"  unit: {lines.scalar(split.unit)}")
-        out.append(f"  value: {lines.scalar(plain(split.value))}")
-        out.append(f"  levels: {lines.levels(split, depth)}")
-        out.append("  rows:")
-        out.extend(f"  - {row}" for row in lines.rows(split, depth))
-    return "\n".join(out) + "\n"
+    return "".join(yaml_chunks(splits, lang, depth, names))
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -185,10 +216,10 @@ def csv_text(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def render_csv(
+def csv_chunks(
     splits: list[TargetSplit], lang: str = "zh", depth: int | None = None, names: dict[str, str] | None = None
-) -> str:
-    """The leaves as CSV; text cells that would start a formula are prefixed with `'`, values stay decimal strings."""
+) -> Iterator[str]:
+    """`render_csv`'s text in chunks of BATCH rows, made as they are written out."""
     columns: list[str] = []
     for split in splits:
         for level in _levels(split, depth):
@@ -198,12 +229,33 @@ def render_csv(
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["target", "unit", *columns, "value", "basis"])
+    count = 0
     for split in splits:
         for coords, node in rows_at_depth(split, depth):
             parts = [csv_text(coords.get(c, "")) for c in columns]
             cells = [csv_text(split.target_id), csv_text(split.unit), *parts]
             writer.writerow([*cells, plain(node.value), csv_text(text(node.basis))])
-    return out.getvalue()
+            count += 1
+            if count % BATCH == 0:
+                yield out.getvalue()
+                out.seek(0)
+                out.truncate()
+    yield out.getvalue()
+
+
+def render_csv(
+    splits: list[TargetSplit], lang: str = "zh", depth: int | None = None, names: dict[str, str] | None = None
+) -> str:
+    """The leaves as CSV; text cells that would start a formula are prefixed with `'`, values stay decimal strings."""
+    return "".join(csv_chunks(splits, lang, depth, names))
+
+
+def chunks(
+    fmt: str, splits: list[TargetSplit], lang: str = "zh", depth: int | None = None, names: dict[str, str] | None = None
+) -> Iterator[str]:
+    """The split in `fmt` (json, csv, yaml) in chunks, made as they are written out."""
+    made = {"json": json_chunks, "csv": csv_chunks, "yaml": yaml_chunks}[fmt]
+    return made(splits, lang, depth, names)
 
 
 def render(

@@ -1,0 +1,78 @@
+"""Excel's sheet limits: a table longer than a sheet holds continues on further sheets, header repeated.
+
+Excel (and LibreOffice) open at most 1,048,576 rows and 16,384 columns of a sheet; rows past that
+are silently dropped or the file is refused. A table whose rows do not fit is written as several
+sheets, `表`, `表 (2)`, `表 (3)`…, each starting with the header and ending with the table's legend
+and notes; a total whose parts lie on another sheet sums them there (`'表 (2)'!C2:C9`). A table
+wider than a sheet cannot be continued that way and is refused before anything is written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from salesplan.export.model import Document, Table
+from salesplan.export.xlsx_layout import sum_formula
+from salesplan.export.xlsx_text import sheet_title
+
+MAX_ROWS = 1_048_576  # Excel's rows per sheet
+MAX_COLUMNS = 16_384  # Excel's columns per sheet (XFD)
+
+
+class TooWide(Exception):
+    """A table has more columns than an Excel sheet holds; the message names the limit and the way out."""
+
+    def __init__(self, table: Table) -> None:
+        count = len(table.columns)
+        super().__init__(
+            f"table {table.title!r} has {count:,} columns; an Excel sheet holds at most {MAX_COLUMNS:,}: "
+            "leave it out with --tables, or export it as Markdown (--format md)"
+        )
+        self.zh = (
+            f"表“{table.title}”有 {count:,} 列，Excel 工作表最多 {MAX_COLUMNS:,} 列："
+            "请用 --tables 不导出此表，或导出为 Markdown（--format md）"
+        )
+
+
+def check_width(doc: Document) -> None:
+    """Raise TooWide for the first table no Excel sheet can hold."""
+    for table in doc.tables:
+        if len(table.columns) > MAX_COLUMNS:
+            raise TooWide(table)
+
+
+def _extra_rows(table: Table) -> int:
+    """Rows `write_extras` appends after the data: legend and notes, each after a blank row."""
+    legend = 2 + len(table.legend) if table.legend else 0
+    notes = 1 + len(table.notes) if table.notes else 0
+    return legend + notes
+
+
+class Placement:
+    """Where each of a table's rows lands: sheet `index // per_sheet`, Excel row `index % per_sheet + 2`."""
+
+    def __init__(self, table: Table, taken: set[str]) -> None:
+        self.table = table
+        self.per_sheet = max(1, MAX_ROWS - 1 - _extra_rows(table))
+        count = max(1, -(-len(table.rows) // self.per_sheet))
+        self.titles = [sheet_title(table.title, taken) for _ in range(count)]
+
+    def piece(self, sheet: int) -> Table:
+        """The table as sheet `sheet` shows it (the whole table when it fits one sheet)."""
+        if len(self.titles) == 1:
+            return self.table
+        start = sheet * self.per_sheet
+        return dataclasses.replace(self.table, rows=self.table.rows[start : start + self.per_sheet])
+
+    def excel_row(self, index: int) -> int:
+        return index % self.per_sheet + 2
+
+    def formula(self, sheet: int, letter: str, parts: tuple[int, ...]) -> str | None:
+        """`=SUM(...)` over the rows `parts` (table indices) as seen from sheet `sheet`."""
+        if len(self.titles) == 1:
+            return sum_formula(letter, [i + 2 for i in parts])
+        by_sheet: dict[int, list[int]] = {}
+        for index in parts:
+            by_sheet.setdefault(index // self.per_sheet, []).append(self.excel_row(index))
+        here = by_sheet.pop(sheet, [])
+        return sum_formula(letter, here, [(self.titles[k], rows) for k, rows in by_sheet.items()])
