@@ -9,9 +9,12 @@ is the one constructor of a finding from a code.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from salesplan.diagnostics import Diagnostic, Severity, SourceRef
+
+if TYPE_CHECKING:
+    from salesplan.i18n import Message
 
 # -- loader and model checks (SP001–SP039) --------------------------------------------------------
 FILE_UNREADABLE = "SP001"
@@ -213,24 +216,34 @@ def code_name(code: str) -> str:
 def diagnostic(
     code: str,
     source: SourceRef,
-    message: str,
-    message_zh: str | None,
+    message: str | Message,
+    message_zh: str | None = None,
     path: tuple[str | int, ...] = (),
-    hint: str | None = None,
+    hint: str | Message | None = None,
     hint_zh: str | None = None,
     *,
     severity: Severity | None = None,
 ) -> Diagnostic:
-    """A located finding of `code` in both languages, named and (unless given) graded by `CODES`."""
+    """A located finding of `code`, named and (unless given) graded by `CODES`.
+
+    `message` and `hint` are `salesplan.i18n.Message`s, rendered in every language; plain strings
+    with their `_zh` texts are still taken while callers move to the catalogs.
+    """
+    from salesplan.i18n import Message
+
     entry = CODES[code]
+    en = message.render("en") if isinstance(message, Message) else message
+    zh = message.render("zh") if isinstance(message, Message) else message_zh
+    hint_en = hint.render("en") if isinstance(hint, Message) else hint
+    hint_cn = hint.render("zh") if isinstance(hint, Message) else hint_zh
     return Diagnostic(
         code=code,
         severity=severity or entry.severity,
-        message=message,
-        message_zh=message_zh,
+        message=en,
+        message_zh=zh,
         source=source,
         path=path,
-        hint=hint,
-        hint_zh=hint_zh,
+        hint=hint_en,
+        hint_zh=hint_cn,
         name=entry.name,
     )

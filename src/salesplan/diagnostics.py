@@ -5,6 +5,10 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from salesplan.i18n import Message
 
 
 class Severity(StrEnum):
@@ -35,7 +39,11 @@ class SourceRef:
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """A located problem: a value, never an exception."""
+    """A located problem: a value, never an exception.
+
+    `message`/`hint` hold the English text and `message_zh`/`hint_zh` the Chinese, both rendered
+    from one `salesplan.i18n.Message` by `salesplan.codes.diagnostic` (or `Diagnostic.of`).
+    """
 
     code: str
     severity: Severity
@@ -46,6 +54,30 @@ class Diagnostic:
     name: str = ""
     message_zh: str | None = None
     hint_zh: str | None = None
+
+    @classmethod
+    def of(
+        cls,
+        code: str,
+        severity: Severity,
+        message: Message,
+        source: SourceRef,
+        path: tuple[str | int, ...] = (),
+        hint: Message | None = None,
+        name: str = "",
+    ) -> Diagnostic:
+        """A diagnostic whose message and hint come from the catalogs, rendered in every language."""
+        return cls(
+            code=code,
+            severity=severity,
+            message=message.render("en"),
+            source=source,
+            path=path,
+            hint=hint.render("en") if hint is not None else None,
+            name=name,
+            message_zh=message.render("zh"),
+            hint_zh=hint.render("zh") if hint is not None else None,
+        )
 
     @property
     def file(self) -> str:

@@ -14,10 +14,10 @@ from salesplan.model.values import (
     NonNegativeAmount,
     Percent,
     PlanDate,
-    Probability,
-    is_percent_text,
     PlanValueError,
+    Probability,
     RefusedAmount,
+    is_percent_text,
     parse_amount,
 )
 
