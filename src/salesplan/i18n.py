@@ -168,15 +168,17 @@ def compile_catalogs(source: Path = LOCALE_DIR, target: Path | None = None) -> l
 KEYWORDS = {"_": None, "n_": (1, 2)}
 
 
-def extract(name: str, root: Path | None = None) -> dict[str, list[tuple[str, int]]]:
-    """The msgids the code of catalog `name` marks, each with where it is (file, line); needs Babel."""
+def extract(name: str, package: Path = SOURCE, root: Path | None = None) -> dict[str, list[tuple[str, int]]]:
+    """The msgids the code of catalog `name` marks, each with where it is (file, line); needs Babel.
+
+    `package` is salesplan's source folder, `root` the repository (for templates/)."""
     from babel.messages.extract import extract as extract_from
 
-    base = SOURCE if name != "templates" else (root or SOURCE.parents[1])
+    base = package if name != "templates" else (root or package.parents[1])
     found: dict[str, list[tuple[str, int]]] = {}
     for pattern in CATALOGS[name]:
         for path in sorted(base.glob(pattern)):
-            if name == "core" and path.parent != SOURCE:
+            if name == "core" and path.parent != package:
                 continue
             method = "jinja2" if path.suffix == ".j2" else "python"
             options = {"extensions": "jinja2.ext.i18n"} if method == "jinja2" else {}

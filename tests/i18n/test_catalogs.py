@@ -17,8 +17,9 @@ from babel.messages.pofile import read_po
 
 from salesplan import i18n
 
-SRC = Path(i18n.__file__).resolve().parent
-REPO = SRC.parents[1]
+REPO = Path(__file__).resolve().parents[2]
+SRC = REPO / "src" / "salesplan"  # the committed source, whatever copy of salesplan is installed
+LOCALE = SRC / "locale"
 CJK = re.compile(r"[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]")
 
 # module-level names whose Chinese strings are input vocabulary (what users write), not messages
@@ -36,7 +37,7 @@ PENDING = {
 
 
 def _catalog(name: str) -> dict[str, str]:
-    po = i18n.LOCALE_DIR / "zh" / "LC_MESSAGES" / f"{name}.po"
+    po = LOCALE / "zh" / "LC_MESSAGES" / f"{name}.po"
     if not po.exists():
         return {}
     with po.open("rb") as handle:
@@ -47,7 +48,7 @@ def _catalog(name: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("name", list(i18n.CATALOGS))
 def test_every_marked_string_is_in_its_catalog_and_translated(name: str) -> None:
-    found = i18n.extract(name, REPO)
+    found = i18n.extract(name, SRC, REPO)
     catalog = _catalog(name)
     missing = sorted(set(found) - set(catalog))
     assert not missing, f"{name}.po lacks {missing[:5]}: run `python -m salesplan.i18n update` and translate"
@@ -68,7 +69,7 @@ def test_translations_keep_every_field(name: str) -> None:
 
 
 def test_compiled_catalogs_are_current(tmp_path: Path) -> None:
-    fresh = i18n.compile_catalogs(i18n.LOCALE_DIR, tmp_path)
+    fresh = i18n.compile_catalogs(LOCALE, tmp_path)
     for mo in fresh:
         installed = i18n.LOCALE_DIR / mo.relative_to(tmp_path)
         assert installed.exists() and installed.read_bytes() == mo.read_bytes(), (
