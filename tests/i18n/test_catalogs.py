@@ -118,3 +118,26 @@ def test_no_chinese_message_outside_the_catalogs() -> None:
 def test_pending_list_only_names_modules_that_still_need_it() -> None:
     done = sorted(p for p in PENDING if not (SRC / p).exists() or not _chinese_literals(SRC / p))
     assert not done, f"remove from tests/i18n/pending.txt: {done}"
+
+
+def _marked(path: Path) -> list[tuple[int, str | None]]:
+    """Every `_()`/`n_()` call of a module: (line, msgid or None when it is not a literal)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "n_"):
+            first = node.args[0] if node.args else None
+            literal = isinstance(first, ast.Constant) and isinstance(first.value, str)
+            found.append((node.lineno, first.value if literal else None))  # type: ignore[union-attr]
+    return found
+
+
+def test_every_call_of_underscore_is_a_literal_in_a_catalog() -> None:
+    """Babel reads no f-string: a `_()` inside one would be shown in English to everyone."""
+    known = {msgid for name in i18n.CATALOGS for msgid in _catalog(name)}
+    problems = []
+    for path in sorted(SRC.rglob("*.py")):
+        for line, msgid in _marked(path):
+            if msgid is None or msgid not in known:
+                problems.append(f"{path.relative_to(SRC)}:{line} {msgid!r}")
+    assert not problems, f"`_()` calls whose msgid is not a literal in a catalog: {problems[:10]}"

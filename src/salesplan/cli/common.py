@@ -56,7 +56,8 @@ def print_diagnostics(diagnostics: list[Diagnostic], lang: str = "zh") -> None:
         err(diag.format(lang))
         hint = diag.hint_in(lang)
         if hint:
-            err(f"    {_('hint').render(lang)}: {inert(hint)}")
+            label = _("hint").render(lang)
+            err(f"    {label}: {inert(hint)}")
 
 
 def load_or_exit(path: Path, lang: str) -> LoadedPlan:
