@@ -299,3 +299,16 @@ def test_calendar_fallback_once_per_unknown_year_at_the_plan_period(start: str, 
     assert all((d.path, d.line, d.col) == (("plan", "period"), 4, 11) for d in found)
     assert all(d.severity == "warning" and d.name == "split-calendar-fallback" and d.message_zh for d in found)
     assert outcome.diagnostics == found
+
+
+@pytest.mark.parametrize("kind", ["quarter", "month", "week"])
+@pytest.mark.parametrize(
+    "period", [(dt.date(9999, 12, 1), dt.date(9999, 12, 31)), (dt.date(1, 1, 1), dt.date(1, 2, 28))]
+)
+def test_parts_at_the_ends_of_the_calendar(kind: str, period: tuple[dt.date, dt.date]) -> None:
+    parts = time_parts(kind, *period)
+    assert parts[0].start == period[0] and parts[-1].end == period[1]
+    assert sum(p.days for p in parts) == (period[1] - period[0]).days + 1
+    if kind == "week":
+        assert all(p.full_days == 7 for p in parts)  # the week of 9999-12-31 is still a week
+    assert WorkdayCalendar(*period).count(*period) > 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from calendar import monthrange
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -44,21 +45,29 @@ def overlap(a_start: dt.date, a_end: dt.date, b_start: dt.date, b_end: dt.date) 
 
 
 def part_bounds(kind: str, day: dt.date) -> tuple[str, dt.date, dt.date]:
-    """The id, first and last day of the whole calendar part of `kind` that holds `day`."""
+    """The id, first and last day of the whole calendar part of `kind` that holds `day`.
+
+    The last day is clipped to `date.max` (a week of 9999-12-31 ends there); `part_days` gives
+    a part's full length whatever the clipping."""
     if kind == "quarter":
         q = (day.month - 1) // 3
+        last_month = 3 * q + 3
         start = dt.date(day.year, 3 * q + 1, 1)
-        end = dt.date(day.year + 1, 1, 1) if q == 3 else dt.date(day.year, 3 * q + 4, 1)
-        return f"{day.year}-Q{q + 1}", start, end - _ONE_DAY
+        return f"{day.year}-Q{q + 1}", start, dt.date(day.year, last_month, monthrange(day.year, last_month)[1])
     if kind == "month":
         start = day.replace(day=1)
-        end = dt.date(day.year + 1, 1, 1) if day.month == 12 else dt.date(day.year, day.month + 1, 1)
-        return f"{day.year}-{day.month:02d}", start, end - _ONE_DAY
+        return f"{day.year}-{day.month:02d}", start, day.replace(day=monthrange(day.year, day.month)[1])
     if kind == "week":
         iso = day.isocalendar()
         start = day - dt.timedelta(days=day.weekday())
-        return f"{iso.year}-W{iso.week:02d}", start, start + dt.timedelta(days=6)
+        end = start + dt.timedelta(days=6) if dt.date.max - start >= dt.timedelta(days=6) else dt.date.max
+        return f"{iso.year}-W{iso.week:02d}", start, end
     raise ValueError(f"not a time level: {kind}")
+
+
+def part_days(kind: str, start: dt.date, end: dt.date) -> int:
+    """Days of a whole calendar part from its bounds: 7 for every week, even one clipped at date.max."""
+    return 7 if kind == "week" else (end - start).days + 1
 
 
 @lru_cache(maxsize=4096)
@@ -69,7 +78,9 @@ def time_parts(kind: str, start: dt.date, end: dt.date) -> tuple[TimePart, ...]:
     while day <= end:
         ident, full_start, full_end = part_bounds(kind, day)
         clipped_end = min(full_end, end)
-        parts.append(TimePart(ident, day, clipped_end, (full_end - full_start).days + 1))
+        parts.append(TimePart(ident, day, clipped_end, part_days(kind, full_start, full_end)))
+        if clipped_end == dt.date.max:
+            break
         day = clipped_end + _ONE_DAY
     return tuple(parts)
 
@@ -116,15 +127,14 @@ class WorkdayCalendar:
         self.start = start
         self.fallback_years: set[int] = set()
         prefix = [0]
-        day = start
-        while day <= end:
+        for offset in range((end - start).days + 1):
+            day = start + dt.timedelta(days=offset)
             try:
                 working = bool(chinese_calendar.is_workday(day))
             except NotImplementedError:
                 self.fallback_years.add(day.year)
                 working = day.weekday() < 5
             prefix.append(prefix[-1] + working)
-            day += _ONE_DAY
         self._prefix = prefix
 
     def count(self, start: dt.date, end: dt.date) -> int:
