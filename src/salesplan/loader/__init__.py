@@ -106,8 +106,8 @@ def _validate(result: LoadedPlan) -> LoadedPlan:
         if not refused_by_yaml:
             result.plan = plan
     except ValidationError as exc:
-        known = {d.path for d in result.diagnostics}
-        found = validation_diagnostics(exc, result.data, result.source, Plan)
+        known = {d.path for d in result.diagnostics} | result.source.refused
+        found = validation_diagnostics(exc, result.data, result.source, Plan, known)
         result.diagnostics += [d for d in found if d.path not in known]
     known = {d.path for d in result.diagnostics}
     result.diagnostics += [d for d in check_data(result.data, result.source) if d.path not in known]

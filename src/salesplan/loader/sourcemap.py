@@ -47,6 +47,8 @@ class SourceMap:
     text: str = ""
     values: dict[Path_, Located] = field(default_factory=dict)
     keys: dict[Path_, Located] = field(default_factory=dict)
+    # paths whose value the YAML layer refused (None in the data): the model does not report them again
+    refused: set[Path_] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self._odd_breaks = self.text if any(b in self.text for b in _YAML_ONLY_BREAKS) else None

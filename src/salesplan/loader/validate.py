@@ -162,11 +162,12 @@ def _missing(source: SourceMap, path: Path_, field: str, empty: bool) -> Diagnos
 
 
 def validation_diagnostics(
-    exc: ValidationError, data: Any, source: SourceMap, root: type[BaseModel]
+    exc: ValidationError, data: Any, source: SourceMap, root: type[BaseModel], known: set[Path_] | None = None
 ) -> list[Diagnostic]:
-    """One diagnostic per located problem; union branches that fail alike are reported once."""
+    """One diagnostic per located problem; union branches that fail alike are reported once, and a
+    path in `known` (a value the YAML layer refused already) not at all."""
     out: list[Diagnostic] = []
-    seen: set[Path_] = set()
+    seen: set[Path_] = set(known or ())
     for err in exc.errors(include_url=False):
         path = resolve_loc(data, tuple(err["loc"]))
         code = error_code(err)
@@ -178,8 +179,10 @@ def validation_diagnostics(
         seen.add(path)
         value = err.get("input")
         if code == codes.MISSING_FIELD or (value is None and path and isinstance(path[-1], str)):
+            # absent, or written with nothing (null) after its ':'; a model validator may have put
+            # None where the file has no key at all
             field = str(err["loc"][-1]) if code == codes.MISSING_FIELD else str(path[-1])
-            out.append(_missing(source, path, field, empty=code != codes.MISSING_FIELD))
+            out.append(_missing(source, path, field, empty=path in source.values))
             continue
         msg = _clean_message(err["msg"])
         field_name = _dotted_or_top(path)

@@ -98,6 +98,7 @@ class _Builder:
                 )
                 raise _Abort
             if id(node) in self.refused:
+                self.source.refused.add(path)  # an alias of a refused node: refused where it stands too
                 return None
         else:
             self.seen.add(id(node))
