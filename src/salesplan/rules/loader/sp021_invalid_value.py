@@ -1,5 +1,10 @@
 """A value of the wrong type or outside its allowed values (an unknown scenario, a list where a
-number belongs, a probability of 9).
+number belongs, a probability of 9). The refused value is quoted as the file writes it.
+
+A YAML tag is refused on any node, at the tag (`!!python/object:...`, `!!set`, `!!omap`,
+`!!binary`, `!custom`, `!!float 500`): a plan is plain mappings, lists and values. A tag that
+names what the node is anyway is harmless and accepted: `!!map` on a mapping, `!!seq` on a list,
+`!!int 500`, and `!!str` on a single value (read as text, as quotes would).
 
 Reported by the loader, before the lint rules run.
 

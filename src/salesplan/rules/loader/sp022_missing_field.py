@@ -1,4 +1,5 @@
-"""A required field is absent (for example the plan's period, a target's value, a task's dates).
+"""A required field is absent (for example the plan's period, a target's value, a task's dates),
+or written with nothing after its colon (`value:`, `value: null`, `value: ~`).
 
 Reported by the loader, before the lint rules run.
 
