@@ -165,11 +165,21 @@ def compile_catalogs(source: Path = LOCALE_DIR, target: Path | None = None) -> l
     return written
 
 
-KEYWORDS = {"_": None, "n_": (1, 2)}
+KEYWORDS = {"_": None, "n_": (1, 2), "pgettext": ((1, "c"), 2)}
+# gettext's separator of a message context and its msgid (pgettext, in templates): one catalog entry
+# per (context, msgid), so the same English can have two translations where it stands apart
+CONTEXT = "\x04"
+
+
+def catalog_key(msgid: str, context: str | None = None) -> str:
+    """How `extract` names a msgid said in a context (`pgettext(context, msgid)`)."""
+    return f"{context}{CONTEXT}{msgid}" if context else msgid
 
 
 def extract(name: str, package: Path = SOURCE, root: Path | None = None) -> dict[str, list[tuple[str, int]]]:
     """The msgids the code of catalog `name` marks, each with where it is (file, line); needs Babel.
+
+    A msgid said in a context is keyed `catalog_key(msgid, context)`.
 
     `package` is salesplan's source folder, `root` the repository (for templates/)."""
     from babel.messages.extract import extract as extract_from
@@ -183,12 +193,13 @@ def extract(name: str, package: Path = SOURCE, root: Path | None = None) -> dict
             method = "jinja2" if path.suffix == ".j2" else "python"
             options = {"extensions": "jinja2.ext.i18n"} if method == "jinja2" else {}
             with path.open("rb") as handle:
-                for line, message, _comments, _context in extract_from(
+                for line, message, _comments, context in extract_from(
                     method, handle, KEYWORDS, options=options, strip_comment_tags=True
                 ):
                     msgid = message if isinstance(message, str) else message[0]
                     if msgid:
-                        found.setdefault(msgid, []).append((str(path.relative_to(base)), line))
+                        key = catalog_key(msgid, context)
+                        found.setdefault(key, []).append((str(path.relative_to(base)), line))
     return found
 
 
@@ -217,9 +228,10 @@ def update_catalogs(lang: str = "zh", names: list[str] | None = None) -> list[Pa
             fuzzy=False,
             creation_date=old.creation_date if po.exists() else None,
         )
-        for msgid, places in found.items():
-            entry = old.get(msgid)
-            new.add(msgid, entry.string if entry is not None else "", locations=places)
+        for key, places in found.items():
+            context, _sep, msgid = key.rpartition(CONTEXT)
+            entry = old.get(msgid, context=context or None)
+            new.add(msgid, entry.string if entry is not None else "", locations=places, context=context or None)
         po.parent.mkdir(parents=True, exist_ok=True)
         with po.open("wb") as handle:
             write_po(handle, new, width=120, no_location=True, omit_header=False, include_previous=False)

@@ -43,7 +43,7 @@ def _catalog(name: str) -> dict[str, str]:
     with po.open("rb") as handle:
         catalog = read_po(handle, locale="zh")
     assert not [m.id for m in catalog if m.id and m.fuzzy], f"{po.name}: fuzzy entries"
-    return {str(m.id): str(m.string) for m in catalog if m.id}
+    return {i18n.catalog_key(str(m.id), m.context): str(m.string) for m in catalog if m.id}
 
 
 @pytest.mark.parametrize("name", list(i18n.CATALOGS))
