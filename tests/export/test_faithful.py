@@ -131,7 +131,7 @@ def test_the_page_header_shows_the_title_as_written(title: str) -> None:
     node = sheet.find(f"{{{MAIN}}}headerFooter/{{{MAIN}}}oddHeader")
     one_line = " ".join(xml_safe(title).split())
     if not one_line:
-        assert node is None
+        assert node is None or not node.text  # no header shown (openpyxl may write an empty element)
         return
     assert node is not None and node.text is not None and node.text.startswith("&C")
     # what Excel shows: OOXML escapes decoded, then "&&" is a literal & (openpyxl's own parser reads "&0" as a size)

@@ -65,7 +65,9 @@ def number_format(fmt: NumberFormat) -> str:
     decimals = "." + "0" * fmt.places if fmt.places else ""
     if fmt.is_percent:
         return f"0{decimals}%"
-    unit = xml_safe(fmt.unit).replace('"', "").replace("\\", "")
+    # one line, no quote or backslash: the literal stays one quoted run for Excel, LibreOffice and
+    # openpyxl (whose date detection does not see a quoted run across a line break)
+    unit = " ".join(xml_safe(fmt.unit).split()).replace('"', "").replace("\\", "")
     return f'#,##0{decimals}"{unit}"' if unit else f"#,##0{decimals}"
 
 
