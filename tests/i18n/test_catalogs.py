@@ -26,6 +26,8 @@ CJK = re.compile(r"[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]")
 VOCABULARY = {
     "PROBABILITY_LABELS", "IMPACT_LABELS", "_MAGNITUDE", "_AMOUNT_RE", "AMOUNT_PATTERN", "_MONTH_RE", "_QUARTER",
     "_MONTH", "_WEEK", "COLUMNS", "HEADER_WORDS", "UNIT_WORDS", "_DATE_FORMS", "_DAY_RE", "_HEADER_UNIT",
+    "_ZH_DAY_RE", "DAY_FORMS", "MONTH_FORMS", "MAGNITUDES", "MONEY", "MONEY_EXAMPLES", "VALUE_WORDS",
+    "REVENUE_METRICS", "_ACTUALS_EXAMPLES",
 }  # fmt: skip
 
 # modules whose messages have not moved to the catalogs yet: this set only ever shrinks

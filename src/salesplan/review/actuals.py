@@ -37,17 +37,20 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from salesplan.codes import diagnostic
 from salesplan.diagnostics import Diagnostic, Severity, SourceRef
+from salesplan.i18n import Message, _
 from salesplan.review import codes
 from salesplan.review.amounts import Refusal, read_value
 from salesplan.review.cells import DAY_FORMS, MONTH_FORMS, is_day_shaped, read_day, read_month
-from salesplan.review.grid import Grid, problem, read_grid
-from salesplan.review.headers import ColumnSettings, read_header
+from salesplan.review.grid import Grid, read_grid
+from salesplan.review.headers import VALUE_WORDS, ColumnSettings, read_header
+from salesplan.review.words import COLUMN_WORDS, listing
 
 if TYPE_CHECKING:
     from salesplan.model.plan import Plan, Target
 
-_ZH = {"target": "目标", "region": "区域", "product": "产品", "rep": "销售代表"}
+REVENUE_METRICS = ("revenue", "sales", "销售额")  # metric names a row without a target defaults to
 RATE_DIMENSIONS = ("efficiency", "quality")
 
 
@@ -90,7 +93,7 @@ def default_target(plan: Plan) -> str | None:
     """The target a row without a target column is for: the only one, else the first revenue target."""
     if len(plan.targets) == 1:
         return plan.targets[0].id
-    return next((t.id for t in plan.targets if (t.metric or "").lower() in ("revenue", "sales", "销售额")), None)
+    return next((t.id for t in plan.targets if (t.metric or "").lower() in REVENUE_METRICS), None)
 
 
 def parse_actuals(path: Path, plan: Plan, columns: ColumnSettings | None = None) -> Actuals:
@@ -99,14 +102,8 @@ def parse_actuals(path: Path, plan: Plan, columns: ColumnSettings | None = None)
     if grid is None:
         return Actuals([], diagnostics)
     if not grid.rows or all(_blank(c) for c in grid.rows[0]):
-        return Actuals(
-            [],
-            [
-                problem(
-                    SourceRef(str(path), 1, 1), codes.ACTUALS_BAD_HEADER, "actuals file is empty", "实际数据文件为空"
-                )
-            ],
-        )
+        empty = diagnostic(codes.ACTUALS_BAD_HEADER, SourceRef(str(path), 1, 1), _("actuals file is empty"))
+        return Actuals([], [empty])
     return _Resolver(plan, grid, columns or ColumnSettings()).run()
 
 
@@ -147,34 +144,29 @@ class _Resolver:
                 rows.append(row)
         return Actuals(rows, self.diagnostics)
 
-    def diag(self, row: int, key: str | None, code: str, message: str, message_zh: str, **kw: Any) -> None:
+    def diag(
+        self,
+        row: int,
+        key: str | None,
+        code: str,
+        message: Message,
+        hint: Message | None = None,
+        severity: Severity | None = None,
+    ) -> None:
         column = self.columns.get(key, 0) if key else 0
-        self.diagnostics.append(problem(self.grid.where(row, column), code, message, message_zh, **kw))
+        where = self.grid.where(row, column)
+        self.diagnostics.append(diagnostic(code, where, message, hint=hint, severity=severity))
 
     def _header(self) -> None:
         units = sorted({self.plan.target_unit(t) for t in self.plan.targets})
         header = read_header(self.grid.rows[0], self.settings, units)
         self.columns, self.value_unit = header.columns, header.value_unit
-        for index, message, message_zh, hint, hint_zh in header.problems:
-            self.diagnostics.append(
-                problem(
-                    self.grid.where(0, index),
-                    codes.ACTUALS_BAD_HEADER,
-                    message,
-                    message_zh,
-                    hint=hint,
-                    hint_zh=hint_zh,
-                )
-            )
+        for index, message, hint in header.problems:
+            self.diagnostics.append(diagnostic(codes.ACTUALS_BAD_HEADER, self.grid.where(0, index), message, hint=hint))
         if "value" not in self.columns:
-            self.diagnostics.append(
-                problem(
-                    self.grid.where(0, 0),
-                    codes.ACTUALS_BAD_HEADER,
-                    "no value column (value / 金额 / 实际 / 销售额 …)",
-                    "缺少数值列（value / 金额 / 实际 / 销售额 …）",
-                )
-            )
+            words = " / ".join(VALUE_WORDS)
+            missing = _("no value column ({words} …)", words=words)
+            self.diagnostics.append(diagnostic(codes.ACTUALS_BAD_HEADER, self.grid.where(0, 0), missing))
 
     def _headless(self) -> None:
         """Values in a column without a header cannot be placed either: each such column once, at its first value."""
@@ -188,13 +180,15 @@ class _Resolver:
                 reported.add(column)
                 shown = str(cells[column])[:40]
                 self.diagnostics.append(
-                    problem(
-                        self.grid.where(index, column),
+                    diagnostic(
                         codes.ACTUALS_BAD_HEADER,
-                        f"column {column + 1} holds '{shown}' but has no header: salesplan cannot place it",
-                        f"第 {column + 1} 列有内容 '{shown}' 但没有列名，无法识别",
-                        hint="give the column a header, or delete it",
-                        hint_zh="请为该列填写列名，或删除该列",
+                        self.grid.where(index, column),
+                        _(
+                            "column {column} holds '{value}' but has no header: salesplan cannot place it",
+                            column=column + 1,
+                            value=shown,
+                        ),
+                        hint=_("give the column a header, or delete it"),
                     )
                 )
 
@@ -216,7 +210,7 @@ class _Resolver:
                 continue
             ident = self.known[key].get(str(raw))
             if ident is None:
-                self.diag(index, key, codes.ACTUALS_UNKNOWN, f"unknown {key} '{raw}'", f"未知的{_ZH[key]} '{raw}'")
+                self.diag(index, key, codes.ACTUALS_UNKNOWN, _unknown(key, raw))
             else:
                 coords[key] = ident
         value = self._value(index, cells, target)
@@ -240,24 +234,23 @@ class _Resolver:
                     index,
                     "target",
                     codes.ACTUALS_NO_TARGET,
-                    "the row names no target and the plan has no single or revenue target to default to",
-                    "该行未写目标，且计划中没有可默认的唯一目标或销售额目标",
+                    _("the row names no target and the plan has no single or revenue target to default to"),
                 )
                 return None
             return self.targets[self.default]
         ident = self.known["target"].get(str(raw))
         if ident is None:
-            self.diag(index, "target", codes.ACTUALS_UNKNOWN, f"unknown target '{raw}'", f"未知的目标 '{raw}'")
+            self.diag(index, "target", codes.ACTUALS_UNKNOWN, _unknown("target", raw))
             return None
         return self.targets[ident]
 
     def _value(self, index: int, cells: list[Any], target: Target | None) -> Decimal | None:
         raw = self.cell(cells, "value")
-        unit = self.plan.target_unit(target) if target is not None else "目标单位"
+        unit = self.plan.target_unit(target) if target is not None else None
         read = read_value(raw, unit, self.value_unit)
         if isinstance(read, Refusal):
             if target is not None or not read.about_unit:  # without a target, only the number is judged
-                self.diag(index, "value", codes.ACTUALS_BAD_NUMBER, read.message, read.message_zh)
+                self.diag(index, "value", codes.ACTUALS_BAD_NUMBER, read.reason)
             return None
         return read
 
@@ -285,18 +278,17 @@ class _Resolver:
     def _bad_when(self, index: int, key: str, raw: Any) -> None:
         shown = str(raw)[:60]
         if key == "date" and is_day_shaped(raw):
-            message, message_zh = f"'{shown}' is not a day of the calendar", f"'{shown}' 不是日历上存在的日期"
+            reason = _("'{value}' is not a day of the calendar", value=shown)
         elif key == "date":
-            message, message_zh = f"'{shown}' is not a date", f"'{shown}' 不是可识别的日期"
+            reason = _("'{value}' is not a date", value=shown)
         else:
-            message, message_zh = f"'{shown}' is not a month", f"'{shown}' 不是可识别的月份"
-        forms = DAY_FORMS if key == "date" else MONTH_FORMS
+            reason = _("'{value}' is not a month", value=shown)
+        forms = listing(DAY_FORMS if key == "date" else MONTH_FORMS)
         self.diag(
             index,
             key,
             codes.ACTUALS_BAD_DATE,
-            f"{message}: write the year first, as {forms} (a time after the day is fine)",
-            f"{message_zh}：请按年、月、日的顺序填写，如 {forms.replace(', ', '、')}（日期后可带时间）",
+            _("{reason}: write the year first, as {forms} (a time after the day is fine)", reason=reason, forms=forms),
         )
 
     def _outside(self, index: int, key: str, when: str) -> None:
@@ -305,8 +297,7 @@ class _Resolver:
             index,
             key,
             codes.ACTUALS_OUTSIDE,
-            f"{when} is outside the plan period {start} – {end}",
-            f"{when} 不在计划周期 {start} – {end} 内",
+            _("{when} is outside the plan period {start} – {end}", when=when, start=start, end=end),
         )
 
     def _check_active(self, index: int, row: ActualRow) -> None:
@@ -317,24 +308,48 @@ class _Resolver:
         if rep is None or rep not in self.active or first is None or last is None:
             return
         start, end = self.active[rep]
+        dated = row.day.isoformat() if row.day else str(row.month)
         if start is not None and last < start:
-            when, limit = "before", ("starts", "入职", start)
+            message = _(
+                "{dated} is before {rep}'s time on the team ({rep} starts {day}); the result still counts",
+                dated=dated,
+                rep=rep,
+                day=start.isoformat(),
+            )
         elif end is not None and first > end:
-            when, limit = "after", ("leaves", "离开", end)
+            message = _(
+                "{dated} is after {rep}'s time on the team ({rep} leaves {day}); the result still counts",
+                dated=dated,
+                rep=rep,
+                day=end.isoformat(),
+            )
         else:
             return
-        dated = row.day.isoformat() if row.day else str(row.month)
         self.diag(
             index,
             "date" if row.day else "month",
             codes.ACTUALS_REP_INACTIVE,
-            f"{dated} is {when} {rep}'s time on the team ({rep} {limit[0]} {limit[2].isoformat()}); "
-            f"the result still counts",
-            f"{dated} 不在 {rep} 的在岗期内（{rep} {limit[2].isoformat()} {limit[1]}）；该结果仍计入",
+            message,
+            hint=_("check the rep, or the rep's start/end in team.people"),
             severity=Severity.WARNING,
-            hint="check the rep, or the rep's start/end in team.people",
-            hint_zh="请核对销售代表，或 team.people 中该人员的 start/end",
         )
+
+
+def not_in_breakdown(row: ActualRow, key: str, part: str, target_id: str, under: str = "") -> Diagnostic:
+    """SP067: the row's `key` names `part`, which is outside the target's scope or its breakdown
+    (`under`: the parts above, when the row stops above `key`'s level). A sentence per column: the
+    Chinese text does not name the column."""
+    fields = {"part": part, "target": target_id, "under": _(" under {parts}", parts=under) if under else ""}
+    message = {
+        "region": _("region '{part}' is not a part of target {target}'s scope or breakdown{under}", **fields),
+        "product": _("product '{part}' is not a part of target {target}'s scope or breakdown{under}", **fields),
+        "rep": _("rep '{part}' is not a part of target {target}'s scope or breakdown{under}", **fields),
+    }[key]
+    return diagnostic(codes.ACTUALS_NOT_IN_BREAKDOWN, row.where(key), message)
+
+
+def _unknown(key: str, raw: Any) -> Message:
+    return _("unknown {column} '{value}'", column=COLUMN_WORDS[key], value=raw)
 
 
 def _index(items: list[Any]) -> dict[str, str]:

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from salesplan.i18n import Message, _
 from salesplan.numbers import TENTHS, to_decimal
+from salesplan.review.words import series
 
 STREAK = "streak"
 DROP = "drop"
@@ -35,11 +37,11 @@ class Triggers:
     streak: int = 2
     drop: Decimal = Decimal(15)
 
-    def problem(self) -> str | None:
+    def problem(self) -> Message | None:
         if self.streak < 1:
-            return "streak must be a whole number of periods, 1 or more"
+            return _("streak must be a whole number of periods, 1 or more")
         if not (0 <= self.drop <= 100):
-            return "drop must be a percent from 0 to 100"
+            return _("drop must be a percent from 0 to 100")
         return None
 
 
@@ -97,8 +99,31 @@ def detect(
     return fired
 
 
-# a period level: (zh after a count, zh on its own, en)
-_PERIODS = {"week": ("周", "周", "week"), "month": ("个月", "月", "month"), "quarter": ("个季度", "季度", "quarter")}
+def _periods(level: str, count: int, plural: bool) -> Message:
+    """`2 months` (2 个月): a count of periods of `level`."""
+    if plural:
+        return {
+            "week": _("{count} weeks", count=count),
+            "month": _("{count} months", count=count),
+            "quarter": _("{count} quarters", count=count),
+        }[level]
+    return {
+        "week": _("{count} week", count=count),
+        "month": _("{count} month", count=count),
+        "quarter": _("{count} quarter", count=count),
+    }[level]
+
+
+def _change(level: str, rise: bool) -> Message:
+    """`month-on-month drop` (月环比下降)."""
+    return {
+        ("week", True): _("week-on-week rise"),
+        ("week", False): _("week-on-week drop"),
+        ("month", True): _("month-on-month rise"),
+        ("month", False): _("month-on-month drop"),
+        ("quarter", True): _("quarter-on-quarter rise"),
+        ("quarter", False): _("quarter-on-quarter drop"),
+    }[level, rise]
 
 
 def amount(value: Fraction, unit: str) -> str:
@@ -110,48 +135,56 @@ def amount(value: Fraction, unit: str) -> str:
 
 def kind_word(alert: Alert, lang: str) -> str:
     """The alert's kind in a few words (a table's 预警 column)."""
-    counted, zh, en = _PERIODS[alert.level]
     if alert.kind == STREAK:
-        n = len(alert.periods)
-        return f"连续 {n} {counted}未达计划" if lang == "zh" else f"{n} {en}s below plan"
-    rise = (alert.change or 0) > 0
-    return f"{zh}环比{'上升' if rise else '下降'}" if lang == "zh" else f"{en}-on-{en} {'rise' if rise else 'drop'}"
+        periods = _periods(alert.level, len(alert.periods), plural=True)
+        return _("{periods} below plan", periods=periods).render(lang)
+    return _change(alert.level, (alert.change or 0) > 0).render(lang)
 
 
 def whom(alert: Alert, lang: str) -> str:
     """The node an alert is on: a part's name, or the whole target."""
     if alert.coords:
         return alert.label
-    return "整体" if lang == "zh" else "overall"
+    return _("overall").render(lang)
 
 
 def message(alert: Alert, unit: str, lang: str, triggers: Triggers) -> str:
     """The alert as a sentence, with the figures that fired it."""
     if alert.kind == STREAK:
         n = len(alert.periods)
-        zh_word, _, en_word = _PERIODS[alert.level]
-        if lang == "zh":
-            figures = "；".join(
-                f"{f.part} 实际 {amount(f.actual or Fraction(0), unit)} / 计划 {amount(f.planned, unit)}"
+        figures = series(
+            [
+                _(
+                    "{part} {actual} of {planned} planned",
+                    part=f.part,
+                    actual=amount(f.actual or Fraction(0), unit),
+                    planned=amount(f.planned, unit),
+                )
                 for f in alert.periods
-            )
-            return f"连续 {n} {zh_word}未达成当期计划（{figures}），建议调整计划"
-        figures = "; ".join(
-            f"{f.part} {amount(f.actual or Fraction(0), unit)} of {amount(f.planned, unit)} planned"
-            for f in alert.periods
+            ]
         )
-        return f"below plan {n} {en_word}{'s' if n != 1 else ''} in a row ({figures}): consider re-planning"
+        periods = _periods(alert.level, n, plural=n != 1)
+        return _(
+            "below plan {periods} in a row ({figures}): consider re-planning", periods=periods, figures=figures
+        ).render(lang)
     before, latest = alert.periods
     change = alert.change or Decimal(0)
-    was, now = amount(before.actual or Fraction(0), unit), amount(latest.actual or Fraction(0), unit)
-    if lang == "zh":
-        way = "上升" if change > 0 else "下降"
-        return (
-            f"{latest.part} 实际 {now}，较 {before.part} 的 {was} 环比{way} {abs(change)}%"
-            f"（预警线 {triggers.drop}%），建议调整计划"
+    fields = {
+        "latest": latest.part,
+        "now": amount(latest.actual or Fraction(0), unit),
+        "change": abs(change),
+        "before": before.part,
+        "was": amount(before.actual or Fraction(0), unit),
+        "drop": triggers.drop,
+    }
+    if change > 0:
+        sentence = _(
+            "{latest} actual {now} is {change}% above {before}'s {was} (alert at {drop}%): consider re-planning",
+            **fields,
         )
-    way = "above" if change > 0 else "below"
-    return (
-        f"{latest.part} actual {now} is {abs(change)}% {way} {before.part}'s {was}"
-        f" (alert at {triggers.drop}%): consider re-planning"
-    )
+    else:
+        sentence = _(
+            "{latest} actual {now} is {change}% below {before}'s {was} (alert at {drop}%): consider re-planning",
+            **fields,
+        )
+    return sentence.render(lang)

@@ -15,14 +15,20 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
 from typing import Any
 
+from salesplan.i18n import Message, Text, _
 from salesplan.numbers import MAX_PLACES
 from salesplan.review.cells import excel_number, narrow
 
 LIMIT = Decimal(10) ** 15  # larger results are typos (or attacks), not sales
-MAGNITUDES = {"千": 10**3, "k": 10**3, "K": 10**3, "万": 10**4, "w": 10**4, "W": 10**4}
-MAGNITUDES |= {"百万": 10**6, "M": 10**6, "千万": 10**7, "亿": 10**8}
-MONEY = {"元": 1, "人民币": 1, "RMB": 1, "CNY": 1}
-MONEY |= {f"{prefix}元": MAGNITUDES[prefix] for prefix in ("千", "万", "百万", "千万", "亿")}
+MAGNITUDES = {
+    **{"千": 10**3, "k": 10**3, "K": 10**3, "万": 10**4, "w": 10**4, "W": 10**4},
+    **{"百万": 10**6, "M": 10**6, "千万": 10**7, "亿": 10**8},
+}
+MONEY = {
+    **{"元": 1, "人民币": 1, "RMB": 1, "CNY": 1},
+    **{f"{prefix}元": MAGNITUDES[prefix] for prefix in ("千", "万", "百万", "千万", "亿")},
+}
+MONEY_EXAMPLES = ("元", "万元", "亿元")  # the money units a hint suggests (each one of MONEY)
 _AMOUNT_RE = re.compile(
     r"^(?P<sign>[+-])?\s*(?P<yen>[¥￥])?\s*(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s*"
     r"(?P<mag>百万|千万|千|万|亿|[kKwWM])?\s*(?P<cur>元|人民币|RMB|CNY)?$"
@@ -40,24 +46,29 @@ def money_scale(unit: str | None) -> int | None:
 
 @dataclass(frozen=True)
 class Refusal:
-    """Why a cell is not a value of its target, in English and Chinese."""
+    """Why a cell is not a value of its target."""
 
-    message: str
-    message_zh: str
+    reason: Message
     about_unit: bool = False  # the number reads, but not in the target's unit
 
+    @property
+    def message(self) -> str:
+        """The reason in English."""
+        return self.reason.render("en")
 
-def read_value(raw: Any, unit: str, column: tuple[str, str] | None = None) -> Decimal | Refusal:
-    """`raw` in `unit` (the target's); `column` is (header, unit the header names) when it names one."""
+
+def read_value(raw: Any, unit: str | None, column: tuple[str, str] | None = None) -> Decimal | Refusal:
+    """`raw` in `unit` (the target's; None when the row's target is unknown, and only the number is
+    judged); `column` is (header, unit the header names) when it names one."""
     shown = "" if raw is None else str(raw)[:60]
+    named: Text = _("the target's unit") if unit is None else unit
     number, scale, percent = _number(raw)
     if number is None or not number.is_finite():
-        return Refusal(f"'{shown}' is not a number in {unit}", f"'{shown}' 不是以{unit}计的数字")
+        return Refusal(_("'{value}' is not a number in {unit}", value=shown, unit=named))
     target_scale = money_scale(unit)
     if percent and unit != "%":
         return Refusal(
-            f"'{shown}' is a percent, but the target is counted in {unit}",
-            f"'{shown}' 是百分数，但该目标以{unit}计",
+            _("'{value}' is a percent, but the target is counted in {unit}", value=shown, unit=named),
             about_unit=True,
         )
     if scale is None and column is not None:
@@ -65,20 +76,31 @@ def read_value(raw: Any, unit: str, column: tuple[str, str] | None = None) -> De
         scale = money_scale(header_unit)
         if scale is not None and target_scale is None:
             return Refusal(
-                f"column '{header}' holds money in {header_unit}, but the target is counted in {unit}",
-                f"'{header}' 列是以{header_unit}计的金额，但该目标以{unit}计",
+                _(
+                    "column '{header}' holds money in {header_unit}, but the target is counted in {unit}",
+                    header=header,
+                    header_unit=header_unit,
+                    unit=named,
+                ),
                 about_unit=True,
             )
         if scale is None and header_unit != unit:
             return Refusal(
-                f"column '{header}' is in {header_unit}, but the target is counted in {unit}",
-                f"'{header}' 列以{header_unit}计，但该目标以{unit}计",
+                _(
+                    "column '{header}' is in {header_unit}, but the target is counted in {unit}",
+                    header=header,
+                    header_unit=header_unit,
+                    unit=named,
+                ),
                 about_unit=True,
             )
     if scale is not None and target_scale is None:
         return Refusal(
-            f"'{shown}' is an amount of money, but the target is counted in {unit}: salesplan does not guess",
-            f"'{shown}' 是金额，但该目标以{unit}计：salesplan 不做猜测",
+            _(
+                "'{value}' is an amount of money, but the target is counted in {unit}: salesplan does not guess",
+                value=shown,
+                unit=named,
+            ),
             about_unit=True,
         )
     if scale is not None and target_scale is not None and scale != target_scale:
@@ -125,7 +147,4 @@ def _bounded(number: Decimal, shown: str) -> Decimal | Refusal:
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     if abs(number) < LIMIT and places <= MAX_PLACES:
         return normal if places else number.quantize(Decimal(1))
-    return Refusal(
-        f"'{shown}' is too large or has more than {MAX_PLACES} decimal places",
-        f"'{shown}' 数值过大或小数位超过 {MAX_PLACES} 位",
-    )
+    return Refusal(_("'{value}' is too large or has more than {places} decimal places", value=shown, places=MAX_PLACES))

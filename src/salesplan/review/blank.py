@@ -3,6 +3,8 @@
 CSV: the header row only (UTF-8 with a BOM, so Excel opens the Chinese headers correctly).
 xlsx: a first sheet with the header row, which is the sheet `review --actuals` reads, and a
 second sheet explaining each column with an example row; the example is not read as data.
+The header row is input vocabulary: each column's first word in the language (English or
+Chinese) of `salesplan.review.headers.COLUMNS`, so the template always reads back.
 """
 
 from __future__ import annotations
@@ -10,42 +12,41 @@ from __future__ import annotations
 import csv
 import io
 
-from salesplan.export.i18n import Pair, pick
+from salesplan.i18n import Message, _
+from salesplan.review.headers import COLUMNS
+from salesplan.review.words import alternatives, listing
 
-COLUMNS: tuple[tuple[str, Pair, Pair, str], ...] = (
-    # key, (zh header, en header), (zh meaning, en meaning), example
-    (
-        "target",
-        ("目标", "target"),
-        ("目标编号；销售额目标可省略", "target id; may be left out for the revenue target"),
-        "T1",
-    ),
-    ("region", ("区域", "region"), ("区域编号或名称", "region id or name"), "east-a"),
-    ("product", ("产品", "product"), ("产品编号或名称", "product id or name"), "device"),
-    ("rep", ("销售代表", "rep"), ("人员编号或姓名", "person id or name"), "李雷"),
-    (
-        "date",
-        ("日期", "date"),
-        (
-            "成交日期，年在前：2026-07-15、2026/7/15 或 2026年7月15日",
-            "day, year first: 2026-07-15, 2026/7/15, 2026年7月15日",
-        ),
-        "2026-07-15",
-    ),
-    (
-        "month",
-        ("月份", "month"),
-        ("无日期时填月份：2026-07 或 2026年7月", "when there is no date: 2026-07, 2026年7月"),
-        "",
-    ),
-    ("value", ("金额", "value"), ("按目标单位填写：12.5、3万、15%", "in the target's unit: 12.5, 3万, 15%"), "12.5"),
-)
-_GUIDE = {"zh": ("列", "含义", "示例"), "en": ("Column", "Meaning", "Example")}
-_GUIDE_TITLE = {"zh": "填写说明", "en": "How to fill in"}
+# what a user writes in each column: the guide sheet's example cell, and the forms a meaning names
+_ACTUALS_EXAMPLES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "target": ("T1", ()),
+    "region": ("east-a", ()),
+    "product": ("device", ()),
+    "rep": ("李雷", ()),
+    "date": ("2026-07-15", ("2026-07-15", "2026/7/15", "2026年7月15日")),
+    "month": ("", ("2026-07", "2026年7月")),
+    "value": ("12.5", ("12.5", "3万", "15%")),
+}
+_FORMS = {key: forms for key, (_example, forms) in _ACTUALS_EXAMPLES.items()}
+MEANINGS: dict[str, Message] = {
+    "target": _("target id; may be left out for the revenue target"),
+    "region": _("region id or name"),
+    "product": _("product id or name"),
+    "rep": _("person id or name"),
+    "date": _("day, year first: {forms}", forms=alternatives(_FORMS["date"])),
+    "month": _("when there is no date: {forms}", forms=alternatives(_FORMS["month"])),
+    "value": _("in the target's unit: {forms}", forms=listing(_FORMS["value"])),
+}
+_GUIDE = (_("Column"), _("Meaning"), _("Example"))
+
+
+def header(key: str, lang: str) -> str:
+    """The template's header of column `key`: its first English word, or its first Chinese one."""
+    english = lang == "en"
+    return next(word for word in COLUMNS[key] if word.isascii() == english)
 
 
 def headers(lang: str) -> list[str]:
-    return [pick(head, lang) for _, head, _, _ in COLUMNS]
+    return [header(key, lang) for key in COLUMNS]
 
 
 def blank_csv(lang: str) -> bytes:
@@ -60,7 +61,7 @@ def blank_xlsx(lang: str) -> bytes:
 
     book = Workbook()
     sheet = book.active
-    sheet.title = "actuals" if lang == "en" else "实际数据"
+    sheet.title = _("actuals").render(lang)
     sheet.append(headers(lang))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -68,10 +69,10 @@ def blank_xlsx(lang: str) -> bytes:
     sheet.freeze_panes = "A2"
     for letter in "ABCDEFG":
         sheet.column_dimensions[letter].width = 14
-    guide = book.create_sheet(_GUIDE_TITLE[lang if lang == "en" else "zh"])
-    guide.append(list(_GUIDE[lang if lang == "en" else "zh"]))
-    for _, head, meaning, example in COLUMNS:
-        guide.append([pick(head, lang), pick(meaning, lang), example])
+    guide = book.create_sheet(_("How to fill in").render(lang))
+    guide.append([word.render(lang) for word in _GUIDE])
+    for key, (example, _forms) in _ACTUALS_EXAMPLES.items():
+        guide.append([header(key, lang), MEANINGS[key].render(lang), example])
         guide.cell(guide.max_row, 3).data_type = "s"
     guide.column_dimensions["B"].width = 48
     buffer = io.BytesIO()

@@ -30,8 +30,9 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 is 1900-01-01 in Excel, which co
 FIRST_SERIAL, LAST_SERIAL = 10_000, 99_999
 EXCEL_DIGITS = Context(prec=15, rounding=ROUND_HALF_UP)
 
-DAY_FORMS = "2026-07-10, 2026/7/10, 2026.7.10, 2026年7月10日"
-MONTH_FORMS = "2026-07, 2026/7, 2026年7月"
+# examples of the forms a day and a month are read in (a diagnostic shows them)
+DAY_FORMS = ("2026-07-10", "2026/7/10", "2026.7.10", "2026年7月10日")
+MONTH_FORMS = ("2026-07", "2026/7", "2026年7月")
 
 
 def narrow(text: str) -> str:

@@ -18,7 +18,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from salesplan.diagnostics import Diagnostic, Severity, SourceRef
+from salesplan.codes import diagnostic
+from salesplan.diagnostics import Diagnostic, SourceRef
+from salesplan.i18n import Message, _
 from salesplan.review import codes
 from salesplan.review.cells import excel_number
 from salesplan.split.env import plain
@@ -44,29 +46,8 @@ class Grid:
         return SourceRef(self.file, line, column + 1)
 
 
-def problem(
-    source: SourceRef,
-    code: str,
-    message: str,
-    message_zh: str,
-    severity: Severity = Severity.ERROR,
-    hint: str | None = None,
-    hint_zh: str | None = None,
-) -> Diagnostic:
-    return Diagnostic(
-        code=code,
-        severity=severity,
-        message=message,
-        message_zh=message_zh,
-        source=source,
-        name=codes.name(code),
-        hint=hint,
-        hint_zh=hint_zh,
-    )
-
-
-def _unreadable(file: str, message: str, message_zh: str) -> tuple[None, list[Diagnostic]]:
-    return None, [problem(SourceRef(file, 1, 1), codes.ACTUALS_UNREADABLE, message, message_zh)]
+def _unreadable(file: str, message: Message) -> tuple[None, list[Diagnostic]]:
+    return None, [diagnostic(codes.ACTUALS_UNREADABLE, SourceRef(file, 1, 1), message)]
 
 
 def read_grid(path: Path) -> tuple[Grid | None, list[Diagnostic]]:
@@ -74,35 +55,26 @@ def read_grid(path: Path) -> tuple[Grid | None, list[Diagnostic]]:
     from salesplan.loader.source import open_for_reading
 
     file = str(path)
-    too_large = ("actuals file is larger than 200 MB", "实际数据文件超过 200 MB")
+    too_large = _("actuals file is larger than 200 MB")
     try:
         if path.stat().st_size > MAX_BYTES:
-            return _unreadable(file, *too_large)
+            return _unreadable(file, too_large)
         # a named pipe without a writer reads as empty, a device as endless: neither hangs nor fills memory
         with open_for_reading(path) as handle:
             data = handle.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
-            return _unreadable(file, *too_large)
+            return _unreadable(file, too_large)
         if path.suffix.lower() == ".xlsx":
             return _xlsx(data, file), []
     except OSError as exc:
-        return _unreadable(
-            file, f"cannot read actuals: {exc.strerror or exc}", f"无法读取实际数据：{exc.strerror or exc}"
-        )
+        return _unreadable(file, _("cannot read actuals: {reason}", reason=exc.strerror or exc))
     except Exception as exc:  # openpyxl raises many kinds on a damaged file
-        return _unreadable(file, f"not a readable xlsx file ({type(exc).__name__})", "不是可读取的 xlsx 文件")
+        return _unreadable(file, _("not a readable xlsx file ({error})", error=type(exc).__name__))
     text = _decode(data)
     if text is None:
-        utf16 = _looks_utf16(data)
-        return _unreadable(
-            file,
-            "actuals file is UTF-16 text without a byte-order mark (save it as CSV UTF-8)"
-            if utf16
-            else "actuals file is neither UTF-8, GB18030 nor UTF-16 text (save it as CSV UTF-8)",
-            "实际数据文件是不带字节序标记的 UTF-16 文本（请另存为 CSV UTF-8）"
-            if utf16
-            else "实际数据文件既不是 UTF-8、GB18030 也不是 UTF-16 文本（请另存为 CSV UTF-8）",
-        )
+        if _looks_utf16(data):
+            return _unreadable(file, _("actuals file is UTF-16 text without a byte-order mark (save it as CSV UTF-8)"))
+        return _unreadable(file, _("actuals file is neither UTF-8, GB18030 nor UTF-16 text (save it as CSV UTF-8)"))
     if path.suffix.lower() in (".yaml", ".yml"):
         return _yaml(text, file)
     return _csv(text, file, tabs=path.suffix.lower() in (".tsv", ".txt"))
@@ -142,14 +114,13 @@ def _csv(text: str, file: str, tabs: bool = False) -> tuple[Grid | None, list[Di
             grid.lines.append(first_line)
             first_line = reader.line_num + 1
             if len(grid.rows) > MAX_ROWS + 1:
-                return _unreadable(file, f"more than {MAX_ROWS:,} rows", f"超过 {MAX_ROWS:,} 行")
+                return _unreadable(file, _("more than {rows} rows", rows=format(MAX_ROWS, ",")))
     except csv.Error as exc:
         return None, [
-            problem(
-                SourceRef(file, reader.line_num or 1, 1),
+            diagnostic(
                 codes.ACTUALS_UNREADABLE,
-                f"not a readable CSV file: {exc}",
-                f"不是可读取的 CSV 文件：{exc}",
+                SourceRef(file, reader.line_num or 1, 1),
+                _("not a readable CSV file: {error}", error=exc),
             )
         ]
     return grid, []
@@ -194,11 +165,10 @@ def _yaml(text: str, file: str) -> tuple[Grid | None, list[Diagnostic]]:
         return Grid(file, []), []
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
         return None, [
-            problem(
-                parsed.source.ref(prefix),
+            diagnostic(
                 codes.ACTUALS_BAD_HEADER,
-                "YAML actuals must be a list of mappings (or `actuals:` holding one)",
-                "YAML 实际数据应为映射列表（或 `actuals:` 下的列表）",
+                parsed.source.ref(prefix),
+                _("YAML actuals must be a list of mappings (or `actuals:` holding one)"),
             )
         ]
     header: list[str] = []

@@ -16,8 +16,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from salesplan.review.amounts import money_scale
+from salesplan.i18n import Message, _
+from salesplan.review.amounts import MONEY_EXAMPLES, money_scale
 from salesplan.review.cells import narrow
+from salesplan.review.words import listing
 
 # the documented table (README "The actuals file"): the words of each column, English then Chinese
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -43,7 +45,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
 }
 COLUMN_KEYS = tuple(COLUMNS)
-_UNIT_RE = re.compile(r"^(?P<word>.+?)\s*[(\[【]\s*(?P<unit>[^()\[\]【】]+?)\s*[)\]】]$")
+# the value column's words a diagnostic suggests when the table has none (each is one of COLUMNS["value"])
+VALUE_WORDS = ("value", "金额", "实际", "销售额")
+_HEADER_UNIT = re.compile(r"^(?P<word>.+?)\s*[(\[【]\s*(?P<unit>[^()\[\]【】]+?)\s*[)\]】]$")
 
 
 def key(text: Any) -> str:
@@ -68,7 +72,7 @@ class Header:
 
     columns: dict[str, int] = field(default_factory=dict)
     value_unit: tuple[str, str] | None = None  # (header as written, unit)
-    problems: list[tuple[int, str, str, str | None, str | None]] = field(default_factory=list)
+    problems: list[tuple[int, Message, Message | None]] = field(default_factory=list)  # (column, message, hint)
 
 
 def read_header(cells: Sequence[Any], settings: ColumnSettings, units: Sequence[str]) -> Header:
@@ -84,14 +88,12 @@ def read_header(cells: Sequence[Any], settings: ColumnSettings, units: Sequence[
         if canonical is None:
             header.problems.append((index, *_unknown(str(cell).strip(), words)))
         elif canonical in header.columns:
-            first = header.columns[canonical]
+            shown, first = str(cell).strip(), header.columns[canonical] + 1
             header.problems.append(
                 (
                     index,
-                    f"repeated column '{str(cell).strip()}': column {first + 1} is already the {canonical}",
-                    f"重复的列 '{str(cell).strip()}'：第 {first + 1} 列已是{_ZH[canonical]}列",
-                    f"remove one of them, or skip this one with --ignore-column '{str(cell).strip()}'",
-                    f"删除其中一列，或用 --ignore-column '{str(cell).strip()}' 跳过此列",
+                    _repeated(canonical, shown, first),
+                    _("remove one of them, or skip this one with --ignore-column '{header}'", header=shown),
                 )
             )
         elif unit is not None and canonical != "value":
@@ -100,10 +102,16 @@ def read_header(cells: Sequence[Any], settings: ColumnSettings, units: Sequence[
             header.problems.append(
                 (
                     index,
-                    f"column '{str(cell).strip()}' names a unit salesplan does not know: '{unit}'",
-                    f"'{str(cell).strip()}' 列的单位 '{unit}' 无法识别",
-                    f"write a unit such as 元, 万元, 亿元 or one of the targets' ({', '.join(units)})",
-                    f"请写 元、万元、亿元 或目标的单位（{'、'.join(units)}）",
+                    _(
+                        "column '{header}' names a unit salesplan does not know: '{unit}'",
+                        header=str(cell).strip(),
+                        unit=unit,
+                    ),
+                    _(
+                        "write a unit such as {money} or one of the targets' ({units})",
+                        money=listing(MONEY_EXAMPLES),
+                        units=listing(units),
+                    ),
                 )
             )
         else:
@@ -111,10 +119,6 @@ def read_header(cells: Sequence[Any], settings: ColumnSettings, units: Sequence[
             if unit is not None:
                 header.value_unit = (str(cell).strip(), unit)
     return header
-
-
-_ZH = {"target": "目标", "region": "区域", "product": "产品", "rep": "销售代表", "date": "日期", "month": "月份"}
-_ZH["value"] = "数值"
 
 
 def _words(settings: ColumnSettings) -> dict[str, str]:
@@ -127,22 +131,37 @@ def _place(name: str, words: Mapping[str, str]) -> tuple[str | None, str | None]
     """The column a header names and the unit in its brackets (a whole header of the user's wins)."""
     if name in words:
         return words[name], None
-    match = _UNIT_RE.match(name)
+    match = _HEADER_UNIT.match(name)
     if match is not None and match["word"] in words:
         return words[match["word"]], match["unit"]
     return None, None
 
 
-def _unknown(shown: str, words: Mapping[str, str]) -> tuple[str, str, str, str]:
+def _repeated(column: str, shown: str, first: int) -> Message:
+    """A second header for `column`: a whole sentence per column, as Chinese names some columns
+    differently from other parts of salesplan (the month column is 月份, a month level 月)."""
+    fields = {"header": shown, "first": first}
+    return {
+        "target": _("repeated column '{header}': column {first} is already the target", **fields),
+        "region": _("repeated column '{header}': column {first} is already the region", **fields),
+        "product": _("repeated column '{header}': column {first} is already the product", **fields),
+        "rep": _("repeated column '{header}': column {first} is already the rep", **fields),
+        "date": _("repeated column '{header}': column {first} is already the date", **fields),
+        "month": _("repeated column '{header}': column {first} is already the month", **fields),
+        "value": _("repeated column '{header}': column {first} is already the value", **fields),
+    }[column]
+
+
+def _unknown(shown: str, words: Mapping[str, str]) -> tuple[Message, Message]:
     near = difflib.get_close_matches(key(shown), list(words), n=1, cutoff=0.6)
     accepted = "; ".join(f"{column}: {' / '.join(aliases)}" for column, aliases in COLUMNS.items())
-    guess = f" (did you mean '{near[0]}'?)" if near else ""
-    guess_zh = f"（是否应为 '{near[0]}'？）" if near else ""
+    guess = _(" (did you mean '{word}'?)", word=near[0]) if near else ""
     return (
-        f"unknown column '{shown}'{guess}: salesplan cannot place it",
-        f"无法识别的列 '{shown}'{guess_zh}",
-        f"accepted headers — {accepted}. Map your own under [review.columns] in salesplan.toml "
-        f"(e.g. rep = [\"{shown}\"]), or skip the column with --ignore-column '{shown}'",
-        f"可识别的列名 — {accepted}。可在 salesplan.toml 的 [review.columns] 中映射自己的列名"
-        f"（例如 rep = [\"{shown}\"]），或用 --ignore-column '{shown}' 跳过此列",
+        _("unknown column '{header}'{guess}: salesplan cannot place it", header=shown, guess=guess),
+        _(
+            "accepted headers — {accepted}. Map your own under [review.columns] in salesplan.toml "
+            "(e.g. rep = [\"{header}\"]), or skip the column with --ignore-column '{header}'",
+            accepted=accepted,
+            header=shown,
+        ),
     )

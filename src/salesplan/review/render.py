@@ -44,9 +44,11 @@ import io
 import json
 from typing import Any
 
+from salesplan.i18n import _
 from salesplan.numbers import to_decimal
 from salesplan.review.alerts import Alert, PeriodFigure, message, whom
 from salesplan.review.engine import STATUSES, Review, ReviewRow, TargetReview
+from salesplan.review.words import HEADERS, STATUS_WORDS
 from salesplan.split.env import plain
 
 ROW_STYLES = {"behind": "yellow", "at_risk": "bold red", "ahead": "green"}
@@ -139,10 +141,9 @@ def render_table(review: Review, lang: str = "zh", width: int = 120, color: bool
     from rich.console import Console
     from rich.table import Table
 
-    from salesplan.export import i18n
     from salesplan.export.breakdown import level_word
 
-    heads = i18n.headers("review", lang)
+    heads = [head.render(lang) for head in HEADERS]
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -152,7 +153,7 @@ def render_table(review: Review, lang: str = "zh", width: int = 120, color: bool
         highlight=False,
         markup=False,  # plan text such as "[/x]" is shown as written, never read as rich markup
     )
-    as_of = f"{i18n.word('as_of', lang)} {review.as_of.isoformat()}"
+    as_of = _("As of {day}", day=review.as_of.isoformat()).render(lang)
     for target in review.targets:
         unit = target.unit
         rate = "%" if unit == "%" else ""
@@ -162,7 +163,7 @@ def render_table(review: Review, lang: str = "zh", width: int = 120, color: bool
             table.add_column(head, justify="right" if 2 <= index <= 7 else "left")
         for row in target.rows:
             marks = {"behind": "▼ ", "at_risk": "✖ ", "ahead": "▲ "}
-            status = marks.get(row.status, "") + i18n.word(f"review:{row.status}", lang)
+            status = marks.get(row.status, "") + STATUS_WORDS[row.status].render(lang)
             name = target.target_id if row.depth == 0 else "  " * (row.depth - 1) + row.label
             table.add_row(
                 name,
@@ -177,9 +178,10 @@ def render_table(review: Review, lang: str = "zh", width: int = 120, color: bool
                 style=_style(row),
             )
         console.print(table)
-        alert_word = "⚠ 预警" if lang == "zh" else "⚠ alert"
         for alert in target.alerts:
-            text = message(alert, unit, lang, review.triggers)
-            console.print(f"{alert_word} · {whom(alert, lang)}: {text}", style="bold yellow")
+            line = _(
+                "⚠ alert · {part}: {text}", part=whom(alert, lang), text=message(alert, unit, lang, review.triggers)
+            )
+            console.print(line.render(lang), style="bold yellow")
         console.print()
     return buffer.getvalue()

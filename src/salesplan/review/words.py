@@ -1,0 +1,65 @@
+"""The words `salesplan review` prints, once each: column and status words, the review table's headers.
+
+Each is a `salesplan.i18n.Message` (English msgid, Chinese in the `review` catalog), rendered where
+the language is known. The words salesplan *reads* in an actuals header are not here: they are
+input vocabulary (`salesplan.review.headers.COLUMNS`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from salesplan.i18n import Message, Text, _
+
+# a column of the actuals table that names a part of the plan, as a diagnostic names it
+# ("unknown region 'mars'", 未知的区域 'mars')
+COLUMN_WORDS: dict[str, Message] = {
+    "target": _("target"),
+    "region": _("region"),
+    "product": _("product"),
+    "rep": _("rep"),
+}
+
+# a node's status (`salesplan.review.engine.STATUSES`) as the table shows it
+STATUS_WORDS: dict[str, Message] = {
+    "ahead": _("ahead"),
+    "on_track": _("on track"),
+    "behind": _("behind"),
+    "at_risk": _("at risk"),
+}
+
+# the review table's columns (terminal table, and the exported review sheet)
+HEADERS: tuple[Message, ...] = (
+    _("Target / part"),
+    _("Level"),
+    _("Target"),
+    _("Actual to date"),
+    _("Achievement"),
+    _("Expected to date"),
+    _("Pacing"),
+    _("Gap"),
+    _("Status"),
+)
+
+
+def listing(items: Sequence[Text]) -> Text:
+    """`a, b, c` in English, `a、b、c` in Chinese; rendered in the language of the message holding it."""
+    if not items:
+        return ""
+    first, *rest = items
+    return _("{first}, {rest}", first=first, rest=listing(rest)) if rest else first
+
+
+def series(items: Sequence[Text]) -> Text:
+    """`a; b; c` in English, `a；b；c` in Chinese: a list of clauses."""
+    if not items:
+        return ""
+    first, *rest = items
+    return _("{first}; {rest}", first=first, rest=series(rest)) if rest else first
+
+
+def alternatives(items: Sequence[Text]) -> Text:
+    """`a, b, c` in English, `a、b 或 c` in Chinese: forms one of which is written."""
+    if len(items) < 2:
+        return listing(items)
+    return _("{choices}, {last}", choices=listing(items[:-1]), last=items[-1])
