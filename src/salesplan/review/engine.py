@@ -36,19 +36,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal, localcontext
+from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from salesplan.diagnostics import Diagnostic
 from salesplan.numbers import TENTHS, to_decimal
-from salesplan.i18n import Message, _
+from salesplan.review import codes
 from salesplan.review.actuals import ActualRow, compares_levels
-from salesplan.review.actuals import not_in_breakdown as _not_in
-from salesplan.review.alerts import Alert, PeriodFigure, Triggers, detect
+from salesplan.review.alerts import Alert, Triggers
+from salesplan.review.expect import Profile, expected_on, merged
+from salesplan.review.grid import problem
 from salesplan.review.periods import TIME_LEVELS, part_range
+from salesplan.review.placing import dated_by, exact_sum, part_of, recency
+from salesplan.review.replan import replan_alerts
 from salesplan.split.result import SplitNode, TargetSplit
-from salesplan.split.timeparts import TimePart, part_bounds, time_parts
 
 if TYPE_CHECKING:
     from salesplan.model.plan import Plan, Target
@@ -65,9 +67,9 @@ class Thresholds:
     on_track: Decimal = Decimal(95)
     at_risk: Decimal = Decimal(80)
 
-    def problem(self) -> Message | None:
+    def problem(self) -> str | None:
         if not (0 <= self.at_risk <= self.on_track <= self.ahead):
-            return _("thresholds must satisfy 0 ≤ at-risk ≤ on-track ≤ ahead")
+            return "thresholds must satisfy 0 ≤ at-risk ≤ on-track ≤ ahead"
         return None
 
     def status(self, pacing: Decimal | None, actual: Fraction) -> str:
@@ -162,15 +164,6 @@ def target_window(plan: Plan, target: Target, split: TargetSplit) -> Window:
     return period.start, deadline if period.start <= deadline <= period.end else period.end
 
 
-def exact_sum(values: Iterable[Decimal]) -> Decimal:
-    """The exact sum of actual values. The default context would round past 28 digits; actuals are
-    below 10^15 with at most 10 decimal places (the reader refuses others), so 80 digits hold any
-    sum of a million of them exactly."""
-    with localcontext() as ctx:
-        ctx.prec = 80
-        return sum(values, Decimal(0))
-
-
 def review_plan(
     plan: Plan,
     splits: Sequence[TargetSplit],
@@ -190,17 +183,12 @@ def review_plan(
         target = targets[split.target_id]
         mine = by_target.get(split.target_id, [])
         review.diagnostics += _outside_scope(target, split, mine)
-        reviewer = _TargetReviewer(plan, target, split, as_of, thresholds)
+        reviewer = TargetReviewer(plan, target, split, as_of, thresholds)
         reviewed = reviewer.run(mine)
-        reviewed.alerts = reviewer.alerts(mine, review.triggers)
+        reviewed.alerts = replan_alerts(reviewer, mine, review.triggers)
         review.targets.append(reviewed)
         review.diagnostics += reviewer.diagnostics
     return review
-
-
-def _dated_by(row: ActualRow, as_of: dt.date) -> bool:
-    first = row.first_day()
-    return first is None or first <= as_of
 
 
 def _outside_scope(target: Target, split: TargetSplit, rows: list[ActualRow]) -> list[Diagnostic]:
@@ -219,7 +207,18 @@ def _outside_scope(target: Target, split: TargetSplit, rows: list[ActualRow]) ->
     return out
 
 
-class _TargetReviewer:
+def _not_in(row: ActualRow, key: str, part: str, target_id: str, under: str = "") -> Diagnostic:
+    where = f" under {under}" if under else ""
+    where_zh = f"（{under} 之下）" if under else ""
+    return problem(
+        row.where(key),
+        codes.ACTUALS_NOT_IN_BREAKDOWN,
+        f"{key} '{part}' is not a part of target {target_id}'s scope or breakdown{where}",
+        f"'{part}' 不在目标 {target_id} 的范围或拆解之内{where_zh}",
+    )
+
+
+class TargetReviewer:
     def __init__(self, plan: Plan, target: Target, split: TargetSplit, as_of: dt.date, thresholds: Thresholds) -> None:
         self.split, self.as_of, self.thresholds = split, as_of, thresholds
         self.window = target_window(plan, target, split)
@@ -237,6 +236,9 @@ class _TargetReviewer:
         )
         self.diagnostics: list[Diagnostic] = []
         self._below: dict[tuple[int, str, str], bool] = {}
+        self._windows: dict[tuple[tuple[str, ...], str], Window] = {}
+        # a sum target's profiles (salesplan.review.expect) of the root and its parts: the alerts read them
+        self.profiles: dict[int, Profile] = {}
 
     def run(self, rows: list[ActualRow]) -> TargetReview:
         """Every row is placed in the tree (and checked), whatever its date; only rows dated up to
@@ -244,19 +246,45 @@ class _TargetReviewer:
         self._visit(self.split.root, 0, {}, rows)
         return self.review
 
-    def _visit(self, node: SplitNode, depth: int, coords: dict[str, str], rows: list[ActualRow]) -> Fraction:
-        """Append the node's row (pre-order) and return its expected-to-date."""
+    def _visit(self, node: SplitNode, depth: int, coords: dict[str, str], rows: list[ActualRow]) -> _Visited:
+        """Append the node's row (pre-order) and return its expected-to-date, its actuals (the dated rows'
+        exact total and the latest of them) and, for a sum target, its profile."""
         index = len(self.review.rows)
         self.review.rows.append(None)  # type: ignore[arg-type]  # filled in once the children are done
-        children = self._children(node, coords, rows)
-        if self._sums_parts(node, depth):
-            expected = sum((self._visit(c, depth + 1, cc, cr) for c, cc, cr in children), Fraction(0))
+        children, stopped = self._children(node, coords, rows)
+        dated = [r for r in stopped if dated_by(r, self.as_of)]
+        totals = [exact_sum(r.value for r in dated)]
+        latest = [max(dated, key=recency)] if dated else []
+        visited = [self._visit(c, depth + 1, cc, cr) for c, cc, cr in children]
+        for below in visited:
+            totals.append(below.total)
+            latest += [below.latest] if below.latest is not None else []
+        profile: Profile | None = None
+        if not self.is_rate:
+            parts = (v.profile for v in visited if v.profile)
+            profile = merged(parts) if node.children else {self._window(coords): node.value}
+            expected = expected_on(profile, self.as_of)
+        elif self._sums_parts(node, depth):
+            expected = sum((v.expected for v in visited), Fraction(0))
         else:
-            expected = self._expected(node, coords, (self.as_of,))[0]
-            for child, child_coords, child_rows in children:
-                self._visit(child, depth + 1, child_coords, child_rows)
-        self.review.rows[index] = self._row(node, depth, coords, rows, expected)
-        return expected
+            expected = self.expected_own(node, coords, (self.as_of,))[0]
+        if profile is not None and depth <= 1:
+            self.profiles[id(node)] = profile
+        result = _Visited(expected, exact_sum(totals), max(latest, key=recency) if latest else None, profile)
+        self.review.rows[index] = self._row(node, depth, coords, result)
+        return result
+
+    def _window(self, coords: dict[str, str]) -> Window:
+        """The days a node's own expected value spreads over: its time parts' span, narrowed to its rep's
+        days on the team (the span itself where the two do not meet)."""
+        key = (tuple(part for level, part in coords.items() if level in TIME_LEVELS), coords.get("rep", ""))
+        known = self._windows.get(key)
+        if known is None:
+            start, end = self._span(coords)
+            rep_start, rep_end = self.active.get(key[1], (None, None))
+            active = (max(start, rep_start or start), min(end, rep_end or end))
+            known = self._windows[key] = active if active[0] <= active[1] else (start, end)
+        return known
 
     def _sums_parts(self, node: SplitNode, depth: int) -> bool:
         """A sum's expected value is the sum of its parts' (so a rep who starts mid-period, or a time
@@ -272,12 +300,9 @@ class _TargetReviewer:
                 start, end = max(start, first), min(end, last)
         return start, end
 
-    def _expected(self, node: SplitNode, coords: dict[str, str], days: Sequence[dt.date]) -> list[Fraction]:
+    def expected_own(self, node: SplitNode, coords: dict[str, str], days: Sequence[dt.date]) -> list[Fraction]:
         """The node's own expected value by the end of each of `days` (its parts are not looked at)."""
-        start, end = self._span(coords)
-        rep_start, rep_end = self.active.get(coords.get("rep", ""), (None, None))
-        active = (max(start, rep_start or start), min(end, rep_end or end))
-        window = active if active[0] <= active[1] else (start, end)
+        window = self._window(coords)
         target = Fraction(node.value)
         if self.is_rate:
             if self.baseline is None:
@@ -285,91 +310,16 @@ class _TargetReviewer:
             return [self.baseline + (target - self.baseline) * elapsed_share(window, day) for day in days]
         return [target * elapsed_share(window, day) for day in days]
 
-    def _expected_by(
-        self, node: SplitNode, depth: int, coords: dict[str, str], days: Sequence[dt.date]
-    ) -> list[Fraction]:
-        """Expected by the end of each of `days`, the way `_visit` reckons it (the parts decide)."""
-        if not self._sums_parts(node, depth):
-            return self._expected(node, coords, days)
-        total = [Fraction(0)] * len(days)
-        for child in node.children:
-            below = self._expected_by(child, depth + 1, {**coords, str(child.level): str(child.part)}, days)
-            total = [a + b for a, b in zip(total, below, strict=True)]
-        return total
-
-    def alerts(self, rows: list[ActualRow], triggers: Triggers) -> list[Alert]:
-        """Re-planning alerts (see salesplan.review.alerts) on the target and on each part of its first
-        breakdown level (when every counted row names that level)."""
-        counted = [r for r in rows if _dated_by(r, self.as_of)]
-        level = self._period_level(counted)
-        if level is None:
-            return []
-        periods = [part for part in time_parts(level, *self.window) if part.end <= self.as_of]
-        if not periods:
-            return []
-        root = self.split.root
-        name = self.review.name or self.split.target_id
-        out = self._node_alerts(root, 0, {}, name, counted, level, periods, triggers)
-        first = self.split.levels[0] if self.split.levels else None
-        if first is not None and first not in TIME_LEVELS and all(first in r.coords for r in counted):
-            for child in root.children:
-                mine = [r for r in counted if r.coords[first] == child.part]
-                coords = {first: str(child.part)}
-                out += self._node_alerts(child, 1, coords, self._label(child), mine, level, periods, triggers)
-        return out
-
-    def _period_level(self, counted: list[ActualRow]) -> str | None:
-        """The finest time level of the split (month without one) at which every counted row has a period."""
-        order = ("week", "month", "quarter")
-        present = [index for index, level in enumerate(order) if level in self.split.levels]
-        for level in order[min(present) if present else 1 :]:
-            if all(part_of(row, level) is not None for row in counted):
-                return level
-        return None
-
-    def _node_alerts(
-        self,
-        node: SplitNode,
-        depth: int,
-        coords: dict[str, str],
-        label: str,
-        rows: list[ActualRow],
-        level: str,
-        periods: list[TimePart],
-        triggers: Triggers,
-    ) -> list[Alert]:
-        ends = [part.end for part in periods]
-        if self.is_rate:
-            planned = self._expected(node, coords, ends)
-        else:
-            starts = [part.start - dt.timedelta(days=1) for part in periods]
-            by = self._expected_by(node, depth, coords, [*starts, *ends])
-            planned = [b - a for a, b in zip(by[: len(periods)], by[len(periods) :], strict=True)]
-        groups: dict[str | None, list[ActualRow]] = {}
-        for row in rows:
-            groups.setdefault(part_of(row, level), []).append(row)
-        figures: list[PeriodFigure] = []
-        for part, plan in zip(periods, planned, strict=True):
-            mine = groups.get(part.id, [])
-            if self.is_rate:
-                actual = _latest(mine) if mine else None
-            else:
-                actual = Fraction(exact_sum(r.value for r in mine))
-            figures.append(PeriodFigure(part.id, plan, actual, part.days == part.full_days))
-        return [
-            Alert(kind, label, coords, level, involved, change)
-            for kind, involved, change in detect(figures, triggers, self.lower)
-        ]
-
-    def _label(self, node: SplitNode) -> str:
+    def label(self, node: SplitNode) -> str:
         part = node.part or ""
         return node.label or (self.names.get(part, part) if node.level == "rep" else part)
 
     def _children(
         self, node: SplitNode, coords: dict[str, str], rows: list[ActualRow]
-    ) -> list[tuple[SplitNode, dict[str, str], list[ActualRow]]]:
+    ) -> tuple[list[tuple[SplitNode, dict[str, str], list[ActualRow]]], list[ActualRow]]:
+        """Each part with its coordinates and rows, and the rows that stop at this node (in no part)."""
         if not node.children:
-            return []
+            return [], rows
         level = str(node.children[0].level)
         groups: dict[str | None, list[ActualRow]] = {}
         for row in rows:
@@ -379,7 +329,7 @@ class _TargetReviewer:
             for group in groups.values():
                 for row in group:
                     self._check_below(node, coords, row, level)
-        return out
+        return out, [row for group in groups.values() for row in group]
 
     def _check_below(self, node: SplitNode, coords: dict[str, str], row: ActualRow, level: str) -> None:
         """A row that stops above `level`: its own coordinates further down must exist under this node."""
@@ -397,25 +347,22 @@ class _TargetReviewer:
             self._below[key] = any(n.level == level and n.part == part for _, n in node.walk())
         return self._below[key]
 
-    def _row(
-        self, node: SplitNode, depth: int, coords: dict[str, str], rows: list[ActualRow], expected: Fraction
-    ) -> ReviewRow:
-        target = Fraction(node.value)
-        rows = [r for r in rows if _dated_by(r, self.as_of)]
-        total = exact_sum(r.value for r in rows)
-        actual = _latest(rows) if self.is_rate else Fraction(total)
+    def _row(self, node: SplitNode, depth: int, coords: dict[str, str], visited: _Visited) -> ReviewRow:
+        target, expected, total = Fraction(node.value), visited.expected, visited.total
+        measured = visited.latest is not None  # a dated row counts here
+        actual = Fraction(visited.latest.value if visited.latest else 0) if self.is_rate else Fraction(total)
         if self.lower:
             achievement, pacing = percent(target, actual), percent(expected, actual)
             gap = expected - actual
         else:
             achievement, pacing = percent(actual, target), percent(actual, expected)
             gap = actual - expected
-        if self.is_rate and not rows:
+        if self.is_rate and not measured:
             achievement = pacing = None
         status = self.thresholds.status(pacing, actual)
-        if self.is_rate and not rows:
+        if self.is_rate and not measured:
             status = "at_risk" if expected > 0 and self.as_of >= self.window[0] else "on_track"
-        label = self._label(node)
+        label = self.label(node)
         return ReviewRow(
             depth=depth,
             level=node.level,
@@ -432,21 +379,12 @@ class _TargetReviewer:
         )
 
 
-def part_of(row: ActualRow, level: str) -> str | None:
-    """The part of `level` a row falls in: its id for region/product/rep, the time part holding its day
-    (a row with only a month: the month or its quarter, no week); None where the row does not say."""
-    if level not in TIME_LEVELS:
-        return row.coords.get(level)
-    if row.day is not None:
-        return part_bounds(level, row.day)[0]
-    if row.month is not None and level != "week":
-        return row.month if level == "month" else f"{row.month[:4]}-Q{(int(row.month[5:]) - 1) // 3 + 1}"
-    return None
+@dataclass
+class _Visited:
+    """What a node's visit found: its expected-to-date, the exact total of its dated actuals, the latest of
+    them (None: none dated), and a sum target's profile."""
 
-
-def _latest(rows: list[ActualRow]) -> Fraction:
-    """A level's latest value: the last by date (undated rows count as earliest), then by file position."""
-    if not rows:
-        return Fraction(0)
-    latest = max(rows, key=lambda r: (r.first_day() or dt.date.min, r.source.line, r.source.col))
-    return Fraction(latest.value)
+    expected: Fraction
+    total: Decimal
+    latest: ActualRow | None
+    profile: Profile | None

@@ -1,0 +1,51 @@
+"""Expected-to-date of a sum target's nodes on any day, from one bottom-up pass over the breakdown.
+
+A leaf expects its value times the share of its window's days elapsed (see `salesplan.review.engine`),
+and a node with parts the sum of its parts'. Leaves that share a window share that share, so a node's
+expected value on a day is the sum, over the distinct windows below it, of the window's leaf total
+times its elapsed share. That *profile* (window -> total of the leaves covering it) is built once per
+node; reading it for the as-of date and for every period bound of the re-planning alerts needs no
+second walk of the tree and, for windows wholly past or not begun, no fraction at all.
+
+Exact: totals are Decimal sums (80 digits hold any sum of plan values), shares Fractions; the result
+equals the sum of every leaf's own expected value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal, localcontext
+from fractions import Fraction
+
+Window = tuple[dt.date, dt.date]
+Profile = dict[Window, Decimal]
+
+
+def merged(profiles: Iterable[Profile]) -> Profile:
+    """The profile of a node whose parts have `profiles`."""
+    out: Profile = {}
+    with localcontext() as ctx:
+        ctx.prec = 80
+        for profile in profiles:
+            if not out:
+                out = dict(profile)
+                continue
+            for window, total in profile.items():
+                known = out.get(window)
+                out[window] = total if known is None else known + total
+    return out
+
+
+def expected_on(profile: Profile, day: dt.date) -> Fraction:
+    """The expected value by the end of `day`: Σ total × share of the window elapsed (1 once it ended)."""
+    whole = Decimal(0)
+    partly = Fraction(0)
+    with localcontext() as ctx:
+        ctx.prec = 80
+        for (start, end), total in profile.items():
+            if day >= end:
+                whole += total
+            elif day >= start:
+                partly += Fraction(total) * Fraction((day - start).days + 1, (end - start).days + 1)
+    return Fraction(whole) + partly
