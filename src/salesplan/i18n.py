@@ -169,6 +169,17 @@ KEYWORDS = {"_": None, "n_": (1, 2), "pgettext": ((1, "c"), 2)}
 # gettext's separator of a message context and its msgid (pgettext, in templates): one catalog entry
 # per (context, msgid), so the same English can have two translations where it stands apart
 CONTEXT = "\x04"
+# a template calls what jinja2's i18n extension installs (a `{% trans %}` block is a gettext/ngettext
+# call) and is read as salesplan.templating reads it, so a block's msgid is the one looked up;
+# a template that does not parse is an error, not a template without messages
+TEMPLATE_KEYWORDS = {**KEYWORDS, "gettext": None, "ngettext": (1, 2)}
+TEMPLATE_OPTIONS = {
+    "extensions": "jinja2.ext.i18n",
+    "trim_blocks": "true",
+    "lstrip_blocks": "true",
+    "keep_trailing_newline": "true",
+    "silent": "false",
+}
 
 
 def catalog_key(msgid: str, context: str | None = None) -> str:
@@ -190,11 +201,12 @@ def extract(name: str, package: Path = SOURCE, root: Path | None = None) -> dict
         for path in sorted(base.glob(pattern)):
             if name == "core" and path.parent != package:
                 continue
-            method = "jinja2" if path.suffix == ".j2" else "python"
-            options = {"extensions": "jinja2.ext.i18n"} if method == "jinja2" else {}
+            template = path.suffix == ".j2"
+            method, keywords = ("jinja2", TEMPLATE_KEYWORDS) if template else ("python", KEYWORDS)
+            options = TEMPLATE_OPTIONS if template else {}
             with path.open("rb") as handle:
                 for line, message, _comments, context in extract_from(
-                    method, handle, KEYWORDS, options=options, strip_comment_tags=True
+                    method, handle, keywords, options=options, strip_comment_tags=True
                 ):
                     msgid = message if isinstance(message, str) else message[0]
                     if msgid:

@@ -57,6 +57,30 @@ def test_bad_periods_are_refused_with_a_reason(
     assert caught.value.message("zh") and caught.value.message("en")
 
 
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October"]
+MONTHS += ["November", "December"]
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_every_month_and_quarter_is_named_in_both_languages(month: int) -> None:
+    period = parse_period(f"2027-{month:02d}")
+    assert (period.label("zh"), period.label("en")) == (f"2027 年 {month} 月", f"{MONTHS[month - 1]} 2027")
+    q = (month - 1) // 3 + 1
+    quarter = parse_period(f"2027-Q{q}")
+    assert quarter.label("zh") == f"2027 年第{'一二三四'[q - 1]}季度" and quarter.label("en") == f"Q{q} 2027"
+    assert parse_period("2027-H2").label("zh") == "2027 年下半年" and parse_period("2027-H2").label("en") == "H2 2027"
+
+
+@given(start=st.dates(D(1000, 1, 1), D(9998, 1, 1)), days=st.integers(MIN_DAYS, MAX_DAYS))
+def test_a_range_is_named_by_its_days(start: dt.date, days: int) -> None:
+    end = start + dt.timedelta(days=days - 1)
+    period = parse_period(f"{start.isoformat()}..{end.isoformat()}")
+    assert period.label("zh") == f"{start.isoformat()} 至 {end.isoformat()}"
+    short = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    en = [f"{d.day:02d} {short[d.month - 1]} {d.year}" for d in (start, end)]
+    assert period.label("en") == f"{en[0]} – {en[1]}"
+
+
 def test_no_period_given_is_none_and_the_default_is_the_next_quarter() -> None:
     assert resolve_period(None, None, None) is None
     assert (next_quarter(D(2026, 11, 23)).start, next_quarter(D(2026, 11, 23)).end) == (D(2027, 1, 1), D(2027, 3, 31))

@@ -7,15 +7,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from salesplan.i18n import Message, _
 from salesplan.scaffold.errors import ScaffoldError
-from salesplan.scaffold.messages import message
 from salesplan.scaffold.period import Period, next_quarter, parse_period, resolve_period
 from salesplan.scaffold.scenarios import SCENARIO_IDS, scenario
+from salesplan.scaffold.timeline import UNIT_WORDS, WAN, YUAN
 from salesplan.scaffold.yamltext import usable
 
-DEFAULT_OWNER = {"zh": "陈静", "en": "Grace Chen"}
+DEFAULT_OWNER = _("Grace Chen")  # a sample name, in Chinese a Chinese one
 T = TypeVar("T")
-UNITS = {"万元": "万元", "万": "万元", "wan": "万元", "元": "元", "yuan": "元"}
 
 
 @dataclass(frozen=True)
@@ -53,35 +53,42 @@ class Basics:
 def check_scenario(text: str) -> str:
     value = text.strip()
     if value not in SCENARIO_IDS:
-        raise ScaffoldError("bad_scenario", text=text, choices=", ".join(SCENARIO_IDS))
+        choices = ", ".join(SCENARIO_IDS)
+        raise ScaffoldError(
+            "bad_scenario", _("unknown scenario '{text}'; choose one of {choices}", text=text, choices=choices)
+        )
     return value
 
 
 def check_unit(text: str) -> str:
-    unit = UNITS.get(text.strip()) or UNITS.get(text.strip().lower())
+    unit = UNIT_WORDS.get(text.strip()) or UNIT_WORDS.get(text.strip().lower())
     if unit is None:
-        raise ScaffoldError("bad_unit", text=text)
+        raise ScaffoldError(
+            "bad_unit", _("unsupported unit '{text}': use {wan} or {yuan}", text=text, wan=WAN, yuan=YUAN)
+        )
     return unit
 
 
 def check_owner(text: str) -> str:
     value = " ".join(text.split())
     if not value or not usable(value):
-        raise ScaffoldError("bad_owner", text=text)
+        raise ScaffoldError(
+            "bad_owner", _("the owner '{text}' must not be empty or contain control characters", text=text)
+        )
     return value
 
 
 def check_name(text: str) -> str:
     value = text.strip()
     if not value or not usable(value):
-        raise ScaffoldError("bad_name")
+        raise ScaffoldError("bad_name", _("the plan name must not be empty and must be one line"))
     return value
 
 
-def _ask(prompts: Prompts, lang: str, key: str, default: str | None, check: Callable[[str], T]) -> T:
+def _ask(prompts: Prompts, lang: str, question: Message, default: str | None, check: Callable[[str], T]) -> T:
     """Ask until the answer passes `check`; a bad answer is explained and asked again."""
     while True:
-        answer = prompts.ask(message(key, lang), default)
+        answer = prompts.ask(question.render(lang), default)
         try:
             return check(answer)
         except ScaffoldError as exc:
@@ -97,9 +104,13 @@ def resolve_basics(options: Options, prompts: Prompts | None, today: dt.date) ->
     if options.scenario is not None:
         scenario_id = check_scenario(options.scenario)
     elif prompts is not None:
-        scenario_id = _ask(prompts, lang, "ask_scenario", None, check_scenario)
+        scenario_id = _ask(prompts, lang, _("Scenario"), None, check_scenario)
     else:
-        raise ScaffoldError("scenario_required", choices=", ".join(SCENARIO_IDS))
+        choices = ", ".join(SCENARIO_IDS)
+        raise ScaffoldError(
+            "scenario_required",
+            _("choose a scenario with --scenario: {choices} (salesplan init --list describes them)", choices=choices),
+        )
 
     period = resolve_period(options.period, options.start, options.end)
     if period is None:
@@ -108,20 +119,27 @@ def resolve_basics(options: Options, prompts: Prompts | None, today: dt.date) ->
             period = default
         else:
             guess = f"{default.start.year}-Q{(default.start.month + 2) // 3}"
-            period = _ask(prompts, lang, "ask_period", guess, parse_period)
+            question = _("Plan period (e.g. 2026-Q3, 2026-H2, 2026, 2026-07 or 2026-07-01..2026-09-30)")
+            period = _ask(prompts, lang, question, guess, parse_period)
 
-    default_name = scenario(scenario_id).default_name(period.label(lang), lang)
-    name = _given_or_asked(options.name, prompts, lang, "ask_name", default_name, check_name)
-    owner = _given_or_asked(options.owner, prompts, lang, "ask_owner", DEFAULT_OWNER[lang], check_owner)
-    unit = _given_or_asked(options.unit, prompts, lang, "ask_unit", "万元", check_unit)
+    default_name = scenario(scenario_id).default_name(period.name).render(lang)
+    name = _given_or_asked(options.name, prompts, lang, _("Plan name"), default_name, check_name)
+    owner = _given_or_asked(options.owner, prompts, lang, _("Plan owner"), DEFAULT_OWNER.render(lang), check_owner)
+    question = _("Unit of money ({wan} = 10,000 yuan, or {yuan})", wan=WAN, yuan=YUAN)
+    unit = _given_or_asked(options.unit, prompts, lang, question, WAN, check_unit)
     return Basics(scenario_id, lang, name, period, owner, unit)
 
 
 def _given_or_asked(
-    given: str | None, prompts: Prompts | None, lang: str, key: str, default: str, check: Callable[[str], str]
+    given: str | None,
+    prompts: Prompts | None,
+    lang: str,
+    question: Message,
+    default: str,
+    check: Callable[[str], str],
 ) -> str:
     if given is not None:
         return check(given)
     if prompts is None:
         return default
-    return _ask(prompts, lang, key, default, check)
+    return _ask(prompts, lang, question, default, check)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from salesplan.i18n import Message, _
 from salesplan.scaffold.errors import ScaffoldError
 from salesplan.scaffold.render import schema_ref
 
@@ -29,24 +30,38 @@ def write_plan_files(plan: Path, text: str, force: bool) -> Written:
     from salesplan.output import OutputExists, write_atomic
 
     if plan.is_dir():
-        raise ScaffoldError("plan_is_dir", path=plan)
+        raise ScaffoldError(
+            "plan_is_dir", _("{path} is a directory; name a plan file, e.g. {path}/plan.yaml", path=plan)
+        )
     if plan.exists() and not force:
-        raise ScaffoldError("plan_exists", path=plan)
+        raise ScaffoldError("plan_exists", _exists(plan))
     schema_file = schema_path(plan)
     schema = schema_text()
     current = _read(schema_file)
     if current is not None and current != schema and not force:
-        raise ScaffoldError("schema_differs", path=schema_file)
+        raise ScaffoldError(
+            "schema_differs",
+            _(
+                "{path} exists with different content (perhaps from another salesplan version); nothing was written; "
+                "add --force to replace it",
+                path=schema_file,
+            ),
+        )
     try:
         if current != schema:
             schema_file.parent.mkdir(parents=True, exist_ok=True)  # also creates the plan's folder
             write_atomic(schema_file, schema, force=True)
         write_atomic(plan, text, force=force)
     except OutputExists:
-        raise ScaffoldError("plan_exists", path=plan) from None
+        raise ScaffoldError("plan_exists", _exists(plan)) from None
     except OSError as exc:
-        raise ScaffoldError("write_failed", path=exc.filename or plan, reason=exc.strerror or exc) from None
+        path, reason = exc.filename or plan, exc.strerror or exc
+        raise ScaffoldError("write_failed", _("cannot write {path}: {reason}", path=path, reason=reason)) from None
     return Written(plan, schema_file, current != schema)
+
+
+def _exists(plan: Path) -> Message:
+    return _("{path} already exists and was left untouched; add --force to overwrite it", path=plan)
 
 
 def _read(path: Path) -> str | None:

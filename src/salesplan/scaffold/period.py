@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from salesplan.i18n import Message, _
 from salesplan.scaffold.errors import ScaffoldError
 
 MIN_DAYS = 28
@@ -19,23 +20,19 @@ _QUARTER = re.compile(r"^(\d{4})\s*-?\s*[Qq]([1-4])$")
 _HALF = re.compile(r"^(\d{4})\s*-?\s*[Hh]([12])$")
 _YEAR = re.compile(r"^(\d{4})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-_RANGE = re.compile(r"^(\S+)\s*(?:\.\.|/|~|至)\s*(\S+)$")
-_ZH_QUARTER = ("一", "二", "三", "四")
-_ZH_HALF = ("上", "下")
-_EN_MONTH = tuple(f"{dt.date(2000, m, 1):%B}" for m in range(1, 13))
+_PERIOD_RANGE = re.compile(r"^(\S+)\s*(?:\.\.|/|~|至)\s*(\S+)$")
 
 
 @dataclass(frozen=True)
 class Period:
-    """A plan period with its name in both languages (2026 年第三季度 / Q3 2026)."""
+    """A plan period and its name (Q3 2026, in Chinese 2026 年第三季度)."""
 
     start: dt.date
     end: dt.date
-    label_zh: str
-    label_en: str
+    name: Message
 
     def label(self, lang: str) -> str:
-        return self.label_zh if lang == "zh" else self.label_en
+        return self.name.render(lang)
 
     @property
     def days(self) -> int:
@@ -49,7 +46,51 @@ def _month_end(year: int, month: int) -> dt.date:
 
 def quarter(year: int, q: int) -> Period:
     start = dt.date(year, 3 * q - 2, 1)
-    return Period(start, _month_end(year, 3 * q), f"{year} 年第{_ZH_QUARTER[q - 1]}季度", f"Q{q} {year}")
+    names = (_("Q1 {year}", year=year), _("Q2 {year}", year=year), _("Q3 {year}", year=year), _("Q4 {year}", year=year))
+    return Period(start, _month_end(year, 3 * q), names[q - 1])
+
+
+def _half(year: int, half: int) -> Period:
+    start, end = dt.date(year, 6 * half - 5, 1), _month_end(year, 6 * half)
+    return Period(start, end, (_("H1 {year}", year=year), _("H2 {year}", year=year))[half - 1])
+
+
+def _month(year: int, month: int) -> Period:
+    names = (
+        _("January {year}", year=year),
+        _("February {year}", year=year),
+        _("March {year}", year=year),
+        _("April {year}", year=year),
+        _("May {year}", year=year),
+        _("June {year}", year=year),
+        _("July {year}", year=year),
+        _("August {year}", year=year),
+        _("September {year}", year=year),
+        _("October {year}", year=year),
+        _("November {year}", year=year),
+        _("December {year}", year=year),
+    )
+    return Period(dt.date(year, month, 1), _month_end(year, month), names[month - 1])
+
+
+def _day(day: dt.date) -> Message:
+    """A day in a period's name: 03 Jul 2026 (in Chinese 2026-07-03)."""
+    fields = {"day": f"{day.day:02d}", "year": day.year}
+    names = (
+        _("{day} Jan {year}", **fields),
+        _("{day} Feb {year}", **fields),
+        _("{day} Mar {year}", **fields),
+        _("{day} Apr {year}", **fields),
+        _("{day} May {year}", **fields),
+        _("{day} Jun {year}", **fields),
+        _("{day} Jul {year}", **fields),
+        _("{day} Aug {year}", **fields),
+        _("{day} Sep {year}", **fields),
+        _("{day} Oct {year}", **fields),
+        _("{day} Nov {year}", **fields),
+        _("{day} Dec {year}", **fields),
+    )
+    return names[day.month - 1]
 
 
 def next_quarter(today: dt.date) -> Period:
@@ -62,19 +103,27 @@ def parse_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise ScaffoldError("bad_date", text=text) from None
+        raise ScaffoldError("bad_date", _("'{text}' is not a valid date (YYYY-MM-DD)", text=text)) from None
 
 
 def from_dates(start: dt.date, end: dt.date) -> Period:
     """A custom period, checked for order and length."""
     if end < start:
-        raise ScaffoldError("period_order", start=start, end=end)
+        raise ScaffoldError(
+            "period_order", _("the period ends ({end}) before it starts ({start})", start=start, end=end)
+        )
     days = (end - start).days + 1
     if not MIN_DAYS <= days <= MAX_DAYS:
-        raise ScaffoldError("period_length", days=days, low=MIN_DAYS, high=MAX_DAYS)
-    zh = f"{start.isoformat()} 至 {end.isoformat()}"
-    en = f"{start:%d %b %Y} – {end:%d %b %Y}"
-    return Period(start, end, zh, en)
+        raise ScaffoldError(
+            "period_length",
+            _(
+                "the period is {days} days long; init makes plans of {low} to {high} days",
+                days=days,
+                low=MIN_DAYS,
+                high=MAX_DAYS,
+            ),
+        )
+    return Period(start, end, _("{start} – {end}", start=_day(start), end=_day(end)))
 
 
 def parse_period(text: str) -> Period:
@@ -83,29 +132,31 @@ def parse_period(text: str) -> Period:
     if match := _QUARTER.match(value):
         return quarter(int(match[1]), int(match[2]))
     if match := _HALF.match(value):
-        year, half = int(match[1]), int(match[2])
-        start, end = dt.date(year, 6 * half - 5, 1), _month_end(year, 6 * half)
-        return Period(start, end, f"{year} 年{_ZH_HALF[half - 1]}半年", f"H{half} {year}")
+        return _half(int(match[1]), int(match[2]))
     if match := _YEAR.match(value):
         year = int(match[1])
-        return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), f"{year} 年度", f"FY{year}")
+        return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), _("FY{year}", year=year))
     if (match := _MONTH.match(value)) and 1 <= int(match[2]) <= 12:
-        year, month = int(match[1]), int(match[2])
-        start = dt.date(year, month, 1)
-        return Period(start, _month_end(year, month), f"{year} 年 {month} 月", f"{_EN_MONTH[month - 1]} {year}")
-    if match := _RANGE.match(value):
+        return _month(int(match[1]), int(match[2]))
+    if match := _PERIOD_RANGE.match(value):
         return from_dates(parse_date(match[1]), parse_date(match[2]))
-    raise ScaffoldError("bad_period", text=text)
+    raise ScaffoldError(
+        "bad_period",
+        _(
+            "cannot read the period '{text}': write 2026-Q3, 2026-H2, 2026, 2026-07 or 2026-07-01..2026-09-30",
+            text=text,
+        ),
+    )
 
 
 def resolve_period(period: str | None, start: str | None, end: str | None) -> Period | None:
     """The period the options give, or None when they give none."""
     if period is not None and (start is not None or end is not None):
-        raise ScaffoldError("period_and_dates")
+        raise ScaffoldError("period_and_dates", _("give either --period or --start/--end, not both"))
     if period is not None:
         return parse_period(period)
     if start is None and end is None:
         return None
     if start is None or end is None:
-        raise ScaffoldError("dates_incomplete")
+        raise ScaffoldError("dates_incomplete", _("give both --start and --end"))
     return from_dates(parse_date(start), parse_date(end))

@@ -1,14 +1,18 @@
 """Rendering a scenario's template into plan text, and refusing text that does not load cleanly.
 
-Templates: `templates/init/<scenario>.<lang>.yaml.j2`, each extending `_base.yaml.j2`. Their
-context is built here: YAML-ready header values, period dates, `at`/`before` for dates inside
-the period, `wan(x)` for amounts written in 万元 and rendered in the plan's unit.
+Templates: `templates/init/<scenario>.yaml.j2`, each extending `_base.yaml.j2`, one for both
+languages: their text is English marked for translation, rendered in the plan's language from the
+templates catalog. Their context is built here: YAML-ready header values, period dates,
+`at`/`before` for dates inside the period, `wan(x)` for amounts written in 万元 and rendered in the
+plan's unit, `person(name)` for the sample people, `yaml(text)` to quote text where YAML needs it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from salesplan.i18n import _
 from salesplan.scaffold.errors import ScaffoldError
 from salesplan.scaffold.scenarios import scenario
 from salesplan.scaffold.timeline import Timeline, money
@@ -28,8 +32,25 @@ def schema_ref() -> str:
     return f"{SCHEMA_DIR}/{SCHEMA_FILE}"
 
 
-def template_name(scenario_id: str, lang: str) -> str:
-    return f"init/{scenario_id}.{lang}.yaml.j2"
+def template_name(scenario_id: str) -> str:
+    return f"init/{scenario_id}.yaml.j2"
+
+
+@dataclass(frozen=True)
+class Person:
+    """A sample person in a template: `{{ p }}` is the id, `p.name` the name when it is not the id."""
+
+    id: str
+    name: str
+
+    def __str__(self) -> str:
+        return self.id
+
+
+def person(name: str) -> Person:
+    """王芳 is the person 王芳; Grace Chen is grace.chen named Grace Chen (as the owner is)."""
+    pid = person_id(name)
+    return Person(yaml_scalar(pid), yaml_scalar(name) if pid != name else "")
 
 
 def plan_context(basics: Basics) -> dict[str, Any]:
@@ -39,7 +60,7 @@ def plan_context(basics: Basics) -> dict[str, Any]:
     return {
         "schema_ref": schema_ref(),
         "scenario": basics.scenario,
-        "scenario_title": scenario(basics.scenario).title(basics.lang),
+        "scenario_title": scenario(basics.scenario).title.render(basics.lang),
         "lang": basics.lang,
         "name": yaml_scalar(basics.name),
         "unit": basics.unit,
@@ -54,6 +75,8 @@ def plan_context(basics: Basics) -> dict[str, Any]:
         "month_weights": timeline.month_weights,
         "week_method": "workdays" if timeline.workdays_known() else "even",
         "wan": money(basics.unit),
+        "person": person,
+        "yaml": yaml_scalar,
     }
 
 
@@ -61,7 +84,7 @@ def render_plan(basics: Basics) -> str:
     """The plan text for `basics`, from the built-in templates."""
     from salesplan.templating import environment
 
-    template = environment().get_template(template_name(basics.scenario, basics.lang))
+    template = environment(lang=basics.lang).get_template(template_name(basics.scenario))
     return template.render(plan_context(basics))
 
 
@@ -79,5 +102,11 @@ def check_rendered(text: str, basics: Basics, display: str) -> LoadedPlan:
         for d in loaded.diagnostics
     )
     if clash:
-        raise ScaffoldError("owner_clash", loaded.diagnostics, owner=basics.owner)
-    raise ScaffoldError("bad_render", loaded.diagnostics)
+        reason = _(
+            "the generated plan does not load: the owner '{owner}' clashes with a person in the template; "
+            "choose another --owner; nothing was written",
+            owner=basics.owner,
+        )
+        raise ScaffoldError("owner_clash", reason, loaded.diagnostics)
+    reason = _("the generated plan does not load cleanly (a template bug); nothing was written")
+    raise ScaffoldError("bad_render", reason, loaded.diagnostics)

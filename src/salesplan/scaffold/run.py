@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from salesplan.i18n import _
 from salesplan.scaffold.basics import Basics, Options, Prompts, resolve_basics
 from salesplan.scaffold.files import Written, write_plan_files
-from salesplan.scaffold.messages import message
 from salesplan.scaffold.render import check_rendered, render_plan
 from salesplan.scaffold.scenarios import scenario
 
@@ -19,13 +19,20 @@ class Created:
     written: Written
 
     def report(self) -> str:
-        lang = self.basics.lang
         plan = self.written.plan
-        lines = [message("created", lang, path=plan, title=scenario(self.basics.scenario).title(lang))]
+        lines = [_("Created {path} ({title})", path=plan, title=scenario(self.basics.scenario).title)]
         if self.written.schema_written:
-            lines.append(message("schema_written", lang, path=self.written.schema))
-        lines.append(message("next_steps", lang, path=plan))
-        return "\n".join(lines) + "\n"
+            lines.append(
+                _("Wrote {path}, the schema editors use to check and complete the plan", path=self.written.schema)
+            )
+        lines.append(
+            _(
+                "Next: replace the sample figures with your own, "
+                "then run salesplan lint {path} and salesplan split {path}",
+                path=plan,
+            )
+        )
+        return "\n".join(line.render(self.basics.lang) for line in lines) + "\n"
 
 
 def plan_text(options: Options, today: dt.date | None = None, display: str = "<init>") -> str:

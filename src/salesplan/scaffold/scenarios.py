@@ -2,71 +2,54 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+
+from salesplan.i18n import Message, _
 
 
 @dataclass(frozen=True)
 class Scenario:
     id: str
-    title_zh: str
-    title_en: str
-    stresses_zh: str
-    stresses_en: str
-    plan_zh: str  # default plan name after the period label: 2026 年第三季度 + 新产品上市推广计划
-    plan_en: str  # default plan name before the period label: New product launch plan + — Q3 2026
+    title: Message
+    stresses: Message
+    plan_name: Message  # the default plan name, with the period's name as `{period}`
 
-    def title(self, lang: str) -> str:
-        return self.title_zh if lang == "zh" else self.title_en
-
-    def default_name(self, period_label: str, lang: str) -> str:
-        return f"{period_label}{self.plan_zh}" if lang == "zh" else f"{self.plan_en} — {period_label}"
+    def default_name(self, period: Message) -> Message:
+        """New product launch plan — Q3 2026 (in Chinese 2026 年第三季度新产品上市推广计划)."""
+        return dataclasses.replace(self.plan_name, fields=(("period", period),))
 
 
 SCENARIOS: tuple[Scenario, ...] = (
     Scenario(
         "new-product",
-        "新产品上市推广",
-        "New product launch",
-        "目标客户、上市节奏、推广预算、渠道铺货",
-        "target customers, launch rhythm, promotion budget, channel stocking",
-        "新产品上市推广计划",
-        "New product launch plan",
+        _("New product launch"),
+        _("target customers, launch rhythm, promotion budget, channel stocking"),
+        _("New product launch plan — {period}"),
     ),
     Scenario(
         "regional-expansion",
-        "区域市场扩张",
-        "Regional expansion",
-        "分区域目标、本地渠道、竞品应对",
-        "per-region targets, local channels, competitor response",
-        "区域市场扩张计划",
-        "Regional expansion plan",
+        _("Regional expansion"),
+        _("per-region targets, local channels, competitor response"),
+        _("Regional expansion plan — {period}"),
     ),
     Scenario(
         "sprint",
-        "年度/季度目标冲刺",
-        "Year-end or quarter-end sprint",
-        "目标拆到每个人、每一周，紧盯进度",
-        "targets split to every rep and every week, tracked tightly",
-        "销售目标冲刺计划",
-        "Sales sprint plan",
+        _("Year-end or quarter-end sprint"),
+        _("targets split to every rep and every week, tracked tightly"),
+        _("Sales sprint plan — {period}"),
     ),
     Scenario(
         "competitive-response",
-        "应对竞争变化",
-        "Competitive response",
-        "价格与服务对策、价格战风险预案",
-        "price and service counter-measures, a risk plan for a price war",
-        "竞争应对计划",
-        "Competitive response plan",
+        _("Competitive response"),
+        _("price and service counter-measures, a risk plan for a price war"),
+        _("Competitive response plan — {period}"),
     ),
     Scenario(
         "key-account",
-        "重点客户深度开发",
-        "Key account development",
-        "分客户目标、A/B/C 分级、高层拜访",
-        "per-account targets, A/B/C tiers, executive visits",
-        "重点客户深度开发计划",
-        "Key account development plan",
+        _("Key account development"),
+        _("per-account targets, A/B/C tiers, executive visits"),
+        _("Key account development plan — {period}"),
     ),
 )
 
@@ -82,8 +65,8 @@ def scenario(scenario_id: str) -> Scenario:
 def describe_scenarios(lang: str = "zh") -> str:
     """One line per scenario: id, title and what the starting plan stresses (for `init --list`)."""
     width = max(len(s.id) for s in SCENARIOS) + 2
-    sep = "：" if lang == "zh" else ": "
     lines = [
-        f"{s.id:<{width}}{s.title(lang)}{sep}{s.stresses_zh if lang == 'zh' else s.stresses_en}" for s in SCENARIOS
+        f"{s.id:<{width}}" + _("{title}: {stresses}", title=s.title, stresses=s.stresses).render(lang)
+        for s in SCENARIOS
     ]
     return "\n".join(lines) + "\n"

@@ -13,7 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-_WAN = Decimal(10_000)
+_TEN_THOUSAND = Decimal(10_000)
+# the units of money init writes a plan in, under the names a user may give them (words salesplan reads)
+UNIT_WORDS = {"万元": "万元", "万": "万元", "wan": "万元", "元": "元", "yuan": "元"}
+WAN, YUAN = UNIT_WORDS["wan"], UNIT_WORDS["yuan"]
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,7 @@ def _year_earlier(day: dt.date) -> dt.date:
 
 def money(unit: str) -> Callable[[float], str]:
     """`wan(45)` in a template: an amount written in 万元, rendered in the plan's `unit`."""
-    scale = _WAN if unit == "元" else Decimal(1)
+    scale = _TEN_THOUSAND if unit == YUAN else Decimal(1)
 
     def wan(amount: float) -> str:
         value = (Decimal(str(amount)) * scale).normalize()
