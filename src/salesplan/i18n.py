@@ -187,10 +187,13 @@ def catalog_key(msgid: str, context: str | None = None) -> str:
     return f"{context}{CONTEXT}{msgid}" if context else msgid
 
 
-def extract(name: str, package: Path = SOURCE, root: Path | None = None) -> dict[str, list[tuple[str, int]]]:
+def extract(
+    name: str, package: Path = SOURCE, root: Path | None = None, plurals: dict[str, str] | None = None
+) -> dict[str, list[tuple[str, int]]]:
     """The msgids the code of catalog `name` marks, each with where it is (file, line); needs Babel.
 
-    A msgid said in a context is keyed `catalog_key(msgid, context)`.
+    A msgid said in a context is keyed `catalog_key(msgid, context)`; a message with a plural form
+    (`n_()`) is keyed by its singular, and `plurals`, when given, gets its plural msgid under that key.
 
     `package` is salesplan's source folder, `root` the repository (for templates/)."""
     from babel.messages.extract import extract as extract_from
@@ -212,6 +215,8 @@ def extract(name: str, package: Path = SOURCE, root: Path | None = None) -> dict
                     if msgid:
                         key = catalog_key(msgid, context)
                         found.setdefault(key, []).append((str(path.relative_to(base)), line))
+                        if plurals is not None and not isinstance(message, str):
+                            plurals[key] = message[1]
     return found
 
 
@@ -228,7 +233,8 @@ def update_catalogs(lang: str = "zh", names: list[str] | None = None) -> list[Pa
         if po.exists():
             with po.open("rb") as handle:
                 old = read_po(handle, locale=lang)
-        found = extract(name)
+        plurals: dict[str, str] = {}
+        found = extract(name, plurals=plurals)
         if not found and not po.exists():
             continue
         new = Catalog(
@@ -243,7 +249,18 @@ def update_catalogs(lang: str = "zh", names: list[str] | None = None) -> list[Pa
         for key, places in found.items():
             context, _sep, msgid = key.rpartition(CONTEXT)
             entry = old.get(msgid, context=context or None)
-            new.add(msgid, entry.string if entry is not None else "", locations=places, context=context or None)
+            known = entry.string if entry is not None and entry.string else ""
+            forms = [known] if isinstance(known, str) else list(known)
+            if key in plurals:  # one msgstr per plural form of `lang` (Chinese has one)
+                count = new.num_plurals
+                new.add(
+                    (msgid, plurals[key]),
+                    tuple((forms + [""] * count)[:count]),
+                    locations=places,
+                    context=context or None,
+                )
+            else:
+                new.add(msgid, forms[0], locations=places, context=context or None)
         po.parent.mkdir(parents=True, exist_ok=True)
         with po.open("wb") as handle:
             write_po(handle, new, width=120, no_location=True, omit_header=False, include_previous=False)

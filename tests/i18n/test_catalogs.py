@@ -27,6 +27,7 @@ VOCABULARY = {
     "PROBABILITY_LABELS", "IMPACT_LABELS", "_MAGNITUDE", "_AMOUNT_RE", "AMOUNT_PATTERN", "_MONTH_RE", "_QUARTER",
     "_MONTH", "_WEEK", "COLUMNS", "HEADER_WORDS", "UNIT_WORDS", "_DATE_FORMS", "_DAY_RE", "_HEADER_UNIT",
     "_PERIOD_RANGE",
+    "VAGUE",
     "_ZH_DAY_RE", "DAY_FORMS", "MONTH_FORMS", "MAGNITUDES", "MONEY", "MONEY_EXAMPLES", "VALUE_WORDS",
     "REVENUE_METRICS", "_ACTUALS_EXAMPLES",
 }  # fmt: skip
@@ -46,7 +47,12 @@ def _catalog(name: str) -> dict[str, str]:
     with po.open("rb") as handle:
         catalog = read_po(handle, locale="zh")
     assert not [m.id for m in catalog if m.id and m.fuzzy], f"{po.name}: fuzzy entries"
-    return {i18n.catalog_key(str(m.id), m.context): str(m.string) for m in catalog if m.id}
+    # a plural entry (n_()) is keyed by its singular msgid and shown by its first form
+    return {i18n.catalog_key(_first(m.id), m.context): _first(m.string) for m in catalog if m.id}
+
+
+def _first(value: object) -> str:
+    return value if isinstance(value, str) else str(value[0]) if isinstance(value, (tuple, list)) else ""
 
 
 @pytest.mark.parametrize("name", list(i18n.CATALOGS))

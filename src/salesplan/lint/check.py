@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic
+from salesplan.i18n import _
 from salesplan.lint.config import LintConfig
 from salesplan.lint.discover import Candidate
 from salesplan.lint.result import FileResult
@@ -22,33 +23,30 @@ _PLAN_MARK = re.compile(r"^salesplan\s*:", re.MULTILINE)
 _PARSE_CODES = {codes.YAML_SYNTAX, codes.DUPLICATE_KEY, codes.ALIAS_LIMIT, codes.NESTING_TOO_DEEP}
 
 
-def _locate(loaded: LoadedPlan, rule: RuleInfo, finding: Finding) -> Diagnostic:
-    if finding.code is not None:  # another engine's finding, reported under its own code
-        rule = RULES[finding.code]
-    return Diagnostic(
-        code=rule.code,
-        severity=finding.severity or rule.severity,
-        message=finding.message,
-        message_zh=finding.message_zh,
-        source=finding.at or loaded.source.ref(finding.path, key=finding.key),
-        path=finding.path,
-        hint=finding.hint,
-        name=rule.name,
-        hint_zh=finding.hint_zh,
+def _locate(loaded: LoadedPlan, rule: RuleInfo, finding: Finding | Diagnostic) -> Diagnostic:
+    if isinstance(finding, Diagnostic):  # another engine's finding, reported as it is under its own code
+        return replace(finding, name=RULES[finding.code].name)
+    return Diagnostic.of(
+        rule.code,
+        finding.severity or rule.severity,
+        finding.message,
+        loaded.source.ref(finding.path, key=finding.key),
+        finding.path,
+        finding.hint,
+        rule.name,
     )
 
 
 def _failed(loaded: LoadedPlan, rule: RuleInfo, exc: Exception) -> Diagnostic:
     meta = RULES[RULE_FAILED]
-    return Diagnostic(
-        code=meta.code,
-        severity=meta.severity,
-        message=f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}",
-        message_zh=f"规则 {rule.code}（{rule.name}）执行出错：{type(exc).__name__}: {exc}",
-        source=loaded.source.ref(()),
-        hint="this is a salesplan bug: please report it (SALESPLAN_DEBUG=1 shows the traceback)",
+    error = f"{type(exc).__name__}: {exc}"
+    return Diagnostic.of(
+        meta.code,
+        meta.severity,
+        _("rule {code} ({name}) failed: {error}", code=rule.code, name=rule.name, error=error),
+        loaded.source.ref(()),
+        hint=_("this is a salesplan bug: please report it (SALESPLAN_DEBUG=1 shows the traceback)"),
         name=meta.name,
-        hint_zh="这是 salesplan 的缺陷，请报告（设置 SALESPLAN_DEBUG=1 可看到调用栈）",
     )
 
 

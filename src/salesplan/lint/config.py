@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from salesplan.diagnostics import Severity
-from salesplan.lint.config_settings import ConfigError, _percent, _table, settings_from
+from salesplan.i18n import _
+from salesplan.lint.config_settings import ConfigError, _percent, _table, settings_from, unknown_key
 from salesplan.review.headers import COLUMN_KEYS, ColumnSettings
 from salesplan.rules import RULES, expand, lookup
 from salesplan.rules.settings import Settings
@@ -64,14 +65,20 @@ def _codes(selectors: Iterable[str], where: str) -> list[str]:
     for selector in selectors:
         codes = expand(selector)
         if not codes:
-            raise ConfigError(f"{where}: unknown rule code or name '{selector}' (see `salesplan rules`)")
+            raise ConfigError(
+                _(
+                    "{where}: unknown rule code or name '{selector}' (see `salesplan rules`)",
+                    where=where,
+                    selector=selector,
+                )
+            )
         out += codes
     return out
 
 
 def _strings(value: Any, where: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where} must be a list of strings")
+        raise ConfigError(_("{where} must be a list of strings", where=where))
     return value
 
 
@@ -79,24 +86,26 @@ def _severity(value: Any, where: str) -> Severity:
     try:
         return Severity(value)
     except ValueError:
-        raise ConfigError(f"{where} must be one of error, warning, notice (got {value!r})") from None
+        raise ConfigError(
+            _("{where} must be one of error, warning, notice (got {value})", where=where, value=repr(value))
+        ) from None
 
 
 def config_from(raw: Mapping[str, Any], where: str, path: Path | None = None) -> LintConfig:
     """Validate a configuration table (the file's content or `[tool.salesplan]`)."""
     unknown = sorted(set(raw) - set(_TOP_KEYS))
     if unknown:
-        raise ConfigError(f"{where}: unknown key '{unknown[0]}' (allowed: {', '.join(_TOP_KEYS)})")
+        raise ConfigError(unknown_key(where, unknown[0], _TOP_KEYS))
     enabled = set(_codes(_strings(raw.get("select", ["ALL"]), f"{where}: select"), f"{where}: select"))
     enabled -= set(_codes(_strings(raw.get("ignore", []), f"{where}: ignore"), f"{where}: ignore"))
     overrides = raw.get("severity", {})
     if not isinstance(overrides, dict):
-        raise ConfigError(f'{where}: severity must be a table of CODE = "error" | "warning" | "notice"')
+        raise ConfigError(_('{where}: severity must be a table of CODE = "error" | "warning" | "notice"', where=where))
     severity: dict[str, Severity] = {}
     for key, value in overrides.items():
         rule = lookup(key)
         if rule is None:
-            raise ConfigError(f"{where}: severity: unknown rule code or name '{key}'")
+            raise ConfigError(_("{where}: severity: unknown rule code or name '{key}'", where=where, key=key))
         severity[rule.code] = _severity(value, f"{where}: severity.{key}")
     return LintConfig(
         enabled=frozenset(enabled),
@@ -114,10 +123,18 @@ def _review(raw: Any, where: str) -> dict[str, Decimal]:
     table = _table(raw, where, REVIEW_KEYS)
     streak = table.get("streak")
     if streak is not None and (isinstance(streak, bool) or not isinstance(streak, int) or streak < 1):
-        raise ConfigError(f"{where}.streak must be a whole number of periods, 1 or more (got {streak!r})")
+        raise ConfigError(
+            _(
+                "{where}.streak must be a whole number of periods, 1 or more (got {value})",
+                where=where,
+                value=repr(streak),
+            )
+        )
     out = {key: _percent(value, f"{where}.{key}") for key, value in table.items() if key not in ("streak", "columns")}
     if "drop" in out and out["drop"] > 100:
-        raise ConfigError(f"{where}.drop must be a percent from 0 to 100 (got {table['drop']!r})")
+        raise ConfigError(
+            _("{where}.drop must be a percent from 0 to 100 (got {value})", where=where, value=repr(table["drop"]))
+        )
     return out | ({"streak": Decimal(streak)} if streak is not None else {})
 
 
@@ -129,11 +146,19 @@ def _columns(raw: Any, where: str) -> ColumnSettings:
     for column, value in table.items():
         listed = _strings(value, f"{where}.{column}")
         if not all(word.strip() for word in listed):
-            raise ConfigError(f"{where}.{column} must not hold an empty header")
+            raise ConfigError(_("{where}.{column} must not hold an empty header", where=where, column=column))
         for word in listed:
             other = seen.setdefault(word.strip().lower(), column)
             if other != column:
-                raise ConfigError(f"{where}: '{word}' is listed under both {other} and {column}")
+                raise ConfigError(
+                    _(
+                        "{where}: '{word}' is listed under both {other} and {column}",
+                        where=where,
+                        word=word,
+                        other=other,
+                        column=column,
+                    )
+                )
         if column != "ignore":
             words[column] = tuple(listed)
     return ColumnSettings(words, tuple(table.get("ignore", ())))
@@ -143,9 +168,9 @@ def read_config_file(path: Path) -> LintConfig:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ConfigError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise ConfigError(_("cannot read {path}: {error}", path=path, error=exc.strerror or exc)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        raise ConfigError(_("{path}: not valid TOML: {error}", path=path, error=exc)) from None
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         data = tool.get("salesplan", {}) if isinstance(tool, dict) else {}
@@ -179,7 +204,7 @@ def load_config(explicit: Path | None, start: Path) -> LintConfig:
     """`--config FILE` when given, else the nearest configuration file, else the defaults."""
     if explicit is not None:
         if not explicit.is_file():
-            raise ConfigError(f"config file {explicit} does not exist")
+            raise ConfigError(_("config file {path} does not exist", path=explicit))
         return read_config_file(explicit)
     found = find_config(start)
     return read_config_file(found) if found is not None else LintConfig()

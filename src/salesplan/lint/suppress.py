@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from salesplan.diagnostics import Diagnostic, Severity, SourceRef
+from salesplan.i18n import _
 from salesplan.rules import RULES, UNUSED_SUPPRESSION, expand
 
 _COMMENT = re.compile(r"(?:^|\s)(#\s*salesplan:\s*ignore\[([^\]]*)\])", re.IGNORECASE)
@@ -53,20 +54,16 @@ def parse_suppressions(text: str) -> list[Suppression]:
 def _unused(file: str, sup: Suppression, selector: str, known: bool) -> Diagnostic:
     rule = RULES[UNUSED_SUPPRESSION]
     if known:
-        message = f"suppression of {selector} suppresses nothing here; remove it"
-        message_zh = f"忽略注释 {selector} 没有抑制任何问题，请删除"
+        message = _("suppression of {selector} suppresses nothing here; remove it", selector=selector)
     else:
-        message = f"suppression names unknown code '{selector}'"
-        message_zh = f"忽略注释中的代码 '{selector}' 不存在"
-    return Diagnostic(
-        code=rule.code,
-        severity=Severity.WARNING,
-        message=message,
-        message_zh=message_zh,
-        source=SourceRef(file, sup.line, sup.col),
-        hint="delete the stale `# salesplan: ignore[...]` comment",
+        message = _("suppression names unknown code '{selector}'", selector=selector)
+    return Diagnostic.of(
+        rule.code,
+        Severity.WARNING,
+        message,
+        SourceRef(file, sup.line, sup.col),
+        hint=_("delete the stale `# salesplan: ignore[...]` comment"),
         name=rule.name,
-        hint_zh="删除这条过时的 `# salesplan: ignore[...]` 注释",
     )
 
 

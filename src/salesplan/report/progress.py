@@ -12,17 +12,19 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
+from salesplan.i18n import _
+
 SHOW_FROM = 40  # files: below a few dozen a run is too short for a bar
 S = TypeVar("S", str, bytes)
 
-# a step's words: (zh, en)
+# what each step is called on the spinner
 STEPS = {
-    "load": ("读取计划", "reading the plan"),
-    "split": ("拆解目标", "splitting targets"),
-    "build": ("生成表格", "building tables"),
-    "actuals": ("读取实际数据", "reading actuals"),
-    "review": ("复盘计算", "reviewing"),
-    "write": ("写出", "writing"),
+    "load": _("reading the plan"),
+    "split": _("splitting targets"),
+    "build": _("building tables"),
+    "actuals": _("reading actuals"),
+    "review": _("reviewing"),
+    "write": _("writing"),
 }
 
 
@@ -55,8 +57,7 @@ class Steps:
 
     def __call__(self, step: str, detail: str = "") -> None:
         if self._update is not None:
-            zh, en = STEPS[step]
-            self._update(f"{zh if self.lang == 'zh' else en}{' ' + detail if detail else ''}…")
+            self._update(f"{STEPS[step].render(self.lang)}{' ' + detail if detail else ''}…")
 
     def counted(self, chunks: Iterable[S], step: str = "write") -> Iterator[S]:
         """`chunks` passed through, the size so far (MB) shown as they go."""

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import json
 
+from salesplan.i18n import _
 from salesplan.lint.result import LintResult
 from salesplan.lint.smart import LETTERS
 from salesplan.report.base import RenderOptions
 from salesplan.report.tables import render_table
 
 _MARK = {"pass": "✓", "warn": "!", "fail": "✗", "off": "-"}
-_HEAD = {
-    "zh": ["文件", "目标", "名称", "S 具体", "M 可衡量", "A 可实现", "R 相关", "T 有时限", "通过"],
-    "en": ["file", "target", "name", "S", "M", "A", "R", "T", "passed"],
-}
+# the SMART letters' columns: S, M, A, R, T (in Chinese with the word each letter stands for)
+_HEAD = (_("file"), _("target"), _("name"), _("S"), _("M"), _("A"), _("R"), _("T"), _("passed"))
 
 
 def render_smart_json(result: LintResult, options: RenderOptions) -> str:
@@ -26,11 +25,10 @@ def render_smart_json(result: LintResult, options: RenderOptions) -> str:
 
 
 def render_smart_table(result: LintResult, options: RenderOptions) -> str:
-    lang = "zh" if options.lang == "zh" else "en"
     rows = [
         [s.file, s.target_id, s.name, *(_MARK[s.letters[k]] for k in LETTERS), f"{s.passed}/5"]
         for f in result.files
         for s in f.scores
     ]
-    title = "SMART 目标检查" if lang == "zh" else "SMART scorecard"
-    return render_table(title, _HEAD[lang], rows, options.color)
+    title = _("SMART scorecard").render(options.lang)
+    return render_table(title, [head.render(options.lang) for head in _HEAD], rows, options.color)

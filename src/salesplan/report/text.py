@@ -8,13 +8,11 @@ terminal.
 from __future__ import annotations
 
 from salesplan.diagnostics import Diagnostic, Severity
+from salesplan.i18n import _, n_
 from salesplan.lint.result import LintResult
 from salesplan.report.base import RenderOptions, cell_width, hint_text, neutralise
 
-_LABEL = {
-    "en": {"error": "error", "warning": "warning", "notice": "notice", "hint": "hint"},
-    "zh": {"error": "错误", "warning": "警告", "notice": "提示", "hint": "建议"},
-}
+_LABEL = {Severity.ERROR: _("[error]"), Severity.WARNING: _("[warning]"), Severity.NOTICE: _("[notice]")}
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.NOTICE: "cyan"}
 
 
@@ -66,10 +64,9 @@ def _snippet(line_no: int, source: str, col: int) -> tuple[str, str]:
 
 
 def _lines(diag: Diagnostic, result: LintResult, lang: str) -> list[tuple[str, str]]:
-    labels = _LABEL["zh" if lang == "zh" else "en"]
     head = (
         f"{neutralise(diag.file)}:{diag.line}:{diag.col}: {diag.code} "
-        f"[{labels[diag.severity.value]}] {neutralise(diag.text(lang))}"
+        f"{_LABEL[diag.severity].render(lang)} {neutralise(diag.text(lang))}"
     )
     out = [(head, _STYLE[diag.severity])]
     source = result.line_text(diag.file, diag.line)
@@ -78,27 +75,23 @@ def _lines(diag: Diagnostic, result: LintResult, lang: str) -> list[tuple[str, s
         out += [(code_line, "dim"), (caret, "bold " + _STYLE[diag.severity].split()[-1])]
     hint = hint_text(diag, lang)
     if hint:
-        out.append((f"      {labels['hint']}: {neutralise(hint)}", "cyan"))
+        out.append(("      " + _("hint: {hint}", hint=neutralise(hint)).render(lang), "cyan"))
     return out
 
 
 def summary_line(result: LintResult, lang: str) -> str:
     s = result.summary()
-    if lang == "zh":
-        if not s["errors"] and not s["warnings"] and not s["notices"]:
-            return f"检查了 {s['files']} 个文件，未发现问题。"
-        return (
-            f"检查了 {s['files']} 个文件：{s['errors']} 个错误，{s['warnings']} 个警告，{s['notices']} 个提示"
-            f"（涉及 {s['files_with_findings']} 个文件）。"
-        )
+    files = n_("{count} file", "{count} files", s["files"])
     if not s["errors"] and not s["warnings"] and not s["notices"]:
-        return f"Checked {_count(s['files'], 'file')}: no problems found."
-    counts = ", ".join(_count(s[key + "s"], key) for key in ("error", "warning", "notice"))
-    return f"Checked {_count(s['files'], 'file')}: {counts} in {_count(s['files_with_findings'], 'file')}."
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'s' * (n != 1)}"
+        return _("Checked {files}: no problems found.", files=files).render(lang)
+    return _(
+        "Checked {files}: {errors}, {warnings}, {notices} in {touched}.",
+        files=files,
+        errors=n_("{count} error", "{count} errors", s["errors"]),
+        warnings=n_("{count} warning", "{count} warnings", s["warnings"]),
+        notices=n_("{count} notice", "{count} notices", s["notices"]),
+        touched=n_("{count} file", "{count} files", s["files_with_findings"]),
+    ).render(lang)
 
 
 def render_text(result: LintResult, options: RenderOptions) -> str:

@@ -6,8 +6,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from salesplan.i18n import Message, _
+
 LEVELS = ("low", "medium", "high", "critical")
-LEVEL_ZH = {"low": "低", "medium": "中", "high": "高", "critical": "极高"}
+# the words of the matrix as salesplan prints them: levels, probability and impact labels (the labels
+# a plan may be written in, 高/中/低 among them, are read by salesplan.model.values)
+WORDS: Mapping[str, Message] = MappingProxyType(
+    {
+        "low": _("low"),
+        "medium": _("medium"),
+        "high": _("high"),
+        "critical": _("critical"),
+        "minor": _("minor"),
+        "moderate": _("moderate"),
+        "severe": _("severe"),
+    }
+)
 
 _PROBABILITY = MappingProxyType({"low": 1, "medium": 3, "high": 5})
 _IMPACT = MappingProxyType({"minor": 1, "moderate": 3, "severe": 5})
@@ -15,8 +29,17 @@ _IMPACT = MappingProxyType({"minor": 1, "moderate": 3, "severe": 5})
 _BOUNDS = MappingProxyType({"low": 4, "medium": 9, "high": 15})
 
 
+def word(value: int | str) -> Message | str:
+    """A level or label as printed (translated); a number of the plan's scale as it is."""
+    return WORDS.get(str(value), str(value))
+
+
 class RiskConfigError(ValueError):
-    """A risk configuration that cannot score anything sensibly."""
+    """A risk configuration that cannot score anything sensibly; `message` says why, in every language."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.render("en"))
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -31,23 +54,31 @@ class RiskConfig:
 
     def __post_init__(self) -> None:
         if not 2 <= self.size <= 10:
-            raise RiskConfigError(f"risk.size must be from 2 to 10, not {self.size}")
+            raise RiskConfigError(_("risk.size must be from 2 to 10, not {size}", size=self.size))
         for kind, table, labels in (
             ("probability", self.probability, _PROBABILITY),
             ("impact", self.impact, _IMPACT),
         ):
             if set(table) != set(labels):
-                raise RiskConfigError(f"risk.{kind} must map exactly {', '.join(labels)}")
+                raise RiskConfigError(_("risk.{kind} must map exactly {labels}", kind=kind, labels=", ".join(labels)))
             for label, value in table.items():
                 if not 1 <= value <= self.size:
-                    raise RiskConfigError(f"risk.{kind}.{label} must be from 1 to {self.size}, not {value}")
+                    raise RiskConfigError(
+                        _(
+                            "risk.{kind}.{label} must be from 1 to {size}, not {value}",
+                            kind=kind,
+                            label=label,
+                            size=self.size,
+                            value=value,
+                        )
+                    )
         if set(self.bounds) != set(_BOUNDS):
-            raise RiskConfigError("risk.levels must give the upper score of low, medium and high")
+            raise RiskConfigError(_("risk.levels must give the upper score of low, medium and high"))
         ordered = [self.bounds[level] for level in LEVELS[:-1]]
         if ordered != sorted(ordered) or len(set(ordered)) != len(ordered) or ordered[0] < 1:
-            raise RiskConfigError("risk.levels must rise: 1 ≤ low < medium < high")
+            raise RiskConfigError(_("risk.levels must rise: 1 ≤ low < medium < high"))
         if self.respond_at not in LEVELS:
-            raise RiskConfigError(f"risk.respond-at must be one of {', '.join(LEVELS)}")
+            raise RiskConfigError(_("risk.respond-at must be one of {levels}", levels=", ".join(LEVELS)))
 
     def level(self, score: int) -> str:
         for name in LEVELS[:-1]:

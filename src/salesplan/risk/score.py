@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from salesplan.risk.config import LEVEL_ZH, RiskConfig
+from salesplan.i18n import render
+from salesplan.risk.config import RiskConfig, word
 
 PLAN_SCALE = 5  # a plan writes probability and impact as labels or as numbers 1..5
 
@@ -26,7 +27,7 @@ class ScoredRisk:
     level: str
 
     def level_text(self, lang: str = "zh") -> str:
-        return LEVEL_ZH[self.level] if lang == "zh" else self.level
+        return render(word(self.level), lang)
 
 
 def _axis(value: int | str, labels: Mapping[str, int], size: int) -> int:

@@ -10,10 +10,11 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from salesplan import codes
-from salesplan.diagnostics import Severity, SourceRef
+from salesplan.diagnostics import Diagnostic, Severity
 from salesplan.rules.settings import Settings
 
 if TYPE_CHECKING:
+    from salesplan.i18n import Message
     from salesplan.loader import LoadedPlan
     from salesplan.loader.yamltree import Path_, SourceMap
     from salesplan.model.plan import Plan
@@ -21,17 +22,14 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Finding:
-    """What a rule found, at the most specific path it can name; the runner locates and labels it."""
+    """What a rule found, at the most specific path it can name; the runner locates and labels it,
+    and renders its message and hint (`salesplan.i18n.Message`s) in every language."""
 
     path: Path_
-    message: str
-    message_zh: str
-    hint: str | None = None
-    hint_zh: str | None = None
+    message: Message
+    hint: Message | None = None
     severity: Severity | None = None  # None: the rule's default severity
     key: bool = False  # point at the key rather than the value
-    at: SourceRef | None = None  # an exact location already known (from another engine's diagnostic)
-    code: str | None = None  # one of the rule's EMITS codes; None: the rule's own code
 
 
 @dataclass
@@ -47,7 +45,9 @@ class Context:
         return self.loaded.source
 
 
-Check = Callable[[Context], Iterable[Finding]]
+# a rule yields its findings; a rule that runs another engine (SP203) yields that engine's
+# diagnostics as they are: already located, rendered, and under one of the rule's EMITS codes
+Check = Callable[[Context], Iterable[Finding | Diagnostic]]
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
+from salesplan.i18n import Message, _
 from salesplan.rules.base import Context, Finding
 
 CODE = "SP201"
@@ -35,19 +36,21 @@ SUMMARY = "Explicit split values (and ipf margins) must add up to the target's v
 
 
 def _mismatch(
-    path: tuple[str | int, ...], what: tuple[str, str], parts: Mapping[str, Decimal], whole: Decimal
+    path: tuple[str | int, ...], what: Message, parts: Mapping[str, Decimal], whole: Decimal
 ) -> Finding | None:
-    """`what`: the parts named in English and in Chinese."""
+    """`what`: the parts, named."""
     total = sum(parts.values(), Decimal(0))
     if total == whole:
         return None
     gap = whole - total
+    if gap < 0:
+        message = _("{what} add up to {total}, not {whole} (+{gap})", what=what, total=total, whole=whole, gap=abs(gap))
+    else:
+        message = _("{what} add up to {total}, not {whole} (-{gap})", what=what, total=total, whole=whole, gap=abs(gap))
     return Finding(
         path,
-        f"{what[0]} add up to {total}, not {whole} ({'+' if gap < 0 else '-'}{abs(gap)})",
-        f"{what[1]}合计为 {total}，与目标值 {whole} 不符（{'多' if gap < 0 else '少'} {abs(gap)}）",
-        hint="change the parts so that they add up exactly, or use another method (history, capacity, ...)",
-        hint_zh="调整各项使合计恰好相等，或改用其他拆解方法（history、capacity 等）",
+        message,
+        _("change the parts so that they add up exactly, or use another method (history, capacity, ...)"),
     )
 
 
@@ -58,13 +61,13 @@ def check(ctx: Context) -> Iterator[Finding]:
         level = target.split[0]
         path = ("targets", i, "split", 0)
         if level.method == "explicit" and level.values:
-            what = (f"explicit values of target '{target.id}'", f"目标 '{target.id}' 的指定拆解值")
+            what = _("explicit values of target '{id}'", id=target.id)
             found = _mismatch((*path, "values"), what, level.values, target.value)
             if found:
                 yield found
         if level.method == "ipf" and level.margins:
             for dim, margin in level.margins.items():
-                what = (f"{dim} margins of target '{target.id}'", f"目标 '{target.id}' 的 {dim} 边际值")
+                what = _("{dim} margins of target '{id}'", dim=dim, id=target.id)
                 found = _mismatch((*path, "margins", dim), what, margin, target.value)
                 if found:
                     yield found

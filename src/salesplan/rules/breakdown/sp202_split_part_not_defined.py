@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from salesplan.i18n import Message, _
 from salesplan.model.plan import Plan, SplitLevel, Target
 from salesplan.rules.base import Context, Finding
 
@@ -37,8 +38,6 @@ CODE = "SP202"
 NAME = "split-part-not-defined"
 SEVERITY = "error"
 SUMMARY = "Split levels may only name regions, products and people defined in the team (and in scope)."
-
-_ZH = {"region": "区域", "product": "产品", "rep": "人员"}
 
 
 def _known(plan: Plan, target: Target, by: str) -> tuple[set[str], set[str] | None] | None:
@@ -63,6 +62,15 @@ def _keys(level: SplitLevel, by: str) -> Iterable[tuple[tuple[str | int, ...], s
         yield ("margins", by, key), key
 
 
+def _unknown(by: str, key: str, target_id: str) -> Message:
+    """A part that is not an id of its dimension."""
+    if by == "region":
+        return _("split part '{key}' of target '{id}' is not a known region", key=key, id=target_id)
+    if by == "product":
+        return _("split part '{key}' of target '{id}' is not a known product", key=key, id=target_id)
+    return _("split part '{key}' of target '{id}' is not a known rep", key=key, id=target_id)
+
+
 def _check_level(plan: Plan, target: Target, level: SplitLevel, path: tuple[str | int, ...]) -> Iterator[Finding]:
     dims = level.by if isinstance(level.by, list) else [level.by]
     for by in dims:
@@ -70,20 +78,22 @@ def _check_level(plan: Plan, target: Target, level: SplitLevel, path: tuple[str 
         for sub, key in _keys(level, by):
             if isinstance(level.by, list) and sub[0] != "margins":
                 continue  # several dimensions: only margins say which dimension a key belongs to
-            problem: tuple[str, str] | None = None
+            problem: Message | None = None
             if known is not None:
                 ids, scope = known
                 if key not in ids:
-                    problem = f"is not a known {by}", f"不是已定义的{_ZH[by]}"
+                    problem = _unknown(by, key, target.id)
                 elif scope is not None and key not in scope:
-                    problem = f"is not in the scope of target '{target.id}'", "不在目标范围（scope）内"
+                    problem = _(
+                        "split part '{key}' of target '{id}' is not in the scope of target '{id}'",
+                        key=key,
+                        id=target.id,
+                    )
             if problem:
                 yield Finding(
                     (*path, *sub),
-                    f"split part '{key}' of target '{target.id}' {problem[0]}",
-                    f"目标 '{target.id}' 的拆解项 '{key}' {problem[1]}",
-                    hint="use an id defined in team (regions, products, people), or fix the target's scope",
-                    hint_zh="使用 team 中已定义的 id（regions、products、people），或修正目标范围",
+                    problem,
+                    _("use an id defined in team (regions, products, people), or fix the target's scope"),
                     key=sub[0] != "parts",
                 )
 

@@ -36,9 +36,12 @@ Passing example::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from salesplan import codes
-from salesplan.rules.base import Context, Finding
+from salesplan.diagnostics import Diagnostic
+from salesplan.i18n import _
+from salesplan.rules.base import Context
 from salesplan.rules.breakdown import sp201_split_does_not_add_up, sp202_split_part_not_defined
 
 CODE = "SP203"
@@ -47,9 +50,11 @@ SEVERITY = "error"
 SUMMARY = "Every target with a split must split cleanly (the split engine's findings, under their own codes)."
 # every split code but SP057 (lint splits the plan's own targets, never one named on a command line)
 EMITS = tuple(code for code in codes.CODES if codes.group(code) == "split" and code != codes.UNKNOWN_TARGET)
+# the hint of an engine finding that has none
+SEE_SPLIT = _("run `salesplan split` on this plan to see the breakdown")
 
 
-def check(ctx: Context) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Diagnostic]:
     from salesplan.split.engine import split_plan  # imported on first use: `salesplan rules` stays light
 
     flagged = {
@@ -63,13 +68,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     outcome = split_plan(ctx.loaded, ids)
     for diag in outcome.diagnostics:
-        yield Finding(
-            diag.path,
-            diag.message,
-            diag.message_zh or diag.message,
-            hint=diag.hint or "run `salesplan split` on this plan to see the breakdown",
-            hint_zh=diag.hint_zh if diag.hint else "对该计划运行 `salesplan split` 查看拆解明细",
-            severity=diag.severity,
-            at=diag.source,
-            code=diag.code,
-        )
+        if not diag.hint:
+            diag = replace(diag, hint=SEE_SPLIT.render("en"), hint_zh=SEE_SPLIT.render("zh"))
+        yield diag

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesplan.i18n import _
 from salesplan.rules.base import Context, Finding
 
 CODE = "SP204"
@@ -44,11 +45,14 @@ def check(ctx: Context) -> Iterator[Finding]:
                     continue
                 yield Finding(
                     ("targets", i, "split", j, field),
-                    f"`{field}` is ignored: target '{target.id}' splits this level by method {level.method},"
-                    f" and only method {method} reads it",
-                    f"`{field}` 不起作用：目标 '{target.id}' 的这一层按 {level.method} 拆解，"
-                    f"只有 {method} 方法会读取它",
-                    hint=f"set `method: {method}`, or delete `{field}`",
-                    hint_zh=f"改为 `method: {method}`，或删除 `{field}`",
+                    _(
+                        "`{field}` is ignored: target '{id}' splits this level by method {method},"
+                        " and only method {reader} reads it",
+                        field=field,
+                        id=target.id,
+                        method=level.method,
+                        reader=method,
+                    ),
+                    _("set `method: {reader}`, or delete `{field}`", reader=method, field=field),
                     key=True,
                 )

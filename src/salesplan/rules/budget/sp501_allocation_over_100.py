@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from salesplan.i18n import _
 from salesplan.rules.base import Context, Finding
 
 CODE = "SP501"
@@ -34,8 +35,6 @@ def check(ctx: Context) -> Iterator[Finding]:
     if total > 100:
         yield Finding(
             ("budget", "allocation"),
-            f"budget allocation adds up to {total}%, over 100%",
-            f"预算分配合计 {total}%，超过 100%",
-            hint="lower some percents so that they add up to 100% or less",
-            hint_zh="降低部分比例，使合计不超过 100%",
+            _("budget allocation adds up to {total}%, over 100%", total=total),
+            _("lower some percents so that they add up to 100% or less"),
         )

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from salesplan.diagnostics import Severity
+from salesplan.i18n import _
 from salesplan.rules.base import Context, Finding
 
 CODE = "SP502"
@@ -49,10 +50,12 @@ def check(ctx: Context) -> Iterator[Finding]:
         if strategy.module not in budget.allocation:
             yield Finding(
                 ("strategies", i, "module"),
-                f"strategy '{strategy.id}' has a budget but module '{strategy.module}' has no allocation",
-                f"策略 '{strategy.id}' 有预算，但模块 '{strategy.module}' 没有预算分配",
-                hint=f"add `{strategy.module}: N%` to budget.allocation",
-                hint_zh=f"在 budget.allocation 中补上 `{strategy.module}: N%`",
+                _(
+                    "strategy '{id}' has a budget but module '{module}' has no allocation",
+                    id=strategy.id,
+                    module=strategy.module,
+                ),
+                _("add `{module}: N%` to budget.allocation", module=strategy.module),
                 severity=Severity.WARNING,
             )
     for module, amount in spent.items():
@@ -63,9 +66,14 @@ def check(ctx: Context) -> Iterator[Finding]:
         if amount > allowed:
             yield Finding(
                 ("strategies", last[module], "budget"),
-                f"strategies of module '{module}' spend {amount}, over its allocation {allowed} ({share}% of"
-                f" {budget.total})",
-                f"模块 '{module}' 的策略预算合计 {amount}，超过分配额 {allowed}（{budget.total} 的 {share}%）",
-                hint="lower the strategies' budgets or raise the module's allocation",
-                hint_zh="降低这些策略的预算，或提高该模块的预算分配",
+                _(
+                    "strategies of module '{module}' spend {amount},"
+                    " over its allocation {allowed} ({share}% of {total})",
+                    module=module,
+                    amount=amount,
+                    allowed=allowed,
+                    share=share,
+                    total=budget.total,
+                ),
+                _("lower the strategies' budgets or raise the module's allocation"),
             )

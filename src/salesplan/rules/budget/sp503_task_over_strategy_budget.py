@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
+from salesplan.i18n import _
 from salesplan.rules.base import Context, Finding
 
 CODE = "SP503"
@@ -44,8 +45,11 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         yield Finding(
             ("tasks", last[strategy.id], "budget"),
-            f"tasks of strategy '{strategy.id}' spend {amount}, over its budget {strategy.budget}",
-            f"策略 '{strategy.id}' 下任务预算合计 {amount}，超过策略预算 {strategy.budget}",
-            hint="lower the tasks' budgets or raise the strategy's budget",
-            hint_zh="降低这些任务的预算，或提高策略预算",
+            _(
+                "tasks of strategy '{id}' spend {amount}, over its budget {budget}",
+                id=strategy.id,
+                amount=amount,
+                budget=strategy.budget,
+            ),
+            _("lower the tasks' budgets or raise the strategy's budget"),
         )

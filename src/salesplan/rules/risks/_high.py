@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesplan.i18n import Message, _
 from salesplan.risk import ScoredRisk, score_risks
+from salesplan.risk.config import word
 from salesplan.rules.base import Context
-
-_ZH = {"low": "低", "medium": "中", "high": "高", "minor": "轻微", "moderate": "一般", "severe": "严重"}
 
 
 def serious_risks(ctx: Context) -> Iterator[ScoredRisk]:
@@ -17,10 +17,14 @@ def serious_risks(ctx: Context) -> Iterator[ScoredRisk]:
             yield scored
 
 
-def describe(scored: ScoredRisk) -> tuple[str, str]:
-    """`risk 'R1' (medium × severe = 15, high)` in English and Chinese."""
+def describe(scored: ScoredRisk) -> Message:
+    """`risk 'R1' (medium × severe = 15, high)`."""
     risk = scored.risk
-    en = f"risk '{risk.id}' ({risk.probability} × {risk.impact} = {scored.score}, {scored.level})"
-    p, i = _ZH.get(str(risk.probability), risk.probability), _ZH.get(str(risk.impact), risk.impact)
-    zh = f"风险 '{risk.id}'（{p} × {i} = {scored.score}，{scored.level_text('zh')}）"
-    return en, zh
+    return _(
+        "risk '{id}' ({probability} × {impact} = {score}, {level})",
+        id=risk.id,
+        probability=word(risk.probability),
+        impact=word(risk.impact),
+        score=scored.score,
+        level=word(scored.level),
+    )

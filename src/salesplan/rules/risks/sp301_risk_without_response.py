@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesplan.i18n import _
 from salesplan.rules.base import Context, Finding
 from salesplan.rules.risks._high import describe, serious_risks
 
@@ -45,11 +46,8 @@ OPTIONS = {"risk.respond-at": "lowest level that must be handled (default high)"
 def check(ctx: Context) -> Iterator[Finding]:
     for scored in serious_risks(ctx):
         if not (scored.risk.response or "").strip():
-            en, zh = describe(scored)
             yield Finding(
                 ("risks", scored.index),
-                f"{en} has no response",
-                f"{zh}缺少应对措施",
-                hint="add `response:` — what happens when the risk fires",
-                hint_zh="补上 `response:`——风险发生时怎么应对",
+                _("{risk} has no response", risk=describe(scored)),
+                _("add `response:` — what happens when the risk fires"),
             )

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesplan.i18n import _
 from salesplan.rules.base import Context, Finding
 from salesplan.rules.risks._high import describe, serious_risks
 
@@ -43,11 +44,8 @@ OPTIONS = {"risk.respond-at": "lowest level that must be handled (default high)"
 def check(ctx: Context) -> Iterator[Finding]:
     for scored in serious_risks(ctx):
         if not scored.risk.owner:
-            en, zh = describe(scored)
             yield Finding(
                 ("risks", scored.index),
-                f"{en} has no owner",
-                f"{zh}缺少负责人",
-                hint="add `owner:` with a person id from team.people",
-                hint_zh="补上 `owner:`，填 team.people 中的人员 id",
+                _("{risk} has no owner", risk=describe(scored)),
+                _("add `owner:` with a person id from team.people"),
             )

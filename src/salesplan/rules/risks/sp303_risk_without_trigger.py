@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesplan.i18n import _
 from salesplan.rules.base import Context, Finding
 from salesplan.rules.risks._high import describe, serious_risks
 
@@ -44,11 +45,8 @@ OPTIONS = {"risk.respond-at": "lowest level that must be handled (default high)"
 def check(ctx: Context) -> Iterator[Finding]:
     for scored in serious_risks(ctx):
         if not (scored.risk.trigger or "").strip():
-            en, zh = describe(scored)
             yield Finding(
                 ("risks", scored.index),
-                f"{en} has no trigger (early-warning signal)",
-                f"{zh}缺少预警信号（trigger）",
-                hint="add `trigger:` — the signal that the risk is about to fire",
-                hint_zh="补上 `trigger:`——风险即将发生的预警信号",
+                _("{risk} has no trigger (early-warning signal)", risk=describe(scored)),
+                _("add `trigger:` — the signal that the risk is about to fire"),
             )

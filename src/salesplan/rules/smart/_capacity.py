@@ -8,10 +8,6 @@ from salesplan.model.plan import Plan, Target
 from salesplan.model.values import unit_multiplier
 
 
-def is_money_unit(unit: str | None) -> bool:
-    return unit is None or unit.endswith("元")
-
-
 def team_capacity(plan: Plan, target: Target) -> Decimal | None:
     """Capacity in the plan's unit of the reps in the target's regions; None when no rep has one."""
     period = plan.plan.period

@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterator
 
 from salesplan.diagnostics import Severity
+from salesplan.i18n import Message, _
 from salesplan.rules.base import Context, Finding
 
 CODE = "SP101"
@@ -47,25 +48,30 @@ VAGUE = re.compile(
 _DIGIT = re.compile(r"\d")
 
 
+def _vague(target_id: str, key: str, text: str, word: str) -> Message:
+    if key == "name":
+        return _("target '{id}' name '{text}' is vague ('{word}' without a number)", id=target_id, text=text, word=word)
+    return _("target '{id}' path '{text}' is vague ('{word}' without a number)", id=target_id, text=text, word=word)
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     for i, target in enumerate(ctx.plan.targets):
         base = ("targets", i)
         if not target.metric:
             yield Finding(
                 base,
-                f"target '{target.id}' has no metric",
-                f"目标 '{target.id}' 缺少核心指标（metric）",
-                hint="add e.g. `metric: revenue` (or new_customers, conversion_rate, ...)",
-                hint_zh="补上指标，例如 `metric: revenue`（或 new_customers、conversion_rate 等）",
+                _("target '{id}' has no metric", id=target.id),
+                _("add e.g. `metric: revenue` (or new_customers, conversion_rate, ...)"),
             )
         scope = target.scope
         if scope is None or not (scope.regions or scope.products or scope.accounts or scope.segment):
             yield Finding(
                 (*base, "scope") if scope is not None else base,
-                f"target '{target.id}' has no scope: say which regions, products, accounts or segment it covers",
-                f"目标 '{target.id}' 缺少范围：请写明区域、产品、客户或细分市场",
-                hint="add e.g. `scope: {regions: [east-a], products: [device]}`",
-                hint_zh="补上范围，例如 `scope: {regions: [east-a], products: [device]}`",
+                _(
+                    "target '{id}' has no scope: say which regions, products, accounts or segment it covers",
+                    id=target.id,
+                ),
+                _("add e.g. `scope: {example}`", example="{regions: [east-a], products: [device]}"),
             )
         for key in ("name", "path"):
             text = getattr(target, key)
@@ -73,10 +79,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 word = VAGUE.search(text)
                 yield Finding(
                     (*base, key),
-                    f"target '{target.id}' {key} '{text}' is vague ('{word[0] if word else ''}' without a number)",
-                    f"目标 '{target.id}' 的{'名称' if key == 'name' else '达成路径'}“{text}”含糊"
-                    f"（“{word[0] if word else ''}”但没有数字）",
-                    hint="say how much and where, e.g. 华东区医疗器械 Q3 销售额 500 万元",
-                    hint_zh="写明多少、在哪里，例如 华东区医疗器械 Q3 销售额 500 万元",
+                    _vague(target.id, key, text, word[0] if word else ""),
+                    _("say how much and where, e.g. East region, medical devices, Q3 revenue 5 million yuan"),
                     severity=Severity.WARNING,
                 )

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesplan.i18n import _
 from salesplan.rules.base import Context, Finding
 from salesplan.rules.settings import MONEY_METRICS, matches
 
@@ -45,18 +46,23 @@ def check(ctx: Context) -> Iterator[Finding]:
         if target.metric and not target.unit and not matches(target.metric, MONEY_METRICS):
             yield Finding(
                 (*base, "value"),
-                f"target '{target.id}' value {target.value} has no unit; '{target.metric}' is not money,"
-                f" so the plan's unit '{ctx.plan.plan.unit}' does not fit",
-                f"目标 '{target.id}' 的目标值 {target.value} 缺少单位；'{target.metric}' 不是金额，"
-                f"不能沿用计划单位 '{ctx.plan.plan.unit}'",
-                hint="add `unit:` (e.g. 家, 个, 天) or write the value as a percent (18%)",
-                hint_zh="补上 `unit:`（如 家、个、天），或把目标值写成百分比（18%）",
+                _(
+                    "target '{id}' value {value} has no unit; '{metric}' is not money,"
+                    " so the plan's unit '{unit}' does not fit",
+                    id=target.id,
+                    value=target.value,
+                    metric=target.metric,
+                    unit=ctx.plan.plan.unit,
+                ),
+                _("add `unit:` (e.g. customers, pieces, days) or write the value as a percent (18%)"),
             )
         if target.baseline is None and matches(target.metric, ctx.settings.growth_metrics):
             yield Finding(
                 base,
-                f"target '{target.id}' ({target.metric}) has no baseline to measure growth against",
-                f"目标 '{target.id}'（{target.metric}）缺少基线（baseline），无法衡量增长",
-                hint="add `baseline:` with last period's value, e.g. baseline: 12%",
-                hint_zh="补上 `baseline:`，填上期实际值，例如 baseline: 12%",
+                _(
+                    "target '{id}' ({metric}) has no baseline to measure growth against",
+                    id=target.id,
+                    metric=target.metric,
+                ),
+                _("add `baseline:` with last period's value, e.g. baseline: 12%"),
             )

@@ -45,9 +45,11 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from salesplan.diagnostics import Severity
+from salesplan.i18n import _
+from salesplan.model.values import is_money_unit
 from salesplan.rules.base import Context, Finding
 from salesplan.rules.settings import REVENUE_METRICS, matches
-from salesplan.rules.smart._capacity import capacity_in_target_unit, is_money_unit, team_capacity
+from salesplan.rules.smart._capacity import capacity_in_target_unit, team_capacity
 
 CODE = "SP103"
 NAME = "target-not-achievable"
@@ -71,21 +73,26 @@ def check(ctx: Context) -> Iterator[Finding]:
             if change <= 0:
                 yield Finding(
                     path,
-                    f"target '{target.id}' {target.value} is no stretch over its baseline {target.baseline}",
-                    f"目标 '{target.id}' 的目标值 {target.value} 相对基线 {target.baseline} 没有挑战（不够“够一够”）",
-                    hint="set a target that improves on the baseline",
-                    hint_zh="目标应高于基线（越低越好的指标则应低于基线）",
+                    _(
+                        "target '{id}' {value} is no stretch over its baseline {baseline}",
+                        id=target.id,
+                        value=target.value,
+                        baseline=target.baseline,
+                    ),
+                    _("set a target that improves on the baseline"),
                     severity=Severity.WARNING,
                 )
             elif change > settings.max_growth:
                 yield Finding(
                     path,
-                    f"target '{target.id}' asks for {_pct(change)} over its baseline {target.baseline},"
-                    f" more than the {_pct(settings.max_growth)} band",
-                    f"目标 '{target.id}' 要求较基线 {target.baseline} 增长 {_pct(change)}，"
-                    f"超过 {_pct(settings.max_growth)} 的合理范围",
-                    hint="lower the target, or raise smart.max-growth in salesplan.toml if history supports it",
-                    hint_zh="降低目标；若历史数据支持，可在 salesplan.toml 中调高 smart.max-growth",
+                    _(
+                        "target '{id}' asks for {growth} over its baseline {baseline}, more than the {band} band",
+                        id=target.id,
+                        growth=_pct(change),
+                        baseline=target.baseline,
+                        band=_pct(settings.max_growth),
+                    ),
+                    _("lower the target, or raise smart.max-growth in salesplan.toml if history supports it"),
                 )
         if not matches(target.metric, REVENUE_METRICS) or not is_money_unit(target.unit):
             continue
@@ -96,9 +103,12 @@ def check(ctx: Context) -> Iterator[Finding]:
         if target.value > carries:
             yield Finding(
                 path,
-                f"target '{target.id}' {target.value} exceeds the capacity of the reps in scope"
-                f" ({carries}, prorated by active days)",
-                f"目标 '{target.id}' 的目标值 {target.value} 超过范围内销售代表的产能合计（{carries}，按在岗天数折算）",
-                hint="add reps or capacity, narrow the scope, or lower the target",
-                hint_zh="增加销售代表或产能、缩小范围，或降低目标",
+                _(
+                    "target '{id}' {value} exceeds the capacity of the reps in scope"
+                    " ({capacity}, prorated by active days)",
+                    id=target.id,
+                    value=target.value,
+                    capacity=carries,
+                ),
+                _("add reps or capacity, narrow the scope, or lower the target"),
             )

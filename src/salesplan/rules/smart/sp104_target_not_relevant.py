@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesplan.i18n import Message, _
 from salesplan.rules.base import Context, Finding
 
 CODE = "SP104"
@@ -33,22 +34,26 @@ SEVERITY = "error"
 SUMMARY = "A target must be linked to at least one strategy that exists."
 
 
+def _listing(items: list[str]) -> str | Message:
+    """`a, b, c` (`a、b、c` in Chinese), nested by halves so that a long list renders without deep recursion."""
+    if len(items) == 1:
+        return items[0]
+    half = len(items) // 2
+    return _("{head}, {tail}", head=_listing(items[:half]), tail=_listing(items[half:]))
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     known = {s.id for s in ctx.plan.strategies}
     for i, target in enumerate(ctx.plan.targets):
         if not target.strategies:
             yield Finding(
                 ("targets", i),
-                f"target '{target.id}' is linked to no strategy",
-                f"目标 '{target.id}' 未关联任何策略",
-                hint="add `strategies: [S1]` naming the strategies that serve it",
-                hint_zh="补上 `strategies: [S1]`，写明支撑该目标的策略",
+                _("target '{id}' is linked to no strategy", id=target.id),
+                _("add `strategies: [S1]` naming the strategies that serve it"),
             )
         elif not any(sid in known for sid in target.strategies):
             yield Finding(
                 ("targets", i, "strategies"),
-                f"none of the strategies of target '{target.id}' exists",
-                f"目标 '{target.id}' 关联的策略都不存在",
-                hint=f"known strategies: {', '.join(sorted(known)) or 'none'}",
-                hint_zh=f"已定义的策略：{'、'.join(sorted(known)) or '无'}",
+                _("none of the strategies of target '{id}' exists", id=target.id),
+                _("known strategies: {ids}", ids=_listing(sorted(known))) if known else _("known strategies: none"),
             )

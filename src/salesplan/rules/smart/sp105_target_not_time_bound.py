@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesplan.i18n import _
 from salesplan.rules.base import Context, Finding
 
 CODE = "SP105"
@@ -35,17 +36,18 @@ def check(ctx: Context) -> Iterator[Finding]:
         if target.deadline is None:
             yield Finding(
                 ("targets", i),
-                f"target '{target.id}' has no deadline",
-                f"目标 '{target.id}' 缺少时间节点（deadline）",
-                hint=f"add `deadline: {period.end}`",
-                hint_zh=f"补上 `deadline: {period.end}`",
+                _("target '{id}' has no deadline", id=target.id),
+                _("add `deadline: {end}`", end=period.end),
             )
         elif not period.start <= target.deadline <= period.end:
             yield Finding(
                 ("targets", i, "deadline"),
-                f"target '{target.id}' deadline {target.deadline} is outside the plan period"
-                f" {period.start} – {period.end}",
-                f"目标 '{target.id}' 的时间节点 {target.deadline} 不在计划周期 {period.start} 至 {period.end} 内",
-                hint="move the deadline into the period, or widen the plan's period",
-                hint_zh="把时间节点移到计划周期内，或扩大计划周期",
+                _(
+                    "target '{id}' deadline {deadline} is outside the plan period {start} – {end}",
+                    id=target.id,
+                    deadline=target.deadline,
+                    start=period.start,
+                    end=period.end,
+                ),
+                _("move the deadline into the period, or widen the plan's period"),
             )

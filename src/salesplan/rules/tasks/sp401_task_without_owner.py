@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesplan.i18n import _
 from salesplan.rules.base import Context, Finding
 
 CODE = "SP401"
@@ -35,8 +36,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         if not task.owner:
             yield Finding(
                 ("tasks", i),
-                f"task '{task.id}' has no owner",
-                f"任务 '{task.id}' 缺少负责人",
-                hint="add `owner:` with a person id from team.people",
-                hint_zh="补上 `owner:`，填 team.people 中的人员 id",
+                _("task '{id}' has no owner", id=task.id),
+                _("add `owner:` with a person id from team.people"),
             )

@@ -19,7 +19,9 @@ Passing example::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
+from salesplan.i18n import Message, _
 from salesplan.rules.base import Context, Finding
 
 CODE = "SP402"
@@ -28,16 +30,28 @@ SEVERITY = "error"
 SUMMARY = "A task's start is on or before its end, both inside the plan period."
 
 
+def _outside(task_id: str, key: str, day: date, start: date, end: date) -> Message:
+    if key == "start":
+        return _(
+            "task '{id}' start {day} is outside the plan period {start} – {end}",
+            id=task_id,
+            day=day,
+            start=start,
+            end=end,
+        )
+    return _(
+        "task '{id}' end {day} is outside the plan period {start} – {end}", id=task_id, day=day, start=start, end=end
+    )
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     period = ctx.plan.plan.period
     for i, task in enumerate(ctx.plan.tasks):
         if task.end < task.start:
             yield Finding(
                 ("tasks", i, "end"),
-                f"task '{task.id}' ends ({task.end}) before it starts ({task.start})",
-                f"任务 '{task.id}' 的完成日期 {task.end} 早于开始日期 {task.start}",
-                hint="swap or correct the dates",
-                hint_zh="调换或更正开始、完成日期",
+                _("task '{id}' ends ({end}) before it starts ({start})", id=task.id, end=task.end, start=task.start),
+                _("swap or correct the dates"),
             )
             continue
         for key in ("start", "end"):
@@ -45,9 +59,6 @@ def check(ctx: Context) -> Iterator[Finding]:
             if not period.start <= day <= period.end:
                 yield Finding(
                     ("tasks", i, key),
-                    f"task '{task.id}' {key} {day} is outside the plan period {period.start} – {period.end}",
-                    f"任务 '{task.id}' 的{'开始' if key == 'start' else '完成'}日期 {day} "
-                    f"不在计划周期 {period.start} 至 {period.end} 内",
-                    hint="move the task into the period, or widen the plan's period",
-                    hint_zh="把任务移到计划周期内，或扩大计划周期",
+                    _outside(task.id, key, day, period.start, period.end),
+                    _("move the task into the period, or widen the plan's period"),
                 )

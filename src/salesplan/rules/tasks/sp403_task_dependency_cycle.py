@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesplan.i18n import _
 from salesplan.rules.base import Context, Finding
 
 CODE = "SP403"
@@ -62,8 +63,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         arrow = " → ".join(loop)
         yield Finding(
             ("tasks", index[first], "depends_on"),
-            f"task dependencies form a cycle: {arrow}",
-            f"任务依赖形成循环：{arrow}",
-            hint="remove one dependency of the loop",
-            hint_zh="去掉循环中的一个依赖",
+            _("task dependencies form a cycle: {cycle}", cycle=arrow),
+            _("remove one dependency of the loop"),
         )

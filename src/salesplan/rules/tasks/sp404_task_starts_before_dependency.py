@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesplan.i18n import _
 from salesplan.rules.base import Context, Finding
 
 CODE = "SP404"
@@ -33,8 +34,12 @@ def check(ctx: Context) -> Iterator[Finding]:
             if dep is not None and dep is not task and task.start <= dep.end:
                 yield Finding(
                     ("tasks", i, "depends_on", j),
-                    f"task '{task.id}' starts {task.start}, before '{dep.id}' (which it depends on) ends {dep.end}",
-                    f"任务 '{task.id}' 于 {task.start} 开始，早于其依赖任务 '{dep.id}' 的完成日期 {dep.end}",
-                    hint=f"start '{task.id}' after {dep.end}, or drop the dependency",
-                    hint_zh=f"让 '{task.id}' 在 {dep.end} 之后开始，或去掉该依赖",
+                    _(
+                        "task '{id}' starts {start}, before '{dependency}' (which it depends on) ends {end}",
+                        id=task.id,
+                        start=task.start,
+                        dependency=dep.id,
+                        end=dep.end,
+                    ),
+                    _("start '{id}' after {end}, or drop the dependency", id=task.id, end=dep.end),
                 )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesplan.i18n import _
 from salesplan.rules.base import Context, Finding
 
 CODE = "SP405"
@@ -28,8 +29,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         if not (task.deliverable or "").strip():
             yield Finding(
                 ("tasks", i),
-                f"task '{task.id}' has no deliverable",
-                f"任务 '{task.id}' 缺少交付标准（deliverable）",
-                hint="add `deliverable:` — what done looks like, with a number",
-                hint_zh="补上 `deliverable:`——用数字写明完成的标准",
+                _("task '{id}' has no deliverable", id=task.id),
+                _("add `deliverable:` — what done looks like, with a number"),
             )

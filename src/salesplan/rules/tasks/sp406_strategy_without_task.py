@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesplan.i18n import _
 from salesplan.rules.base import Context, Finding
 
 CODE = "SP406"
@@ -34,8 +35,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         if strategy.id not in used:
             yield Finding(
                 ("strategies", i),
-                f"strategy '{strategy.id}' has no task carrying it out",
-                f"策略 '{strategy.id}' 没有对应的执行任务",
-                hint=f"add a task with `strategy: {strategy.id}`",
-                hint_zh=f"添加一个 `strategy: {strategy.id}` 的任务",
+                _("strategy '{id}' has no task carrying it out", id=strategy.id),
+                _("add a task with `strategy: {id}`", id=strategy.id),
             )

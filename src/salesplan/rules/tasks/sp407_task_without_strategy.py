@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesplan.i18n import _
 from salesplan.rules.base import Context, Finding
 
 CODE = "SP407"
@@ -28,8 +29,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         if not task.strategy:
             yield Finding(
                 ("tasks", i),
-                f"task '{task.id}' serves no strategy",
-                f"任务 '{task.id}' 未关联策略（strategy）",
-                hint="add `strategy:` with the id of the strategy it carries out",
-                hint_zh="补上 `strategy:`，填该任务所执行策略的 id",
+                _("task '{id}' serves no strategy", id=task.id),
+                _("add `strategy:` with the id of the strategy it carries out"),
             )
