@@ -132,6 +132,19 @@ def bench_export(runs: int, rows_count: int) -> list[Row]:
     ]
 
 
+def bench_review(runs: int, leaves: int, actuals: list[int]) -> list[Row]:
+    import bench_review  # type: ignore[import-not-found]
+
+    rows = []
+    for count in actuals:
+        r = bench_review.measure(leaves, count, runs)
+        goal = "≤ 5 s" if count <= 100_000 else "≤ 10 s, ≤ 1 GB"
+        note = f"peak {r['review_mb']:.0f} MB (csv module {r['csv_mb']:.0f} MB)"
+        what = f"review {leaves:,} leaves, {count:,} actuals"
+        rows.append(Row("review", what, r["review"], "csv module read + sum", r["csv"], goal, note))
+    return rows
+
+
 def table(rows: list[Row]) -> str:
     lines = [
         "| group | measured | median | baseline | baseline median | ratio | goal | note |",
@@ -157,10 +170,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small sizes, one run each: a smoke test")
     parser.add_argument("--markdown", type=Path, help="also write the table as Markdown here")
-    parser.add_argument("--only", choices=["startup", "lint", "split", "export"], action="append")
+    parser.add_argument("--only", choices=["startup", "lint", "split", "export", "review"], action="append")
     args = parser.parse_args()
     runs = 1 if args.quick else 5
-    only = set(args.only or ["startup", "lint", "split", "export"])
+    only = set(args.only or ["startup", "lint", "split", "export", "review"])
     sample = REPO.parent / "shared" / "reference-plan.yaml"
     rows: list[Row] = []
     if "startup" in only:
@@ -171,6 +184,9 @@ def main() -> None:
         rows += bench_split(runs, [1_000, 2_000] if args.quick else [10_000, 100_000, 200_000])
     if "export" in only:
         rows += bench_export(1 if args.quick else 3, 1_000 if args.quick else 100_000)
+    if "review" in only:
+        sizes = [2_000] if args.quick else [100_000, 1_000_000]
+        rows += bench_review(1 if args.quick else 3, 12_000 if args.quick else 120_000, sizes)
     text = f"Machine: {machine()}\n\n{table(rows)}\n"
     print(text)
     if args.markdown:
