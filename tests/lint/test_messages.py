@@ -53,7 +53,8 @@ def _entries(po: Path) -> dict[tuple[str | None, str], str]:
     for m in catalog:
         if m.id:
             msgid = m.id if isinstance(m.id, str) else m.id[0]
-            out[(m.context, msgid)] = m.string if isinstance(m.string, str) else str(m.string[0])
+            forms = [m.string] if isinstance(m.string, str) else list(m.string or [""])
+            out[(m.context, msgid)] = forms[0]
     return out
 
 
