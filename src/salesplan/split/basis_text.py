@@ -1,50 +1,55 @@
-"""拆解逻辑 text of a Basis, per language."""
+"""拆解逻辑: the text of a Basis, one `Message` per method, rendered in the output's language."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from salesplan.i18n import Text, _
+
 if TYPE_CHECKING:
     from salesplan.split.result import Basis
 
+_TENTH = Decimal("0.1")
+
 
 def _num(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    text = format(value.normalize(), "f")
-    return text
+    return "" if value is None else format(value.normalize(), "f")
 
 
-def basis_text(basis: Basis, lang: str = "zh") -> str:
+def _fraction(basis: Basis) -> str:
+    return f"{_num(basis.numerator)}/{_num(basis.denominator)}"
+
+
+def _percent(basis: Basis) -> str:
     share = basis.share()
-    pct = f"{(share * 100).quantize(Decimal('0.1'))}%" if share is not None else ""
-    frac = f"{_num(basis.numerator)}/{_num(basis.denominator)}"
-    zh = {
-        "total": "目标总额",
-        "even": "平均",
-        "explicit": "指定",
-        "weights": f"按权重 {frac}",
-        "history": f"按历史占比 {pct}",
-        "capacity": f"按产能 {frac}",
-        "workdays": f"按工作日 {frac}",
-        "days": f"按天数 {frac}",
-        "ipf": f"双向拟合 {pct}",
-    }
-    en = {
-        "total": "target total",
-        "even": "even",
-        "explicit": "explicit",
-        "weights": f"by weight {frac}",
-        "history": f"by history share {pct}",
-        "capacity": f"by capacity {frac}",
-        "workdays": f"by workdays {frac}",
-        "days": f"by days {frac}",
-        "ipf": f"IPF fit {pct}",
-    }
-    table = zh if lang == "zh" else en
-    text = table.get(basis.method, basis.method)
-    if lang == "zh":
-        note = basis.note_zh or basis.note
-        return f"{text}（{note}）" if note else text
-    return f"{text} ({basis.note})" if basis.note else text
+    return f"{(share * 100).quantize(_TENTH)}%" if share is not None else ""
+
+
+def basis_message(basis: Basis) -> Text:
+    """How the part was derived, not yet rendered: `按权重 3/10` / `by weight 3/10`, with its note."""
+    method = basis.method
+    text: Text
+    if method == "total":
+        text = _("target total")
+    elif method == "even":
+        text = _("even")
+    elif method == "explicit":
+        text = _("explicit")
+    elif method == "weights":
+        text = _("by weight {fraction}", fraction=_fraction(basis))
+    elif method == "history":
+        text = _("by history share {percent}", percent=_percent(basis))
+    elif method == "capacity":
+        text = _("by capacity {fraction}", fraction=_fraction(basis))
+    elif method == "workdays":
+        text = _("by workdays {fraction}", fraction=_fraction(basis))
+    elif method == "days":
+        text = _("by days {fraction}", fraction=_fraction(basis))
+    elif method == "ipf":
+        text = _("IPF fit {percent}", percent=_percent(basis))
+    else:
+        text = method
+    if basis.note is None:
+        return text
+    return _("{basis} ({note})", basis=text, note=basis.note)

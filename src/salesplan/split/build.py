@@ -12,12 +12,14 @@ from fractions import Fraction
 
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic, Severity
+from salesplan.i18n import Message, _
 from salesplan.split.capacity import OverCapacity, allocate
-from salesplan.split.env import END, START, Ctx, SplitProblem, TargetEnv, describe, describe_zh
-from salesplan.split.levels import Level, zh_dim
+from salesplan.split.env import END, START, Ctx, SplitProblem, TargetEnv, describe
+from salesplan.split.levels import Level
 from salesplan.split.methods import Shares, compute_shares, shares_key
 from salesplan.split.result import Basis, SplitNode
 from salesplan.split.rounding import apportion
+from salesplan.split.words import dimension
 
 Frontier = list[tuple[SplitNode, Ctx, int]]
 _ONE = Decimal(1)
@@ -83,10 +85,12 @@ class Builder:
                         env.diag(
                             codes.SUM_MISMATCH,
                             level.path(env, "values"),
-                            f"values add up to {env.amount(given)}, not to the {env.amount(units)} they split "
-                            f"({describe(ctx, env)})",
-                            f"指定值合计 {env.amount(given)}，不等于被拆解的 {env.amount(units)}"
-                            f"（{describe_zh(ctx, env)}）",
+                            _(
+                                "values add up to {given}, not to the {units} they split ({where})",
+                                given=env.amount(given),
+                                units=env.amount(units),
+                                where=describe(ctx, env),
+                            ),
                         )
                     ]
                 )
@@ -97,28 +101,35 @@ class Builder:
 
     def _nothing_to_split_by(self, level: Level, ctx: Ctx, units: int, shares: Shares) -> Diagnostic:
         env = self.env
-        where, where_zh, amount = describe(ctx, env), describe_zh(ctx, env), env.amount(units)
+        where, amount, dim = describe(ctx, env), env.amount(units), dimension(level.dim)
         path = level.path(env, "method")
         if level.method == "history":
             return env.diag(
                 codes.NO_HISTORY,
                 path,
-                f"history is zero for every {level.dim} of {where}, which has {amount} to split",
-                f"{where_zh} 有 {amount} 待拆解，但其所有{zh_dim(level.dim)}的历史数据均为 0",
+                _(
+                    "history is zero for every {dim} of {where}, which has {amount} to split",
+                    dim=dim,
+                    where=where,
+                    amount=amount,
+                ),
             )
         active = any(env.active_days(rep, ctx[START], ctx[END]) for rep in shares.parts)
         if level.dim == "rep" and (level.method != "weights" or not active):
-            return env.diag(
-                codes.NO_REPS,
-                path,
-                f"no active rep{' with capacity' if level.method == 'capacity' else ''} can carry {amount} in {where}",
-                f"{where_zh} 的 {amount} 没有在岗（且有产能）的销售代表承担",
-            )
+            if level.method == "capacity":
+                message = _("no active rep with capacity can carry {amount} in {where}", amount=amount, where=where)
+            else:
+                message = _("no active rep can carry {amount} in {where}", amount=amount, where=where)
+            return env.diag(codes.NO_REPS, path, message)
         return env.diag(
             codes.ZERO_WEIGHTS,
             path,
-            f"every {level.dim} weight is zero in {where}, which has {amount} to split",
-            f"{where_zh} 有 {amount} 待拆解，但所有{zh_dim(level.dim)}的权重均为 0",
+            _(
+                "every {dim} weight is zero in {where}, which has {amount} to split",
+                dim=dim,
+                where=where,
+                amount=amount,
+            ),
         )
 
     def attach(
@@ -164,7 +175,7 @@ class Builder:
         env = self.env
         cache: dict[Hashable, Shares] = {}
         jobs: list[tuple[int, Shares]] = []
-        for _, ctx, units in frontier:
+        for _node, ctx, units in frontier:
             _, shares = self._shares(level, cache, ctx)
             if units and not any(shares.weights):
                 raise SplitProblem([self._nothing_to_split_by(level, ctx, units, shares)])
@@ -182,7 +193,7 @@ class Builder:
             env.warnings.append(diagnostic)
             allocations = [apportion(units, shares.weights) for units, shares in jobs]
         out: Frontier = []
-        for (node, ctx, _), (_, shares), parts in zip(frontier, jobs, allocations, strict=True):
+        for (node, ctx, _units), (_job_units, shares), parts in zip(frontier, jobs, allocations, strict=True):
             bases = shares.bases
             if capped or helped:
                 bases = tuple(
@@ -200,17 +211,20 @@ class Builder:
         return env.diag(
             codes.OVER_CAPACITY,
             level.path(env, "method"),
-            f"reps {reps} are asked for {env.amount(over.asked)} but their capacity (prorated to the days they are "
-            f"active) is {can}",
-            f"销售代表 {reps} 需承担 {env.amount(over.asked)}，但其产能（按在岗天数折算）仅 {can}",
+            _(
+                "reps {reps} are asked for {asked} but their capacity (prorated to the days they are active) is {can}",
+                reps=reps,
+                asked=env.amount(over.asked),
+                can=can,
+            ),
             severity=severity,
-            hint=None
-            if self.allow_over_capacity
-            else "lower the target, add capacity, or use --allow-over-capacity to spread the excess by capacity",
-            hint_zh=None
-            if self.allow_over_capacity
-            else "降低目标、增加产能，或使用 --allow-over-capacity 按产能比例分摊超出部分",
+            hint=None if self.allow_over_capacity else _OVER_CAPACITY_HINT,
         )
+
+
+_OVER_CAPACITY_HINT = _("lower the target, add capacity, or use --allow-over-capacity to spread the excess by capacity")
+_AT_CAPACITY = _("at capacity")
+_TAKES_EXCESS = _("takes others' excess")
 
 
 def _prorated(env: TargetEnv, rep: str) -> Fraction:
@@ -225,15 +239,16 @@ def _cap_units(env: TargetEnv, rep: str) -> int:
 
 
 def _capacity_note(basis: Basis, rep: str, capped: set[str], helped: set[str]) -> Basis:
+    note: Message
     if rep in capped:
-        note, note_zh = "at capacity", "已达产能上限"
+        note = _AT_CAPACITY
     elif rep in helped:
-        note, note_zh = "takes others' excess", "承接他人超出产能部分"
+        note = _TAKES_EXCESS
     else:
         return basis
-    if basis.note:
-        note, note_zh = f"{basis.note}; {note}", f"{basis.note_zh or basis.note}；{note_zh}"
-    return Basis(basis.method, basis.numerator, basis.denominator, note, note_zh)
+    if basis.note is not None:
+        note = _("{first}; {second}", first=basis.note, second=note)
+    return Basis(basis.method, basis.numerator, basis.denominator, note)
 
 
 _EXTEND: dict[str, Callable[[Ctx, str], Ctx]] = {

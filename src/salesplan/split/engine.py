@@ -57,6 +57,7 @@ from typing import TYPE_CHECKING
 
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic
+from salesplan.i18n import Text, _
 from salesplan.split.env import SplitProblem, TargetEnv, plain
 from salesplan.split.result import Basis, SplitNode, TargetSplit
 
@@ -127,14 +128,13 @@ def _split_one(
     except SplitProblem as problem:
         outcome.diagnostics += problem.diagnostics
     except Exception as exc:  # a bug: one diagnostic naming it, never a traceback
+        error = f"{type(exc).__name__}: {exc}"
         outcome.diagnostics.append(
             env.diag(
                 codes.SPLIT_INTERNAL,
                 env.path("split"),
-                f"internal error in the split engine: {type(exc).__name__}: {exc}",
-                f"拆解引擎内部错误：{type(exc).__name__}: {exc}",
-                hint="please report it with the plan file",
-                hint_zh="请附上计划文件报告此问题",
+                _("internal error in the split engine: {error}", error=error),
+                hint=_("please report it with the plan file"),
             )
         )
     outcome.diagnostics += env.warnings
@@ -154,14 +154,13 @@ def _select(loaded: LoadedPlan, target_ids: list[str] | None, outcome: SplitOutc
             if first[ident] not in chosen:
                 chosen.append(first[ident])
             continue
-        known = ", ".join(first) or "none"
+        known: Text = ", ".join(first) or _("none")
         outcome.diagnostics.append(
             codes.diagnostic(
                 codes.UNKNOWN_TARGET,
                 loaded.source.ref(("targets",)),
-                f"no target '{ident}' in this plan (targets: {known})",
-                f"计划中没有目标 '{ident}'（已有目标：{known}）",
-                ("targets",),
+                _("no target '{target}' in this plan (targets: {known})", target=ident, known=known),
+                path=("targets",),
             )
         )
     return sorted(chosen)
@@ -182,8 +181,7 @@ def _split_target(env: TargetEnv, budget: int, allow_over_capacity: bool, max_le
                 env.diag(
                     codes.NOT_ADDITIVE,
                     env.path("split"),
-                    "a rate (unit %) cannot be split into parts that add up; split the counts behind it instead",
-                    "比率类目标（单位 %）不能拆成相加等于总数的部分；请拆解其背后的数量目标",
+                    _("a rate (unit %) cannot be split into parts that add up; split the counts behind it instead"),
                 )
             ]
         )
@@ -197,26 +195,31 @@ def _split_target(env: TargetEnv, budget: int, allow_over_capacity: bool, max_le
                 env.diag(
                     codes.NOT_WHOLE,
                     env.path("value"),
-                    f"value {plain(target.value)} is not a whole multiple of the granularity {g}",
-                    f"目标值 {plain(target.value)} 不是拆解粒度 {g} 的整数倍",
-                    hint="change the value or the target's `granularity:`",
-                    hint_zh="修改目标值或目标的 `granularity:`",
+                    _(
+                        "value {value} is not a whole multiple of the granularity {granularity}",
+                        value=plain(target.value),
+                        granularity=g,
+                    ),
+                    hint=_("change the value or the target's `granularity:`"),
                 )
             ]
         )
     levels = compile_levels(env)
     leaves = count_leaves(env, levels)
     if leaves > budget:
-        limit = f"{budget:,}" + (f" left of {max_leaves:,}" if budget != max_leaves else "")
+        left, most, count = f"{budget:,}", f"{max_leaves:,}", f"{leaves:,}"
+        limit: Text = _("{left} left of {limit}", left=left, limit=most) if budget != max_leaves else left
         raise SplitProblem(
             [
                 env.diag(
                     codes.TOO_MANY_LEAVES,
                     env.path("split"),
-                    f"the breakdown would have {leaves:,} leaves, more than the limit ({limit}); nothing was built",
-                    f"拆解结果将有 {leaves:,} 个末级项，超过上限（{limit}）；未执行拆解",
-                    hint="split fewer levels (e.g. months instead of weeks) or fewer targets at once",
-                    hint_zh="减少拆解层级（例如按月而不是按周），或一次拆解更少的目标",
+                    _(
+                        "the breakdown would have {leaves} leaves, more than the limit ({limit}); nothing was built",
+                        leaves=count,
+                        limit=limit,
+                    ),
+                    hint=_("split fewer levels (e.g. months instead of weeks) or fewer targets at once"),
                 )
             ]
         )

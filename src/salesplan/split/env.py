@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Final
 
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic, Severity
+from salesplan.i18n import Message, Text, _
 from salesplan.split.timeparts import WorkdayCalendar, days_between, overlap, workday_calendar
 
 if TYPE_CHECKING:
@@ -180,22 +181,18 @@ class TargetEnv:
         self,
         code: str,
         path: Path_,
-        message: str,
-        message_zh: str,
+        message: Message,
         *,
         severity: Severity | None = None,
         key: bool = False,
-        hint: str | None = None,
-        hint_zh: str | None = None,
+        hint: Message | None = None,
     ) -> Diagnostic:
         return codes.diagnostic(
             code,
             self.source.ref(path, key=key),
-            f"target '{self.target.id}': {message}",
-            f"目标 '{self.target.id}'：{message_zh}",
-            path,
-            hint,
-            hint_zh,
+            _("target '{target}': {message}", target=self.target.id, message=message),
+            path=path,
+            hint=hint,
             severity=severity,
         )
 
@@ -204,14 +201,12 @@ class TargetEnv:
             self.warnings.append(diagnostic)
 
 
-def describe(ctx: Ctx, env: TargetEnv) -> str:
-    """Where a node sits, for messages: `east-b / 吴敏 / 2026-07-01..2026-07-31`."""
+def describe(ctx: Ctx, env: TargetEnv) -> Text:
+    """Where a node sits, for messages: `east-b / 吴敏 / 2026-07-01..2026-07-31`, or the whole target."""
     bits = [bit for bit in ctx[:3] if bit is not None]
     if (ctx[START], ctx[END]) != (env.start, env.end):
         bits.append(f"{ctx[START]}..{ctx[END]}")
-    return " / ".join(bits) if bits else "the whole target"
+    return " / ".join(bits) if bits else _WHOLE_TARGET
 
 
-def describe_zh(ctx: Ctx, env: TargetEnv) -> str:
-    text = describe(ctx, env)
-    return "整个目标" if text == "the whole target" else text
+_WHOLE_TARGET = _("the whole target")

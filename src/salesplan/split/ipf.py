@@ -17,6 +17,8 @@ from collections import deque
 from collections.abc import Sequence
 from decimal import ROUND_FLOOR, Decimal, localcontext
 
+from salesplan.i18n import Message, Text, _
+
 PRECISION = 40
 TOLERANCE = Decimal("1e-12")
 MAX_CYCLES = 10_000
@@ -25,7 +27,11 @@ Matrix = list[list[Decimal]]
 
 
 class IpfFailed(Exception):
-    """The margins cannot be met from this seed."""
+    """The margins cannot be met from this seed; `reason` says why, in any language."""
+
+    def __init__(self, reason: Message) -> None:
+        super().__init__(reason.render("en"))
+        self.reason = reason
 
 
 def fit(
@@ -35,21 +41,33 @@ def fit(
     names: tuple[Sequence[str], Sequence[str]] | None = None,
 ) -> Matrix:
     """The matrix closest to `seed` (cell ratios kept) whose rows sum to `rows` and columns to `cols`."""
-    row_names = names[0] if names else [f"row {i + 1}" for i in range(len(rows))]
-    col_names = names[1] if names else [f"column {j + 1}" for j in range(len(cols))]
+    row_names: Sequence[Text] = names[0] if names else [_("row {number}", number=i + 1) for i in range(len(rows))]
+    col_names: Sequence[Text] = names[1] if names else [_("column {number}", number=j + 1) for j in range(len(cols))]
     with localcontext() as ctx:
         ctx.prec = PRECISION
         x = [[Decimal(v) for v in row] for row in seed]
         width = len(cols)
         for i, row in enumerate(x):
             if rows[i] > 0 and not any(row):
-                raise IpfFailed(f"{row_names[i]} is all zero in the seed but its margin is {rows[i]} units")
+                raise IpfFailed(
+                    _(
+                        "{name} is all zero in the seed but its margin is {units} units",
+                        name=row_names[i],
+                        units=rows[i],
+                    )
+                )
         for j in range(width):
             if cols[j] > 0 and not any(row[j] for row in x):
-                raise IpfFailed(f"{col_names[j]} is all zero in the seed but its margin is {cols[j]} units")
+                raise IpfFailed(
+                    _(
+                        "{name} is all zero in the seed but its margin is {units} units",
+                        name=col_names[j],
+                        units=cols[j],
+                    )
+                )
         if sum(rows, Decimal(0)) != sum(cols, Decimal(0)):
-            raise IpfFailed("the two margins have different totals")
-        for _ in range(MAX_CYCLES):
+            raise IpfFailed(_("the two margins have different totals"))
+        for _cycle in range(MAX_CYCLES):
             for i, row in enumerate(x):
                 total = sum(row, Decimal(0))
                 if total:
@@ -64,7 +82,9 @@ def fit(
             off = max(abs(sum(row, Decimal(0)) - rows[i]) for i, row in enumerate(x))
             if off <= TOLERANCE:
                 return x
-    raise IpfFailed(f"did not converge within {MAX_CYCLES} cycles (zeros in the seed leave no exact fit)")
+    raise IpfFailed(
+        _("did not converge within {cycles} cycles (zeros in the seed leave no exact fit)", cycles=MAX_CYCLES)
+    )
 
 
 def controlled_round(x: Matrix, rows: Sequence[int], cols: Sequence[int]) -> list[list[int]]:
@@ -74,7 +94,7 @@ def controlled_round(x: Matrix, rows: Sequence[int], cols: Sequence[int]) -> lis
     row_need = [rows[i] - sum(frow) for i, frow in enumerate(floors)]
     col_need = [cols[j] - sum(frow[j] for frow in floors) for j in range(len(cols))]
     if min(row_need + col_need, default=0) < 0:
-        raise IpfFailed("the fitted matrix does not meet its margins")
+        raise IpfFailed(_("the fitted matrix does not meet its margins"))
     up = [[False] * len(cols) for _ in rows]
     cells = [(i, j) for i, row in enumerate(fracs) for j, f in enumerate(row) if f > 0]
     cells.sort(key=lambda c: (-fracs[c[0]][c[1]], -x[c[0]][c[1]], c[0], c[1]))
@@ -86,7 +106,7 @@ def controlled_round(x: Matrix, rows: Sequence[int], cols: Sequence[int]) -> lis
     for i in range(len(rows)):
         while row_need[i] > 0:
             if not _augment(i, fracs, up, col_need):
-                raise IpfFailed("no rounding meets both margins")
+                raise IpfFailed(_("no rounding meets both margins"))
             row_need[i] -= 1
     return [[f + int(u) for f, u in zip(frow, urow, strict=True)] for frow, urow in zip(floors, up, strict=True)]
 

@@ -14,17 +14,20 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from salesplan import codes
+from salesplan.i18n import _
 from salesplan.split.env import SplitProblem, TargetEnv, show
 from salesplan.split.ipf import IpfFailed, Matrix, controlled_round, fit
-from salesplan.split.levels import Level, zh_dim
+from salesplan.split.levels import Level
 from salesplan.split.methods import Shares
 from salesplan.split.result import Basis
 from salesplan.split.rounding import apportion_fractions
+from salesplan.split.words import dimension
 
 if TYPE_CHECKING:
     from salesplan.split.build import Builder, Frontier
 
 Fitted = tuple[list[int], list[int], Matrix, list[list[int]]]
+_MARGIN = _("margin")
 
 
 def _seed(env: TargetEnv, level: Level) -> list[list[Decimal]]:
@@ -36,16 +39,11 @@ def _seed(env: TargetEnv, level: Level) -> list[list[Decimal]]:
     for region in level.universe["region"]:
         raw = env.history.get(region)
         if raw is not None and not isinstance(raw, dict):
-            raise SplitProblem(
-                [
-                    env.diag(
-                        codes.NO_HISTORY,
-                        ("history", "revenue", region),
-                        f"history of region '{region}' has no per-product rows, which the ipf level needs as its seed",
-                        f"区域 '{region}' 的历史数据没有按产品细分，双向拟合需要它作为初值",
-                    )
-                ]
+            why = _(
+                "history of region '{region}' has no per-product rows, which the ipf level needs as its seed",
+                region=region,
             )
+            raise SplitProblem([env.diag(codes.NO_HISTORY, ("history", "revenue", region), why)])
         for product, value in (raw or {}).items():
             cell[(region, product)] = value
     if outer == "region":
@@ -66,8 +64,7 @@ def _margin(env: TargetEnv, level: Level, dim: str, units: int, seed_totals: lis
                 env.diag(
                     codes.ZERO_WEIGHTS,
                     level.path(env, "margins"),
-                    f"the {dim} margin is zero everywhere",
-                    f"按{zh_dim(dim)}的边际合计全部为 0",
+                    _("the {dim} margin is zero everywhere", dim=dimension(dim)),
                 )
             ]
         )
@@ -89,10 +86,13 @@ def _fit(env: TargetEnv, level: Level, seed: list[list[Decimal]], units: int) ->
                 env.diag(
                     codes.IPF_FAILED,
                     level.path(env, "margins" if level.spec.margins else "method"),
-                    f"iterative proportional fitting of {outer} × {inner} failed: {exc}",
-                    f"按{zh_dim(outer)} × {zh_dim(inner)}的双向拟合失败：{exc}",
-                    hint="a part with a margin above 0 needs some history in its row or column",
-                    hint_zh="边际值大于 0 的拆解项，其所在行或列需要有历史数据",
+                    _(
+                        "iterative proportional fitting of {outer} × {inner} failed: {reason}",
+                        outer=dimension(outer),
+                        inner=dimension(inner),
+                        reason=exc.reason,
+                    ),
+                    hint=_("a part with a margin above 0 needs some history in its row or column"),
                 )
             ]
         ) from None
@@ -110,8 +110,8 @@ def split_ipf(builder: Builder, level: Level, frontier: Frontier, last: bool) ->
     for node, ctx, units in frontier:
         if units not in cache:
             cache[units] = _fit(env, level, seed, units)
-        row_units, _, fitted, cells = cache[units]
-        row_bases = tuple(Basis("ipf", show(u * g), show(units * g), "margin", note_zh="边际") for u in row_units)
+        row_units, _columns, fitted, cells = cache[units]
+        row_bases = tuple(Basis("ipf", show(u * g), show(units * g), _MARGIN) for u in row_units)
         row_shares = Shares(rows, tuple(row_units), row_bases, fixed=True)
         builder.attach(level, node, ctx, row_shares, row_units, row_bases, out, True, dim=outer)
         for i, child in enumerate(node.children):

@@ -11,10 +11,12 @@ from fractions import Fraction
 
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic
+from salesplan.i18n import Message, _
 from salesplan.loader.yamltree import Path_
 from salesplan.model.plan import SplitLevel
 from salesplan.split.env import SplitProblem, TargetEnv, plain, to_fraction
 from salesplan.split.timeparts import TIME_KINDS, TIME_RANK, normalize_key, time_key_candidates, time_parts
+from salesplan.split.words import dimension
 
 _PLACE = {"even", "weights", "explicit"}
 APPLICABLE: dict[str, set[str]] = {
@@ -23,7 +25,6 @@ APPLICABLE: dict[str, set[str]] = {
     "rep": _PLACE | {"capacity"},
     **{kind: _PLACE | {"workdays"} for kind in TIME_KINDS},
 }
-_ZH_DIM = {"region": "区域", "product": "产品", "rep": "销售代表", "quarter": "季度", "month": "月", "week": "周"}
 
 
 @dataclass
@@ -71,10 +72,6 @@ class Level:
         return self.path(env, table, self.keys.get(part, part))
 
 
-def zh_dim(dim: str) -> str:
-    return _ZH_DIM.get(dim, dim)
-
-
 def _universe(env: TargetEnv, dim: str) -> list[str]:
     if dim == "region":
         return list(env.regions)
@@ -90,18 +87,8 @@ class _Checker:
         self.env = env
         self.found: list[Diagnostic] = []
 
-    def add(
-        self,
-        code: str,
-        path: Path_,
-        en: str,
-        zh: str,
-        *,
-        key: bool = False,
-        hint: str | None = None,
-        hint_zh: str | None = None,
-    ) -> None:
-        self.found.append(self.env.diag(code, path, en, zh, key=key, hint=hint, hint_zh=hint_zh))
+    def add(self, code: str, path: Path_, message: Message, *, key: bool = False, hint: Message | None = None) -> None:
+        self.found.append(self.env.diag(code, path, message, key=key, hint=hint))
 
     def dims(self, level: Level, seen: list[str]) -> None:
         env, dims = self.env, level.dims
@@ -111,40 +98,36 @@ class _Checker:
                 self.add(
                     codes.METHOD_NOT_APPLICABLE,
                     by,
-                    "a level splits by one dimension; only `method: ipf` takes `by: [region, product]`",
-                    "一个层级只按一个维度拆解；只有 `method: ipf` 使用 `by: [region, product]`",
+                    _("a level splits by one dimension; only `method: ipf` takes `by: [region, product]`"),
                 )
                 return
             if "rep" in seen:
-                self.add(
-                    codes.LEVEL_ORDER,
-                    by,
-                    "an ipf level must come before the rep level",
-                    "双向拟合（ipf）层级必须位于销售代表层级之前",
-                )
+                self.add(codes.LEVEL_ORDER, by, _("an ipf level must come before the rep level"))
         elif level.method not in APPLICABLE[level.dim]:
             allowed = ", ".join(sorted(APPLICABLE[level.dim]))
             self.add(
                 codes.METHOD_NOT_APPLICABLE,
                 level.path(env, "method"),
-                f"method '{level.method}' cannot split by {level.dim} (use one of: {allowed})",
-                f"拆解方法 '{level.method}' 不能用于按{zh_dim(level.dim)}拆解（可用：{allowed}）",
+                _(
+                    "method '{method}' cannot split by {dim} (use one of: {allowed})",
+                    method=level.method,
+                    dim=dimension(level.dim),
+                    allowed=allowed,
+                ),
             )
         for dim in dims:
             if dim in seen:
-                self.add(
-                    codes.LEVEL_ORDER,
-                    by,
-                    f"the target is split by {dim} twice",
-                    f"目标被重复按{zh_dim(dim)}拆解",
-                )
+                self.add(codes.LEVEL_ORDER, by, _("the target is split by {dim} twice", dim=dimension(dim)))
             coarser = [d for d in seen if d in TIME_RANK and dim in TIME_RANK and TIME_RANK[d] >= TIME_RANK[dim]]
             if coarser:
                 self.add(
                     codes.LEVEL_ORDER,
                     by,
-                    f"{dim} cannot be split inside {coarser[0]}: time levels go from coarse to fine",
-                    f"不能在{zh_dim(coarser[0])}之内再按{zh_dim(dim)}拆解：时间层级须由粗到细",
+                    _(
+                        "{dim} cannot be split inside {coarser}: time levels go from coarse to fine",
+                        dim=dimension(dim),
+                        coarser=dimension(coarser[0]),
+                    ),
                 )
             seen.append(dim)
 
@@ -169,17 +152,14 @@ class _Checker:
                 self.add(
                     codes.NO_REPS,
                     level.path(env, "by"),
-                    "no people with role rep in the target's scope: the rep level cannot apply",
-                    "目标范围内没有角色为 rep 的人员：无法按销售代表拆解",
+                    _("no people with role rep in the target's scope: the rep level cannot apply"),
                 )
             else:
                 self.add(
                     codes.EMPTY_LEVEL,
                     level.path(env, "parts" if level.spec.parts is not None else "by"),
-                    f"the {dim} level has no parts",
-                    f"按{zh_dim(dim)}拆解的层级没有任何拆解项",
-                    hint="declare team.regions / team.products, or list the level's parts",
-                    hint_zh="在 team.regions / team.products 中声明，或在该层级列出 parts",
+                    _("the {dim} level has no parts", dim=dimension(dim)),
+                    hint=_("declare team.regions / team.products, or list the level's parts"),
                 )
 
     def unknown(self, level: Level, dim: str, key: str, path: Path_, known: list[str], *, as_key: bool = False) -> None:
@@ -191,24 +171,20 @@ class _Checker:
             self.add(
                 codes.UNKNOWN_PART,
                 path,
-                f"'{key}' is ambiguous in this period: it can mean {either}; write the year",
-                f"'{key}' 在本计划周期内有歧义：可能是 {either}；请写明年份",
+                _("'{key}' is ambiguous in this period: it can mean {either}; write the year", key=key, either=either),
                 key=as_key,
-                hint=f"e.g. '{candidates[0]}'",
-                hint_zh=f"例如 '{candidates[0]}'",
+                hint=_("e.g. '{example}'", example=candidates[0]),
             )
             return
         guess = did_you_mean(key, known)
         listed = f"{', '.join(known[:12])}{' ...' if len(known) > 12 else ''}"
-        suffix, suffix_zh = (f"; did you mean '{guess}'?", f"；是否应为 '{guess}'？") if guess else ("", "")
+        suffix = _("; did you mean '{guess}'?", guess=guess) if guess else ""
         self.add(
             codes.UNKNOWN_PART,
             path,
-            f"'{key}' is not a part of the {dim} level{suffix}",
-            f"'{key}' 不是按{zh_dim(dim)}拆解的拆解项{suffix_zh}",
+            _("'{key}' is not a part of the {dim} level{suffix}", key=key, dim=dimension(dim), suffix=suffix),
             key=as_key,
-            hint=f"parts here: {listed}" if known else None,
-            hint_zh=f"此处的拆解项：{listed}" if known else None,
+            hint=_("parts here: {parts}", parts=listed) if known else None,
         )
 
     def mapping(self, level: Level, table: str, raw: dict[str, Decimal], dim: str | None = None) -> dict[str, Decimal]:
@@ -227,8 +203,7 @@ class _Checker:
                 self.add(
                     codes.NEGATIVE_WEIGHT,
                     level.path(env, *base),
-                    f"{table} of '{key}' is negative ({plain(number)})",
-                    f"'{key}' 的{table}为负数（{plain(number)}）",
+                    _("{table} of '{key}' is negative ({number})", table=table, key=key, number=plain(number)),
                 )
                 continue
             level.keys[part] = key
@@ -242,8 +217,7 @@ class _Checker:
                 self.add(
                     codes.MISSING_WEIGHT,
                     level.path(env, "method"),
-                    "method: weights needs a `weights:` mapping of part -> weight",
-                    "method: weights 需要 `weights:`（拆解项 -> 权重）",
+                    _("method: weights needs a `weights:` mapping of part -> weight"),
                 )
             return
         level.weights = {k: to_fraction(v) for k, v in self.mapping(level, "weights", spec.weights).items()}
@@ -254,13 +228,11 @@ class _Checker:
             self.add(
                 codes.MISSING_WEIGHT,
                 level.path(env, "weights"),
-                f"no weight for {', '.join(missing)}",
-                f"缺少权重：{', '.join(missing)}",
-                hint="give every part a weight (0 gives it nothing)",
-                hint_zh="给每个拆解项一个权重（权重 0 表示不分配）",
+                _("no weight for {parts}", parts=", ".join(missing)),
+                hint=_("give every part a weight (0 gives it nothing)"),
             )
         elif level.weights and not any(level.weights.values()):
-            self.add(codes.ZERO_WEIGHTS, level.path(env, "weights"), "all weights are zero", "所有权重均为 0")
+            self.add(codes.ZERO_WEIGHTS, level.path(env, "weights"), _("all weights are zero"))
 
     def values(self, level: Level) -> None:
         env, spec = self.env, level.spec
@@ -269,8 +241,7 @@ class _Checker:
                 self.add(
                     codes.MISSING_WEIGHT,
                     level.path(env, "method"),
-                    "method: explicit needs a `values:` mapping of part -> amount",
-                    "method: explicit 需要 `values:`（拆解项 -> 数值）",
+                    _("method: explicit needs a `values:` mapping of part -> amount"),
                 )
             return
         for part, number in self.mapping(level, "values", spec.values).items():
@@ -282,12 +253,10 @@ class _Checker:
 
     def not_whole(self, path: Path_, number: Decimal) -> None:
         g = plain(self.env.granularity)
-        self.add(
-            codes.NOT_WHOLE,
-            path,
-            f"{plain(number)} is not a whole multiple of the granularity {g}",
-            f"{plain(number)} 不是拆解粒度 {g} 的整数倍",
+        message = _(
+            "{number} is not a whole multiple of the granularity {granularity}", number=plain(number), granularity=g
         )
+        self.add(codes.NOT_WHOLE, path, message)
 
     def method_data(self, level: Level) -> None:
         env = self.env
@@ -298,15 +267,17 @@ class _Checker:
                     self.add(
                         codes.NO_CAPACITY,
                         ("team", "people", env.person_index[rep]),
-                        f"rep '{rep}' has no capacity, which split level {level.index + 1} (method: capacity) needs",
-                        f"销售代表 '{rep}' 没有 capacity（产能），第 {level.index + 1} 层按产能拆解需要它",
+                        _(
+                            "rep '{rep}' has no capacity, which split level {number} (method: capacity) needs",
+                            rep=rep,
+                            number=level.index + 1,
+                        ),
                     )
         if level.method in ("history",) and env.history is None:
             self.add(
                 codes.NO_HISTORY,
                 level.path(env, "method"),
-                "method: history needs `history.revenue` (or history.metrics for the target's metric)",
-                "method: history 需要 `history.revenue`（或与目标指标同名的 history.metrics）",
+                _("method: history needs `history.revenue` (or history.metrics for the target's metric)"),
             )
         if level.method == "ipf":
             self.margins(level)
@@ -317,16 +288,14 @@ class _Checker:
             self.add(
                 codes.METHOD_NOT_APPLICABLE,
                 level.path(env, "parts"),
-                "an ipf level takes its parts from `margins:`, not `parts:`",
-                "双向拟合（ipf）层级的拆解项由 `margins:` 给出，不使用 `parts:`",
+                _("an ipf level takes its parts from `margins:`, not `parts:`"),
             )
         raw = spec.margins or {}
         if not raw:
             self.add(
                 codes.MISSING_WEIGHT,
                 level.path(env, "method"),
-                "method: ipf needs `margins:` for region and/or product",
-                "method: ipf 需要 `margins:`（按区域和/或产品的边际合计）",
+                _("method: ipf needs `margins:` for region and/or product"),
             )
         total = env.target.value
         for dim, table in raw.items():
@@ -345,8 +314,12 @@ class _Checker:
                 self.add(
                     codes.SUM_MISMATCH,
                     level.path(env, "margins", dim),
-                    f"{dim} margins add up to {plain(given)}, not to the target's {plain(total)}",
-                    f"按{zh_dim(dim)}的边际合计为 {plain(given)}，不等于目标值 {plain(total)}",
+                    _(
+                        "{dim} margins add up to {given}, not to the target's {total}",
+                        dim=dimension(dim),
+                        given=plain(given),
+                        total=plain(total),
+                    ),
                 )
 
 

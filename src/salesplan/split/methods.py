@@ -20,11 +20,13 @@ from fractions import Fraction
 
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic, Severity
+from salesplan.i18n import _
 from salesplan.split.env import END, PRODUCT, REGION, REP, START, Ctx, SplitProblem, TargetEnv, describe, show
-from salesplan.split.levels import Level, zh_dim
+from salesplan.split.levels import Level
 from salesplan.split.result import Basis
 from salesplan.split.rounding import integer_weights
 from salesplan.split.timeparts import TimePart, time_parts
+from salesplan.split.words import dimension
 
 Window = tuple[dt.date, dt.date]
 
@@ -68,8 +70,10 @@ def compute_parts(env: TargetEnv, level: Level, ctx: Ctx) -> list[str]:
                     env.diag(
                         codes.NO_REPS,
                         level.path(env, "by"),
-                        f"no people with role rep in region '{ctx[REGION]}': the rep level cannot apply there",
-                        f"区域 '{ctx[REGION]}' 没有角色为 rep 的人员：无法按销售代表拆解",
+                        _(
+                            "no people with role rep in region '{region}': the rep level cannot apply there",
+                            region=ctx[REGION],
+                        ),
                     )
                 ]
             )
@@ -107,10 +111,11 @@ def compute_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
 
 _EXPLICIT = Basis("explicit")
 _EVEN = Basis("even")
+_INACTIVE = _("inactive")
 
 
 def _inactive(basis: Basis) -> Basis:
-    return Basis(basis.method, basis.numerator, basis.denominator, "inactive", note_zh="未在岗")
+    return Basis(basis.method, basis.numerator, basis.denominator, _INACTIVE)
 
 
 def _basis(method: str, weight: Fraction, total: Fraction, active: int, window_days: int) -> Basis:
@@ -121,8 +126,7 @@ def _basis(method: str, weight: Fraction, total: Fraction, active: int, window_d
             "capacity",
             show(weight),
             show(total),
-            f"active {active}/{window_days} days",
-            note_zh=f"在岗 {active}/{window_days} 天",
+            _("active {active}/{days} days", active=active, days=window_days),
         )
     else:
         basis = Basis(method, show(weight), show(total))
@@ -139,8 +143,11 @@ def _history_row(env: TargetEnv, level: Level, region: str) -> dict[str, Decimal
             env.diag(
                 codes.NO_HISTORY,
                 ("history", "revenue", region),
-                f"history of region '{region}' has no per-product rows, which split level {level.index + 1} needs",
-                f"区域 '{region}' 的历史数据没有按产品细分，第 {level.index + 1} 层按历史拆解需要它",
+                _(
+                    "history of region '{region}' has no per-product rows, which split level {number} needs",
+                    region=region,
+                    number=level.index + 1,
+                ),
             )
         ]
     )
@@ -170,8 +177,12 @@ def _history(env: TargetEnv, level: Level, part: str, ctx: Ctx) -> Fraction:
             env.diag(
                 codes.HISTORY_MISSING_PART,
                 level.path(env, "method"),
-                f"no history for {level.dim} '{part}' ({describe(ctx, env)}): it gets nothing by history",
-                f"{zh_dim(level.dim)} '{part}' 没有历史数据：按历史拆解时不分配",
+                _(
+                    "no history for {dim} '{part}' ({where}): it gets nothing by history",
+                    dim=dimension(level.dim),
+                    part=part,
+                    where=describe(ctx, env),
+                ),
                 severity=Severity.WARNING,
             )
         )
@@ -188,8 +199,11 @@ def _time_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
                 env.diag(
                     codes.EMPTY_LEVEL,
                     level.path(env, "parts" if level.spec.parts is not None else "by"),
-                    f"no {level.dim} of the level's parts falls in {describe(ctx, env)}",
-                    f"{describe(ctx, env)} 之内没有该层级的{zh_dim(level.dim)}",
+                    _(
+                        "no {dim} of the level's parts falls in {where}",
+                        dim=dimension(level.dim),
+                        where=describe(ctx, env),
+                    ),
                 )
             ]
         )
@@ -232,9 +246,7 @@ def _calendar_fallback(env: TargetEnv, year: int) -> Diagnostic:
     return codes.diagnostic(
         codes.CALENDAR_FALLBACK,
         env.source.ref(path),
-        f"the holiday calendar does not know {year}: workdays of {year} counted Mon–Fri",
-        f"节假日日历不包含 {year} 年：{year} 年的工作日按周一至周五计算",
-        path,
-        hint="upgrade chinese_calendar for the newest holiday schedule",
-        hint_zh="升级 chinese_calendar 以获得最新的节假日安排",
+        _("the holiday calendar does not know {year}: workdays of {year} counted Mon–Fri", year=year),
+        path=path,
+        hint=_("upgrade chinese_calendar for the newest holiday schedule"),
     )

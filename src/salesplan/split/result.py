@@ -10,6 +10,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from salesplan.i18n import Message, Text, render
+from salesplan.split.basis_text import basis_message
+
 
 @dataclass(frozen=True)
 class Basis:
@@ -19,23 +22,26 @@ class Basis:
     numerator/denominator: the share's terms as shown to people (e.g. capacity 160/300,
     workdays 22/64, history 150/250); None where the method has none (even, explicit).
     days: an even time part that is only partly covered (numerator days of denominator).
+    note: what else shaped the part (`active 46/92 days`, `at capacity`), a Message of any language.
     """
 
     method: str
     numerator: Decimal | None = None
     denominator: Decimal | None = None
-    note: str = ""
-    note_zh: str = ""  # the note in Chinese; `note` is used for every other language
+    note: Message | None = None
 
     def share(self) -> Decimal | None:
         if self.numerator is None or not self.denominator:
             return None
         return self.numerator / self.denominator
 
-    def text(self, lang: str = "zh") -> str:
-        from salesplan.split.basis_text import basis_text
+    def message(self) -> Text:
+        """The 拆解逻辑 text, not yet rendered (`salesplan.i18n`)."""
+        return basis_message(self)
 
-        return basis_text(self, lang)
+    def text(self, lang: str = "zh") -> str:
+        """The 拆解逻辑 text in `lang`: `按权重 3/10`, `by weight 3/10`."""
+        return render(self.message(), lang)
 
 
 @dataclass

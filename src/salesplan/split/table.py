@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import io
 
+from salesplan.i18n import _, render
 from salesplan.split.env import plain
-from salesplan.split.result import SplitNode, TargetSplit
+from salesplan.split.result import Basis, SplitNode, TargetSplit
+from salesplan.split.words import dimension
 
-_HEADERS = {
-    "zh": ("拆解项", "层级", "目标值", "拆解逻辑", "合计"),
-    "en": ("Part", "Level", "Value", "Basis", "Total"),
-}
-_LEVELS_ZH = {"region": "区域", "product": "产品", "rep": "销售代表", "quarter": "季度", "month": "月", "week": "周"}
+_PART = _("Part")
+_LEVEL = _("Level")
+_BASIS = _("Basis")
+_TOTAL = _("Total")
 
 
 def _name(node: SplitNode) -> str:
@@ -30,24 +31,33 @@ def render_table(
     from rich.console import Console
     from rich.table import Table
 
-    part_h, level_h, value_h, basis_h, total_h = _HEADERS["zh" if lang == "zh" else "en"]
+    lang = "zh" if lang == "zh" else "en"
+    texts: dict[int, tuple[Basis, str]] = {}  # nodes share their Basis objects: each is worded once
+
+    def basis_text(basis: Basis) -> str:
+        known = texts.get(id(basis))
+        if known is None:
+            known = texts[id(basis)] = (basis, basis.text(lang))  # keeps `basis` alive: ids stay unique
+        return known[1]
+
+    levels = {level: render(dimension(level), lang) for split in splits for level in split.levels}
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, color_system=None, force_terminal=False, highlight=False, markup=False)
     for split in splits:
         title = f"{split.target_id} {(names or {}).get(split.target_id) or ''}".strip()
         table = Table(title=f"{title} · {plain(split.value)}{split.unit}", show_footer=False)
-        table.add_column(part_h)
-        table.add_column(level_h)
-        table.add_column(f"{value_h}（{split.unit}）" if lang == "zh" else f"{value_h} ({split.unit})", justify="right")
-        table.add_column(basis_h)
+        table.add_column(_PART.render(lang))
+        table.add_column(_LEVEL.render(lang))
+        table.add_column(_("Value ({unit})", unit=split.unit).render(lang), justify="right")
+        table.add_column(_BASIS.render(lang))
         for d, node in split.root.walk():
             if node.level is None or (depth is not None and d > depth):
                 continue
-            level = _LEVELS_ZH.get(node.level, node.level) if lang == "zh" else node.level
+            level = levels.get(node.level) or render(dimension(node.level), lang)
             style = "bold" if node.children and (depth is None or d < depth) else None
-            table.add_row("  " * (d - 1) + _name(node), level, plain(node.value), node.basis.text(lang), style=style)
+            table.add_row("  " * (d - 1) + _name(node), level, plain(node.value), basis_text(node.basis), style=style)
         table.add_section()
-        table.add_row(total_h, "", plain(split.root.value), split.root.basis.text(lang), style="bold")
+        table.add_row(_TOTAL.render(lang), "", plain(split.root.value), basis_text(split.root.basis), style="bold")
         console.print(table)
         console.print()
     return buffer.getvalue()
