@@ -44,6 +44,7 @@ CATALOGS: dict[str, tuple[str, ...]] = {
     "export": ("export/**/*.py",),
     "lint": ("lint/**/*.py", "rules/**/*.py", "risk/**/*.py", "report/**/*.py"),
     "scaffold": ("scaffold/**/*.py",),
+    "diff": ("diff/**/*.py",),
     "templates": ("templates/**/*.j2",),
 }
 

@@ -31,6 +31,7 @@ COMMANDS = [
     ("risks", "salesplan.cli.risks_cmd", "risks"),
     ("init", "salesplan.cli.init_cmd", "init"),
     ("review", "salesplan.cli.review_cmd", "review"),
+    ("diff", "salesplan.cli.diff_cmd", "diff"),
 ]
 
 
