@@ -18,7 +18,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 REFERENCE = REPO.parent / "shared" / "reference-plan.yaml"
 PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
-SOURCE = ("src", "templates", "pyproject.toml", "README.md", ".pre-commit-hooks.yaml")
+SOURCE = ("src", "templates", "pyproject.toml", "hatch_build.py", "README.md", ".pre-commit-hooks.yaml")
 BAD = (
     "salesplan: 1\nplan:\n  name: Q3\n  period: {start: 2026-07-01, end: 2026-09-30}\n"
     "targets:\n  - {id: T1, value: 5}\n"
