@@ -67,7 +67,7 @@ def load_text(text: str, file: str = "<string>") -> LoadedPlan:
             )
         )
         return result
-    if data["salesplan"] != 1 or isinstance(data["salesplan"], bool):
+    if type(data["salesplan"]) is not int or data["salesplan"] != 1:  # not 1.0, not true
         version = parsed.source.written(("salesplan",)) or str(data["salesplan"])
         result.diagnostics.append(
             codes.diagnostic(
