@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from repo_files import REFERENCE as REPO_REFERENCE
 from salesplan import __version__
 from salesplan.cli.app import app
 
@@ -58,7 +59,7 @@ def test_unexpected_error_is_one_line_not_a_traceback() -> None:
     assert "internal error: RuntimeError: kaboom" in proc.stderr
 
 
-REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "reference-plan.yaml"
+REFERENCE = REPO_REFERENCE
 ACTUALS = Path(__file__).resolve().parents[1] / "review" / "fixtures" / "actuals.csv"
 
 # every command that writes a file with -o, and the arguments of one such run
@@ -69,6 +70,7 @@ WRITERS = {
     "schema": ["schema"],
     "export": ["export", str(REFERENCE), "-f", "md"],
     "review": ["review", str(REFERENCE), "--actuals", str(ACTUALS), "--as-of", "2026-08-15"],
+    "diff": ["diff", str(REFERENCE), str(REFERENCE)],
 }
 
 

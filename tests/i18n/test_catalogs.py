@@ -30,6 +30,7 @@ VOCABULARY = {
     "VAGUE",
     "_ZH_DAY_RE", "DAY_FORMS", "MONTH_FORMS", "MAGNITUDES", "MONEY", "MONEY_EXAMPLES", "VALUE_WORDS",
     "REVENUE_METRICS", "_ACTUALS_EXAMPLES",
+    "UNIT_PREFIXES",
 }  # fmt: skip
 
 # modules whose messages have not moved to the catalogs yet: this set only ever shrinks

@@ -18,7 +18,7 @@ from salesplan.diff import sections
 from salesplan.diff.fields import by_id, entities
 from salesplan.diff.parts import compare_splits
 from salesplan.diff.result import PlanDiff, Status, TargetDiff
-from salesplan.diff.units import comparable, converter
+from salesplan.diff.units import Scale, comparable, converter
 
 if TYPE_CHECKING:
     from salesplan.loader import LoadedPlan
@@ -60,9 +60,9 @@ def _target(old: Side, new: Side, ident: str) -> TargetDiff | None:
     old_unit = old.plan.target_unit(before) if before is not None else ""
     new_unit = new.plan.target_unit(after) if after is not None else ""
     same_kind = before is None or after is None or comparable(old_unit, new_unit)
-    scale = converter(old_unit, new_unit) if before is not None and after is not None and same_kind else None
-    fields = sections.target_fields(before, after, old_unit, new_unit, scale)
     both = before is not None and after is not None
+    scale = converter(old_unit, new_unit) if both and same_kind else Scale(0) if not both else None
+    fields = sections.target_fields(before, after, old_unit, new_unit, scale)
     old_split = old.splits.get(ident) if before is not None else None
     new_split = new.splits.get(ident) if after is not None else None
     parts = compare_splits(old_split, new_split, scale or converter(None, None)) if same_kind else ()

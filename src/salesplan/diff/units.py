@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from salesplan.model.values import unit_multiplier
+from salesplan.model.values import is_money_unit, unit_multiplier
 from salesplan.numbers import trimmed
 
-_PREFIXES = ("百万", "千万", "亿", "万", "千")
+# the magnitudes a unit may start with, as plans write them (words salesplan reads, never prints)
+UNIT_PREFIXES = ("百万", "千万", "亿", "万", "千")
+MONEY = "money"
 
 
 def base_unit(unit: str | None) -> str:
-    """What a unit counts, without its magnitude: 万元 -> 元, 亿元 -> 元, 万人 -> 人, 家 -> 家, none -> 元."""
-    if not unit:
-        return "元"
-    for prefix in _PREFIXES:
+    """What a unit counts, without its magnitude: money for 元, 万元, 亿元, CNY or none; 万人 -> 人; 家 -> 家."""
+    if is_money_unit(unit):
+        return MONEY
+    assert unit is not None
+    for prefix in UNIT_PREFIXES:
         if unit.startswith(prefix) and len(unit) > len(prefix):
             return unit[len(prefix) :]
     return unit
