@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from repo_files import REFERENCE as REPO_REFERENCE
 from salesplan import __version__
 from salesplan.cli.app import app
 
@@ -59,7 +58,7 @@ def test_unexpected_error_is_one_line_not_a_traceback() -> None:
     assert "internal error: RuntimeError: kaboom" in proc.stderr
 
 
-REFERENCE = REPO_REFERENCE
+REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "reference-plan.yaml"
 ACTUALS = Path(__file__).resolve().parents[1] / "review" / "fixtures" / "actuals.csv"
 
 # every command that writes a file with -o, and the arguments of one such run
