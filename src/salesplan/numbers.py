@@ -9,26 +9,24 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from salesplan.i18n import Message, _
+
 MAX_DIGITS = 18
 MAX_PLACES = 10
 CENTS = Decimal("0.01")
 TENTHS = Decimal("0.1")
 
 
-def out_of_bounds(value: Decimal) -> tuple[str, str] | None:
-    """Why `value` is not a number salesplan keeps exactly (in English and Chinese), or None when it is."""
+def out_of_bounds(value: Decimal) -> Message | None:
+    """Why `value` is not a number salesplan keeps exactly, or None when it is."""
     if not value.is_finite():
-        return "the number must be finite", "数字必须是有限值"
+        return _("the number must be finite")
     if value.adjusted() >= MAX_DIGITS:
-        return (
-            f"the number is too large (at most {MAX_DIGITS} digits before the point)",
-            f"数字太大（整数部分最多 {MAX_DIGITS} 位）",
-        )
+        return _("the number is too large (at most {digits} digits before the point)", digits=MAX_DIGITS)
     places = -int(value.normalize().as_tuple().exponent)
     if places > MAX_PLACES:
-        return (
-            f"the number has {places} decimal places; salesplan keeps at most {MAX_PLACES}",
-            f"数字有 {places} 位小数；salesplan 最多保留 {MAX_PLACES} 位",
+        return _(
+            "the number has {places} decimal places; salesplan keeps at most {limit}", places=places, limit=MAX_PLACES
         )
     return None
 

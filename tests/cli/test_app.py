@@ -50,11 +50,25 @@ def test_schema_prints_json_schema() -> None:
     assert "targets" in schema["properties"]
 
 
-def test_unexpected_error_is_one_line_not_a_traceback() -> None:
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("zh", "salesplan: 内部错误：RuntimeError: kaboom\n  请报告此问题；设置 SALESPLAN_DEBUG=1 运行可查看调用栈\n"),
+        (
+            "en",
+            "salesplan: internal error: RuntimeError: kaboom\n"
+            "  please report it; run with SALESPLAN_DEBUG=1 for the traceback\n",
+        ),
+    ],
+)
+def test_unexpected_error_is_one_line_not_a_traceback(
+    language: str, expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SALESPLAN_LANG", language)
     code = "import salesplan.cli.app as a\ndef boom(): raise RuntimeError('kaboom')\na.app = boom\na.main()\n"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 2
-    assert "Traceback" not in proc.stderr
+    assert proc.stderr == expected
     assert "internal error: RuntimeError: kaboom" in proc.stderr
 
 

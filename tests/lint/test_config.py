@@ -87,14 +87,16 @@ def test_bad_config_exits_2_with_a_clear_message(run: Run, tmp_path: Path, text:
     (tmp_path / "salesplan.toml").write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError, match=r"salesplan\.toml"):
         load_config(None, tmp_path)
-    result = run("lint")
+    result = run("lint", "--lang", "en")
     assert result.exit_code == 2
-    assert message in result.stderr
+    assert message in result.stderr and result.stderr.startswith("salesplan: configuration error: ")
     assert result.stdout == ""
+    chinese = run("lint")
+    assert chinese.exit_code == 2 and chinese.stderr.startswith("salesplan: 配置错误：")
 
 
 def test_missing_config_file_exits_2(run: Run) -> None:
-    result = run("lint", "--config", "nope.toml")
+    result = run("lint", "--config", "nope.toml", "--lang", "en")
     assert result.exit_code == 2
     assert "nope.toml does not exist" in result.stderr
 

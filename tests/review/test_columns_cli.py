@@ -90,8 +90,11 @@ def test_bad_column_settings_name_the_file_and_key(folder: Path, text: str, says
     with pytest.raises(ConfigError, match=r"salesplan\.toml") as raised:
         load_config(None, folder)
     assert says in str(raised.value)
+    code, out, err = run(folder / "plan.yaml", "-a", folder / "a.csv", "--as-of", "2026-07-31", "--lang", "en")
+    assert (code, out) == (2, "") and f"salesplan: configuration error: {raised.value}" in err
+    assert says in err
     code, out, err = run(folder / "plan.yaml", "-a", folder / "a.csv", "--as-of", "2026-07-31")
-    assert (code, out) == (2, "") and says in err
+    assert (code, out) == (2, "") and f"salesplan: 配置错误：{raised.value.message.render('zh')}" in err
 
 
 def test_column_settings_are_read_with_the_review_table(folder: Path) -> None:

@@ -10,10 +10,15 @@ from typing import Annotated
 import typer
 
 from salesplan import __version__
+from salesplan.cli.help import SalesplanCommand, SalesplanGroup, lang_in
+from salesplan.i18n import _, resolve_lang
+
+HELP = _("Sales plans as YAML files in git: validated, split exactly, linted in CI, rendered to Excel and Markdown.")
 
 app = typer.Typer(
     name="salesplan",
-    help="Sales plans as YAML files in git: validated, split exactly, linted in CI, rendered to Excel and Markdown.",
+    cls=SalesplanGroup,
+    help=HELP.msgid,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -44,14 +49,28 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help=_("Print the version and exit.").msgid),
     ] = False,
 ) -> None:
-    """Sales plans as YAML files in git: validated, split exactly, linted in CI, rendered to Excel and Markdown."""
+    """The root command: its help is HELP."""
+
+
+def _register(name: str, module_name: str, function: str) -> None:
+    """Add a command; its help is the module's HELP (a msgid of the cli catalog), its line in the
+    command list the module's SUMMARY, each translated when the command runs."""
+    module = import_module(module_name)
+    help_text, summary = getattr(module, "HELP", None), getattr(module, "SUMMARY", None)
+    app.command(
+        name,
+        cls=SalesplanCommand,
+        help=help_text.msgid if help_text is not None else None,
+        short_help=summary.msgid if summary is not None else None,
+    )(getattr(module, function))
 
 
 for _name, _module, _func in COMMANDS:
-    app.command(_name)(getattr(import_module(_module), _func))
+    _register(_name, _module, _func)
 
 
 def main() -> None:
@@ -61,13 +80,14 @@ def main() -> None:
     except SystemExit:
         raise
     except KeyboardInterrupt:
-        sys.stderr.write("salesplan: interrupted\n")
+        interrupted = _("interrupted").render(resolve_lang(lang_in(sys.argv[1:])))
+        sys.stderr.write(f"salesplan: {interrupted}\n")
         sys.exit(130)
     except Exception as exc:
         if os.environ.get("SALESPLAN_DEBUG"):
             raise
-        sys.stderr.write(
-            f"salesplan: internal error: {type(exc).__name__}: {exc}\n"
-            "  please report it; run with SALESPLAN_DEBUG=1 for the traceback\n"
-        )
+        lang = resolve_lang(lang_in(sys.argv[1:]))
+        error = _("internal error: {error}: {reason}", error=type(exc).__name__, reason=exc).render(lang)
+        report = _("please report it; run with SALESPLAN_DEBUG=1 for the traceback").render(lang)
+        sys.stderr.write(f"salesplan: {error}\n  {report}\n")
         sys.exit(2)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from salesplan.i18n import Message, _
+from salesplan.i18n import Message, Text, _, render
 
 if TYPE_CHECKING:
     from salesplan.diagnostics import Diagnostic
@@ -26,10 +26,18 @@ class Lang(StrEnum):
     en = "en"
 
 
-LangOption = Annotated[Lang, typer.Option("--lang", help="Output language: zh (default) or en.")]
-ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")]
+# a command's --lang defaults to the language of the run (SALESPLAN_LANG, else the locale, else zh):
+# salesplan.cli.help gives it as the default when the command runs
+LangOption = Annotated[
+    Lang,
+    typer.Option(
+        "--lang", help=_("Output language: zh or en (default: SALESPLAN_LANG, else the locale, else zh).").msgid
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help=_("Overwrite an existing output file.").msgid)]
 OutputOption = Annotated[
-    Path | None, typer.Option("-o", "--output", metavar="<path>", help="Write to this file instead of stdout.")
+    Path | None,
+    typer.Option("-o", "--output", metavar="<path>", help=_("Write to this file instead of stdout.").msgid),
 ]
 
 
@@ -37,15 +45,15 @@ def err(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def fail(message: str | Message, code: int = EXIT_ERROR, *, zh: str | None = None, lang: str = "en") -> NoReturn:
-    """`salesplan: message` on stderr in `lang` (a `Message` is translated; a plain string with a
-    `zh` text is the older form), and exit."""
-    if isinstance(message, Message):
-        text = message.render(lang)
-    else:
-        text = zh if zh is not None and lang == "zh" else message
-    err(f"salesplan: {text}")
+def fail(message: Text, code: int = EXIT_ERROR, *, lang: str = "en") -> NoReturn:
+    """`salesplan: message` on stderr in `lang` (a `Message` is translated), and exit."""
+    err(f"salesplan: {render(message, lang)}")
     raise typer.Exit(code)
+
+
+def configuration_error(reason: Text) -> Message:
+    """The refusal of a configuration file (salesplan.toml) that cannot be used."""
+    return _("configuration error: {reason}", reason=reason)
 
 
 def print_diagnostics(diagnostics: list[Diagnostic], lang: str = "zh") -> None:

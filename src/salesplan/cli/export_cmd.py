@@ -18,6 +18,7 @@ from salesplan.cli.common import (
     print_diagnostics,
     refuse_input_as_output,
 )
+from salesplan.i18n import _, resolve_lang
 
 
 class Format(StrEnum):
@@ -25,32 +26,60 @@ class Format(StrEnum):
     md = "md"
 
 
+HELP = _("Export the plan's tables as an Excel workbook or Markdown (headers in Chinese by default).")
+SUMMARY = _("The plan's tables as an Excel workbook or Markdown.")
+
+
 def export(
-    output: Annotated[Path, typer.Option("-o", "--output", help="File to write; - prints Markdown to stdout.")],
-    plan: Annotated[Path | None, typer.Argument(help="The plan file (none with --blank).", show_default=False)] = None,
-    fmt: Annotated[Format | None, typer.Option("--format", "-f", help="xlsx or md (default: the -o suffix).")] = None,
+    output: Annotated[
+        Path,
+        typer.Option("-o", "--output", metavar="<path>", help=_("File to write; - prints Markdown to stdout.").msgid),
+    ],
+    plan: Annotated[
+        Path | None, typer.Argument(help=_("The plan file (none with --blank).").msgid, show_default=False)
+    ] = None,
+    fmt: Annotated[
+        Format | None, typer.Option("--format", "-f", help=_("xlsx or md (default: the -o suffix).").msgid)
+    ] = None,
     tables: Annotated[
-        str | None, typer.Option("--tables", help="Comma-separated subset of breakdown,execution,risks,timeline.")
+        str | None,
+        typer.Option(
+            "--tables",
+            metavar="<table,...>",
+            help=_("Comma-separated subset of breakdown,execution,risks,timeline.").msgid,
+        ),
     ] = None,
-    lang: Annotated[Lang | None, typer.Option("--lang", help="Headers and labels: zh (default) or en.")] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang",
+            help=_(
+                "Headers and labels: zh or en (default: the plan's language, else SALESPLAN_LANG, "
+                "else the locale, else zh)."
+            ).msgid,
+        ),
+    ] = None,
     template: Annotated[
-        Path | None, typer.Option("--template", help="Folder overriding Markdown templates (DIR/export/*.md.j2).")
+        Path | None,
+        typer.Option(
+            "--template",
+            metavar="<path>",
+            help=_("Folder overriding Markdown templates (DIR/export/*.md.j2).").msgid,
+        ),
     ] = None,
-    blank: Annotated[bool, typer.Option("--blank", help="Write the empty templates instead of a plan.")] = False,
+    blank: Annotated[
+        bool, typer.Option("--blank", help=_("Write the empty templates instead of a plan.").msgid)
+    ] = False,
     force: ForceOption = False,
 ) -> None:
-    """Export the plan's tables as an Excel workbook or Markdown (headers in Chinese by default)."""
+    """`salesplan export` (its help is HELP)."""
     from salesplan.export.run import ExportError, export_blank, export_plan, resolve_format
     from salesplan.export.tables import UnknownTable, parse_tables
     from salesplan.report.progress import steps
 
-    language = lang.value if lang else "zh"
+    language = lang.value if lang else resolve_lang()
     if blank == (plan is not None):
-        fail(
-            "give a plan file, or --blank for the empty templates (not both)",
-            zh="请给出计划文件，或用 --blank 生成空白模板（二者不能同时）",
-            lang=language,
-        )
+        fail(_("give a plan file, or --blank for the empty templates (not both)"), lang=language)
     try:
         names, kind = parse_tables(tables), resolve_format(fmt.value if fmt else None, output)
         if plan is None:
@@ -69,6 +98,6 @@ def export(
                 emit(payload, output, force, language)
                 return
     except (ExportError, UnknownTable) as exc:
-        fail(str(exc), zh=exc.zh, lang=language)
+        fail(exc.message, lang=language)
     print_diagnostics(result.diagnostics, language)
     raise typer.Exit(EXIT_ERROR)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from salesplan.cli.common import EXIT_ERROR, Lang, err, print_diagnostics
+from salesplan.i18n import _
 
 if TYPE_CHECKING:
     from salesplan.scaffold import Prompts
@@ -34,39 +35,68 @@ def _terminal_prompts() -> Prompts:
     return Prompts(ask=lambda question, default: str(typer.prompt(question, default=default)), warn=err)
 
 
+HELP = _(
+    "Create a complete starting plan for one scenario, ready to edit, lint and split.\n"
+    "\n"
+    "Also writes .salesplan/plan-1.schema.json beside the plan (unless an identical one is there), "
+    "which the plan's first line points editors to for validation and completion. Never overwrites "
+    "an existing plan, or a different schema file, without --force. On a terminal it asks for the "
+    "basics not given as options; otherwise it uses the defaults."
+)
+SUMMARY = _("Create a complete starting plan for one of the five scenarios.")
+
+
 def init(
-    path: Annotated[Path, typer.Argument(help="The plan file to create.")] = Path("plan.yaml"),
+    path: Annotated[Path, typer.Argument(help=_("The plan file to create.").msgid)] = Path("plan.yaml"),
     scenario: Annotated[
-        ScenarioChoice | None, typer.Option("--scenario", "-s", help="Which starting plan (see --list).")
+        ScenarioChoice | None, typer.Option("--scenario", "-s", help=_("Which starting plan (see --list).").msgid)
     ] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of the plan and of messages: zh or en.")] = Lang.zh,
-    name: Annotated[str | None, typer.Option("--name", help="Plan name [default: from scenario and period]")] = None,
+    lang: Annotated[
+        Lang, typer.Option("--lang", help=_("Language of the plan and of messages: zh or en.").msgid)
+    ] = Lang.zh,
+    name: Annotated[
+        str | None,
+        typer.Option("--name", metavar="<text>", help=_("Plan name [default: from scenario and period]").msgid),
+    ] = None,
     period: Annotated[
         str | None,
         typer.Option(
-            "--period", help="2026-Q3, 2026-H2, 2026, 2026-07 or 2026-07-01..2026-09-30 [default: next quarter]"
+            "--period",
+            metavar="<period>",
+            help=_("2026-Q3, 2026-H2, 2026, 2026-07 or 2026-07-01..2026-09-30 [default: next quarter]").msgid,
         ),
     ] = None,
     start: Annotated[
-        str | None, typer.Option("--start", help="First day (YYYY-MM-DD), with --end, instead of --period.")
+        str | None,
+        typer.Option(
+            "--start", metavar="<date>", help=_("First day (YYYY-MM-DD), with --end, instead of --period.").msgid
+        ),
     ] = None,
-    end: Annotated[str | None, typer.Option("--end", help="Last day (YYYY-MM-DD), with --start.")] = None,
+    end: Annotated[
+        str | None, typer.Option("--end", metavar="<date>", help=_("Last day (YYYY-MM-DD), with --start.").msgid)
+    ] = None,
     owner: Annotated[
-        str | None, typer.Option("--owner", help="Plan owner (a person) [default: 陈静 / Grace Chen]")
+        str | None,
+        typer.Option(
+            "--owner",
+            metavar="<person>",
+            help=_("Plan owner (a person) [default: a sample name in the plan's language]").msgid,
+        ),
     ] = None,
-    unit: Annotated[str | None, typer.Option("--unit", help="Unit of money: 万元 (default) or 元.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing plan and schema file.")] = False,
+    unit: Annotated[
+        str | None,
+        typer.Option(
+            "--unit", metavar="<unit>", help=_("Unit of money: wan (10,000 yuan; the default) or yuan.").msgid
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help=_("Overwrite an existing plan and schema file.").msgid)
+    ] = False,
     list_scenarios: Annotated[
-        bool, typer.Option("--list", help="List the scenarios, one line each, and exit.")
+        bool, typer.Option("--list", help=_("List the scenarios, one line each, and exit.").msgid)
     ] = False,
 ) -> None:
-    """Create a complete starting plan for one scenario, ready to edit, lint and split.
-
-    Also writes .salesplan/plan-1.schema.json beside the plan (unless an identical one is there),
-    which the plan's first line points editors to for validation and completion. Never overwrites
-    an existing plan, or a different schema file, without --force. On a terminal it asks for the
-    basics not given as options; otherwise it uses the defaults.
-    """
+    """`salesplan init` (its help is HELP)."""
     from salesplan.scaffold import Options, ScaffoldError, describe_scenarios, init_plan
 
     if list_scenarios:

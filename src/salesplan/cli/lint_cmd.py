@@ -10,7 +10,8 @@ from typing import Annotated
 
 import typer
 
-from salesplan.cli.common import ForceOption, Lang, LangOption, check_output, emit, fail
+from salesplan.cli.common import ForceOption, Lang, LangOption, check_output, configuration_error, emit, fail
+from salesplan.i18n import _
 
 
 class Format(StrEnum):
@@ -26,31 +27,48 @@ class FailOn(StrEnum):
     notice = "notice"
 
 
-Codes = Annotated[list[str] | None, typer.Option(help="Rule codes, prefixes or names, comma-separated.")]
+Codes = Annotated[
+    list[str] | None,
+    typer.Option(metavar="<code,...>", help=_("Rule codes, prefixes or names, comma-separated.").msgid),
+]
+HELP = _("Lint sales plans. Exit 0: no error; 1: findings at or above --fail-on; 2: usage error or unreadable file.")
+SUMMARY = _("Check plans like code: SMART targets, breakdown, risks, tasks, budget.")
 
 
 def lint(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Plan files or folders (default: .).")] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(help=_("Plan files or folders (default: .).").msgid)] = None,
     output_format: Annotated[
         Format | None,
-        typer.Option("--format", "-f", help="text (default; github under GitHub Actions), json, github, sarif."),
+        typer.Option(
+            "--format", "-f", help=_("text (default; github under GitHub Actions), json, github, sarif.").msgid
+        ),
     ] = None,
     output_file: Annotated[
         Path | None,
-        typer.Option("-o", "--output", "--output-file", metavar="<path>", help="Write the report to this file."),
+        typer.Option(
+            "-o", "--output", "--output-file", metavar="<path>", help=_("Write the report to this file.").msgid
+        ),
     ] = None,
     force: ForceOption = False,
     lang: LangOption = Lang.zh,
     select: Codes = None,
     ignore: Codes = None,
-    exclude: Annotated[list[str] | None, typer.Option(help="Skip files and folders matching this glob.")] = None,
-    config: Annotated[Path | None, typer.Option(help="Use this config file instead of the nearest one.")] = None,
-    fail_on: Annotated[FailOn | None, typer.Option(help="Lowest severity that fails the run (default error).")] = None,
-    exit_zero: Annotated[bool, typer.Option(help="Exit 0 even when there are findings.")] = False,
-    smart: Annotated[bool, typer.Option(help="Print the SMART scorecard of every target instead.")] = False,
-    skip_non_plans: Annotated[bool, typer.Option(help="Skip named YAML files that are not plans.")] = False,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(metavar="<glob>", help=_("Skip files and folders matching this glob.").msgid),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(metavar="<path>", help=_("Use this config file instead of the nearest one.").msgid),
+    ] = None,
+    fail_on: Annotated[
+        FailOn | None, typer.Option(help=_("Lowest severity that fails the run (default error).").msgid)
+    ] = None,
+    exit_zero: Annotated[bool, typer.Option(help=_("Exit 0 even when there are findings.").msgid)] = False,
+    smart: Annotated[bool, typer.Option(help=_("Print the SMART scorecard of every target instead.").msgid)] = False,
+    skip_non_plans: Annotated[bool, typer.Option(help=_("Skip named YAML files that are not plans.").msgid)] = False,
 ) -> None:
-    """Lint sales plans. Exit 0: no error; 1: findings at or above --fail-on; 2: usage error or unreadable file."""
+    """`salesplan lint` (its help is HELP)."""
     from salesplan.diagnostics import Severity
     from salesplan.lint import ConfigError, discover, lint_files, load_config
     from salesplan.report import REPORTER_BY_NAME, Renderer, RenderOptions
@@ -62,7 +80,7 @@ def lint(
         start = Path(targets[0]) if Path(targets[0]).is_dir() else Path(targets[0]).parent
         settings = load_config(config, start).with_cli(select or [], ignore or [], exclude or [])
     except ConfigError as exc:
-        fail(f"configuration error: {exc}")
+        fail(configuration_error(exc.message), lang=lang.value)
     candidates = discover(targets, settings.exclude)
     check_output(output_file, force, [c.path for c in candidates], lang.value)
     with progress_bar(len(candidates)) as progress:

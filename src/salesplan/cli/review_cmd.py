@@ -14,7 +14,7 @@ import shutil
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -24,13 +24,15 @@ from salesplan.cli.common import (
     ForceOption,
     Lang,
     LangOption,
+    OutputOption,
+    configuration_error,
     emit,
-    err,
     fail,
     load_or_exit,
     print_diagnostics,
     refuse_input_as_output,
 )
+from salesplan.i18n import _
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -58,28 +60,20 @@ def _percent(text: str | None, option: str, lang: str) -> Decimal | None:
     try:
         value = Decimal(text.strip().rstrip("%").strip())
     except InvalidOperation:
-        fail(
-            f"{option} must be a percent such as 90 or 90% (got {text!r})",
-            zh=f"{option} 应为百分数，例如 90 或 90%（实际为 {text!r}）",
-            lang=lang,
-        )
+        fail(_("{option} must be a percent such as 90 or 90% (got {text})", option=option, text=repr(text)), lang=lang)
     if not value.is_finite() or value < 0:
-        fail(
-            f"{option} must be a percent of 0 or more (got {text!r})",
-            zh=f"{option} 应为不小于 0 的百分数（实际为 {text!r}）",
-            lang=lang,
-        )
+        fail(_("{option} must be a percent of 0 or more (got {text})", option=option, text=repr(text)), lang=lang)
     return value
 
 
-def _configured(plan: Path) -> LintConfig:
+def _configured(plan: Path, lang: str) -> LintConfig:
     """The nearest salesplan.toml / .salesplan.toml / [tool.salesplan] (lint's file): its `[review]` table."""
     from salesplan.lint import ConfigError, load_config
 
     try:
         return load_config(None, plan.parent)
     except ConfigError as exc:
-        fail(f"configuration error: {exc}")
+        fail(configuration_error(exc.message), lang=lang)
 
 
 def _thresholds(
@@ -99,13 +93,10 @@ def _thresholds(
         configured.get("at-risk", base.at_risk),
     )
     chosen = Thresholds(*(d if v is None else v for v, d in zip(values, defaults, strict=True)))
-    if chosen.problem():
+    problem = chosen.problem()
+    if problem:
         got = f"{chosen.ahead}, {chosen.on_track}, {chosen.at_risk}"
-        fail(
-            f"{chosen.problem()} (got {got})",
-            zh=f"阈值须满足 0 ≤ at-risk ≤ on-track ≤ ahead（实际为 {got}）",
-            lang=lang,
-        )
+        fail(_("{problem} (got {got})", problem=problem, got=got), lang=lang)
     return chosen
 
 
@@ -119,13 +110,10 @@ def _triggers(streak: int | None, drop: str | None, configured: Mapping[str, Dec
         int(configured.get("streak", base.streak)) if streak is None else streak,
         configured.get("drop", base.drop) if given is None else given,
     )
-    if chosen.problem():
+    problem = chosen.problem()
+    if problem:
         got = f"--streak {chosen.streak}, --drop {chosen.drop}"
-        fail(
-            f"{chosen.problem()} (got {got})",
-            zh=f"--streak 应为不小于 1 的整数，--drop 应为 0 到 100 的百分数（实际为 {got}）",
-            lang=lang,
-        )
+        fail(_("{problem} (got {got})", problem=problem, got=got), lang=lang)
     return chosen
 
 
@@ -135,24 +123,19 @@ def _as_of(text: str | None, lang: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        fail(
-            f"--as-of must be a date YYYY-MM-DD (got {text!r})",
-            zh=f"--as-of 应为日期 YYYY-MM-DD（实际为 {text!r}）",
-            lang=lang,
-        )
+        fail(_("--as-of must be a date YYYY-MM-DD (got {text})", text=repr(text)), lang=lang)
 
 
 def _blank(fmt: ReviewFormat, output: Path | None, force: bool, lang: str) -> None:
     from salesplan.review.blank import blank_csv, blank_xlsx
 
     if output is None or str(output) == "-":
-        fail("--blank needs -o FILE", zh="--blank 需要 -o 文件", lang=lang)
+        fail(_("--blank needs -o FILE"), lang=lang)
     if fmt is ReviewFormat.table and output.suffix.lower() in (".csv", ".xlsx"):
         fmt = ReviewFormat(output.suffix.lower().lstrip("."))  # no --format: the -o suffix says which
     if fmt not in (ReviewFormat.csv, ReviewFormat.xlsx):
         fail(
-            "--blank writes the actuals template: --format csv or --format xlsx (or -o FILE.csv / FILE.xlsx)",
-            zh="--blank 生成实际数据模板：--format csv 或 --format xlsx（或 -o 文件.csv / 文件.xlsx）",
+            _("--blank writes the actuals template: --format csv or --format xlsx (or -o FILE.csv / FILE.xlsx)"),
             lang=lang,
         )
     emit(blank_csv(lang) if fmt is ReviewFormat.csv else blank_xlsx(lang), output, force, lang)
@@ -184,23 +167,11 @@ def _inputs(
     plan: Path | None, actuals: Path | None, fmt: ReviewFormat, output: Path | None, lang: str
 ) -> tuple[Path, Path]:
     if plan is None or actuals is None:
-        fail(
-            "give a plan file and --actuals FILE (or --blank for the actuals template)",
-            zh="请给出计划文件和 --actuals 文件（或用 --blank 生成实际数据模板）",
-            lang=lang,
-        )
+        fail(_("give a plan file and --actuals FILE (or --blank for the actuals template)"), lang=lang)
     if fmt is ReviewFormat.csv:
-        fail(
-            "--format csv is for --blank; the review is table, json, xlsx or md",
-            zh="--format csv 只用于 --blank；复盘输出为 table、json、xlsx 或 md",
-            lang=lang,
-        )
+        fail(_("--format csv is for --blank; the review is table, json, xlsx or md"), lang=lang)
     if fmt is ReviewFormat.xlsx and (output is None or str(output) == "-"):
-        fail(
-            "an xlsx workbook cannot go to stdout; give a file with -o",
-            zh="xlsx 工作簿不能输出到标准输出；请用 -o 指定文件",
-            lang=lang,
-        )
+        fail(_("an xlsx workbook cannot go to stdout; give a file with -o"), lang=lang)
     return plan, actuals
 
 
@@ -208,76 +179,81 @@ def _gate(review: Review, gate: Decimal, lang: str) -> None:
     """`--fail-under`: exit 1, naming them, when targets' overall pacing is below the gate."""
     below = review.under(gate)
     if below:
-        unmeasured = "无实际值" if lang == "zh" else "no actuals"
+        unmeasured = _("no actuals").render(lang)
         listed = ", ".join(f"{t.target_id} {unmeasured if t.unmeasured else f'{t.total.pacing}%'}" for t in below)
-        err(
-            f"salesplan: 序时进度低于 {gate}%：{listed}"
-            if lang == "zh"
-            else f"salesplan: pacing below {gate}%: {listed}"
-        )
-        raise typer.Exit(EXIT_FINDINGS)
+        fail(_("pacing below {gate}%: {listed}", gate=gate, listed=listed), EXIT_FINDINGS, lang=lang)
+
+
+HELP = _(
+    "Review actuals against targets: achievement, pacing, status and re-planning alerts for every part of the split."
+)
+SUMMARY = _("Actuals against targets: achievement, pacing, status and alerts.")
+
+
+def _pct(name: str, help_text: str) -> Any:
+    return typer.Option(name, metavar="<pct>", help=help_text)
 
 
 def review(
-    plan: Annotated[Path | None, typer.Argument(help="The plan file (none with --blank).", show_default=False)] = None,
+    plan: Annotated[
+        Path | None, typer.Argument(help=_("The plan file (none with --blank).").msgid, show_default=False)
+    ] = None,
     actuals: Annotated[
-        Path | None, typer.Option("--actuals", "-a", help="Actuals: CSV, xlsx or YAML (see --blank).")
+        Path | None,
+        typer.Option("--actuals", "-a", metavar="<path>", help=_("Actuals: CSV, xlsx or YAML (see --blank).").msgid),
     ] = None,
     as_of: Annotated[
-        str | None, typer.Option("--as-of", metavar="DATE", help="Review date YYYY-MM-DD (default: today).")
+        str | None,
+        typer.Option("--as-of", metavar="<date>", help=_("Review date YYYY-MM-DD (default: today).").msgid),
     ] = None,
     fmt: Annotated[
-        ReviewFormat, typer.Option("--format", "-f", help="table, json, xlsx or md (csv/xlsx with --blank).")
+        ReviewFormat,
+        typer.Option("--format", "-f", help=_("table, json, xlsx or md (csv/xlsx with --blank).").msgid),
     ] = ReviewFormat.table,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file instead of stdout.")] = None,
+    output: OutputOption = None,
     force: ForceOption = False,
     fail_under: Annotated[
-        str | None,
-        typer.Option("--fail-under", metavar="PCT", help="Exit 1 when any target's pacing is below this percent."),
+        str | None, _pct("--fail-under", _("Exit 1 when any target's pacing is below this percent.").msgid)
     ] = None,
-    ahead: Annotated[
-        str | None, typer.Option("--ahead", metavar="PCT", help="Pacing % from which a part is ahead (110).")
-    ] = None,
-    on_track: Annotated[
-        str | None, typer.Option("--on-track", metavar="PCT", help="Pacing % from which it is on track (95).")
-    ] = None,
-    at_risk: Annotated[
-        str | None, typer.Option("--at-risk", metavar="PCT", help="Pacing % below which it is at risk (80).")
-    ] = None,
+    ahead: Annotated[str | None, _pct("--ahead", _("Pacing % from which a part is ahead (110).").msgid)] = None,
+    on_track: Annotated[str | None, _pct("--on-track", _("Pacing % from which it is on track (95).").msgid)] = None,
+    at_risk: Annotated[str | None, _pct("--at-risk", _("Pacing % below which it is at risk (80).").msgid)] = None,
     streak: Annotated[
         int | None,
-        typer.Option("--streak", metavar="N", help="Alert after N completed periods in a row below plan (2)."),
+        typer.Option(
+            "--streak", metavar="<n>", help=_("Alert after N completed periods in a row below plan (2).").msgid
+        ),
     ] = None,
     drop: Annotated[
-        str | None,
-        typer.Option("--drop", metavar="PCT", help="Alert when a period falls more than PCT below the last (15)."),
+        str | None, _pct("--drop", _("Alert when a period falls more than PCT below the last (15).").msgid)
     ] = None,
     target: Annotated[
-        list[str] | None, typer.Option("--target", "-t", help="Review only this target id (repeatable).")
+        list[str] | None,
+        typer.Option("--target", "-t", metavar="<id>", help=_("Review only this target id (repeatable).").msgid),
     ] = None,
     ignore_column: Annotated[
         list[str] | None,
-        typer.Option("--ignore-column", metavar="NAME", help="Leave this actuals column unread (repeatable)."),
+        typer.Option(
+            "--ignore-column", metavar="<column>", help=_("Leave this actuals column unread (repeatable).").msgid
+        ),
     ] = None,
-    blank: Annotated[bool, typer.Option("--blank", help="Write an empty actuals template (-o, csv or xlsx).")] = False,
+    blank: Annotated[
+        bool, typer.Option("--blank", help=_("Write an empty actuals template (-o, csv or xlsx).").msgid)
+    ] = False,
     lang: LangOption = Lang.zh,
 ) -> None:
-    """Review actuals against targets: 达成率, pacing, status and re-planning alerts for every part of the split."""
+    """`salesplan review` (its help is HELP)."""
     from salesplan.review.run import review_file
 
     language = lang.value
     if blank:
         if plan is not None or actuals is not None:
-            fail(
-                "--blank writes the actuals template; give no plan and no --actuals",
-                zh="--blank 生成实际数据模板；不要同时给出计划文件或 --actuals",
-                lang=language,
-            )
+            fail(_("--blank writes the actuals template; give no plan and no --actuals"), lang=language)
         _blank(fmt, output, force, language)
         return
     plan, actuals = _inputs(plan, actuals, fmt, output, language)
     refuse_input_as_output(output, [plan, actuals], language)
-    config = _configured(plan)
+    config = _configured(plan, language)
     configured, columns = config.review, config.review_columns.with_ignored(ignore_column or [])
     gate = _percent(fail_under, "--fail-under", language)
     gate = configured.get("fail-under") if gate is None else gate

@@ -10,7 +10,18 @@ from typing import Annotated
 
 import typer
 
-from salesplan.cli.common import ForceOption, Lang, LangOption, OutputOption, check_output, emit, fail, load_or_exit
+from salesplan.cli.common import (
+    ForceOption,
+    Lang,
+    LangOption,
+    OutputOption,
+    check_output,
+    configuration_error,
+    emit,
+    fail,
+    load_or_exit,
+)
+from salesplan.i18n import _
 
 
 class RiskFormat(StrEnum):
@@ -18,17 +29,24 @@ class RiskFormat(StrEnum):
     json = "json"
 
 
+HELP = _("Print the risk register (probability × impact, level), highest score first.")
+SUMMARY = _("The risk register, scored on the risk matrix, highest score first.")
+
+
 def risks(
-    plan: Annotated[Path, typer.Argument(help="The plan file.")],
+    plan: Annotated[Path, typer.Argument(help=_("The plan file.").msgid)],
     output_format: Annotated[
-        RiskFormat, typer.Option("--format", "-f", help="table (default) or json.")
+        RiskFormat, typer.Option("--format", "-f", help=_("table (default) or json.").msgid)
     ] = RiskFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
     lang: LangOption = Lang.zh,
-    config: Annotated[Path | None, typer.Option(help="Use this config file instead of the nearest one.")] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(metavar="<path>", help=_("Use this config file instead of the nearest one.").msgid),
+    ] = None,
 ) -> None:
-    """Print the risk register (probability × impact, level), highest score first."""
+    """`salesplan risks` (its help is HELP)."""
     from salesplan.lint import ConfigError, load_config
     from salesplan.report.risks import risks_json, risks_table
     from salesplan.risk import score_risks
@@ -37,7 +55,7 @@ def risks(
     try:
         risk_config = load_config(config, plan.parent).settings.risk
     except ConfigError as exc:
-        fail(f"configuration error: {exc}")
+        fail(configuration_error(exc.message), lang=lang.value)
     loaded = load_or_exit(plan, lang.value)
     assert loaded.plan is not None
     scored = score_risks(loaded.plan, risk_config)

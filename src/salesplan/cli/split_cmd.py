@@ -21,11 +21,13 @@ from salesplan.cli.common import (
     ForceOption,
     Lang,
     LangOption,
+    OutputOption,
     emit,
     load_or_exit,
     print_diagnostics,
     refuse_input_as_output,
 )
+from salesplan.i18n import _
 
 
 class SplitFormat(StrEnum):
@@ -35,21 +37,31 @@ class SplitFormat(StrEnum):
     yaml = "yaml"
 
 
+HELP = _("Split targets by region, product, rep and time: exact parts, each saying how it was reached.")
+SUMMARY = _("Split targets into exact parts, each saying how it was reached.")
+
+
 def split(
-    plan: Annotated[Path, typer.Argument(help="The plan file (YAML).", show_default=False)],
+    plan: Annotated[Path, typer.Argument(help=_("The plan file (YAML).").msgid, show_default=False)],
     target: Annotated[
-        list[str] | None, typer.Option("--target", "-t", help="Split only this target id (repeatable).")
+        list[str] | None,
+        typer.Option("--target", "-t", metavar="<id>", help=_("Split only this target id (repeatable).").msgid),
     ] = None,
-    fmt: Annotated[SplitFormat, typer.Option("--format", "-f", help="table, json, csv or yaml.")] = SplitFormat.table,
-    depth: Annotated[int | None, typer.Option("--depth", min=0, help="Show only the first N levels.")] = None,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file instead of stdout.")] = None,
+    fmt: Annotated[
+        SplitFormat, typer.Option("--format", "-f", help=_("table, json, csv or yaml.").msgid)
+    ] = SplitFormat.table,
+    depth: Annotated[
+        int | None, typer.Option("--depth", min=0, metavar="<n>", help=_("Show only the first N levels.").msgid)
+    ] = None,
+    output: OutputOption = None,
     force: ForceOption = False,
     lang: LangOption = Lang.zh,
     allow_over_capacity: Annotated[
-        bool, typer.Option("--allow-over-capacity", help="Warn instead of failing when reps' capacity is exceeded.")
+        bool,
+        typer.Option("--allow-over-capacity", help=_("Warn instead of failing when reps' capacity is exceeded.").msgid),
     ] = False,
 ) -> None:
-    """Split targets by region, product, rep and time: exact parts with their 拆解逻辑."""
+    """`salesplan split` (its help is HELP)."""
     from salesplan.diagnostics import has_errors
     from salesplan.report.progress import steps
     from salesplan.split.engine import split_plan

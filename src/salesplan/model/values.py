@@ -147,7 +147,7 @@ def parse_amount(value: Any, unit: str | None = None) -> Any:
             number = trimmed(number * magnitude / unit_multiplier(unit))
         problem = out_of_bounds(number)
         if problem:
-            raise PlanValueError(f"'{value[:40]}': {problem[0]}", f"'{value[:40]}'：{problem[1]}")
+            raise PlanValueError(f"'{value[:40]}': {problem.render('en')}", f"'{value[:40]}'：{problem.render('zh')}")
         return number
     return value  # let the Decimal schema report the type error
 
@@ -158,7 +158,7 @@ def parse_percent(value: Any) -> Any:
         number = Decimal(value.strip().rstrip("%").strip())
         problem = out_of_bounds(number)
         if problem:
-            raise PlanValueError(f"'{value[:40]}': {problem[0]}", f"'{value[:40]}'：{problem[1]}")
+            raise PlanValueError(f"'{value[:40]}': {problem.render('en')}", f"'{value[:40]}'：{problem.render('zh')}")
         return number
     return parse_amount(value)
 
