@@ -1,16 +1,14 @@
-"""Shared test fixtures: paths to the repository, the shared reference plan and the examples."""
+"""Shared test fixtures: the reference plan and the examples, found through repo_files (one place)."""
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-REFERENCE_PLAN = SHARED / "reference-plan.yaml"
-EXAMPLES = REPO / "examples"
+from repo_files import REFERENCE
+
+REFERENCE_PLAN = REFERENCE
 
 
 @pytest.fixture

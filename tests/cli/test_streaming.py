@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from repo_files import REFERENCE as REPO_REFERENCE
 from salesplan.cli.app import app
 from salesplan.export.markdown import markdown_chunks, render_markdown
 from salesplan.export.tables import TABLES, build_document
@@ -16,7 +17,7 @@ from salesplan.output import OutputExists, write_atomic_stream
 from salesplan.split import render
 from salesplan.split.engine import split_plan
 
-REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference-plan.yaml"
+REFERENCE = REPO_REFERENCE
 
 
 def _stopping(error: BaseException) -> Iterator[str]:

@@ -86,3 +86,12 @@ def test_the_quick_start_demo_splits_by_every_kind_of_level() -> None:
     assert ("product", "history") in levels and ("rep", "capacity") in levels
     assert levels & {("month", "weights"), ("month", "workdays")}
     assert any(p.start for p in loaded.plan.team.people)  # a rep joining mid-period
+
+
+def test_the_repositorys_reference_plan_is_the_accepted_one() -> None:
+    """examples/reference.yaml is plan format 1 as accepted; beside the shared copy it must be that copy."""
+    from repo_files import REFERENCE, REPO
+
+    shared = REPO.parent / "shared" / "reference-plan.yaml"
+    if shared.exists():
+        assert REFERENCE.read_bytes() == shared.read_bytes()

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from repo_files import REFERENCE as REPO_REFERENCE
 from salesplan.cli.app import app
 from salesplan.export.model import Document
 from salesplan.export.tables import TABLES, build_document
@@ -18,7 +19,7 @@ from salesplan.loader import LoadedPlan, load_plan
 from salesplan.split.engine import split_plan
 
 HERE = Path(__file__).resolve().parent
-REFERENCE = HERE.parents[2] / "shared" / "reference-plan.yaml"
+REFERENCE = REPO_REFERENCE
 HOSTILE = HERE / "fixtures" / "hostile.yaml"
 
 

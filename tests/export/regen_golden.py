@@ -16,6 +16,7 @@ from typing import Any
 
 import openpyxl
 
+from repo_files import REFERENCE as REPO_REFERENCE
 from salesplan.export.blank import blank_document
 from salesplan.export.markdown import render_markdown
 from salesplan.export.model import Document
@@ -26,7 +27,7 @@ from salesplan.split.engine import split_plan
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden"
-PLANS = {"reference": HERE.parents[2] / "shared" / "reference-plan.yaml", "hostile": HERE / "fixtures" / "hostile.yaml"}
+PLANS = {"reference": REPO_REFERENCE, "hostile": HERE / "fixtures" / "hostile.yaml"}
 # (plan or "blank", language, formats)
 CASES = [
     ("reference", "zh", ("md", "xlsx")),

@@ -12,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "reference-plan.yaml"
+from repo_files import REFERENCE as REPO_REFERENCE
+
+REFERENCE = REPO_REFERENCE
 
 
 @dataclass(frozen=True)

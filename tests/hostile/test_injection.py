@@ -27,9 +27,10 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from repo_files import REFERENCE as REPO_REFERENCE
 from salesplan.diagnostics import Diagnostic, Severity, SourceRef
 
-REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "reference-plan.yaml"
+REFERENCE = REPO_REFERENCE
 SALESPLAN = [sys.executable, "-m", "salesplan"]
 TIME_LIMIT = 8  # seconds per run: a hang guard far above the ~0.5 s a run takes
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}

@@ -27,6 +27,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from repo_files import REFERENCE as REPO_REFERENCE
 from salesplan.diagnostics import Diagnostic, Severity
 from salesplan.export.markdown import render_markdown
 from salesplan.export.tables import build_document
@@ -38,7 +39,7 @@ from salesplan.split.engine import split_plan
 from salesplan.split.result import SplitNode
 
 REPO = Path(__file__).resolve().parents[2]
-SOURCES = [REPO.parent / "shared" / "reference-plan.yaml", *sorted((REPO / "examples").glob("*.yaml"))]
+SOURCES = [REPO_REFERENCE, *sorted((REPO / "examples").glob("*.yaml"))]
 TEXTS = {path.name: path.read_text(encoding="utf-8") for path in SOURCES}
 TREES = {name: yaml.safe_load(text) for name, text in TEXTS.items()}
 NAMES = sorted(TEXTS)

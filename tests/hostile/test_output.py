@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from repo_files import REFERENCE as REPO_REFERENCE
 from salesplan.output import OutputExists, write_atomic
 
 
@@ -72,7 +73,7 @@ def test_failed_rename_leaves_the_existing_file_and_no_temp_file(
 
 
 def test_commands_write_files_with_the_normal_mode(tmp_path: Path) -> None:
-    reference = Path(__file__).resolve().parents[2].parent / "shared" / "reference-plan.yaml"
+    reference = REPO_REFERENCE
     out = tmp_path / "plan.md"
     proc = subprocess.run(
         [sys.executable, "-m", "salesplan", "export", str(reference), "--format", "md", "-o", str(out)],

@@ -9,9 +9,10 @@ import pytest
 from click.testing import Result
 from typer.testing import CliRunner
 
+from repo_files import REFERENCE as REPO_REFERENCE
 from salesplan.cli.app import app
 
-REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "reference-plan.yaml"
+REFERENCE = REPO_REFERENCE
 BAD = (
     "salesplan: 1\nplan:\n  name: Q3\n  period: {start: 2026-07-01, end: 2026-09-30}\n"
     "targets:\n  - {id: T1, value: 500}\n"

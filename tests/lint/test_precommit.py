@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from repo_files import REFERENCE as REPO_REFERENCE
+
 REPO = Path(__file__).resolve().parents[2]
-REFERENCE = REPO.parent / "shared" / "reference-plan.yaml"
+REFERENCE = REPO_REFERENCE
 PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
 SOURCE = ("src", "templates", "pyproject.toml", "hatch_build.py", "README.md", ".pre-commit-hooks.yaml")
 BAD = (

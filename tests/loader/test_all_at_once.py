@@ -9,12 +9,14 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from repo_files import REFERENCE as REPO_REFERENCE
 from salesplan import codes
+from salesplan.i18n import _
 from salesplan.loader import load_plan, load_text
 from salesplan.loader.validate import error_code
 from salesplan.model.values import PlanValueError
 
-REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "reference-plan.yaml"
+REFERENCE = REPO_REFERENCE
 
 
 def patched(*pairs: tuple[str, str]) -> str:
@@ -100,10 +102,10 @@ def test_codes_come_from_the_error_type_never_from_the_wording() -> None:
     assert error_code(_err("date_parsing", "Input should be a valid date")) == codes.INVALID_DATE
     # wording that once chose a code means nothing now
     assert error_code(_err("string_type", "negative; an id must; not a valid date")) == codes.INVALID_VALUE
-    plain = PlanValueError("must not be negative", "不能为负数")
+    plain = PlanValueError(_("must not be negative"))
     assert error_code(_err("value_error", "Value error, must not be negative", plain)) == codes.INVALID_VALUE
     for code in (codes.NEGATIVE_VALUE, codes.INVALID_ID, codes.INVALID_DATE):
-        assert error_code(_err("value_error", "Value error, x", PlanValueError("x", "x", code))) == code
+        assert error_code(_err("value_error", "Value error, x", PlanValueError(_("x"), code))) == code
 
 
 def test_validate_does_not_search_message_text() -> None:

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from repo_files import REFERENCE as REPO_REFERENCE
 from salesplan.loader import load_plan, load_text
 
-REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "reference-plan.yaml"
+REFERENCE = REPO_REFERENCE
 
 
 def reference() -> str:

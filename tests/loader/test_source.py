@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from repo_files import REFERENCE as REPO_REFERENCE
 from salesplan.loader import load_plan
 
-REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "reference-plan.yaml"
+REFERENCE = REPO_REFERENCE
 
 posix_only = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
 

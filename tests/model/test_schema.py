@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from repo_files import REFERENCE as REPO_REFERENCE
 from salesplan.model.schema import schema_text
 
 REPO = Path(__file__).resolve().parents[2]
-REFERENCE = REPO.parent / "shared" / "reference-plan.yaml"
+REFERENCE = REPO_REFERENCE
 CHECK = shutil.which("check-jsonschema") or str(Path(sys.executable).with_name("check-jsonschema"))
 
 

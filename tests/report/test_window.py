@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from hypothesis import given
 from hypothesis import strategies as st
 
+from repo_files import REFERENCE as REPO_REFERENCE
 from salesplan.lint.check import lint_text
 from salesplan.lint.result import LintResult
 from salesplan.report.base import RenderOptions, cell_width
 from salesplan.report.text import WINDOW, render_text, window
 
-REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "reference-plan.yaml"
+REFERENCE = REPO_REFERENCE
 
 
 def _under_caret(shown: str, caret: int) -> str:

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from repo_files import REFERENCE as REPO_REFERENCE
 from salesplan.loader import LoadedPlan, load_plan, load_text
 from salesplan.model.plan import Plan
 
 HERE = Path(__file__).resolve().parent
-REFERENCE = HERE.parents[2] / "shared" / "reference-plan.yaml"
+REFERENCE = REPO_REFERENCE
 ACTUALS = HERE / "fixtures" / "actuals.csv"
 
 # a quarter of 92 days (2026-07-01 .. 2026-09-30): July 31 days, August 31, September 30

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from repo_files import REFERENCE as REPO_REFERENCE
 from salesplan.export.markdown import render_markdown
 from salesplan.export.review_table import review_document
 from salesplan.loader import load_plan
@@ -20,7 +21,7 @@ from salesplan.review.run import review_file
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden"
-REFERENCE = HERE.parents[2] / "shared" / "reference-plan.yaml"
+REFERENCE = REPO_REFERENCE
 ACTUALS = HERE / "fixtures" / "actuals.csv"
 AS_OF = dt.date(2026, 8, 15)
 # two months ended, and falling: every kind of re-planning alert fires somewhere

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from repo_files import REFERENCE as REPO_REFERENCE
 from salesplan.cli.app import app
 from salesplan.loader import LoadedPlan
 from salesplan.review.actuals import parse_actuals
@@ -164,7 +165,7 @@ def test_detect_is_pure() -> None:
     assert Triggers(streak=0).problem() and Triggers(drop=Decimal(101)).problem() and not Triggers().problem()
 
 
-REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "reference-plan.yaml"
+REFERENCE = REPO_REFERENCE
 FALLING = Path(__file__).resolve().parent / "fixtures" / "falling.csv"
 
 

@@ -13,10 +13,11 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
+from repo_files import REFERENCE as REPO_REFERENCE
 from salesplan.cli.app import app
 
 HERE = Path(__file__).resolve().parent
-REFERENCE = HERE.parents[2] / "shared" / "reference-plan.yaml"
+REFERENCE = REPO_REFERENCE
 ACTUALS = HERE / "fixtures" / "actuals.csv"
 AS_OF = ("--as-of", "2026-08-15")
 

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from repo_files import REFERENCE as REPO_REFERENCE
 from salesplan.cli.app import app
 from salesplan.lint import ConfigError, load_config
 from salesplan.review.headers import ColumnSettings
 
 HERE = Path(__file__).resolve().parent
-REFERENCE = HERE.parents[2] / "shared" / "reference-plan.yaml"
+REFERENCE = REPO_REFERENCE
 UNKNOWN = HERE / "fixtures" / "unknown-column.csv"
 
 

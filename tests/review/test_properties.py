@@ -6,11 +6,11 @@ import datetime as dt
 import functools
 from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from repo_files import REFERENCE as REPO_REFERENCE
 from salesplan.diagnostics import SourceRef
 from salesplan.loader import LoadedPlan, load_plan
 from salesplan.review.actuals import ActualRow
@@ -39,7 +39,7 @@ def children(rows: list[ReviewRow]) -> list[tuple[ReviewRow, list[ReviewRow]]]:
 
 @functools.cache
 def _reference() -> LoadedPlan:
-    return load_plan(Path(__file__).resolve().parents[3] / "shared" / "reference-plan.yaml")
+    return load_plan(REPO_REFERENCE)
 
 
 ROWS = st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 27), st.integers(0, 10**6)), max_size=40)

@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 import yaml
 
+from repo_files import REFERENCE as REPO_REFERENCE
 from salesplan.diagnostics import Diagnostic
 from salesplan.lint.check import lint_file
 from salesplan.lint.config import LintConfig, config_from
@@ -31,7 +32,7 @@ from salesplan.loader import load_plan
 from salesplan.rules import RULES
 
 CASES = Path(__file__).parent / "cases"
-REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "reference-plan.yaml"
+REFERENCE = REPO_REFERENCE
 TESTS = Path(__file__).resolve().parents[1]
 
 

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from repo_files import REFERENCE as REPO_REFERENCE
 from salesplan.loader import load_plan
 from salesplan.model.plan import Plan, Risk
 from salesplan.risk import LEVELS, RiskConfig, score_risk, score_risks
 from salesplan.risk.config import RiskConfigError
 
-REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "reference-plan.yaml"
+REFERENCE = REPO_REFERENCE
 
 
 def reference() -> Plan:

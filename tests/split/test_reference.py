@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from pathlib import Path
 
+from repo_files import REFERENCE as REPO_REFERENCE
 from salesplan.loader import load_plan
 from salesplan.split.engine import split_plan
 from salesplan.split.result import TargetSplit
 
-REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "reference-plan.yaml"
+REFERENCE = REPO_REFERENCE
 
 # T1: 500万元, granularity 1.
 # Level 1, region explicit: east-a 300, east-b 200.

@@ -13,6 +13,7 @@ import pytest
 import yaml
 from babel.messages.pofile import read_po
 
+from repo_files import REFERENCE as REPO_REFERENCE
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic
 from salesplan.i18n import _
@@ -25,7 +26,7 @@ from salesplan.split.words import DIMENSION, dimension
 
 TESTS = Path(__file__).resolve().parents[1]
 CASES = TESTS / "rules" / "cases"
-REFERENCE = TESTS.parents[1] / "shared" / "reference-plan.yaml"
+REFERENCE = REPO_REFERENCE
 CATALOGS = Path(__file__).resolve().parents[2] / "src" / "salesplan" / "locale" / "zh" / "LC_MESSAGES"
 
 D = Decimal
