@@ -41,12 +41,12 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from salesplan.diagnostics import Diagnostic
+from salesplan.i18n import Message, _
 from salesplan.numbers import TENTHS, to_decimal
-from salesplan.review import codes
 from salesplan.review.actuals import ActualRow, compares_levels
+from salesplan.review.actuals import not_in_breakdown as _not_in
 from salesplan.review.alerts import Alert, Triggers
 from salesplan.review.expect import Profile, expected_on, merged
-from salesplan.review.grid import problem
 from salesplan.review.periods import TIME_LEVELS, part_range
 from salesplan.review.placing import dated_by, exact_sum, part_of, recency
 from salesplan.review.replan import replan_alerts
@@ -67,9 +67,9 @@ class Thresholds:
     on_track: Decimal = Decimal(95)
     at_risk: Decimal = Decimal(80)
 
-    def problem(self) -> str | None:
+    def problem(self) -> Message | None:
         if not (0 <= self.at_risk <= self.on_track <= self.ahead):
-            return "thresholds must satisfy 0 ≤ at-risk ≤ on-track ≤ ahead"
+            return _("thresholds must satisfy 0 ≤ at-risk ≤ on-track ≤ ahead")
         return None
 
     def status(self, pacing: Decimal | None, actual: Fraction) -> str:
@@ -205,17 +205,6 @@ def _outside_scope(target: Target, split: TargetSplit, rows: list[ActualRow]) ->
             if part is not None and part not in allowed:
                 out.append(_not_in(row, key, part, target.id))
     return out
-
-
-def _not_in(row: ActualRow, key: str, part: str, target_id: str, under: str = "") -> Diagnostic:
-    where = f" under {under}" if under else ""
-    where_zh = f"（{under} 之下）" if under else ""
-    return problem(
-        row.where(key),
-        codes.ACTUALS_NOT_IN_BREAKDOWN,
-        f"{key} '{part}' is not a part of target {target_id}'s scope or breakdown{where}",
-        f"'{part}' 不在目标 {target_id} 的范围或拆解之内{where_zh}",
-    )
 
 
 class TargetReviewer:
