@@ -57,12 +57,15 @@ class Message:
     fields: tuple[tuple[str, Any], ...] = ()
     plural: str | None = None
     count: int | None = field(default=None, compare=False)
+    context: str | None = None  # `pgettext`'s context: the same English translated apart where it stands
 
     def render(self, lang: str = DEFAULT) -> str:
         """The text in `lang`; a msgid the catalog lacks is shown in English."""
         catalog = translation(lang)
         if self.plural is not None and self.count is not None:
             template = catalog.ngettext(self.msgid, self.plural, self.count)
+        elif self.context is not None:
+            template = catalog.pgettext(self.context, self.msgid)
         else:
             template = catalog.gettext(self.msgid)
         if not self.fields:
@@ -85,6 +88,12 @@ def _(msgid: str, /, **fields: Any) -> Message:
 def n_(singular: str, plural: str, count: int, /, **fields: Any) -> Message:
     """A message with a plural form chosen by `count` (available to the template as `{count}`)."""
     return Message(singular, (("count", count), *fields.items()), plural, count)
+
+
+def pgettext(context: str, msgid: str, /, **fields: Any) -> Message:
+    """`_()` for an English word that is translated otherwise where it stands (`context` says where):
+    one catalog entry per (context, msgid)."""
+    return Message(msgid, tuple(fields.items()), context=context)
 
 
 def render(value: Any, lang: str = DEFAULT) -> str:

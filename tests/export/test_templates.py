@@ -29,29 +29,30 @@ def test_a_user_template_overrides_one_file(cli: Cli, reference_path: Path, tmp_
 
 
 @pytest.mark.parametrize(
-    ("template", "message"),
+    ("template", "message", "message_zh"),
     [
-        ("{{ ''.__class__.__mro__ }}", "unsafe"),
-        ("{{ doc.__class__.__init__.__globals__ }}", "unsafe"),
-        ("{% for c in ''.__class__.__mro__[1].__subclasses__() %}{{ c }}{% endfor %}", "unsafe"),
-        ("{{ tables[0].rows.__len__() }}", "unsafe"),
-        ("{{ no_such_thing }}", "undefined"),
-        ("{{ doc.title.missing }}", "undefined"),
-        ("{% for x in %}", "syntax error"),
-        ("{% include 'export/nope.md.j2' %}", "not found"),
+        ("{{ ''.__class__.__mro__ }}", "unsafe", "不安全的操作"),
+        ("{{ doc.__class__.__init__.__globals__ }}", "unsafe", "不安全的操作"),
+        ("{% for c in ''.__class__.__mro__[1].__subclasses__() %}{{ c }}{% endfor %}", "unsafe", "不安全的操作"),
+        ("{{ tables[0].rows.__len__() }}", "unsafe", "不安全的操作"),
+        ("{{ no_such_thing }}", "undefined", "未定义的值"),
+        ("{{ doc.title.missing }}", "undefined", "未定义的值"),
+        ("{% for x in %}", "syntax error", "模板语法错误"),
+        ("{% include 'export/nope.md.j2' %}", "not found", "找不到模板"),
     ],
 )
 def test_a_bad_user_template_is_a_clean_error(
-    cli: Cli, reference_path: Path, tmp_path: Path, template: str, message: str
+    cli: Cli, reference_path: Path, tmp_path: Path, template: str, message: str, message_zh: str
 ) -> None:
     folder = template_dir(tmp_path, "plan.md.j2", template)
     out = tmp_path / "out.md"
-    result = cli("export", reference_path, "-o", out, "--template", folder)
-    assert result.exit_code == 2, result.output
-    assert message in result.output and "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit)
-    assert not out.exists()
-    assert "object at 0x" not in result.output and "<class" not in result.output
+    for lang, expected in (("en", message), ("zh", message_zh)):
+        result = cli("export", reference_path, "-o", out, "--template", folder, "--lang", lang)
+        assert result.exit_code == 2, result.output
+        assert expected in result.output and "Traceback" not in result.output, (lang, result.output)
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        assert not out.exists()
+        assert "object at 0x" not in result.output and "<class" not in result.output
 
 
 def test_a_template_folder_without_export_templates_is_refused(cli: Cli, reference_path: Path, tmp_path: Path) -> None:

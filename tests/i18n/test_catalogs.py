@@ -31,6 +31,7 @@ VOCABULARY = {
     "_ZH_DAY_RE", "DAY_FORMS", "MONTH_FORMS", "MAGNITUDES", "MONEY", "MONEY_EXAMPLES", "VALUE_WORDS",
     "REVENUE_METRICS", "_ACTUALS_EXAMPLES",
     "UNIT_PREFIXES",
+    "EXAMPLE_UNIT",
 }  # fmt: skip
 
 # modules whose messages have not moved to the catalogs yet: this set only ever shrinks
@@ -130,15 +131,23 @@ def test_pending_list_only_names_modules_that_still_need_it() -> None:
     assert not done, f"remove from tests/i18n/pending.txt: {done}"
 
 
+def _literal(node: ast.expr | None) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
 def _marked(path: Path) -> list[tuple[int, str | None]]:
-    """Every `_()`/`n_()` call of a module: (line, msgid or None when it is not a literal)."""
+    """Every `_()`/`n_()`/`pgettext()` call of a module: (line, catalog key or None when it is not a literal)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "n_"):
-            first = node.args[0] if node.args else None
-            literal = isinstance(first, ast.Constant) and isinstance(first.value, str)
-            found.append((node.lineno, first.value if literal else None))  # type: ignore[union-attr]
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+            continue
+        args = [*node.args, None, None]
+        if node.func.id in ("_", "n_"):
+            found.append((node.lineno, _literal(args[0])))
+        elif node.func.id == "pgettext":
+            context, msgid = _literal(args[0]), _literal(args[1])
+            found.append((node.lineno, i18n.catalog_key(msgid, context) if context and msgid else None))
     return found
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from salesplan.export import i18n
+from salesplan.export import words
 from salesplan.export.model import Cell, Column, NumberFormat, Quantity, Row, Table
+from salesplan.i18n import _
 
 if TYPE_CHECKING:
     from salesplan.model.plan import Plan, Target
@@ -56,7 +57,21 @@ def level_word(level: str | None, lang: str) -> str:
     """`region` -> 区域; a combined level (`region×product`) word by word."""
     if not level:
         return ""
-    return re.sub(r"[A-Za-z_]+", lambda m: i18n.word(m[0], lang), level)
+    return re.sub(r"[A-Za-z_]+", lambda m: words.word(words.LEVELS, m[0], lang), level)
+
+
+def logic_text(levels: Sequence[str], lang: str) -> str:
+    """How a target was split: `by region → product`, 按区域 → 产品."""
+    return _("by {levels}", levels=" → ".join(level_word(level, lang) for level in levels)).render(lang)
+
+
+def dimension_text(dimension: str | None, kind: str | None, lang: str) -> str:
+    """A target's dimension and kind, `业绩 · 核心目标`."""
+    parts = (
+        words.word(words.DIMENSIONS, dimension, lang) if dimension else None,
+        words.word(words.KINDS, kind, lang) if kind else None,
+    )
+    return " · ".join(part for part in parts if part)
 
 
 class _Builder:
@@ -94,13 +109,12 @@ class _Builder:
         granularity = split.granularity if split else None
         fmt = NumberFormat(unit, places(target.value, granularity))
         lang = self.lang
-        dimension = " · ".join(i18n.word(k, lang) for k in (target.dimension, target.kind) if k)
-        metric = target.name or (i18n.word(target.metric, lang) if target.metric else target.id)
+        dimension = dimension_text(target.dimension, target.kind, lang)
+        metric = target.name or target.metric or target.id
         if split and split.root.children:
-            logic = i18n.word("by", lang) + " → ".join(level_word(level, lang) for level in split.levels)
-            value = split.root.value
+            logic, value = logic_text(split.levels, lang), split.root.value
         else:
-            logic, value = i18n.word("not_split", lang), target.value
+            logic, value = words.NOT_SPLIT.render(lang), target.value
         cells: tuple[Cell, ...] = (
             dimension,
             metric,
@@ -144,7 +158,7 @@ def breakdown_table(plan: Plan, splits: Mapping[str, TargetSplit], lang: str) ->
         builder.target(target, splits.get(target.id))
     return Table(
         name="breakdown",
-        title=i18n.title("breakdown", lang),
+        title=words.title("breakdown", lang),
         columns=breakdown_columns(lang),
         rows=builder.rows,
         sum_column=VALUE_COLUMN,
@@ -153,7 +167,7 @@ def breakdown_table(plan: Plan, splits: Mapping[str, TargetSplit], lang: str) ->
 
 def breakdown_columns(lang: str) -> tuple[Column, ...]:
     keys = ("dimension", "metric", "value", "logic", "path", "owner", "deadline")
-    heads = i18n.headers("breakdown", lang)
+    heads = words.headers("breakdown", lang)
     return tuple(
         Column(key, head, indent=key == "metric", wrap=key == "path") for key, head in zip(keys, heads, strict=True)
     )

@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from salesplan.export import i18n
+from salesplan.export import words
 from salesplan.export.breakdown import places
 from salesplan.export.model import Cell, Column, NumberFormat, Quantity, Row, Table
+from salesplan.i18n import _
 
 if TYPE_CHECKING:
     from salesplan.model.plan import Plan, Strategy, Task
@@ -17,10 +18,8 @@ _KEYS = ("module", "task", "owner", "start", "end", "deliverable", "budget", "de
 
 
 def execution_columns(lang: str) -> tuple[Column, ...]:
-    heads = i18n.headers("execution", lang)
-    modules = tuple(i18n.word(m, lang) for m in i18n.MODULES)
-    statuses = tuple(i18n.word(s, lang) for s in i18n.STATUSES)
-    choices = {"module": modules, "status": statuses}
+    heads = words.headers("execution", lang)
+    choices = {"module": words.words(words.MODULES, lang), "status": words.words(words.STATUSES, lang)}
     wrap = {"task", "deliverable"}
     return tuple(
         Column(key, head, choices=choices.get(key, ()), wrap=key in wrap)
@@ -30,8 +29,8 @@ def execution_columns(lang: str) -> tuple[Column, ...]:
 
 def module_text(strategy: Strategy | None, lang: str) -> str:
     if strategy is None:
-        return i18n.word("no_strategy", lang)
-    return i18n.word(strategy.module, lang) if strategy.module else strategy.name
+        return words.NO_STRATEGY.render(lang)
+    return words.word(words.MODULES, strategy.module, lang) if strategy.module else strategy.name
 
 
 def execution_table(plan: Plan, lang: str) -> Table:
@@ -59,9 +58,9 @@ def execution_table(plan: Plan, lang: str) -> Table:
             rows.append(_task_row(task, module, names, task_names, fmt, lang))
         rows[group_index].sums = tuple(range(group_index + 1, len(rows)))
     total_value = sum((t.budget or Decimal(0) for t in plan.tasks), Decimal(0))
-    total_cells: tuple[Cell, ...] = (i18n.word("total", lang), None, None, None, None, None, Quantity(total_value, fmt))
+    total_cells: tuple[Cell, ...] = (words.TOTAL.render(lang), None, None, None, None, None, Quantity(total_value, fmt))
     rows.append(Row((*total_cells, None, None, None), kind="total", sums=tuple(group_rows)))
-    return Table("execution", i18n.title("execution", lang), execution_columns(lang), rows, sum_column=BUDGET_COLUMN)
+    return Table("execution", words.title("execution", lang), execution_columns(lang), rows, sum_column=BUDGET_COLUMN)
 
 
 def _group_row(
@@ -71,13 +70,14 @@ def _group_row(
     if strategy is None:
         text, owner = module, None
     else:
-        sep = "：" if lang == "zh" else ": "
-        measures = ("；" if lang == "zh" else "; ").join(strategy.measures)
-        text = strategy.name + (sep + measures if measures else "")
+        measures = words.joined(strategy.measures, lang, words.CLAUSE_SEPARATOR)
+        text = (
+            _("{name}: {measures}", name=strategy.name, measures=measures).render(lang) if measures else strategy.name
+        )
         if strategy.budget is not None:
             amount = format(strategy.budget.normalize(), "f")
-            label = i18n.word("budget_of", lang)
-            text += f"（{label} {amount}{fmt.unit}）" if lang == "zh" else f" ({label} {amount} {fmt.unit})"
+            budget = _("{text} (strategy budget {amount} {unit})", text=text, amount=amount, unit=fmt.unit)
+            text = budget.render(lang)
         owner = names.get(strategy.owner, strategy.owner) if strategy.owner else None
     cells: tuple[Cell, ...] = (module, text, owner, None, None, None, Quantity(subtotal, fmt), None, None, None)
     return Row(cells, level=0, kind="group")
@@ -86,10 +86,10 @@ def _group_row(
 def _task_row(
     task: Task, module: str, names: dict[str, str], task_names: dict[str, str], fmt: NumberFormat, lang: str
 ) -> Row:
-    joiner = "、" if lang == "zh" else ", "
+    joiner = words.LIST_SEPARATOR.render(lang)
     owner = names.get(task.owner, task.owner) if task.owner else None
     budget = Quantity(task.budget, fmt) if task.budget is not None else None
-    status = i18n.word(task.status, lang) if task.status else None
+    status = words.word(words.STATUSES, task.status, lang) if task.status else None
     departments = joiner.join(task.departments) or None
     depends = joiner.join(task_names.get(d, d) for d in task.depends_on) or None
     cells = (module, task.name, owner, task.start, task.end, task.deliverable, budget, departments, status, depends)

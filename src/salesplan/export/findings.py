@@ -15,21 +15,22 @@ from openpyxl.utils import get_column_letter
 from salesplan import codes
 from salesplan.export.forbidden import forbidden_in, xml_safe
 from salesplan.export.model import Cell, Column, Document, GanttTask, LegendItem, Quantity, Row, Table
+from salesplan.i18n import Text, _
 
 # the detail of a number kept as text in a summed column: a total is its exact value, not a SUM formula
-SUM_AS_VALUE = "a total: written as its exact value, not a SUM formula"
-PART_OF_SUM = "the total over it is written as its exact value, not a SUM formula (SUM would skip text)"
+SUM_AS_VALUE = _("a total: written as its exact value, not a SUM formula")
+PART_OF_SUM = _("the total over it is written as its exact value, not a SUM formula (SUM would skip text)")
 
 
 @dataclass(frozen=True)
 class Finding:
     """One change: its code, the plan text (or number) it concerns, where it shows and a detail
-    (the forbidden characters; the text's length before the cut)."""
+    (the forbidden characters; the text's length before the cut; why a number's total is a value)."""
 
     code: str
     value: str | Decimal
     where: str
-    detail: str = ""
+    detail: Text = ""
 
 
 class _Cleaner:

@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING, Any
 
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic, SourceRef, inert
-from salesplan.export.findings import PART_OF_SUM, SUM_AS_VALUE, Finding
+from salesplan.export.findings import Finding
 from salesplan.export.forbidden import FORBIDDEN
+from salesplan.export.xlsx_text import CUT_MARK
+from salesplan.i18n import Message, _, n_
 
 if TYPE_CHECKING:
     from salesplan.loader import LoadedPlan
@@ -65,39 +67,41 @@ def _quote(text: str) -> str:
     return inert(text if len(text) <= _QUOTE else text[:_QUOTE] + "…")
 
 
-_PLACES = {"title": ("the document title", "文档标题"), "subtitle": ("the document subtitle", "文档副标题")}
+_PLACES = {"title": _("the document title"), "subtitle": _("the document subtitle")}
 
 
-def _messages(finding: Finding, places: int) -> tuple[str, str]:
-    more_en = f" (and {places - 1} more places)" if places > 1 else ""
-    more_zh = f"（另有 {places - 1} 处）" if places > 1 else ""
-    where, where_zh = _PLACES.get(finding.where, (finding.where, finding.where))
+def _message(finding: Finding, places: int) -> Message:
+    """What export changed, where it first shows (and in how many more places)."""
+    more = n_(" (and {count} more place)", " (and {count} more places)", places - 1) if places > 1 else ""
+    where = _PLACES.get(finding.where, finding.where)
     value = finding.value
     if finding.code == codes.FORBIDDEN_CHARACTER:
-        return (
-            f"{finding.detail} cannot be written to a file; shown as U+FFFD (�) in {where}{more_en}: "
-            f"'{_quote(str(value))}'",
-            f"{finding.detail} 不能写入文件，已在 {where_zh}{more_zh} 显示为 U+FFFD（�）：'{_quote(str(value))}'",
+        return _(
+            "{chars} cannot be written to a file; shown as U+FFFD (\ufffd) in {where}{more}: '{text}'",
+            chars=finding.detail,
+            where=where,
+            more=more,
+            text=_quote(str(value)),
         )
     if finding.code == codes.CELL_TEXT_CUT:
-        return (
-            f"text of {finding.detail} characters is over Excel's 32,767 per cell; cut in {where}{more_en}, "
-            f"ending in …[truncated]: '{_quote(str(value))}'",
-            f"文本共 {finding.detail} 个字符，超过 Excel 单元格上限 32,767；已在 {where_zh}{more_zh} 截断，"
-            f"以 …[截断] 结尾：'{_quote(str(value))}'",
+        return _(
+            "text of {length} characters is over Excel's 32,767 per cell; cut in {where}{more}, ending in {mark}: "
+            "'{text}'",
+            length=finding.detail,
+            where=where,
+            more=more,
+            mark=CUT_MARK,
+            text=_quote(str(value)),
         )
-    return (
-        f"{value} has more than 15 significant digits, which Excel would round; written as exact text in "
-        f"{where}{more_en}{finding.detail and ', ' + finding.detail}",
-        f"{value} 有效数字超过 15 位，Excel 会舍入；已在 {where_zh}{more_zh} 以文本写出精确值"
-        f"{finding.detail and '，' + _ZH_DETAIL.get(finding.detail, finding.detail)}",
+    detail = _(", {detail}", detail=finding.detail) if finding.detail else ""
+    return _(
+        "{number} has more than 15 significant digits, which Excel would round; written as exact text in "
+        "{where}{more}{detail}",
+        number=value,
+        where=where,
+        more=more,
+        detail=detail,
     )
-
-
-_ZH_DETAIL = {
-    SUM_AS_VALUE: "这是合计：写为精确值而非 SUM 公式",
-    PART_OF_SUM: "包含它的合计写为精确值而非 SUM 公式（SUM 会跳过文本）",
-}
 
 
 def locate(findings: Sequence[Finding], loaded: LoadedPlan) -> list[Diagnostic]:
@@ -112,9 +116,8 @@ def locate(findings: Sequence[Finding], loaded: LoadedPlan) -> list[Diagnostic]:
         key = (finding.code, path, value if path is None else "")
         grouped.setdefault(key, []).append(finding)
     out: list[Diagnostic] = []
-    for (code, path, _), group in grouped.items():
+    for (code, path, _value), group in grouped.items():
         first = group[0]
-        message, message_zh = _messages(first, len(group))
         where = source.ref(path) if path is not None else SourceRef(source.file, 1, 1)
-        out.append(codes.diagnostic(code, where, message, message_zh, path or ()))
+        out.append(codes.diagnostic(code, where, _message(first, len(group)), path=path or ()))
     return out

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import overload
 
 from salesplan import templating
-from salesplan.export import i18n
+from salesplan.export import words
 from salesplan.export.md_text import cell_text, md_escape, mermaid_ids, mermaid_text
 from salesplan.export.model import Cell, Document, Row, Table
+from salesplan.i18n import Message, _
 
 MAIN_TEMPLATE = "export/plan.md.j2"
 TONE_MARKS = {
@@ -24,12 +25,20 @@ TONE_MARKS = {
     "at_risk": "🟥",
 }
 _BOLD_KINDS = frozenset({"target", "group", "total"})
+# a level of a part's indent: an ideographic space, which Markdown keeps (not a word: the same in every language)
+_INDENT = chr(0x3000)
+_TEMPLATE_WORDS = {"legend": words.LEGEND, "allowed": words.ALLOWED, "example": words.EXAMPLE}
 
 templating.FILTERS.update({"md_escape": md_escape, "mermaid_text": mermaid_text})
 
 
 class TemplateFailure(Exception):
-    """A template could not be loaded or rendered (syntax, undefined name, sandbox violation)."""
+    """A template could not be loaded or rendered (syntax, undefined name, sandbox violation); `message`
+    says why, in every language."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.render("en"))
+        self.message = message
 
 
 @dataclass
@@ -82,7 +91,7 @@ class _Cells:
                 if tone in TONE_MARKS:
                     cells[index] = f"{TONE_MARKS[tone]} {cells[index]}".rstrip()
         if row.level and self.indent_column is not None:
-            cells[self.indent_column] = "　" * (row.level - 1) + "└ " + cells[self.indent_column]
+            cells[self.indent_column] = _INDENT * (row.level - 1) + "└ " + cells[self.indent_column]
         if row.kind in _BOLD_KINDS:
             cells = [f"**{text}**" if text else text for text in cells]
         return cells
@@ -161,27 +170,27 @@ def markdown_chunks(doc: Document, template_dir: Path | None = None) -> Iterator
     import jinja2
     from jinja2.exceptions import SecurityError
 
-    env = templating.environment(template_dir)
+    env = templating.environment(template_dir, doc.lang)
     context = {
         "doc": {"title": md_escape(doc.title), "subtitle": md_escape(doc.subtitle), "lang": doc.lang},
         "blank": doc.blank,
-        "words": {key: md_escape(i18n.word(key, doc.lang)) for key in ("legend", "allowed", "example")},
+        # the words the built-in templates say with _(), for a user's template that names them
+        "words": {key: md_escape(word.render(doc.lang)) for key, word in _TEMPLATE_WORDS.items()},
         "tables": [md_table(table, doc.blank) for table in doc.tables],
     }
     try:
         yield from _gathered(env.get_template(MAIN_TEMPLATE).generate(context))
     except SecurityError as exc:
-        raise TemplateFailure(f"template tried an unsafe operation: {exc}") from None
+        raise TemplateFailure(_("template tried an unsafe operation: {error}", error=str(exc))) from None
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateFailure(
-            f"template syntax error in {exc.filename or exc.name}:{exc.lineno}: {exc.message}"
-        ) from None
+        where = f"{exc.filename or exc.name}:{exc.lineno}"
+        raise TemplateFailure(_("template syntax error in {where}: {error}", where=where, error=exc.message)) from None
     except jinja2.TemplateNotFound as exc:
-        raise TemplateFailure(f"template not found: {exc.name}") from None
+        raise TemplateFailure(_("template not found: {name}", name=exc.name)) from None
     except jinja2.UndefinedError as exc:
-        raise TemplateFailure(f"template uses an undefined value: {exc.message}") from None
+        raise TemplateFailure(_("template uses an undefined value: {error}", error=exc.message)) from None
     except jinja2.TemplateError as exc:
-        raise TemplateFailure(f"template error: {exc}") from None
+        raise TemplateFailure(_("template error: {error}", error=str(exc))) from None
 
 
 def _gathered(pieces: Iterator[str]) -> Iterator[str]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from salesplan.export import i18n
+from salesplan.export import words
 from salesplan.export.breakdown import level_word, places
 from salesplan.export.model import Cell, Column, Document, LegendItem, NumberFormat, Quantity, Row, Table, ToneRule
+from salesplan.i18n import _
 
 if TYPE_CHECKING:
     from salesplan.model.plan import Plan
@@ -20,12 +21,12 @@ _PERCENT = NumberFormat("%", 1)
 
 
 def review_columns(lang: str) -> tuple[Column, ...]:
-    heads = i18n.headers("review", lang)
+    heads = words.headers("review", lang)
     return tuple(Column(key, head, indent=key == "part") for key, head in zip(_KEYS, heads, strict=True))
 
 
 def status_text(status: str, lang: str) -> str:
-    return i18n.word(f"review:{status}", lang)
+    return words.word(words.REVIEW_STATUSES, status, lang)
 
 
 def _percent(value: Decimal | None) -> Quantity | None:
@@ -85,7 +86,7 @@ def review_table(review: Review, lang: str) -> Table:
     rows = [row for target in review.targets for row in _rows(target, lang)]
     return Table(
         name="review",
-        title=i18n.title("review", lang),
+        title=words.title("review", lang),
         columns=review_columns(lang),
         rows=rows,
         legend=status_legend(review.thresholds, lang),
@@ -112,10 +113,10 @@ def alerts_table(review: Review, lang: str) -> Table:
     ]
     return Table(
         name="alerts",
-        title=i18n.title("alerts", lang),
+        title=words.title("alerts", lang),
         columns=tuple(
             Column(key, head, wrap=key == "details")
-            for key, head in zip(("target", "part", "alert", "details"), i18n.headers("alerts", lang), strict=True)
+            for key, head in zip(("target", "part", "alert", "details"), words.headers("alerts", lang), strict=True)
         ),
         rows=rows,
     )
@@ -125,7 +126,7 @@ def review_document(plan: Plan, review: Review, lang: str) -> Document:
     """The review as an export document: the plan's title, its period and the as-of date, one table."""
     from salesplan.export.tables import subtitle
 
-    as_of = f"{i18n.word('as_of', lang)}: {review.as_of.isoformat()}"
+    as_of = _("As of: {date}", date=review.as_of.isoformat()).render(lang)
     return Document(
         title=plan.plan.name,
         lang=lang,

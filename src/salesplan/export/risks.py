@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from salesplan.export import i18n
+from salesplan.export import words
 from salesplan.export.model import Cell, Column, LegendItem, Row, Table
 
 if TYPE_CHECKING:
+    from salesplan.i18n import Message
     from salesplan.model.plan import Plan
     from salesplan.risk import RiskConfig, ScoredRisk
 
@@ -16,11 +18,8 @@ LEVEL_COLUMN = 4
 
 
 def risk_columns(lang: str) -> tuple[Column, ...]:
-    heads = i18n.headers("risks", lang)
-    choices = {
-        "probability": tuple(i18n.word(k, lang) for k in i18n.PROBABILITIES),
-        "impact": tuple(i18n.word(k, lang) for k in i18n.IMPACTS),
-    }
+    heads = words.headers("risks", lang)
+    choices = {"probability": words.words(words.PROBABILITIES, lang), "impact": words.words(words.IMPACTS, lang)}
     wrap = {"description", "response", "trigger"}
     return tuple(
         Column(key, head, choices=choices.get(key, ()), wrap=key in wrap)
@@ -28,14 +27,14 @@ def risk_columns(lang: str) -> tuple[Column, ...]:
     )
 
 
-def axis_text(value: int | str, prefix: str, lang: str) -> str:
+def axis_text(value: int | str, table: Mapping[str, Message], lang: str) -> str:
     """A label as the people say it (高, 严重); a number on the 1..5 scale as written."""
-    return str(value) if isinstance(value, int) else i18n.word(f"{prefix}:{value}", lang)
+    return str(value) if isinstance(value, int) else words.word(table, value, lang)
 
 
 def level_text(scored: ScoredRisk, lang: str) -> str:
-    word = i18n.word(f"level:{scored.level}", lang)
-    return f"{word}（{scored.score}）" if lang == "zh" else f"{word} ({scored.score})"
+    """The risk's level and score, `高（15）`."""
+    return words.level_text(scored.level, scored.score, lang)
 
 
 def risk_table(plan: Plan, scored: list[ScoredRisk], config: RiskConfig, lang: str) -> Table:
@@ -46,10 +45,10 @@ def risk_table(plan: Plan, scored: list[ScoredRisk], config: RiskConfig, lang: s
     for item in scored:
         risk = item.risk
         cells: tuple[Cell, ...] = (
-            i18n.word(risk.category, lang) if risk.category else None,
+            words.word(words.CATEGORIES, risk.category, lang) if risk.category else None,
             risk.description,
-            axis_text(risk.probability, "p", lang),
-            axis_text(risk.impact, "i", lang),
+            axis_text(risk.probability, words.PROBABILITIES, lang),
+            axis_text(risk.impact, words.IMPACTS, lang),
             level_text(item, lang),
             risk.response,
             names.get(risk.owner, risk.owner) if risk.owner else None,
@@ -57,7 +56,7 @@ def risk_table(plan: Plan, scored: list[ScoredRisk], config: RiskConfig, lang: s
         )
         tones[LEVEL_COLUMN] = item.level
         rows.append(Row(cells, tones=tuple(tones)))
-    return Table("risks", i18n.title("risks", lang), risk_columns(lang), rows, legend=level_legend(config, lang))
+    return Table("risks", words.title("risks", lang), risk_columns(lang), rows, legend=level_legend(config, lang))
 
 
 def level_legend(config: RiskConfig, lang: str) -> tuple[LegendItem, ...]:
@@ -69,7 +68,9 @@ def level_legend(config: RiskConfig, lang: str) -> tuple[LegendItem, ...]:
         "high": f"{medium + 1}–{high}",
         "critical": f"≥{high + 1}",
     }
-    return tuple(LegendItem(level, f"{i18n.word(f'level:{level}', lang)} {band}") for level, band in bands.items())
+    return tuple(
+        LegendItem(level, f"{words.word(words.RISK_LEVELS, level, lang)} {band}") for level, band in bands.items()
+    )
 
 
 def _axis_header(position: int, labels: dict[int, str]) -> str:
@@ -79,9 +80,9 @@ def _axis_header(position: int, labels: dict[int, str]) -> str:
 def heatmap_table(scored: list[ScoredRisk], config: RiskConfig, lang: str) -> Table:
     """Probability rows (highest on top) × impact columns; each cell lists the risks there, toned by level."""
     size = config.size
-    p_labels = {v: i18n.word(f"p:{k}", lang) for k, v in config.probability.items()}
-    i_labels = {v: i18n.word(f"i:{k}", lang) for k, v in config.impact.items()}
-    corner = Column("axis", i18n.word("heat_corner", lang))
+    p_labels = {v: words.word(words.PROBABILITIES, k, lang) for k, v in config.probability.items()}
+    i_labels = {v: words.word(words.IMPACTS, k, lang) for k, v in config.impact.items()}
+    corner = Column("axis", words.HEAT_CORNER.render(lang))
     columns = (corner, *(Column(f"impact{i}", _axis_header(i, i_labels)) for i in range(1, size + 1)))
     rows: list[Row] = []
     for p in range(size, 0, -1):
@@ -94,4 +95,4 @@ def heatmap_table(scored: list[ScoredRisk], config: RiskConfig, lang: str) -> Ta
         rows.append(Row(tuple(cells), tones=tuple(tones)))
     notes = tuple(f"{s.risk.id}: {s.risk.description} — {level_text(s, lang)}" for s in scored)
     legend = level_legend(config, lang)
-    return Table("heatmap", i18n.title("heatmap", lang), columns, rows, legend=legend, notes=notes, filterable=False)
+    return Table("heatmap", words.title("heatmap", lang), columns, rows, legend=legend, notes=notes, filterable=False)

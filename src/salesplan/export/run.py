@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from salesplan.diagnostics import Diagnostic, has_errors
+from salesplan.i18n import Message, _
 
 if TYPE_CHECKING:
     from salesplan.export.findings import Finding
@@ -19,12 +20,12 @@ ExportFormat = Literal["xlsx", "md"]
 
 
 class ExportError(Exception):
-    """Export cannot go on (a bad template, a template folder without templates); the message says why,
-    in Chinese too where `zh` is given."""
+    """Export cannot go on (a bad template, a template folder without templates); `message` says why, in
+    every language (`str()` of the error is its English text)."""
 
-    def __init__(self, message: str, zh: str | None = None) -> None:
-        super().__init__(message)
-        self.zh = zh
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.render("en"))
+        self.message = message
 
 
 @dataclass
@@ -49,16 +50,14 @@ def render(
         findings.extend(found)
     if fmt == "xlsx":
         if template_dir is not None:
-            raise ExportError(
-                "--template applies to Markdown only (--format md)", "--template 只适用于 Markdown（--format md）"
-            )
+            raise ExportError(_("--template applies to Markdown only (--format md)"))
         from salesplan.export.xlsx import render_xlsx
         from salesplan.export.xlsx_sheets import TooWide
 
         try:
             return render_xlsx(doc, findings)
         except TooWide as exc:
-            raise ExportError(str(exc), exc.zh) from None
+            raise ExportError(exc.message) from None
     return "".join(_markdown(doc, template_dir))
 
 
@@ -74,7 +73,7 @@ def _markdown(doc: Document, template_dir: Path | None) -> Iterator[str]:
         try:
             yield from markdown_chunks(doc, template_dir)
         except TemplateFailure as exc:
-            raise ExportError(str(exc)) from None
+            raise ExportError(exc.message) from None
 
     made = chunks()
     first = next(made, "")
@@ -101,11 +100,13 @@ def render_stream(
 def check_template_dir(template_dir: Path) -> None:
     """A user's folder must hold export templates where they override ours: DIR/export/*.md.j2."""
     if not template_dir.is_dir():
-        raise ExportError(f"template folder {template_dir} does not exist", f"模板目录 {template_dir} 不存在")
+        raise ExportError(_("template folder {folder} does not exist", folder=template_dir))
     if not any((template_dir / "export").glob("*.j2")):
         raise ExportError(
-            f"no templates in {template_dir / 'export'} (override e.g. export/plan.md.j2 or export/table.md.j2)",
-            f"{template_dir / 'export'} 中没有模板（可覆盖例如 export/plan.md.j2 或 export/table.md.j2）",
+            _(
+                "no templates in {folder} (override e.g. export/plan.md.j2 or export/table.md.j2)",
+                folder=template_dir / "export",
+            )
         )
 
 
@@ -161,14 +162,8 @@ def resolve_format(fmt: str | None, output: Path) -> ExportFormat:
     chosen = fmt or {".xlsx": "xlsx", ".md": "md", ".markdown": "md"}.get(output.suffix.lower())
     if chosen == "xlsx":
         if str(output) == "-":
-            raise ExportError(
-                "an xlsx workbook cannot go to stdout; give a file with -o",
-                "xlsx 工作簿不能输出到标准输出；请用 -o 指定文件",
-            )
+            raise ExportError(_("an xlsx workbook cannot go to stdout; give a file with -o"))
         return "xlsx"
     if chosen == "md":
         return "md"
-    raise ExportError(
-        "say --format xlsx or --format md (or give -o a .xlsx or .md name)",
-        "请指定 --format xlsx 或 --format md（或让 -o 的文件名以 .xlsx 或 .md 结尾）",
-    )
+    raise ExportError(_("say --format xlsx or --format md (or give -o a .xlsx or .md name)"))

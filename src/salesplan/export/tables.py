@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from salesplan.export import i18n
 from salesplan.export.breakdown import breakdown_table
 from salesplan.export.execution import execution_table
 from salesplan.export.model import Document, Table
 from salesplan.export.risks import heatmap_table, risk_table
 from salesplan.export.timeline import timeline_table
+from salesplan.i18n import Message, _
 
 if TYPE_CHECKING:
     from salesplan.model.plan import Plan
@@ -21,11 +21,12 @@ TABLES = ("breakdown", "execution", "risks", "timeline")
 
 
 class UnknownTable(ValueError):
-    """`--tables` named a table that does not exist (`zh`: the message in Chinese)."""
+    """`--tables` named a table that does not exist; `message` says which, in every language (`str()` of
+    the error is its English text)."""
 
-    def __init__(self, message: str, zh: str) -> None:
-        super().__init__(message)
-        self.zh = zh
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.render("en"))
+        self.message = message
 
 
 def parse_tables(text: str | None) -> list[str]:
@@ -36,18 +37,18 @@ def parse_tables(text: str | None) -> list[str]:
     unknown = sorted(asked - set(TABLES))
     if unknown:
         raise UnknownTable(
-            f"unknown table {', '.join(unknown)} (choose from {', '.join(TABLES)})",
-            f"未知的表 {', '.join(unknown)}（可选：{', '.join(TABLES)}）",
+            _("unknown table {names} (choose from {choices})", names=", ".join(unknown), choices=", ".join(TABLES))
         )
     return [name for name in TABLES if name in asked]
 
 
 def subtitle(plan: Plan, lang: str) -> str:
     period = plan.plan.period
-    text = f"{i18n.word('period', lang)}: {period.start.isoformat()} – {period.end.isoformat()}"
+    text = _("Plan period: {start} – {end}", start=period.start.isoformat(), end=period.end.isoformat()).render(lang)
     if plan.plan.owner:
         owner = plan.person(plan.plan.owner)
-        text += f" · {i18n.word('owner', lang)}: {(owner.name if owner else None) or plan.plan.owner}"
+        name = (owner.name if owner else None) or plan.plan.owner
+        text += " · " + _("Owner: {name}", name=name).render(lang)
     return text
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from salesplan.export import i18n
+from salesplan.export import words
 from salesplan.export.model import Cell, Column, GanttTask, LegendItem, Row, Table
 
 if TYPE_CHECKING:
@@ -32,8 +32,8 @@ def week_columns(mondays: list[dt.date]) -> tuple[Column, ...]:
 
 
 def timeline_columns(lang: str, mondays: list[dt.date]) -> tuple[Column, ...]:
-    heads = i18n.headers("timeline", lang)
-    statuses = tuple(i18n.word(s, lang) for s in i18n.STATUSES)
+    heads = words.headers("timeline", lang)
+    statuses = words.words(words.STATUSES, lang)
     fixed = tuple(
         Column(key, head, choices=statuses if key == "status" else (), indent=False)
         for key, head in zip(_KEYS, heads, strict=True)
@@ -57,7 +57,7 @@ def timeline_table(plan: Plan, lang: str) -> Table:
     names = {p.id: p.name or p.id for p in plan.team.people}
     task_names = {t.id: t.name for t in plan.tasks}
     ends = {t.id: t.end for t in plan.tasks}
-    joiner = "、" if lang == "zh" else ", "
+    joiner = words.LIST_SEPARATOR.render(lang)
     rows: list[Row] = []
     gantt: list[GanttTask] = []
     modules: list[str] = []
@@ -65,7 +65,7 @@ def timeline_table(plan: Plan, lang: str) -> Table:
         tone = (strategy.module if strategy else None) or NO_MODULE
         if tone not in modules:
             modules.append(tone)
-        module = i18n.word(strategy.module, lang) if strategy and strategy.module else None
+        module = words.word(words.MODULES, strategy.module, lang) if strategy and strategy.module else None
         depends = joiner.join(task_names.get(d, d) for d in task.depends_on) or None
         fixed: tuple[Cell, ...] = (
             task.name,
@@ -73,20 +73,21 @@ def timeline_table(plan: Plan, lang: str) -> Table:
             names.get(task.owner, task.owner) if task.owner else None,
             task.start,
             task.end,
-            i18n.word(task.status, lang) if task.status else None,
+            words.word(words.STATUSES, task.status, lang) if task.status else None,
             depends,
         )
         runs = [task.start <= m + dt.timedelta(days=6) and m <= task.end for m in mondays]
         tones = (None,) * len(fixed) + tuple(tone if on else None for on in runs)
         rows.append(Row(fixed + (None,) * len(mondays), tones=tones))
-        section = strategy.name if strategy else i18n.word("no_strategy", lang)
+        section = strategy.name if strategy else words.NO_STRATEGY.render(lang)
         gantt.append(GanttTask(task.id, task.name, section, task.start, task.end, _after(task, ends)))
     legend = tuple(
-        LegendItem(m, i18n.word(m, lang) if m != NO_MODULE else i18n.word("scheduled", lang)) for m in modules
+        LegendItem(m, words.word(words.MODULES, m, lang) if m != NO_MODULE else words.SCHEDULED.render(lang))
+        for m in modules
     )
     return Table(
         "timeline",
-        i18n.title("timeline", lang),
+        words.title("timeline", lang),
         timeline_columns(lang, mondays),
         rows,
         legend=legend,

@@ -11,8 +11,8 @@ from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from salesplan.export.i18n import word
 from salesplan.export.model import Quantity, Table
+from salesplan.export.words import LEGEND
 from salesplan.export.xlsx_styles import TONES, Palette, StyleKey, display_width
 from salesplan.export.xlsx_text import header_text
 
@@ -107,7 +107,7 @@ def write_extras(sheet: Any, table: Table, palette: Palette, lang: str, blank: b
         add_tone_rules(sheet, table)
     if table.legend:
         sheet.append([])
-        sheet.append([palette.text_cell(sheet, word("legend", lang), StyleKey(bold=True), lang)])
+        sheet.append([palette.text_cell(sheet, LEGEND.render(lang), StyleKey(bold=True), lang)])
         for item in table.legend:
             sheet.append([palette.text_cell(sheet, item.text, StyleKey(tone=item.tone), lang)])
     if table.notes:

@@ -2,8 +2,8 @@
 
 Excel (and LibreOffice) open at most 1,048,576 rows and 16,384 columns of a sheet; rows past that
 are silently dropped or the file is refused. A table whose rows do not fit is written as several
-sheets, `表`, `表 (2)`, `表 (3)`…, each starting with the header and ending with the table's legend
-and notes; a total whose parts lie on another sheet sums them there (`'表 (2)'!C2:C9`). A table
+sheets, `Table`, `Table (2)`, `Table (3)`…, each starting with the header and ending with the table's legend
+and notes; a total whose parts lie on another sheet sums them there (`'Table (2)'!C2:C9`). A table
 wider than a sheet cannot be continued that way and is refused before anything is written.
 """
 
@@ -14,24 +14,26 @@ import dataclasses
 from salesplan.export.model import Document, Table
 from salesplan.export.xlsx_layout import sum_formula
 from salesplan.export.xlsx_text import sheet_title
+from salesplan.i18n import _
 
 MAX_ROWS = 1_048_576  # Excel's rows per sheet
 MAX_COLUMNS = 16_384  # Excel's columns per sheet (XFD)
 
 
 class TooWide(Exception):
-    """A table has more columns than an Excel sheet holds; the message names the limit and the way out."""
+    """A table has more columns than an Excel sheet holds; `message` names the limit and the way out, in
+    every language (`str()` of the error is its English text)."""
 
     def __init__(self, table: Table) -> None:
-        count = len(table.columns)
-        super().__init__(
-            f"table {table.title!r} has {count:,} columns; an Excel sheet holds at most {MAX_COLUMNS:,}: "
-            "leave it out with --tables, or export it as Markdown (--format md)"
+        count, limit = format(len(table.columns), ","), format(MAX_COLUMNS, ",")
+        self.message = _(
+            "table '{title}' has {count} columns; an Excel sheet holds at most {limit}: "
+            "leave it out with --tables, or export it as Markdown (--format md)",
+            title=table.title,
+            count=count,
+            limit=limit,
         )
-        self.zh = (
-            f"表“{table.title}”有 {count:,} 列，Excel 工作表最多 {MAX_COLUMNS:,} 列："
-            "请用 --tables 不导出此表，或导出为 Markdown（--format md）"
-        )
+        super().__init__(self.message.render("en"))
 
 
 def check_width(doc: Document) -> None:

@@ -3,7 +3,7 @@
 Every text bound for the workbook passes `forbidden.xml_safe` here (characters XML 1.0 forbids
 become U+FFFD) before the rules of the place it goes to:
 
-- a cell holds at most 32,767 characters: a longer text is cut and ends in "…[截断]"/"…[truncated]";
+- a cell holds at most 32,767 characters: a longer text is cut and ends in `CUT_MARK` ("…[truncated]");
 - text like Excel's escape `_xHHHH_` (`编号_x0041_`) must read back as written. Excel decodes the
   escape in every string it reads, LibreOffice decodes `_x005F_` and control characters only, and
   openpyxl decodes nothing in cells. The usual fix, `_x005F_x0041_`, therefore reads back wrongly in
@@ -26,11 +26,12 @@ from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.cell.rich_text import CellRichText
 
 from salesplan.export.forbidden import xml_safe
+from salesplan.i18n import _
 
 MAX_CELL_TEXT = 32_767  # Excel's limit on a cell's text
 MAX_SHEET_TITLE = 31
 _MAX_HEADER = 255 - len("&C")  # Excel's limit on a header or footer, with its centre marker
-CUT_MARK = {"zh": "…[截断]", "en": "…[truncated]"}
+CUT_MARK = _("…[truncated]")  # the end of a text cut at the cell's limit
 # text starting like a formula (or a spreadsheet error code) is forced to stay text: formula injection
 _INJECTION_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _ESCAPE_START = re.compile(r"(?=_x[0-9A-Fa-f]{4}_)")
@@ -53,7 +54,7 @@ def cell_text(text: str, lang: str) -> CellText:
     clean = xml_safe(text)
     cut_from = None
     if len(clean) > MAX_CELL_TEXT // 2 and _excel_length(clean) > MAX_CELL_TEXT:
-        mark = CUT_MARK.get(lang, CUT_MARK["en"])
+        mark = CUT_MARK.render(lang)
         cut_from, clean = len(clean), _cut(clean, MAX_CELL_TEXT - _excel_length(mark)) + mark
     risky = clean.startswith(_INJECTION_STARTS) or clean in ERROR_CODES
     return CellText(escape_runs(clean), risky, cut_from)
