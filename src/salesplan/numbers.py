@@ -6,6 +6,7 @@ exact in the 28 significant digits of decimal arithmetic.
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
@@ -47,3 +48,40 @@ def trimmed(value: Decimal) -> Decimal:
     if value == value.to_integral_value():
         return value.quantize(Decimal(1))
     return value.normalize()
+
+
+# a percent written as text: `18%`, `12.5 %`, `-3%` (a plain `18` is 18 percent points too)
+PERCENT_PATTERN = r"^\s*[+-]?\d+(\.\d+)?\s*%?\s*$"
+_PERCENT_RE = re.compile(PERCENT_PATTERN)
+
+
+class PercentError(ValueError):
+    """A value that is not a percent; `message` says why, in every language."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.render("en"))
+        self.message = message
+
+
+def parse_percent(value: object, *, negative: bool = False) -> Decimal:
+    """The one reading of a percent, in percent points: `40`, `Decimal("40")`, `"40%"` and
+    `"40 %"` are all 40.
+
+    Bounds, the same for a plan, `salesplan.toml` and the command line: a whole or decimal number
+    (never true/false), finite, with at most `MAX_DIGITS` digits before the point and `MAX_PLACES`
+    after it (`out_of_bounds`); 0 or more unless `negative` (a plan's own values: a negative
+    target is reported where it stands, SP033). A setting may narrow this further (`drop` ≤ 100).
+    """
+    if isinstance(value, bool) or not isinstance(value, int | Decimal | str):
+        raise PercentError(_('must be a percentage such as 50 or "50%"'))
+    if isinstance(value, str):
+        if not _PERCENT_RE.match(value):
+            raise PercentError(_("must be a percentage such as 50 or \"50%\" (got '{value}')", value=value[:40]))
+        value = Decimal(value.strip().rstrip("%").strip())
+    number = Decimal(value)
+    problem = out_of_bounds(number)
+    if problem is not None:
+        raise PercentError(problem)
+    if number < 0 and not negative:
+        raise PercentError(_("must be a percentage of 0 or more (got {value})", value=number))
+    return number

@@ -10,7 +10,7 @@ import pytest
 from click.testing import Result
 
 from salesplan.diagnostics import Severity
-from salesplan.lint.config import ConfigError, find_config, load_config
+from salesplan.settings import ConfigError, find_config, load_config, resolve
 
 Run = Callable[..., Result]
 
@@ -61,25 +61,25 @@ def test_config_found_upward_and_explicit(tmp_path: Path) -> None:
     deep.mkdir(parents=True)
     (tmp_path / "a" / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")  # no tool table
     assert find_config(deep) == tmp_path / "salesplan.toml"
-    assert load_config(None, deep).fail_on is Severity.WARNING
+    assert resolve(load_config(None, deep)).lint.fail_on is Severity.WARNING
     other = tmp_path / "other.toml"
     other.write_text('ignore = ["SP303"]\n', encoding="utf-8")
-    assert "SP303" not in load_config(other, deep).enabled
+    assert "SP303" not in resolve(load_config(other, deep)).lint.enabled
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('selct = ["SP1"]\n', "unknown key 'selct'"),
-        ('select = ["SP777"]\n', "unknown rule code or name 'SP777'"),
-        ('select = "SP1"\n', "select must be a list of strings"),
-        ('[severity]\nSP101 = "fatal"\n', "must be one of error, warning, notice"),
-        ('[severity]\nSP999 = "error"\n', "unknown rule code or name 'SP999'"),
-        ('[smart]\nmax-growth = "lots"\n', "smart.max-growth must be a percent"),
-        ("[smart]\ngrowth = 1\n", "unknown key 'growth'"),
-        ("[risk]\nsize = 5.5\n", "risk.size must be a whole number"),
-        ("[risk]\nlevels = {low = 9, medium = 4, high = 15}\n", "risk.levels must rise"),
-        ("[risk]\nimpact = {minor = 1, moderate = 3}\n", "risk.impact must map exactly"),
+        ('selct = ["SP1"]\n', "salesplan.toml:1: selct: unknown key; did you mean 'select'?"),
+        ('select = ["SP777"]\n', "salesplan.toml:1: select: unknown rule code or name 'SP777'"),
+        ('select = "SP1"\n', "salesplan.toml:1: select: must be a list of strings"),
+        ('[severity]\nSP101 = "fatal"\n', "salesplan.toml:2: [severity] SP101: must be one of error, warning, notice"),
+        ('[severity]\nSP999 = "error"\n', "salesplan.toml:2: [severity] SP999: unknown rule code or name 'SP999'"),
+        ('[smart]\nmax-growth = "lots"\n', "salesplan.toml:2: [smart] max-growth: must be a percentage"),
+        ("[smart]\ngrowth = 1\n", "salesplan.toml:2: [smart] growth: unknown key; did you mean 'max-growth'?"),
+        ("[risk]\nsize = 5.5\n", "salesplan.toml:2: [risk] size: must be a whole number (got 5.5)"),
+        ("[risk]\nlevels = {low = 9, medium = 4, high = 15}\n", "salesplan.toml:2: [risk] levels: must rise"),
+        ("[risk]\nimpact = {minor = 1, moderate = 3}\n", "salesplan.toml:2: [risk] impact: must map exactly"),
         ("select = [\n", "not valid TOML"),
     ],
 )

@@ -13,13 +13,13 @@ import salesplan.split.engine as split_engine
 from salesplan.diagnostics import Diagnostic, Severity, SourceRef
 from salesplan.i18n import Message, render, translation
 from salesplan.lint import lint_text
-from salesplan.lint.config import ConfigError, config_from
 from salesplan.loader import load_text
 from salesplan.report.progress import STEPS, Steps
 from salesplan.report.risks import risks_table
 from salesplan.risk import LEVELS, score_risks
 from salesplan.risk.config import word
 from salesplan.rules.smart.sp104_target_not_relevant import _listing
+from salesplan.settings import ConfigError, settings_from
 
 LINT_PO = Path(__file__).resolve().parents[2] / "src" / "salesplan" / "locale" / "zh" / "LC_MESSAGES" / "lint.po"
 PLAN = """salesplan: 1
@@ -76,13 +76,14 @@ def test_no_other_catalog_translates_a_lint_message_otherwise() -> None:
 
 def test_a_configuration_error_speaks_both_languages() -> None:
     with pytest.raises(ConfigError) as raised:
-        config_from({"review": {"drop": 120}}, "salesplan.toml")
-    assert str(raised.value) == "salesplan.toml: review.drop must be a percent from 0 to 100 (got 120)"
-    assert raised.value.message.render("zh") == "salesplan.toml: review.drop 应为 0 到 100 之间的百分比（实际为 120）"
+        settings_from({"review": {"drop": 120}}, "salesplan.toml")
+    assert str(raised.value) == "salesplan.toml: [review] drop: must be a percent from 0 to 100 (got 120)"
+    zh = raised.value.message.render("zh")
+    assert zh == "salesplan.toml：[review] drop：应为 0 到 100 之间的百分比（实际为 120）"
     with pytest.raises(ConfigError) as raised:
-        config_from({"risk": {"size": 11}}, "salesplan.toml")
-    assert str(raised.value) == "salesplan.toml: risk.size must be from 2 to 10, not 11"
-    assert raised.value.message.render("zh") == "salesplan.toml：risk.size 应在 2 到 10 之间，而不是 11"
+        settings_from({"risk": {"size": 11}}, "salesplan.toml")
+    assert str(raised.value) == "salesplan.toml: [risk] size: must be from 2 to 10, not 11"
+    assert raised.value.message.render("zh") == "salesplan.toml：[risk] size：应在 2 到 10 之间，而不是 11"
 
 
 def _split_finding(hint: str | None, hint_zh: str | None) -> Diagnostic:

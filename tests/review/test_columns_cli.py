@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from repo_files import REFERENCE as REPO_REFERENCE
 from salesplan.cli.app import app
-from salesplan.lint import ConfigError, load_config
 from salesplan.review.headers import ColumnSettings
+from salesplan.settings import ConfigError, load_config, resolve
 
 HERE = Path(__file__).resolve().parent
 REFERENCE = REPO_REFERENCE
@@ -79,11 +79,17 @@ def test_configured_ignore_list(folder: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "says"),
     [
-        ('[review.columns]\nrepp = ["跟进人"]\n', "review.columns: unknown key 'repp' (allowed: target, region,"),
-        ('[review.columns]\nrep = "跟进人"\n', "review.columns.rep must be a list of strings"),
-        ('[review.columns]\nrep = [""]\n', "review.columns.rep must not hold an empty header"),
-        ('[review.columns]\nrep = ["负责人"]\nregion = ["负责人"]\n', "'负责人' is listed under both rep and region"),
-        ("[review]\ncolumns = 3\n", "review.columns must be a table"),
+        (
+            '[review.columns]\nrepp = ["跟进人"]\n',
+            "salesplan.toml:2: [review.columns] repp: unknown key; did you mean 'rep'? (allowed: target, region,",
+        ),
+        ('[review.columns]\nrep = "跟进人"\n', "salesplan.toml:2: [review.columns] rep: must be a list of strings"),
+        ('[review.columns]\nrep = [""]\n', "salesplan.toml:2: [review.columns] rep: must not hold an empty header"),
+        (
+            '[review.columns]\nrep = ["负责人"]\nregion = ["负责人"]\n',
+            "salesplan.toml:3: [review.columns] region: '负责人' is listed under both rep and region",
+        ),
+        ("[review]\ncolumns = 3\n", "salesplan.toml:2: [review] columns: must be a table"),
     ],
 )
 def test_bad_column_settings_name_the_file_and_key(folder: Path, text: str, says: str) -> None:
@@ -103,7 +109,7 @@ def test_column_settings_are_read_with_the_review_table(folder: Path) -> None:
         '[review]\nahead = 120\n\n[review.columns]\nrep = ["跟进人", "Owner"]\nvalue = ["回款"]\nignore = ["备注"]\n',
         encoding="utf-8",
     )
-    config = load_config(None, folder)
-    assert config.review == {"ahead": 120}
-    assert config.review_columns == ColumnSettings({"rep": ("跟进人", "Owner"), "value": ("回款",)}, ("备注",))
-    assert load_config(None, folder.parent / "nowhere-near").review_columns == ColumnSettings()
+    config = resolve(load_config(None, folder)).review
+    assert config.thresholds.ahead == 120
+    assert config.columns == ColumnSettings({"rep": ("跟进人", "Owner"), "value": ("回款",)}, ("备注",))
+    assert resolve(load_config(None, folder.parent / "nowhere-near")).review.columns == ColumnSettings()

@@ -26,10 +26,11 @@ import yaml
 from repo_files import REFERENCE as REPO_REFERENCE
 from salesplan.diagnostics import Diagnostic
 from salesplan.lint.check import lint_file
-from salesplan.lint.config import LintConfig, config_from
+from salesplan.lint.config import LintConfig
 from salesplan.lint.discover import Candidate
 from salesplan.loader import load_plan
 from salesplan.rules import RULES
+from salesplan.settings import resolve, settings_from
 
 CASES = Path(__file__).parent / "cases"
 REFERENCE = REPO_REFERENCE
@@ -92,7 +93,7 @@ def run_case(case: dict[str, Any], file: Path) -> list[Diagnostic]:
         from salesplan.export.tables import TABLES
 
         return export_plan(load_plan(str(file), "plan.yaml"), case["export"], TABLES, "zh").diagnostics
-    config = config_from(tomllib.loads(case["config"]), "case") if "config" in case else LintConfig()
+    config = resolve(settings_from(tomllib.loads(case["config"]), "case")).lint if "config" in case else LintConfig()
     result = lint_file(Candidate(str(file), "plan.yaml", explicit=True), config)
     assert result is not None
     return result.diagnostics

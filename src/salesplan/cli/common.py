@@ -15,6 +15,7 @@ from salesplan.i18n import Message, Text, _, render
 if TYPE_CHECKING:
     from salesplan.diagnostics import Diagnostic
     from salesplan.loader import LoadedPlan
+    from salesplan.settings import SettingsError
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -54,6 +55,15 @@ def fail(message: Text, code: int = EXIT_ERROR, *, lang: str = "en") -> NoReturn
 def configuration_error(reason: Text) -> Message:
     """The refusal of a configuration file (salesplan.toml) that cannot be used."""
     return _("configuration error: {reason}", reason=reason)
+
+
+def refuse_settings(error: SettingsError, lang: str) -> NoReturn:
+    """Every problem of the settings file (`configuration error: ...`) or of the options, one a line; exit 2."""
+    from salesplan.settings import ConfigError
+
+    for problem in error.problems:
+        err(f"salesplan: {render(configuration_error(problem) if isinstance(error, ConfigError) else problem, lang)}")
+    raise typer.Exit(EXIT_ERROR)
 
 
 def print_diagnostics(diagnostics: list[Diagnostic], lang: str = "zh") -> None:

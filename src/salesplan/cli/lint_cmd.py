@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from salesplan.cli.common import ForceOption, Lang, LangOption, check_output, configuration_error, emit, fail
+from salesplan.cli.common import ForceOption, Lang, LangOption, check_output, emit, refuse_settings
 from salesplan.i18n import _
 
 
@@ -69,18 +69,24 @@ def lint(
     skip_non_plans: Annotated[bool, typer.Option(help=_("Skip named YAML files that are not plans.").msgid)] = False,
 ) -> None:
     """`salesplan lint` (its help is HELP)."""
-    from salesplan.diagnostics import Severity
-    from salesplan.lint import ConfigError, discover, lint_files, load_config
+    from salesplan.lint import discover, lint_files
     from salesplan.report import REPORTER_BY_NAME, Renderer, RenderOptions
     from salesplan.report.progress import progress_bar
     from salesplan.report.smart import render_smart_json, render_smart_table
+    from salesplan.settings import SettingsError, load_config, resolve
 
     targets = [str(p) for p in paths or [Path(".")]]
+    start = Path(targets[0]) if Path(targets[0]).is_dir() else Path(targets[0]).parent
     try:
-        start = Path(targets[0]) if Path(targets[0]).is_dir() else Path(targets[0]).parent
-        settings = load_config(config, start).with_cli(select or [], ignore or [], exclude or [])
-    except ConfigError as exc:
-        fail(configuration_error(exc.message), lang=lang.value)
+        settings = resolve(
+            load_config(config, start),
+            select=select or [],
+            ignore=ignore or [],
+            exclude=exclude or [],
+            fail_on=fail_on.value if fail_on else None,
+        ).lint
+    except SettingsError as exc:
+        refuse_settings(exc, lang.value)
     candidates = discover(targets, settings.exclude)
     check_output(output_file, force, [c.path for c in candidates], lang.value)
     with progress_bar(len(candidates)) as progress:
@@ -94,5 +100,4 @@ def lint(
     else:
         render = REPORTER_BY_NAME[chosen]
     emit(render(result, options), output_file, force, lang.value)
-    threshold = Severity(fail_on.value) if fail_on else settings.fail_on
-    raise typer.Exit(result.exit_code(threshold, exit_zero))
+    raise typer.Exit(result.exit_code(settings.fail_on, exit_zero))

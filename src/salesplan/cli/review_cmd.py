@@ -25,23 +25,20 @@ from salesplan.cli.common import (
     Lang,
     LangOption,
     OutputOption,
-    configuration_error,
     emit,
     fail,
     load_or_exit,
     print_diagnostics,
     refuse_input_as_output,
+    refuse_settings,
 )
 from salesplan.i18n import _
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
     from decimal import Decimal
 
-    from salesplan.lint import LintConfig
     from salesplan.loader import LoadedPlan
-    from salesplan.review.alerts import Triggers
-    from salesplan.review.engine import Review, Thresholds
+    from salesplan.review.engine import Review
 
 
 class ReviewFormat(StrEnum):
@@ -50,71 +47,6 @@ class ReviewFormat(StrEnum):
     xlsx = "xlsx"
     md = "md"
     csv = "csv"
-
-
-def _percent(text: str | None, option: str, lang: str) -> Decimal | None:
-    from decimal import Decimal, InvalidOperation
-
-    if text is None:
-        return None
-    try:
-        value = Decimal(text.strip().rstrip("%").strip())
-    except InvalidOperation:
-        fail(_("{option} must be a percent such as 90 or 90% (got {text})", option=option, text=repr(text)), lang=lang)
-    if not value.is_finite() or value < 0:
-        fail(_("{option} must be a percent of 0 or more (got {text})", option=option, text=repr(text)), lang=lang)
-    return value
-
-
-def _configured(plan: Path, lang: str) -> LintConfig:
-    """The nearest salesplan.toml / .salesplan.toml / [tool.salesplan] (lint's file): its `[review]` table."""
-    from salesplan.lint import ConfigError, load_config
-
-    try:
-        return load_config(None, plan.parent)
-    except ConfigError as exc:
-        fail(configuration_error(exc.message), lang=lang)
-
-
-def _thresholds(
-    ahead: str | None, on_track: str | None, at_risk: str | None, configured: Mapping[str, Decimal], lang: str
-) -> Thresholds:
-    from salesplan.review.engine import Thresholds
-
-    base = Thresholds()
-    values = (
-        _percent(ahead, "--ahead", lang),
-        _percent(on_track, "--on-track", lang),
-        _percent(at_risk, "--at-risk", lang),
-    )
-    defaults = (
-        configured.get("ahead", base.ahead),
-        configured.get("on-track", base.on_track),
-        configured.get("at-risk", base.at_risk),
-    )
-    chosen = Thresholds(*(d if v is None else v for v, d in zip(values, defaults, strict=True)))
-    problem = chosen.problem()
-    if problem:
-        got = f"{chosen.ahead}, {chosen.on_track}, {chosen.at_risk}"
-        fail(_("{problem} (got {got})", problem=problem, got=got), lang=lang)
-    return chosen
-
-
-def _triggers(streak: int | None, drop: str | None, configured: Mapping[str, Decimal], lang: str) -> Triggers:
-    """The re-planning alerts' triggers: the command line, else `[review]`, else the defaults."""
-    from salesplan.review.alerts import Triggers
-
-    base = Triggers()
-    given = _percent(drop, "--drop", lang)
-    chosen = Triggers(
-        int(configured.get("streak", base.streak)) if streak is None else streak,
-        configured.get("drop", base.drop) if given is None else given,
-    )
-    problem = chosen.problem()
-    if problem:
-        got = f"--streak {chosen.streak}, --drop {chosen.drop}"
-        fail(_("{problem} (got {got})", problem=problem, got=got), lang=lang)
-    return chosen
 
 
 def _as_of(text: str | None, lang: str) -> dt.date:
@@ -244,6 +176,7 @@ def review(
 ) -> None:
     """`salesplan review` (its help is HELP)."""
     from salesplan.review.run import review_file
+    from salesplan.settings import SettingsError, load_config, resolve
 
     language = lang.value
     if blank:
@@ -253,14 +186,22 @@ def review(
         return
     plan, actuals = _inputs(plan, actuals, fmt, output, language)
     refuse_input_as_output(output, [plan, actuals], language)
-    config = _configured(plan, language)
-    configured, columns = config.review, config.review_columns.with_ignored(ignore_column or [])
-    gate = _percent(fail_under, "--fail-under", language)
-    gate = configured.get("fail-under") if gate is None else gate
-    thresholds, day = _thresholds(ahead, on_track, at_risk, configured, language), _as_of(as_of, language)
-    triggers = _triggers(streak, drop, configured, language)
+    try:
+        chosen = resolve(
+            load_config(None, plan.parent),
+            ahead=ahead,
+            on_track=on_track,
+            at_risk=at_risk,
+            fail_under=fail_under,
+            streak=streak,
+            drop=drop,
+            ignore_columns=ignore_column or [],
+        ).review
+    except SettingsError as exc:
+        refuse_settings(exc, language)
+    day, gate = _as_of(as_of, language), chosen.fail_under
     loaded = load_or_exit(plan, language)
-    result = review_file(loaded, actuals, day, thresholds, triggers, target or None, columns)
+    result = review_file(loaded, actuals, day, chosen.thresholds, chosen.triggers, target or None, chosen.columns)
     print_diagnostics(result.diagnostics, language)
     if result.review is None:
         raise typer.Exit(EXIT_ERROR)

@@ -16,10 +16,9 @@ from salesplan.cli.common import (
     LangOption,
     OutputOption,
     check_output,
-    configuration_error,
     emit,
-    fail,
     load_or_exit,
+    refuse_settings,
 )
 from salesplan.i18n import _
 
@@ -47,15 +46,15 @@ def risks(
     ] = None,
 ) -> None:
     """`salesplan risks` (its help is HELP)."""
-    from salesplan.lint import ConfigError, load_config
     from salesplan.report.risks import risks_json, risks_table
     from salesplan.risk import score_risks
+    from salesplan.settings import SettingsError, load_config, resolve
 
     check_output(output, force, [plan], lang.value)
     try:
-        risk_config = load_config(config, plan.parent).settings.risk
-    except ConfigError as exc:
-        fail(configuration_error(exc.message), lang=lang.value)
+        risk_config = resolve(load_config(config, plan.parent)).risk
+    except SettingsError as exc:
+        refuse_settings(exc, lang.value)
     loaded = load_or_exit(plan, lang.value)
     assert loaded.plan is not None
     scored = score_risks(loaded.plan, risk_config)

@@ -33,5 +33,5 @@ def rules_markdown() -> str:
 
 def rule_doc(info: RuleInfo) -> str:
     head = f"{info.code} {info.name} ({info.severity.value}, {info.group})"
-    options = "".join(f"  {key}: {text}\n" for key, text in info.options.items())
+    options = "".join(f"  {option.key}: {option.doc}\n" for option in info.options)
     return f"{head}\n{'=' * len(head)}\n\n{info.doc}\n" + (f"\nOptions:\n{options}" if options else "")

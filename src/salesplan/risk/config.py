@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
 
 from salesplan.i18n import Message, _
+from salesplan.options import Option, one_of, value_of, whole, whole_table
 
 LEVELS = ("low", "medium", "high", "critical")
 # the words of the matrix as salesplan prints them: levels, probability and impact labels (the labels
@@ -29,16 +31,33 @@ _IMPACT = MappingProxyType({"minor": 1, "moderate": 3, "severe": 5})
 _BOUNDS = MappingProxyType({"low": 4, "medium": 9, "high": 15})
 
 
+# the `[risk]` table of salesplan.toml: read by `salesplan risks` and by the rules that score risks
+SIZE: Option[int] = Option("risk.size", 5, whole, "the matrix is size × size (default 5)")
+PROBABILITY: Option[Mapping[str, int]] = Option(
+    "risk.probability", _PROBABILITY, whole_table, "where low, medium, high sit"
+)
+IMPACT: Option[Mapping[str, int]] = Option("risk.impact", _IMPACT, whole_table, "where minor, moderate, severe sit")
+BOUNDS: Option[Mapping[str, int]] = Option(
+    "risk.levels", _BOUNDS, whole_table, "upper score of low, medium and high; above: critical"
+)
+RESPOND_AT: Option[str] = Option(
+    "risk.respond-at", "high", one_of(*LEVELS), "lowest level that must be handled (default high)"
+)
+OPTIONS: tuple[Option[Any], ...] = (SIZE, PROBABILITY, IMPACT, BOUNDS, RESPOND_AT)
+
+
 def word(value: int | str) -> Message | str:
     """A level or label as printed (translated); a number of the plan's scale as it is."""
     return WORDS.get(str(value), str(value))
 
 
 class RiskConfigError(ValueError):
-    """A risk configuration that cannot score anything sensibly; `message` says why, in every language."""
+    """A risk configuration that cannot score anything sensibly; `key` is the `[risk]` key at fault
+    (`probability.low`), `message` says why, in every language."""
 
-    def __init__(self, message: Message) -> None:
-        super().__init__(message.render("en"))
+    def __init__(self, key: str, message: Message) -> None:
+        super().__init__(f"risk.{key}: {message.render('en')}")
+        self.key = key
         self.message = message
 
 
@@ -54,31 +73,36 @@ class RiskConfig:
 
     def __post_init__(self) -> None:
         if not 2 <= self.size <= 10:
-            raise RiskConfigError(_("risk.size must be from 2 to 10, not {size}", size=self.size))
+            raise RiskConfigError("size", _("must be from 2 to 10, not {size}", size=self.size))
         for kind, table, labels in (
             ("probability", self.probability, _PROBABILITY),
             ("impact", self.impact, _IMPACT),
         ):
             if set(table) != set(labels):
-                raise RiskConfigError(_("risk.{kind} must map exactly {labels}", kind=kind, labels=", ".join(labels)))
+                raise RiskConfigError(kind, _("must map exactly {labels}", labels=", ".join(labels)))
             for label, value in table.items():
                 if not 1 <= value <= self.size:
                     raise RiskConfigError(
-                        _(
-                            "risk.{kind}.{label} must be from 1 to {size}, not {value}",
-                            kind=kind,
-                            label=label,
-                            size=self.size,
-                            value=value,
-                        )
+                        f"{kind}.{label}", _("must be from 1 to {size}, not {value}", size=self.size, value=value)
                     )
         if set(self.bounds) != set(_BOUNDS):
-            raise RiskConfigError(_("risk.levels must give the upper score of low, medium and high"))
+            raise RiskConfigError("levels", _("must give the upper score of low, medium and high"))
         ordered = [self.bounds[level] for level in LEVELS[:-1]]
         if ordered != sorted(ordered) or len(set(ordered)) != len(ordered) or ordered[0] < 1:
-            raise RiskConfigError(_("risk.levels must rise: 1 ≤ low < medium < high"))
+            raise RiskConfigError("levels", _("must rise: 1 ≤ low < medium < high"))
         if self.respond_at not in LEVELS:
-            raise RiskConfigError(_("risk.respond-at must be one of {levels}", levels=", ".join(LEVELS)))
+            raise RiskConfigError("respond-at", _("must be one of {levels}", levels=", ".join(LEVELS)))
+
+    @classmethod
+    def from_settings(cls, values: Mapping[str, Any]) -> RiskConfig:
+        """The matrix the `[risk]` settings describe (`values` by option key; a key not given keeps its default)."""
+        return cls(
+            size=value_of(values, SIZE),
+            probability=value_of(values, PROBABILITY),
+            impact=value_of(values, IMPACT),
+            bounds=value_of(values, BOUNDS),
+            respond_at=value_of(values, RESPOND_AT),
+        )
 
     def level(self, score: int) -> str:
         for name in LEVELS[:-1]:

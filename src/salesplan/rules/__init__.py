@@ -4,16 +4,19 @@ Codes of the loader, the split engine, review and export (SP0xx, the table `sale
 are documented here by one module each under `loader/`, `split/`, `review/` and `export/`; those
 modules are imported only when their documentation is read (`salesplan rules`, SARIF). Rules with
 a `check` (SP1xx and up) run on every plan the loader accepted, in the order of `MODULES`; a rule
-that runs another engine lists the codes it reports for it in `EMITS` (SP203: the split engine's).
+that runs another engine lists the codes it reports for it in `EMITS` (SP203: the split engine's),
+and a rule with settings declares them in `OPTIONS` (`salesplan.options.Option`), collected here.
 """
 
 from __future__ import annotations
 
 from importlib import import_module
+from typing import Any
 
 from salesplan import codes
+from salesplan.options import Option
 from salesplan.rules.base import Check, Context, Finding, RuleInfo
-from salesplan.rules.settings import Settings
+from salesplan.rules.settings import RuleSettings
 
 MODULES = (
     "smart.sp101_target_not_specific",
@@ -48,6 +51,8 @@ RULES: dict[str, RuleInfo] = {
 }
 BY_NAME: dict[str, RuleInfo] = {info.name: info for info in RULES.values()}
 CHECKS: tuple[RuleInfo, ...] = tuple(info for info in RULES.values() if info.check is not None)
+# every option a rule reads, by key (`smart.max-growth`): the settings model's rule tables are made of these
+OPTIONS: dict[str, Option[Any]] = {option.key: option for info in RULES.values() for option in info.options}
 
 UNUSED_SUPPRESSION = "SP900"
 RULE_FAILED = "SP901"
@@ -69,4 +74,16 @@ def expand(selector: str) -> list[str]:
     return [code for code in RULES if code.startswith(key)] if key.startswith("SP") else []
 
 
-__all__ = ["BY_NAME", "CHECKS", "RULES", "Check", "Context", "Finding", "RuleInfo", "Settings", "expand", "lookup"]
+__all__ = [
+    "BY_NAME",
+    "CHECKS",
+    "OPTIONS",
+    "RULES",
+    "Check",
+    "Context",
+    "Finding",
+    "RuleInfo",
+    "RuleSettings",
+    "expand",
+    "lookup",
+]

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic, Severity
-from salesplan.rules.settings import Settings
+from salesplan.options import Option
+from salesplan.rules.settings import RuleSettings
 
 if TYPE_CHECKING:
     from salesplan.i18n import Message
@@ -38,7 +39,7 @@ class Context:
 
     loaded: LoadedPlan
     plan: Plan
-    settings: Settings = field(default_factory=Settings)
+    settings: RuleSettings = field(default_factory=RuleSettings)
 
     @property
     def source(self) -> SourceMap:
@@ -62,7 +63,7 @@ class RuleInfo:
     group: str
     module: str  # the module whose docstring documents the rule
     check: Check | None = None  # None: the finding is made by the loader or an engine, this rule only documents it
-    options: Mapping[str, str] = field(default_factory=dict)
+    options: tuple[Option[Any], ...] = ()  # the settings it reads, declared in its module (`OPTIONS`)
     emits: tuple[str, ...] = ()  # codes of another engine that `check` reports under their own code
 
     @property
@@ -79,7 +80,7 @@ class RuleInfo:
             group=module.__name__.rsplit(".", 2)[-2],
             module=module.__name__,
             check=getattr(module, "check", None),
-            options=getattr(module, "OPTIONS", {}),
+            options=tuple(getattr(module, "OPTIONS", ())),
             emits=tuple(getattr(module, "EMITS", ())),
         )
 

@@ -1,11 +1,16 @@
-"""The thresholds rules read (their options), with defaults; `salesplan.toml` overrides them."""
+"""What rules read besides the plan: their options' values (each option is declared beside its rule),
+and the metric keyword lists the options default to."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
+from typing import Any, TypeVar
 
+from salesplan.options import Option, value_of
 from salesplan.risk.config import RiskConfig
+
+T = TypeVar("T")
 
 # metrics whose targets are growth over a baseline (substring match on the metric name)
 GROWTH_METRICS = (
@@ -21,13 +26,16 @@ REVENUE_METRICS = ("revenue", "sales", "gmv")
 
 
 @dataclass(frozen=True)
-class Settings:
-    """Options of the rules. Percentages are percent points (50 = 50%)."""
+class RuleSettings:
+    """What the rules read: the options' values from salesplan.toml, by key (`smart.max-growth`);
+    an option not given keeps the default its rule declares. `risk` is the matrix the `[risk]`
+    options describe. Percentages are percent points (50 = 50%)."""
 
-    max_growth: Decimal = Decimal(50)
-    growth_metrics: tuple[str, ...] = GROWTH_METRICS
-    lower_is_better: tuple[str, ...] = LOWER_IS_BETTER
+    values: Mapping[str, Any] = field(default_factory=dict)
     risk: RiskConfig = field(default_factory=RiskConfig)
+
+    def get(self, option: Option[T]) -> T:
+        return value_of(self.values, option)
 
 
 def matches(metric: str | None, keywords: tuple[str, ...]) -> bool:

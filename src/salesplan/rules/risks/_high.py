@@ -6,8 +6,11 @@ from collections.abc import Iterator
 
 from salesplan.i18n import Message, _
 from salesplan.risk import ScoredRisk, score_risks
+from salesplan.risk.config import OPTIONS as RISK_OPTIONS
 from salesplan.risk.config import word
 from salesplan.rules.base import Context
+
+__all__ = ["RISK_OPTIONS", "describe", "serious_risks"]
 
 
 def serious_risks(ctx: Context) -> Iterator[ScoredRisk]:

@@ -34,13 +34,13 @@ from collections.abc import Iterator
 
 from salesplan.i18n import _
 from salesplan.rules.base import Context, Finding
-from salesplan.rules.risks._high import describe, serious_risks
+from salesplan.rules.risks._high import RISK_OPTIONS, describe, serious_risks
 
 CODE = "SP301"
 NAME = "risk-without-response"
 SEVERITY = "error"
 SUMMARY = "A risk scored high or above must have a response."
-OPTIONS = {"risk.respond-at": "lowest level that must be handled (default high)"}
+OPTIONS = RISK_OPTIONS  # every [risk] key moves a risk's score or the level that must be handled
 
 
 def check(ctx: Context) -> Iterator[Finding]:

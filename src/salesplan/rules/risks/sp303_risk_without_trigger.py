@@ -33,13 +33,13 @@ from collections.abc import Iterator
 
 from salesplan.i18n import _
 from salesplan.rules.base import Context, Finding
-from salesplan.rules.risks._high import describe, serious_risks
+from salesplan.rules.risks._high import RISK_OPTIONS, describe, serious_risks
 
 CODE = "SP303"
 NAME = "risk-without-trigger"
 SEVERITY = "warning"
 SUMMARY = "A risk scored high or above should have a trigger (early-warning signal)."
-OPTIONS = {"risk.respond-at": "lowest level that must be handled (default high)"}
+OPTIONS = RISK_OPTIONS  # every [risk] key moves a risk's score or the level that must be handled
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -30,14 +30,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from salesplan.i18n import _
+from salesplan.options import Option, words
 from salesplan.rules.base import Context, Finding
-from salesplan.rules.settings import MONEY_METRICS, matches
+from salesplan.rules.settings import GROWTH_METRICS, MONEY_METRICS, matches
 
 CODE = "SP102"
 NAME = "target-not-measurable"
 SEVERITY = "error"
 SUMMARY = "A target needs a value with a unit, and a baseline when its metric is a growth metric."
-OPTIONS = {"smart.growth-metrics": "metric name fragments that need a baseline"}
+GROWTH: Option[tuple[str, ...]] = Option(
+    "smart.growth-metrics", GROWTH_METRICS, words, "metric name fragments that need a baseline"
+)
+OPTIONS = (GROWTH,)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -56,7 +60,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 ),
                 _("add `unit:` (e.g. customers, pieces, days) or write the value as a percent (18%)"),
             )
-        if target.baseline is None and matches(target.metric, ctx.settings.growth_metrics):
+        if target.baseline is None and matches(target.metric, ctx.settings.get(GROWTH)):
             yield Finding(
                 base,
                 _(

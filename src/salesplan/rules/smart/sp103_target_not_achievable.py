@@ -47,15 +47,22 @@ from decimal import Decimal
 from salesplan.diagnostics import Severity
 from salesplan.i18n import _
 from salesplan.model.values import is_money_unit
+from salesplan.options import Option, percent, words
 from salesplan.rules.base import Context, Finding
-from salesplan.rules.settings import REVENUE_METRICS, matches
+from salesplan.rules.settings import LOWER_IS_BETTER, REVENUE_METRICS, matches
 from salesplan.rules.smart._capacity import capacity_in_target_unit, team_capacity
 
 CODE = "SP103"
 NAME = "target-not-achievable"
 SEVERITY = "error"
 SUMMARY = "Growth over baseline within the band (no stretch is a warning); revenue within the team's capacity."
-OPTIONS = {"smart.max-growth": "largest growth over baseline, percent", "smart.lower-is-better": "metric fragments"}
+MAX_GROWTH: Option[Decimal] = Option(
+    "smart.max-growth", Decimal(50), percent, "largest growth over the baseline, percent (default 50)"
+)
+LOWER: Option[tuple[str, ...]] = Option(
+    "smart.lower-is-better", LOWER_IS_BETTER, words, "metric fragments where a drop is the stretch"
+)
+OPTIONS = (MAX_GROWTH, LOWER)
 
 
 def _pct(value: Decimal) -> str:
@@ -63,12 +70,12 @@ def _pct(value: Decimal) -> str:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    plan, settings = ctx.plan, ctx.settings
+    plan, max_growth, lower = ctx.plan, ctx.settings.get(MAX_GROWTH), ctx.settings.get(LOWER)
     for i, target in enumerate(plan.targets):
         path = ("targets", i, "value")
         if target.baseline is not None and target.baseline > 0:
             change = (target.value - target.baseline) / target.baseline * 100
-            if matches(target.metric, settings.lower_is_better):
+            if matches(target.metric, lower):
                 change = -change
             if change <= 0:
                 yield Finding(
@@ -82,7 +89,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     _("set a target that improves on the baseline"),
                     severity=Severity.WARNING,
                 )
-            elif change > settings.max_growth:
+            elif change > max_growth:
                 yield Finding(
                     path,
                     _(
@@ -90,7 +97,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                         id=target.id,
                         growth=_pct(change),
                         baseline=target.baseline,
-                        band=_pct(settings.max_growth),
+                        band=_pct(max_growth),
                     ),
                     _("lower the target, or raise smart.max-growth in salesplan.toml if history supports it"),
                 )
