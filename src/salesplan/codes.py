@@ -2,9 +2,9 @@
 
 `CODES`: code -> (kebab-case name, one-line summary, default severity), by range: SP001–SP039 the
 loader and the model checks, SP040–SP059 the split engine, SP060–SP079 `salesplan review` (its
-actuals file), SP080–SP089 `salesplan export`. The lint rules (SP1xx and up) live in
-`salesplan.rules`, one module per rule; every code here is documented there too. `diagnostic()`
-is the one constructor of a finding from a code.
+actuals file), SP080–SP089 `salesplan export`, SP090–SP099 roll-up across plan files (lint). The
+lint rules (SP1xx and up) live in `salesplan.rules`, one module per rule; every code here is
+documented there too. `diagnostic()` is the one constructor of a finding from a code.
 """
 
 from __future__ import annotations
@@ -74,6 +74,17 @@ ACTUALS_REP_INACTIVE = "SP068"
 FORBIDDEN_CHARACTER = "SP080"
 CELL_TEXT_CUT = "SP081"
 NUMBER_AS_TEXT = "SP082"
+
+# -- roll-up (SP090–SP099): a target that implements a part of a parent plan's target, across files ---
+ROLLUP_VALUE_MISMATCH = "SP090"
+ROLLUP_PARENT_UNAVAILABLE = "SP091"
+ROLLUP_UNKNOWN_TARGET = "SP092"
+ROLLUP_UNKNOWN_PART = "SP093"
+ROLLUP_CLAIMED_TWICE = "SP094"
+ROLLUP_CYCLE = "SP095"
+ROLLUP_NO_CHILD = "SP096"
+ROLLUP_UNIT_MISMATCH = "SP097"
+ROLLUP_PERIOD_OUTSIDE = "SP098"
 
 
 class Code(NamedTuple):
@@ -196,14 +207,39 @@ CODES: dict[str, Code] = {
         "digits as text, and a total over it is written as its exact value instead of a SUM formula.",
         _W,
     ),
+    ROLLUP_VALUE_MISMATCH: Code(
+        "rollup-value-mismatch", "A target's value differs from the part of the parent target it implements.", _E
+    ),
+    ROLLUP_PARENT_UNAVAILABLE: Code(
+        "rollup-parent-unavailable", "The parent plan of `implements:` is missing, does not load or does not split.", _E
+    ),
+    ROLLUP_UNKNOWN_TARGET: Code("rollup-unknown-target", "`implements:` names a target the parent plan lacks.", _E),
+    ROLLUP_UNKNOWN_PART: Code(
+        "rollup-unknown-part", "`implements:` names a part that is not in the parent target's split.", _E
+    ),
+    ROLLUP_CLAIMED_TWICE: Code(
+        "rollup-part-claimed-twice", "Two child targets implement the same (or an overlapping) part.", _E
+    ),
+    ROLLUP_CYCLE: Code("rollup-cycle", "Plans implement each other in a cycle.", _E),
+    ROLLUP_NO_CHILD: Code(
+        "rollup-part-without-child",
+        "A part of a rolled-up parent target has no child plan (reported with --require-children).",
+        _W,
+    ),
+    ROLLUP_UNIT_MISMATCH: Code(
+        "rollup-unit-mismatch", "A child target's unit cannot be converted to its parent target's unit.", _E
+    ),
+    ROLLUP_PERIOD_OUTSIDE: Code(
+        "rollup-period-outside", "A child plan's period is not within its parent plan's period.", _E
+    ),
 }
 
 # the documentation group of each code range (`salesplan.rules.<group>` holds one module per code)
-_GROUPS = ((40, "loader"), (60, "split"), (80, "review"), (90, "export"))
+_GROUPS = ((40, "loader"), (60, "split"), (80, "review"), (90, "export"), (100, "rollup"))
 
 
 def group(code: str) -> str:
-    """`loader`, `split`, `review` or `export`: the part of salesplan that emits `code` (SP0xx)."""
+    """`loader`, `split`, `review`, `export` or `rollup`: the part of salesplan that emits `code` (SP0xx)."""
     number = int(code[2:])
     return next(name for bound, name in _GROUPS if number < bound)
 

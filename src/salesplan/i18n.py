@@ -45,6 +45,7 @@ CATALOGS: dict[str, tuple[str, ...]] = {
     "lint": ("lint/**/*.py", "rules/**/*.py", "risk/**/*.py", "report/**/*.py"),
     "scaffold": ("scaffold/**/*.py",),
     "diff": ("diff/**/*.py",),
+    "rollup": ("rollup/**/*.py",),
     "templates": ("templates/**/*.j2",),
 }
 

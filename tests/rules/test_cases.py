@@ -11,6 +11,9 @@ end of the plan period, and its findings count, with lines and columns in the ac
 `export: xlsx` (or `md`): the plan is exported with every table. `plan_file:` names a plan kept in
 another test folder (a path below tests/).
 `break_rule: CODE` makes that rule raise, `break_split: true` the split engine.
+A roll-up case carries several files, `files: {name: text}`: the folder is linted as one run
+(`require_children: true` as `--require-children`), and each expected finding names its file
+`[CODE, line, column, file]`.
 """
 
 from __future__ import annotations
@@ -80,8 +83,19 @@ def _break(case: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(split_engine, "_split_target", boom)
 
 
+def _run_files(case: dict[str, Any], folder: Path) -> list[Diagnostic]:
+    from salesplan.lint import discover, lint_files
+
+    for name, text in case["files"].items():
+        (folder / name).write_text(text, encoding="utf-8")
+    result = lint_files(discover([str(folder)], ()), LintConfig(), require_children=case.get("require_children", False))
+    return result.diagnostics
+
+
 def run_case(case: dict[str, Any], file: Path) -> list[Diagnostic]:
     """What salesplan reports on the case's file: lint's findings, or the split engine's for `targets:`."""
+    if "files" in case:
+        return _run_files(case, file.parent)
     if "targets" in case:
         from salesplan.split.engine import split_plan
 
@@ -114,12 +128,13 @@ def _review(case: dict[str, Any], file: Path) -> list[Diagnostic]:
 @pytest.mark.parametrize(("rule", "case"), _params())
 def test_rule_case(rule: str, case: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     file = tmp_path / "plan.yaml"
-    write_case(case, file)
+    if "files" not in case:
+        write_case(case, file)
     _break(case, monkeypatch)
     diagnostics = run_case(case, file)
     reported = {rule, *RULES[rule].emits}
     mine = [d for d in diagnostics if d.code in reported]
-    found = sorted([d.code, d.line, d.col] for d in mine)
+    found = sorted([d.code, d.line, d.col, *([Path(d.file).name] if "files" in case else [])] for d in mine)
     assert found == sorted(case["expect"]), [d.format("en") for d in diagnostics]
     if "severity" in case:
         assert {d.severity.value for d in mine} == {case["severity"]}

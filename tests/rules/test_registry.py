@@ -92,7 +92,10 @@ def test_names_unique_and_groups_by_number() -> None:
     for code, rule in RULES.items():
         number = int(code[2:])
         if number < 100:
-            expected = "loader" if number < 40 else "split" if number < 60 else "review" if number < 80 else "export"
+            expected = (
+                "loader" if number < 40 else "split" if number < 60 else "review" if number < 80 else
+                "export" if number < 90 else "rollup"
+            )  # fmt: skip
         else:
             expected = groups[code[2]]
         assert rule.group == expected, code

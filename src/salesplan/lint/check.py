@@ -16,6 +16,7 @@ from salesplan.lint.result import FileResult
 from salesplan.lint.smart import scorecard
 from salesplan.lint.suppress import apply_suppressions
 from salesplan.loader import LoadedPlan, load_plan, load_text
+from salesplan.rollup.facts import facts_of
 from salesplan.rules import CHECKS, RULE_FAILED, RULES, Context, Finding, RuleInfo
 
 _PLAN_MARK = re.compile(r"^salesplan\s*:", re.MULTILINE)
@@ -97,7 +98,9 @@ def lint_file(candidate: Candidate, config: LintConfig, skip_non_plans: bool = F
     loaded = load_plan(candidate.path, candidate.display)
     if _skip(loaded, candidate, skip_non_plans):
         return None
-    return check_loaded(loaded, config)
+    result = check_loaded(loaded, config)
+    result.facts = facts_of(loaded, candidate.path)
+    return result
 
 
 def lint_text(text: str, file: str = "<string>", config: LintConfig | None = None) -> FileResult:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic, Severity
 from salesplan.lint.smart import TargetScore
+
+if TYPE_CHECKING:
+    from salesplan.rollup.facts import FileFacts
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -23,6 +27,7 @@ class FileResult:
     lines: dict[int, str] = field(default_factory=dict)
     scores: list[TargetScore] = field(default_factory=list)
     suppressed: int = 0
+    facts: FileFacts | None = None  # its roll-up claims, checked across files once all are linted
 
 
 @dataclass

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from salesplan.lint.check import lint_file
 from salesplan.lint.config import LintConfig
 from salesplan.lint.discover import Candidate
+from salesplan.lint.relate import relate
 from salesplan.lint.result import FileResult, LintResult
 
 PARALLEL_FROM = 64  # below this, starting workers costs more than it saves
@@ -52,8 +53,11 @@ def lint_files(
     skip_non_plans: bool = False,
     jobs: int | None = None,
     progress: Progress | None = None,
+    require_children: bool | None = None,
 ) -> LintResult:
-    """Lint every candidate; skipped files (YAML that is not a plan) are left out of the result."""
+    """Lint every candidate, then the roll-up relations across them (`require_children`: also report
+    parent parts without a child; None reads the `rollup.require-children` setting). Skipped files
+    (YAML that is not a plan) are left out of the result."""
     global _job
     todo = list(candidates)
     _job = (config, skip_non_plans)
@@ -63,4 +67,5 @@ def lint_files(
             result.files.append(file_result)
         if progress is not None:
             progress(done, len(todo))
+    relate(result, config, require_children)
     return result

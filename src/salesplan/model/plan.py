@@ -127,6 +127,22 @@ class SplitLevel(Strict):
     cap: bool = Field(True, description="For method: capacity, keep each rep within capacity")
 
 
+RollupDimension = Literal["region", "product", "rep"]
+
+
+class Implements(Strict):
+    """The part of a target in another plan file that this target carries (a regional plan's share of
+    the national one); `salesplan lint` checks that the values agree, `salesplan rollup` shows the tree."""
+
+    plan: str = Field(description="The parent plan file, relative to this file (../national.yaml)")
+    target: Id = Field(description="The id of the parent plan's target")
+    part: dict[RollupDimension, Id] = Field(
+        default_factory=dict,
+        description="The part of the parent target's split: dimension -> part id ({region: east, product: "
+        "device}); empty for the whole target",
+    )
+
+
 class Target(Strict):
     """A SMART target and how it breaks down."""
 
@@ -145,6 +161,7 @@ class Target(Strict):
     strategies: list[Id] = Field(default_factory=list)
     granularity: Amount | None = Field(None, description="Parts are whole multiples of this (default 1)")
     split: list[SplitLevel] = Field(default_factory=list)
+    implements: Implements | None = Field(None, description="The part of a parent plan's target this target carries")
 
     @model_validator(mode="before")
     @classmethod

@@ -15,6 +15,7 @@ from typing import Any
 
 from salesplan import codes
 from salesplan.options import Option
+from salesplan.rollup.options import OPTIONS as ROLLUP_OPTIONS
 from salesplan.rules.base import Check, Context, Finding, RuleInfo
 from salesplan.rules.settings import RuleSettings
 
@@ -52,7 +53,9 @@ RULES: dict[str, RuleInfo] = {
 BY_NAME: dict[str, RuleInfo] = {info.name: info for info in RULES.values()}
 CHECKS: tuple[RuleInfo, ...] = tuple(info for info in RULES.values() if info.check is not None)
 # every option a rule reads, by key (`smart.max-growth`): the settings model's rule tables are made of these
-OPTIONS: dict[str, Option[Any]] = {option.key: option for info in RULES.values() for option in info.options}
+OPTIONS: dict[str, Option[Any]] = {
+    option.key: option for options in (*(info.options for info in RULES.values()), ROLLUP_OPTIONS) for option in options
+}
 
 UNUSED_SUPPRESSION = "SP900"
 RULE_FAILED = "SP901"

@@ -1,0 +1,1 @@
+"""Documentation of the roll-up codes (SP090–SP099), one module each."""

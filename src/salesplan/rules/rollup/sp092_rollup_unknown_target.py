@@ -1,0 +1,28 @@
+"""`implements:` names a target the parent plan lacks.
+
+The message lists the parent's targets.
+
+Failing example::
+
+    # national.yaml splits T1 (5000 万元) into east 3000 and west 2000
+    salesplan: 1
+    plan: {name: East, period: {start: 2026-01-01, end: 2026-12-31}}
+    targets:
+      - id: E1
+        value: 3000
+        implements: {plan: national.yaml, target: T9, part: {region: east}}
+
+Passing example::
+
+    salesplan: 1
+    plan: {name: East, period: {start: 2026-01-01, end: 2026-12-31}}
+    targets:
+      - id: E1
+        value: 3000
+        implements: {plan: national.yaml, target: T1, part: {region: east}}
+"""
+
+from salesplan import codes
+
+CODE = codes.ROLLUP_UNKNOWN_TARGET
+NAME, SUMMARY, SEVERITY = codes.CODES[CODE]
