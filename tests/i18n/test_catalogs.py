@@ -32,6 +32,7 @@ VOCABULARY = {
     "REVENUE_METRICS", "_ACTUALS_EXAMPLES",
     "UNIT_PREFIXES",
     "EXAMPLE_UNIT",
+    "DEFAULT_UNIT", "_AMOUNT_EXAMPLES", "_QUOTING_EXAMPLES", "SCHEMA_TERMS", "_YUAN",
 }  # fmt: skip
 
 # modules whose messages have not moved to the catalogs yet: this set only ever shrinks

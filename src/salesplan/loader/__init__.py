@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic, has_errors
+from salesplan.i18n import Message, _
 from salesplan.loader.source import read_source
 from salesplan.loader.yamltree import SourceMap, parse_yaml
 
@@ -34,8 +35,8 @@ class LoadedPlan:
         return self.plan is not None and not has_errors(self.diagnostics)
 
 
-def _not_a_plan(source: SourceMap, message: str, message_zh: str) -> Diagnostic:
-    return codes.diagnostic(codes.NOT_A_PLAN, source.ref(()), message, message_zh)
+def _not_a_plan(source: SourceMap, message: Message) -> Diagnostic:
+    return codes.diagnostic(codes.NOT_A_PLAN, source.ref(()), message)
 
 
 def load_plan(path: Path | str, display: str | None = None) -> LoadedPlan:
@@ -55,16 +56,12 @@ def load_text(text: str, file: str = "<string>") -> LoadedPlan:
         return result
     if data is None:
         result.is_plan = False
-        result.diagnostics.append(_not_a_plan(parsed.source, "file is empty", "文件为空"))
+        result.diagnostics.append(_not_a_plan(parsed.source, _("file is empty")))
         return result
     if not isinstance(data, dict) or "salesplan" not in data:
         result.is_plan = False
         result.diagnostics.append(
-            _not_a_plan(
-                parsed.source,
-                "not a salesplan plan: the top level needs 'salesplan: 1'",
-                "不是销售计划文件：顶层需要 'salesplan: 1'",
-            )
+            _not_a_plan(parsed.source, _("not a salesplan plan: the top level needs 'salesplan: 1'"))
         )
         return result
     if type(data["salesplan"]) is not int or data["salesplan"] != 1:  # not 1.0, not true
@@ -73,9 +70,8 @@ def load_text(text: str, file: str = "<string>") -> LoadedPlan:
             codes.diagnostic(
                 codes.UNSUPPORTED_VERSION,
                 parsed.source.ref(("salesplan",)),
-                f"format version '{version}' is not supported; this salesplan reads format 1",
-                f"不支持格式版本 '{version}'；本工具读取格式 1",
-                ("salesplan",),
+                _("format version '{version}' is not supported; this salesplan reads format 1", version=version),
+                path=("salesplan",),
             )
         )
         return result
@@ -83,9 +79,11 @@ def load_text(text: str, file: str = "<string>") -> LoadedPlan:
 
 
 def _plan_unit(data: dict[str, Any]) -> str:
+    from salesplan.model.values import DEFAULT_UNIT
+
     header = data.get("plan")
     unit = header.get("unit") if isinstance(header, dict) else None
-    return unit if isinstance(unit, str) else "万元"
+    return unit if isinstance(unit, str) else DEFAULT_UNIT
 
 
 def _validate(result: LoadedPlan) -> LoadedPlan:

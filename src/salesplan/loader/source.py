@@ -12,6 +12,7 @@ from typing import BinaryIO
 
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic, SourceRef
+from salesplan.i18n import Message, _
 
 MAX_BYTES = 10 * 1024 * 1024
 PIPE_WAIT_MS = 1000  # how long a named pipe may take to get a writer before it counts as empty
@@ -25,16 +26,9 @@ class SourceText:
 
 
 def _diag(
-    file: str,
-    code: str,
-    message: str,
-    message_zh: str,
-    line: int = 1,
-    col: int = 1,
-    hint: str | None = None,
-    hint_zh: str | None = None,
+    file: str, code: str, message: Message, line: int = 1, col: int = 1, hint: Message | None = None
 ) -> Diagnostic:
-    return codes.diagnostic(code, SourceRef(file, line, col), message, message_zh, hint=hint, hint_zh=hint_zh)
+    return codes.diagnostic(code, SourceRef(file, line, col), message, hint=hint)
 
 
 def _line_col(data: bytes, offset: int) -> tuple[int, int]:
@@ -77,8 +71,11 @@ def read_source(path: Path | str, display: str | None = None, max_bytes: int = M
                     _diag(
                         file,
                         codes.FILE_TOO_LARGE,
-                        f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes; a plan is never this large",
-                        f"文件有 {size:,} 字节，超过 {max_bytes:,} 字节的上限；计划文件不会这么大",
+                        _(
+                            "file is {size} bytes, over the limit of {limit} bytes; a plan is never this large",
+                            size=format(size, ","),
+                            limit=format(max_bytes, ","),
+                        ),
                     )
                 ],
             )
@@ -88,19 +85,18 @@ def read_source(path: Path | str, display: str | None = None, max_bytes: int = M
         return SourceText(
             file,
             None,
-            [_diag(file, codes.FILE_UNREADABLE, "is a directory, not a plan file", "这是目录，不是计划文件")],
+            [_diag(file, codes.FILE_UNREADABLE, _("is a directory, not a plan file"))],
         )
     except OSError as exc:
         reason = exc.strerror or str(exc)
         return SourceText(
-            file, None, [_diag(file, codes.FILE_UNREADABLE, f"cannot read file: {reason}", f"无法读取文件：{reason}")]
+            file, None, [_diag(file, codes.FILE_UNREADABLE, _("cannot read file: {reason}", reason=reason))]
         )
     if len(data) > max_bytes:
         too_large = _diag(
             file,
             codes.FILE_TOO_LARGE,
-            f"file is over the limit of {max_bytes:,} bytes",
-            f"文件超过 {max_bytes:,} 字节的上限",
+            _("file is over the limit of {limit} bytes", limit=format(max_bytes, ",")),
         )
         return SourceText(file, None, [too_large])
     text, diagnostics = decode(data, file)
@@ -114,10 +110,8 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
             _diag(
                 file,
                 codes.ENCODING,
-                "file is UTF-16; salesplan reads UTF-8 only",
-                "文件是 UTF-16 编码；salesplan 只读取 UTF-8",
-                hint="save the file as UTF-8 (in Notepad: Save as > Encoding > UTF-8)",
-                hint_zh="把文件另存为 UTF-8（记事本：另存为 > 编码 > UTF-8）",
+                _("file is UTF-16; salesplan reads UTF-8 only"),
+                hint=_("save the file as UTF-8 (in Notepad: Save as > Encoding > UTF-8)"),
             )
         ]
     if data.startswith(codecs.BOM_UTF8):
@@ -129,8 +123,7 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
             _diag(
                 file,
                 codes.ENCODING,
-                "file contains NUL bytes: it is binary, not a YAML text file",
-                "文件含有 NUL 字节：这是二进制文件，不是 YAML 文本文件",
+                _("file contains NUL bytes: it is binary, not a YAML text file"),
                 line,
                 col,
             )
@@ -139,22 +132,23 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         line, col = _line_col(data, exc.start)
-        guess = guess_zh = ""
+        guess: Message | str = ""
         try:
             data.decode("gb18030")
-            guess = " It looks like GBK/GB18030 (the usual encoding of Chinese Windows)."
-            guess_zh = "看起来是 GBK/GB18030（中文 Windows 的常用编码）。"
+            guess = _(" It looks like GBK/GB18030 (the usual encoding of Chinese Windows).")
         except UnicodeDecodeError:
             pass
         return None, [
             _diag(
                 file,
                 codes.ENCODING,
-                f"file is not UTF-8 (invalid byte 0x{data[exc.start]:02x}).{guess}",
-                f"文件不是 UTF-8 编码（无效字节 0x{data[exc.start]:02x}）。{guess_zh}",
+                _(
+                    "file is not UTF-8 (invalid byte 0x{byte}).{guess}",
+                    byte=format(data[exc.start], "02x"),
+                    guess=guess,
+                ),
                 line,
                 col,
-                hint="convert it: iconv -f GB18030 -t UTF-8 plan.yaml > plan.utf8.yaml",
-                hint_zh="转换编码：iconv -f GB18030 -t UTF-8 plan.yaml > plan.utf8.yaml，或在编辑器中另存为 UTF-8",
+                hint=_("convert it: iconv -f GB18030 -t UTF-8 plan.yaml > plan.utf8.yaml"),
             )
         ]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import string
 import types
 import typing
 import unicodedata
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -13,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic
+from salesplan.i18n import DEFAULT, Message, Text, _
 from salesplan.loader.yamltree import Path_, SourceMap
 
 
@@ -128,37 +131,35 @@ def error_code(err: Any) -> str:
     return codes.INVALID_VALUE
 
 
+def suggestion(guess: str | None) -> Text:
+    """`; did you mean 'x'?` after a message naming what is not known, or nothing without a guess."""
+    return _("; did you mean '{guess}'?", guess=guess) if guess else ""
+
+
 def _unknown_key(root: type[BaseModel], source: SourceMap, path: Path_) -> Diagnostic:
     key = str(path[-1]) if path else "?"
     parent = path[:-1]
     allowed = fields_at(root, parent)
-    guess = did_you_mean(key, allowed)
-    message = f"unknown key '{key}' in {_dotted_or_top(parent)}"
-    message_zh = f"未知字段 '{key}'（{_dotted_or_top(parent, 'zh')}）"
-    if guess:
-        message += f"; did you mean '{guess}'?"
-        message_zh += f"；是否应为 '{guess}'？"
-    hint = f"allowed keys: {', '.join(allowed)}" if allowed else None
-    hint_zh = f"允许的字段：{', '.join(allowed)}" if allowed else None
-    return _diag(codes.UNKNOWN_KEY, message, message_zh, source, path, key=True, hint=hint, hint_zh=hint_zh)
+    guess = suggestion(did_you_mean(key, allowed))
+    message = _("unknown key '{key}' in {where}{suggestion}", key=key, where=_where(parent), suggestion=guess)
+    hint = _("allowed keys: {keys}", keys=", ".join(allowed)) if allowed else None
+    return _diag(codes.UNKNOWN_KEY, message, source, path, key=True, hint=hint)
 
 
 def _missing(source: SourceMap, path: Path_, field: str, empty: bool) -> Diagnostic:
     """A required field that is absent, or present with nothing after its ':' (null)."""
     parent = path[:-1] if path and path[-1] == field else path
-    where, where_zh = _dotted_or_top(parent), _dotted_or_top(parent, "zh")
+    where = _where(parent)
     if empty:
         return _diag(
             codes.MISSING_FIELD,
-            f"required field '{field}' in {where} has no value",
-            f"必填字段 '{field}'（{where_zh}）没有填写值",
+            _("required field '{field}' in {where} has no value", field=field, where=where),
             source,
             path,
-            hint=f"write the value after '{field}:'",
-            hint_zh=f"在 '{field}:' 后面填写值",
+            hint=_("write the value after '{field}:'", field=field),
         )
-    message = f"missing required field '{field}' in {where}"
-    return _diag(codes.MISSING_FIELD, message, f"缺少必填字段 '{field}'（{where_zh}）", source, parent)
+    message = _("missing required field '{field}' in {where}", field=field, where=where)
+    return _diag(codes.MISSING_FIELD, message, source, parent)
 
 
 def validation_diagnostics(
@@ -184,92 +185,100 @@ def validation_diagnostics(
             field = str(err["loc"][-1]) if code == codes.MISSING_FIELD else str(path[-1])
             out.append(_missing(source, path, field, empty=path in source.values))
             continue
-        msg = _clean_message(err["msg"])
-        field_name = _dotted_or_top(path)
         got = _shown(source, path, value)
-        message = f"{field_name}: {msg} (got {got})"
-        message_zh = f"{field_name}：{_message_zh(err, msg)}（实际为 {got}）"
-        hint = hint_zh = None
+        message = _("{field}: {problem} (got {got})", field=_where(path), problem=problem(err), got=got)
+        hint = None
         if isinstance(value, bool) and err["type"] in ("string_type", "literal_error"):
             # the "Norway problem": YAML 1.1 reads an unquoted no/yes/on/off as false/true
-            hint = "YAML reads unquoted yes/no/on/off/true/false as true or false: quote it, e.g. 'no'"
-            hint_zh = "YAML 会把不带引号的 yes/no/on/off/true/false 读成布尔值：请加引号，例如 'no'"
-        out.append(_diag(code, message, message_zh, source, path, hint=hint, hint_zh=hint_zh))
+            hint = _("YAML reads unquoted yes/no/on/off/true/false as true or false: quote it, e.g. 'no'")
+        out.append(_diag(code, message, source, path, hint=hint))
     return out
 
 
-# pydantic's error types in Chinese; `{...}` takes the error's context
-_ZH: dict[str, str] = {
-    "literal_error": "应为 {expected} 之一",
-    "enum": "应为 {expected} 之一",
-    "decimal_type": "应为数字",
-    "decimal_parsing": "应为数字",
-    "float_type": "应为数字",
-    "float_parsing": "应为数字",
-    "int_type": "应为整数",
-    "int_parsing": "应为整数",
-    "int_from_float": "应为整数",
-    "bool_type": "应为 true 或 false",
-    "bool_parsing": "应为 true 或 false",
-    "string_type": "应为文本",
-    "list_type": "应为列表",
-    "tuple_type": "应为列表",
-    "set_type": "应为列表",
-    "dict_type": "应为映射（键: 值）",
-    "model_type": "应为映射（键: 值）",
-    "model_attributes_type": "应为映射（键: 值）",
-    "date_type": "应为日期（YYYY-MM-DD）",
-    "date_parsing": "应为日期（YYYY-MM-DD）",
-    "date_from_datetime_parsing": "应为日期（YYYY-MM-DD）",
-    "date_from_datetime_inexact": "应为日期（YYYY-MM-DD），不带时间",
-    "greater_than": "应大于 {gt}",
-    "greater_than_equal": "应大于或等于 {ge}",
-    "less_than": "应小于 {lt}",
-    "less_than_equal": "应小于或等于 {le}",
-    "too_short": "至少需要 {min_length} 项",
-    "too_long": "最多 {max_length} 项",
-    "string_too_short": "至少需要 {min_length} 个字符",
-    "string_too_long": "最多 {max_length} 个字符",
-    "string_pattern_mismatch": "格式不符合要求（{pattern}）",
-    "decimal_max_digits": "数字位数太多（最多 {max_digits} 位）",
-    "decimal_max_places": "小数位数太多（最多 {decimal_places} 位）",
-    "finite_number": "数字必须是有限值",
+_NUMBER = _("should be a number")
+_INTEGER = _("should be an integer")
+_BOOLEAN = _("should be true or false")
+_LIST = _("should be a list")
+_MAPPING = _("should be a mapping (key: value)")
+_DATE = _("should be a date (YYYY-MM-DD)")
+_ONE_OF = _("should be one of {expected}")
+# pydantic's error types in the words of the catalog; `{...}` takes the error's context
+_PROBLEMS: dict[str, Message] = {
+    "literal_error": _ONE_OF,
+    "enum": _ONE_OF,
+    "decimal_type": _NUMBER,
+    "decimal_parsing": _NUMBER,
+    "float_type": _NUMBER,
+    "float_parsing": _NUMBER,
+    "int_type": _INTEGER,
+    "int_parsing": _INTEGER,
+    "int_from_float": _INTEGER,
+    "bool_type": _BOOLEAN,
+    "bool_parsing": _BOOLEAN,
+    "string_type": _("should be text"),
+    "list_type": _LIST,
+    "tuple_type": _LIST,
+    "set_type": _LIST,
+    "dict_type": _MAPPING,
+    "model_type": _MAPPING,
+    "model_attributes_type": _MAPPING,
+    "date_type": _DATE,
+    "date_parsing": _DATE,
+    "date_from_datetime_parsing": _DATE,
+    "date_from_datetime_inexact": _("should be a date (YYYY-MM-DD) without a time"),
+    "greater_than": _("should be greater than {gt}"),
+    "greater_than_equal": _("should be greater than or equal to {ge}"),
+    "less_than": _("should be less than {lt}"),
+    "less_than_equal": _("should be less than or equal to {le}"),
+    "too_short": _("should have at least {min_length} items"),
+    "too_long": _("should have at most {max_length} items"),
+    "string_too_short": _("should have at least {min_length} characters"),
+    "string_too_long": _("should have at most {max_length} characters"),
+    "string_pattern_mismatch": _("should match the pattern {pattern}"),
+    "decimal_max_digits": _("should have at most {max_digits} digits"),
+    "decimal_max_places": _("should have at most {decimal_places} decimal places"),
+    "finite_number": _("should be a finite number"),
 }
+_INVALID = _("invalid value")
 
 
-def _message_zh(err: Any, english: str) -> str:
-    """The Chinese wording of a pydantic error: the plan's own (PlanValueError), else by its type."""
+@dataclass(frozen=True)
+class _Said(Message):
+    """pydantic's problem: its own English words (`said`), the catalog's in any other language."""
+
+    said: str = ""
+
+    def render(self, lang: str = DEFAULT) -> str:
+        return self.said if lang == "en" else super().render(lang)
+
+
+def problem(err: Any) -> Message:
+    """What is wrong, in every language: the plan's own message (PlanValueError), else pydantic's
+    English with the catalog's wording of its error type."""
     from salesplan.model.values import PlanValueError
 
     ctx = err.get("ctx") or {}
     error = ctx.get("error")
     if isinstance(error, PlanValueError):
-        return error.zh
-    template = _ZH.get(err["type"])
-    if template is not None:
-        try:
-            return template.format(**{k: str(v) for k, v in ctx.items()})
-        except (KeyError, IndexError):
-            pass
-    return "取值无效"
+        return error.message
+    wording = _PROBLEMS.get(err["type"], _INVALID)
+    fields = tuple((k, str(v)) for k, v in ctx.items())
+    if not _fields(wording.msgid) <= {k for k, _v in fields}:
+        wording = _INVALID
+    return _Said(wording.msgid, fields, said=_clean_message(err["msg"]))
 
 
-def _dotted_or_top(path: Path_, lang: str = "en") -> str:
+def _fields(template: str) -> set[str]:
+    return {name for _text, name, _spec, _conv in string.Formatter().parse(template) if name}
+
+
+def _where(path: Path_) -> Text:
     from salesplan.diagnostics import dotted
 
-    if not path:
-        return "顶层" if lang == "zh" else "the top level"
-    return dotted(path)
+    return dotted(path) if path else _("the top level")
 
 
 def _diag(
-    code: str,
-    message: str,
-    message_zh: str | None,
-    source: SourceMap,
-    path: Path_,
-    key: bool = False,
-    hint: str | None = None,
-    hint_zh: str | None = None,
+    code: str, message: Message, source: SourceMap, path: Path_, key: bool = False, hint: Message | None = None
 ) -> Diagnostic:
-    return codes.diagnostic(code, source.ref(path, key=key), message, message_zh, path, hint, hint_zh)
+    return codes.diagnostic(code, source.ref(path, key=key), message, path=path, hint=hint)

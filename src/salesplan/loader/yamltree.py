@@ -18,6 +18,7 @@ import yaml
 
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic, SourceRef
+from salesplan.i18n import Message, _
 from salesplan.loader.sourcemap import Located, Path_, SourceMap, Span, span_of
 from salesplan.loader.syntax import syntax_diagnostic
 from salesplan.loader.tags import implicit_tag, written_tag
@@ -33,6 +34,7 @@ __all__ = ["MAX_DEPTH", "MAX_NODES", "Located", "ParsedYaml", "Path_", "SourceMa
 MAX_DEPTH = 64
 MAX_NODES = 100_000  # values in one file: a large plan has a few thousand; loading 10^5 takes seconds
 MAX_ALIAS_EXPANSION = 10_000
+_TOO_DEEP = _("data is nested more than {limit} levels deep", limit=MAX_DEPTH)
 
 
 _TAG = "tag:yaml.org,2002:"
@@ -62,37 +64,24 @@ class _Builder:
         self.refused: set[int] = set()
         self.repeated = 0
 
-    def diag(
-        self,
-        code: str,
-        message: str,
-        message_zh: str,
-        where: Located,
-        path: Path_,
-        hint: str | None = None,
-        hint_zh: str | None = None,
-    ) -> None:
+    def diag(self, code: str, message: Message, where: Located, path: Path_, hint: Message | None = None) -> None:
         span = span_of(where, self.source._odd_breaks)
         where_ref = SourceRef(self.source.file, span.line, span.col, span.end_line, span.end_col)
-        self.diagnostics.append(codes.diagnostic(code, where_ref, message, message_zh, path, hint, hint_zh))
+        self.diagnostics.append(codes.diagnostic(code, where_ref, message, path=path, hint=hint))
 
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         if depth > MAX_DEPTH:
-            self.diag(
-                codes.NESTING_TOO_DEEP,
-                f"data is nested more than {MAX_DEPTH} levels deep",
-                f"数据嵌套超过 {MAX_DEPTH} 层",
-                span_of(node),
-                path,
-            )
+            self.diag(codes.NESTING_TOO_DEEP, _TOO_DEEP, span_of(node), path)
             raise _Abort
         if id(node) in self.seen:
             self.repeated += 1
             if self.repeated > MAX_ALIAS_EXPANSION:
                 self.diag(
                     codes.ALIAS_LIMIT,
-                    f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} nodes (billion-laughs guard)",
-                    f"别名展开超过 {MAX_ALIAS_EXPANSION:,} 个节点（防“十亿笑”攻击）",
+                    _(
+                        "aliases expand to more than {limit} nodes (billion-laughs guard)",
+                        limit=format(MAX_ALIAS_EXPANSION, ","),
+                    ),
                     span_of(node),
                     path,
                 )
@@ -124,8 +113,7 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.diag(
                     codes.INVALID_VALUE,
-                    "a mapping key must be a plain value, not a list or mapping",
-                    "映射的键必须是普通值，不能是列表或映射",
+                    _("a mapping key must be a plain value, not a list or mapping"),
                     span_of(key_node),
                     path,
                 )
@@ -137,12 +125,14 @@ class _Builder:
                 prev = first[key].start_mark.line + 1
                 self.diag(
                     codes.DUPLICATE_KEY,
-                    f"duplicate key '{key}' (first at line {prev}); YAML would silently keep the last",
-                    f"重复的键 '{key}'（第一次出现在第 {prev} 行）；YAML 会静默保留后一个",
+                    _(
+                        "duplicate key '{key}' (first at line {line}); YAML would silently keep the last",
+                        key=key,
+                        line=prev,
+                    ),
                     key_node,
                     (*path, key),
-                    hint="remove or rename one of the two keys",
-                    hint_zh="删除或重命名其中一个键",
+                    hint=_("remove or rename one of the two keys"),
                 )
                 continue
             first[key] = key_node
@@ -157,7 +147,7 @@ class _Builder:
         merged: dict[str, Any] = {}
         for item in items:
             if not isinstance(item, yaml.MappingNode):
-                self.diag(codes.INVALID_VALUE, "'<<' merges mappings only", "'<<' 只能合并映射", span_of(item), path)
+                self.diag(codes.INVALID_VALUE, _("'<<' merges mappings only"), span_of(item), path)
                 continue
             value = self.mapping(item, path, depth + 1)
             for key, val in value.items():
@@ -177,28 +167,30 @@ class _Builder:
             try:
                 value = _SAFE.construct_yaml_int(node)
             except ValueError:
-                self.diag(
-                    codes.INVALID_NUMBER, f"'{text}' is not a valid integer", f"'{text}' 不是有效的整数", span, path
-                )
+                self.diag(codes.INVALID_NUMBER, _("'{text}' is not a valid integer", text=text), span, path)
                 return None
             if _NOT_DECIMAL_INT.match(text):
                 self.diag(
                     codes.INVALID_NUMBER,
-                    f"'{text}' would be read as {value} (YAML 1.1 reads a leading 0 as octal, 0x/0b as hex/binary,"
-                    " and a:b as base 60); salesplan does not guess",
-                    f"'{text}' 会被读成 {value}（YAML 1.1 把以 0 开头的数读作八进制，"
-                    "0x/0b 为十六/二进制，a:b 为六十进制）；salesplan 不做猜测",
+                    _(
+                        "'{text}' would be read as {value} (YAML 1.1 reads a leading 0 as octal, 0x/0b as hex/binary,"
+                        " and a:b as base 60); salesplan does not guess",
+                        text=text,
+                        value=value,
+                    ),
                     span,
                     path,
-                    hint="write the number in plain decimal digits, or quote it if it is text",
-                    hint_zh="用普通十进制数字书写；如果是文本，请加引号",
+                    hint=_("write the number in plain decimal digits, or quote it if it is text"),
                 )
                 return None
             if abs(value) >= 10**MAX_DIGITS:
                 self.diag(
                     codes.INVALID_NUMBER,
-                    f"number with {len(str(abs(value)))} digits is too large (at most {MAX_DIGITS} digits)",
-                    f"数字有 {len(str(abs(value)))} 位，太大（最多 {MAX_DIGITS} 位）",
+                    _(
+                        "number with {digits} digits is too large (at most {limit} digits)",
+                        digits=len(str(abs(value))),
+                        limit=MAX_DIGITS,
+                    ),
                     span,
                     path,
                 )
@@ -224,12 +216,10 @@ class _Builder:
         written, where = written_tag(node, self.source.text)
         self.diag(
             codes.INVALID_VALUE,
-            f"YAML tag '{written}' is not supported in a plan",
-            f"计划中不支持 YAML 标签 '{written}'",
+            _("YAML tag '{tag}' is not supported in a plan", tag=written),
             where,
             path,
-            hint="remove the tag: a plan is plain mappings, lists and values (quote a value to keep it as text)",
-            hint_zh="删除该标签：计划只由普通的映射、列表和值组成（如需按文本读取，请给值加引号）",
+            hint=_("remove the tag: a plan is plain mappings, lists and values (quote a value to keep it as text)"),
         )
         return True
 
@@ -238,12 +228,10 @@ class _Builder:
         if cleaned.lower().lstrip("+-") in (".nan", ".inf"):
             self.diag(
                 codes.INVALID_NUMBER,
-                f"'{text}' is not a finite number",
-                f"'{text}' 不是有限的数字",
+                _("'{text}' is not a finite number", text=text),
                 span,
                 path,
-                hint="write the number itself, e.g. 416.7",
-                hint_zh="直接写出数字，例如 416.7",
+                hint=_("write the number itself, e.g. 416.7"),
             )
             return None
         try:
@@ -251,27 +239,27 @@ class _Builder:
         except InvalidOperation:
             self.diag(
                 codes.INVALID_NUMBER,
-                f"'{text}' is not a number salesplan can read exactly",
-                f"'{text}' 不是 salesplan 能精确读取的数字",
+                _("'{text}' is not a number salesplan can read exactly", text=text),
                 span,
                 path,
             )
             return None
         if not value.is_finite() or value.adjusted() >= MAX_DIGITS:
-            self.diag(
-                codes.INVALID_NUMBER, f"number '{text[:40]}' is too large", f"数字 '{text[:40]}' 太大", span, path
-            )
+            self.diag(codes.INVALID_NUMBER, _("number '{text}' is too large", text=text[:40]), span, path)
             return None
         places = -int(value.normalize().as_tuple().exponent)
         if places > MAX_PLACES:
             self.diag(
                 codes.INVALID_NUMBER,
-                f"number '{text[:40]}' has {places} decimal places; salesplan keeps at most {MAX_PLACES}",
-                f"数字 '{text[:40]}' 有 {places} 位小数；salesplan 最多保留 {MAX_PLACES} 位",
+                _(
+                    "number '{text}' has {places} decimal places; salesplan keeps at most {limit}",
+                    text=text[:40],
+                    places=places,
+                    limit=MAX_PLACES,
+                ),
                 span,
                 path,
-                hint="round it, e.g. 416.7 or 0.125",
-                hint_zh="请取整，例如 416.7 或 0.125",
+                hint=_("round it, e.g. 416.7 or 0.125"),
             )
             return None
         return value
@@ -286,12 +274,10 @@ class _Builder:
         except (ValueError, OverflowError) as exc:
             self.diag(
                 codes.INVALID_DATE,
-                f"'{text}' is not a valid date ({exc})",
-                f"'{text}' 不是有效的日期（{exc}）",
+                _("'{text}' is not a valid date ({reason})", text=text, reason=str(exc)),
                 span,
                 path,
-                hint="write dates as YYYY-MM-DD, e.g. 2026-09-30",
-                hint_zh="日期写作 YYYY-MM-DD，例如 2026-09-30",
+                hint=_("write dates as YYYY-MM-DD, e.g. 2026-09-30"),
             )
             return None
 
@@ -344,13 +330,7 @@ def _walk_events(text: str, file: str, loader: Any) -> Diagnostic | None:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                return _limit_diag(
-                    file,
-                    codes.NESTING_TOO_DEEP,
-                    f"data is nested more than {MAX_DEPTH} levels deep",
-                    f"数据嵌套超过 {MAX_DEPTH} 层",
-                    event,
-                )
+                return _limit_diag(file, codes.NESTING_TOO_DEEP, _TOO_DEEP, event)
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
         if isinstance(event, yaml.NodeEvent):
@@ -359,26 +339,16 @@ def _walk_events(text: str, file: str, loader: Any) -> Diagnostic | None:
                 return _limit_diag(
                     file,
                     codes.FILE_TOO_LARGE,
-                    f"file holds more than {MAX_NODES:,} values; a plan is never this large",
-                    f"文件包含超过 {MAX_NODES:,} 个值；计划文件不会这么大",
+                    _("file holds more than {limit} values; a plan is never this large", limit=format(MAX_NODES, ",")),
                     event,
-                    hint="split it into several plan files",
-                    hint_zh="把它拆成几个计划文件",
+                    hint=_("split it into several plan files"),
                 )
     return None
 
 
-def _limit_diag(
-    file: str,
-    code: str,
-    message: str,
-    message_zh: str,
-    event: yaml.Event,
-    hint: str | None = None,
-    hint_zh: str | None = None,
-) -> Diagnostic:
+def _limit_diag(file: str, code: str, message: Message, event: yaml.Event, hint: Message | None = None) -> Diagnostic:
     span = _mark_span(event.start_mark)
-    return codes.diagnostic(code, SourceRef(file, span.line, span.col), message, message_zh, (), hint, hint_zh)
+    return codes.diagnostic(code, SourceRef(file, span.line, span.col), message, hint=hint)
 
 
 def parse_yaml(text: str, file: str) -> ParsedYaml:

@@ -15,24 +15,23 @@ from typing import Any
 
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic
+from salesplan.i18n import Message, _
 from salesplan.loader.yamltree import Path_, SourceMap
 from salesplan.model.values import parse_amount, parse_percent
+from salesplan.model.words import KIND
 
 _TEAM_KINDS = {"regions": "region", "products": "product", "people": "person", "accounts": "account"}
-_ZH_KIND = {
-    "person": "人员",
-    "region": "区域",
-    "product": "产品",
-    "strategy": "策略",
-    "task": "任务",
-    "account": "客户",
-    "target": "目标",
-    "risk": "风险",
-}
 
 
-def _diag(source: SourceMap, code: str, path: Path_, message: str, message_zh: str) -> Diagnostic:
-    return codes.diagnostic(code, source.ref(path), message, message_zh, path)
+def _negative(key: str, name: str | None, shown: str) -> Message:
+    """A target's `value` or `baseline` below zero."""
+    if key == "value":
+        return _("target '{name}' value is negative ({shown})", name=name, shown=shown)
+    return _("target '{name}' baseline is negative ({shown})", name=name, shown=shown)
+
+
+def _diag(source: SourceMap, code: str, path: Path_, message: Message) -> Diagnostic:
+    return codes.diagnostic(code, source.ref(path), message, path=path)
 
 
 def _mapping(value: Any) -> dict[str, Any]:
@@ -97,8 +96,12 @@ class _Checker:
                         self.source,
                         codes.DUPLICATE_ID,
                         (*base, i, "id"),
-                        f"duplicate {kind} id '{name}' (first defined at line {line})",
-                        f"{_ZH_KIND.get(kind, kind)} id '{name}' 重复（首次定义于第 {line} 行）",
+                        _(
+                            "duplicate {kind} id '{name}' (first defined at line {line})",
+                            kind=KIND.get(kind, kind),
+                            name=name,
+                            line=line,
+                        ),
                     )
                 )
             else:
@@ -110,27 +113,18 @@ class _Checker:
         name = ident(value)
         if name is None or name in known:
             return
-        from salesplan.loader.validate import did_you_mean
+        from salesplan.loader.validate import did_you_mean, suggestion
 
-        guess = did_you_mean(name, sorted(known))
-        suffix = f"; did you mean '{guess}'?" if guess else ""
-        suffix_zh = f"；是否应为 '{guess}'？" if guess else ""
-        self.out.append(
-            _diag(
-                self.source,
-                codes.UNRESOLVED_REFERENCE,
-                path,
-                f"unknown {kind} '{name}'{suffix}",
-                f"引用了不存在的{_ZH_KIND.get(kind, kind)} '{name}'{suffix_zh}",
-            )
-        )
+        guess = suggestion(did_you_mean(name, sorted(known)))
+        message = _("unknown {kind} '{name}'{suggestion}", kind=KIND.get(kind, kind), name=name, suggestion=guess)
+        self.out.append(_diag(self.source, codes.UNRESOLVED_REFERENCE, path, message))
 
     def refs(self, base: Path_, values: Any, known: set[str], kind: str) -> None:
         if isinstance(values, list):
             for j, value in enumerate(values):
                 self.ref((*base, j), value, known, kind)
 
-    def order(self, base: Path_, item: dict[str, Any], what: str, what_zh: str) -> None:
+    def order(self, base: Path_, item: dict[str, Any], what: Message) -> None:
         """`end` must not come before `start` (SP034)."""
         start, end = _date(item.get("start")), _date(item.get("end"))
         if start is None or end is None or end >= start:
@@ -141,8 +135,7 @@ class _Checker:
                 self.source,
                 codes.PERIOD_ORDER,
                 (*base, "end"),
-                f"{what} ends ({shown_end}) before it starts ({shown_start})",
-                f"{what_zh}的结束日期（{shown_end}）早于开始日期（{shown_start}）",
+                _("{what} ends ({end}) before it starts ({start})", what=what, end=shown_end, start=shown_start),
             )
         )
 
@@ -160,10 +153,10 @@ def check_data(data: dict[str, Any], source: SourceMap) -> list[Diagnostic]:
     c.ref(("plan", "owner"), header.get("owner"), people, "person")
     period = header.get("period")
     if isinstance(period, dict):
-        c.order(("plan", "period"), period, "the plan period", "计划周期")
+        c.order(("plan", "period"), period, _("the plan period"))
     for i, person in _items(team.get("people")):
         c.ref(("team", "people", i, "region"), person.get("region"), regions, "region")
-        c.order(("team", "people", i), person, f"person '{ident(person.get('id'))}'", f"人员 '{person.get('id')}' ")
+        c.order(("team", "people", i), person, _("person '{id}'", id=ident(person.get("id"))))
     for i, account in _items(team.get("accounts")):
         c.ref(("team", "accounts", i, "region"), account.get("region"), regions, "region")
         c.ref(("team", "accounts", i, "owner"), account.get("owner"), people, "person")
@@ -189,19 +182,11 @@ def _check_target(c: _Checker, base: Path_, target: dict[str, Any], known: dict[
     for key, kind in (("regions", "region"), ("products", "product"), ("accounts", "account")):
         c.refs((*base, "scope", key), scope.get(key), known[kind], kind)
     name = ident(target.get("id"))
-    for key, key_zh in (("value", "目标值"), ("baseline", "基线")):
+    for key in ("value", "baseline"):
         number = _number(target.get(key), parse_percent)
         if number is not None and number < 0:
             shown = c.shown((*base, key), number)
-            c.out.append(
-                _diag(
-                    c.source,
-                    codes.NEGATIVE_VALUE,
-                    (*base, key),
-                    f"target '{name}' {key} is negative ({shown})",
-                    f"目标 '{name}' 的{key_zh}为负数（{shown}）",
-                )
-            )
+            c.out.append(_diag(c.source, codes.NEGATIVE_VALUE, (*base, key), _negative(key, name, shown)))
     granularity = _number(target.get("granularity"), parse_amount)
     if granularity is not None and granularity <= 0:
         shown = c.shown((*base, "granularity"), granularity)
@@ -210,7 +195,6 @@ def _check_target(c: _Checker, base: Path_, target: dict[str, Any], known: dict[
                 c.source,
                 codes.NEGATIVE_VALUE,
                 (*base, "granularity"),
-                f"target '{name}' granularity must be greater than 0 (got {shown})",
-                f"目标 '{name}' 的拆解粒度必须大于 0（实际为 {shown}）",
+                _("target '{name}' granularity must be greater than 0 (got {shown})", name=name, shown=shown),
             )
         )

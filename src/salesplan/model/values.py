@@ -15,8 +15,19 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BeforeValidator, ValidationInfo, WithJsonSchema
 
 from salesplan import codes
-from salesplan.numbers import MAX_DIGITS, out_of_bounds, trimmed
+from salesplan.i18n import Message, _
+from salesplan.model.words import IMPACT, PROBABILITY
+from salesplan.numbers import MAX_DIGITS, PercentError, out_of_bounds, trimmed
+from salesplan.numbers import parse_percent as read_percent
 
+# the unit a plan's amounts are read in when its header names none
+DEFAULT_UNIT = "万元"
+# a unit that starts with one of these counts that many (万元, 亿元, 万人), longest first
+UNIT_PREFIXES = ("百万", "千万", "亿", "万", "千")
+# a money unit ends in this (元, 万元)
+_YUAN = "元"
+# amounts with a magnitude, as a hint suggests writing them
+_AMOUNT_EXAMPLES = ("500万", "1.2亿")
 _MAGNITUDE = {
     "": 1,
     "千": 1000,
@@ -66,16 +77,24 @@ IMPACT_LABELS = {
 
 
 class PlanValueError(ValueError):
-    """A value the plan format refuses, worded in English and Chinese (the loader shows `zh` for --lang zh).
+    """A value the plan format refuses: `message` says why, in every language (the loader renders it).
 
-    `code` is the diagnostic code when it is not the general SP021 invalid-value (a negative amount,
-    a malformed id or date): the loader takes it from here, never from the wording.
+    `str()` is the English text (what pydantic quotes). `code` is the diagnostic code when it is not
+    the general SP021 invalid-value (a negative amount, a malformed id or date): the loader takes it
+    from here, never from the wording.
     """
 
-    def __init__(self, message: str, zh: str, code: str = codes.INVALID_VALUE) -> None:
+    def __init__(self, message: Message, code: str = codes.INVALID_VALUE) -> None:
         super().__init__(message)
-        self.zh = zh
+        self.message = message
         self.code = code
+
+    def __str__(self) -> str:
+        return self.message.render("en")
+
+
+def _beyond_bounds(value: str, problem: Message) -> PlanValueError:
+    return PlanValueError(_("'{value}': {problem}", value=value[:40], problem=problem))
 
 
 class RefusedAmount:
@@ -93,7 +112,7 @@ def unit_multiplier(unit: str | None) -> int:
     """How many base units one of `unit` holds: 万元 -> 10000, 亿元 -> 10^8, 元 -> 1, 家 -> 1, 万人 -> 10000."""
     if not unit:
         return 1
-    for prefix in ("百万", "千万", "亿", "万", "千"):
+    for prefix in UNIT_PREFIXES:
         if unit.startswith(prefix) and len(unit) > len(prefix):
             return _MAGNITUDE[prefix]
     return 1
@@ -101,7 +120,7 @@ def unit_multiplier(unit: str | None) -> int:
 
 def is_money_unit(unit: str | None) -> bool:
     """元, 万元, 亿元 … (and no unit at all, read as 元): units an amount with `元` may be written in."""
-    return not unit or unit.rstrip().endswith("元") or unit.strip().upper() in ("CNY", "RMB")
+    return not unit or unit.rstrip().endswith(_YUAN) or unit.strip().upper() in ("CNY", "RMB")
 
 
 def parse_amount(value: Any, unit: str | None = None) -> Any:
@@ -115,51 +134,51 @@ def parse_amount(value: Any, unit: str | None = None) -> Any:
     if isinstance(value, RefusedAmount):
         raise value.error
     if isinstance(value, bool):
-        raise PlanValueError("expected a number, got true/false", "应为数字，而不是 true/false")
+        raise PlanValueError(_("expected a number, got true/false"))
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):  # only from a caller that bypassed the loader
         return Decimal(repr(value))
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise PlanValueError("the number must be finite", "数字必须是有限值")
+            raise PlanValueError(_("the number must be finite"))
         return value
     if isinstance(value, str):
         match = _AMOUNT_RE.match(value)
         if not match:
             raise PlanValueError(
-                f"'{value}' is not an amount (write e.g. 500, 416.7, 500万 or 1.2亿)",
-                f"'{value}' 不是金额（可写作 500、416.7、500万 或 1.2亿）",
+                _(
+                    "'{value}' is not an amount (write e.g. 500, 416.7, {wan} or {yi})",
+                    value=value,
+                    wan=_AMOUNT_EXAMPLES[0],
+                    yi=_AMOUNT_EXAMPLES[1],
+                )
             )
         number = Decimal(match["num"].replace(",", ""))
         magnitude = _MAGNITUDE[match["mag"] or ""]
         if (magnitude != 1 or match["cur"]) and unit and unit.strip() == "%":
             raise PlanValueError(
-                f"'{value}' is an amount, but this value is a percentage (write e.g. 18%)",
-                f"'{value}' 是金额，但这里的值是百分比（可写作 18%）",
+                _("'{value}' is an amount, but this value is a percentage (write e.g. 18%)", value=value)
             )
         if match["cur"] and not is_money_unit(unit):
-            raise PlanValueError(
-                f"'{value}' is money, but this value is counted in {unit}",
-                f"'{value}' 是金额，但这里的值以“{unit}”计",
-            )
+            raise PlanValueError(_("'{value}' is money, but this value is counted in {unit}", value=value, unit=unit))
         if magnitude != 1 or match["cur"]:
             number = trimmed(number * magnitude / unit_multiplier(unit))
         problem = out_of_bounds(number)
         if problem:
-            raise PlanValueError(f"'{value[:40]}': {problem.render('en')}", f"'{value[:40]}'：{problem.render('zh')}")
+            raise _beyond_bounds(value, problem)
         return number
     return value  # let the Decimal schema report the type error
 
 
 def parse_percent(value: Any) -> Any:
-    """`40%` -> Decimal('40'); plain numbers are percent points already."""
-    if isinstance(value, str) and _PERCENT_RE.match(value):
-        number = Decimal(value.strip().rstrip("%").strip())
-        problem = out_of_bounds(number)
-        if problem:
-            raise PlanValueError(f"'{value[:40]}': {problem.render('en')}", f"'{value[:40]}'：{problem.render('zh')}")
-        return number
+    """`40%` -> Decimal('40') (read by `salesplan.numbers.parse_percent`, signed: a negative target is
+    SP033, reported where it stands); anything else is an amount, plain numbers being percent points already."""
+    if is_percent_text(value):
+        try:
+            return read_percent(value, negative=True)
+        except PercentError as exc:
+            raise _beyond_bounds(value, exc.message) from None
     return parse_amount(value)
 
 
@@ -174,13 +193,13 @@ def _amount_in_context(value: Any, info: ValidationInfo) -> Any:
 
 def _non_negative(value: Decimal) -> Decimal:
     if value < 0:
-        raise PlanValueError("must not be negative", "不能为负数", codes.NEGATIVE_VALUE)
+        raise PlanValueError(_("must not be negative"), codes.NEGATIVE_VALUE)
     return value
 
 
 def _date_in(value: Any) -> Any:
     if isinstance(value, dt.datetime):
-        raise PlanValueError("expected a date (YYYY-MM-DD) without a time", "应为日期（YYYY-MM-DD），不带时间")
+        raise PlanValueError(_("expected a date (YYYY-MM-DD) without a time"))
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
@@ -188,11 +207,9 @@ def _date_in(value: Any) -> Any:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             raise PlanValueError(
-                f"'{value}' is not a valid date (YYYY-MM-DD)",
-                f"'{value}' 不是有效的日期（YYYY-MM-DD）",
-                codes.INVALID_DATE,
+                _("'{value}' is not a valid date (YYYY-MM-DD)", value=value), codes.INVALID_DATE
             ) from None
-    raise PlanValueError("expected a date (YYYY-MM-DD)", "应为日期（YYYY-MM-DD）")
+    raise PlanValueError(_("expected a date (YYYY-MM-DD)"))
 
 
 def _check_id(value: str) -> str:
@@ -201,29 +218,24 @@ def _check_id(value: str) -> str:
         if ch.isspace() or cat in ("Cc", "Cf", "Zl", "Zp", "Zs"):
             name = unicodedata.name(ch, f"U+{ord(ch):04X}")
             raise PlanValueError(
-                f"an id must not contain whitespace, control or invisible characters ({name})",
-                f"id 不能包含空白、控制或不可见字符（{name}）",
+                _("an id must not contain whitespace, control or invisible characters ({name})", name=name),
                 codes.INVALID_ID,
             )
     if not value:
-        raise PlanValueError("an id must not be empty", "id 不能为空", codes.INVALID_ID)
+        raise PlanValueError(_("an id must not be empty"), codes.INVALID_ID)
     return value
 
 
-def _level(labels: dict[str, str], kind: str) -> Any:
-    kind_zh = {"probability": "发生概率", "impact": "影响程度"}.get(kind, kind)
-
+def _level(labels: dict[str, str], kind: Message) -> Any:
     def label_or_number() -> PlanValueError:
-        return PlanValueError(f"{kind} must be a label or 1..5", f"{kind_zh}应为标签或 1..5")
+        return PlanValueError(_("{kind} must be a label or 1..5", kind=kind))
 
     def parse(value: Any) -> Any:
         if isinstance(value, bool):
             raise label_or_number()
         if isinstance(value, (int, Decimal)):
             if value != int(value) or not 1 <= int(value) <= 5:
-                raise PlanValueError(
-                    f"{kind} as a number must be a whole number from 1 to 5", f"{kind_zh}用数字表示时应为 1 到 5 的整数"
-                )
+                raise PlanValueError(_("{kind} as a number must be a whole number from 1 to 5", kind=kind))
             return int(value)
         if isinstance(value, str):
             key = value.strip().lower()
@@ -233,8 +245,7 @@ def _level(labels: dict[str, str], kind: str) -> Any:
                 return int(key)
             allowed = ", ".join(sorted({k for k in labels}))
             raise PlanValueError(
-                f"unknown {kind} '{value}' (use {allowed}, or 1..5)",
-                f"未知的{kind_zh} '{value}'（可用 {allowed}，或 1..5）",
+                _("unknown {kind} '{value}' (use {allowed}, or 1..5)", kind=kind, value=value, allowed=allowed)
             )
         raise label_or_number()
 
@@ -266,12 +277,12 @@ _IMPACT_JSON = {
 }
 Probability = Annotated[
     int | Literal["low", "medium", "high"],
-    BeforeValidator(_level(PROBABILITY_LABELS, "probability")),
+    BeforeValidator(_level(PROBABILITY_LABELS, PROBABILITY)),
     WithJsonSchema(_PROB_JSON),
 ]
 Impact = Annotated[
     int | Literal["minor", "moderate", "severe"],
-    BeforeValidator(_level(IMPACT_LABELS, "impact")),
+    BeforeValidator(_level(IMPACT_LABELS, IMPACT)),
     WithJsonSchema(_IMPACT_JSON),
 ]
 
