@@ -65,10 +65,14 @@ def number_format(fmt: NumberFormat) -> str:
     decimals = "." + "0" * fmt.places if fmt.places else ""
     if fmt.is_percent:
         return f"0{decimals}%"
-    # one line, no quote or backslash: the literal stays one quoted run for Excel, LibreOffice and
-    # openpyxl (whose date detection does not see a quoted run across a line break)
-    unit = " ".join(xml_safe(fmt.unit).split()).replace('"', "").replace("\\", "")
-    return f'#,##0{decimals}"{unit}"' if unit else f"#,##0{decimals}"
+    unit = " ".join(xml_safe(fmt.unit).split())  # one line
+    if not unit:
+        return f"#,##0{decimals}"
+    if not set(unit) & set(';"\\'):
+        return f'#,##0{decimals}"{unit}"'
+    # a quote, backslash or section separator would end the quoted run (openpyxl and some readers
+    # split sections at any ';'): every character is escaped one by one instead
+    return f"#,##0{decimals}" + "".join("\\" + ch for ch in unit)
 
 
 def display_width(text: str) -> int:
