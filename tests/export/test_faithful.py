@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from openpyxl.utils.escape import unescape
 from typer.testing import CliRunner
 
+from repo_files import REFERENCE as REPO_REFERENCE
 from salesplan import codes
 from salesplan.cli.app import app
 from salesplan.export.findings import PART_OF_SUM, SUM_AS_VALUE, Finding, clean_document
@@ -298,7 +299,7 @@ def test_clean_document_touches_only_what_it_must() -> None:
 
 def test_the_review_workbook_gets_the_same_care(tmp_path: Path) -> None:
     review_dir = Path(__file__).resolve().parents[1] / "review"
-    reference = (Path(__file__).resolve().parents[3] / "shared" / "reference-plan.yaml").read_text(encoding="utf-8")
+    reference = (REPO_REFERENCE).read_text(encoding="utf-8")
     plan = reference.replace("name: 华东大区 2026 年第三季度销售计划", 'name: "华东大区\\f计划"', 1)
     plan = plan.replace("name: 第三季度销售额", 'name: "销售额_x0041_\\x01"', 1)
     assert plan.count("\\f") == 1 and plan.count("\\x01") == 1

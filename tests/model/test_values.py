@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from repo_files import REFERENCE as REPO_REFERENCE
 from salesplan.loader import load_text
 from salesplan.model.values import parse_amount, parse_percent, unit_multiplier
 
-REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "reference-plan.yaml"
+REFERENCE = REPO_REFERENCE
 
 
 @pytest.mark.parametrize(
