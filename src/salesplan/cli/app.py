@@ -37,6 +37,7 @@ COMMANDS = [
     ("init", "salesplan.cli.init_cmd", "init"),
     ("review", "salesplan.cli.review_cmd", "review"),
     ("diff", "salesplan.cli.diff_cmd", "diff"),
+    ("rollup", "salesplan.cli.rollup_cmd", "rollup"),
 ]
 
 

@@ -67,6 +67,13 @@ def lint(
     exit_zero: Annotated[bool, typer.Option(help=_("Exit 0 even when there are findings.").msgid)] = False,
     smart: Annotated[bool, typer.Option(help=_("Print the SMART scorecard of every target instead.").msgid)] = False,
     skip_non_plans: Annotated[bool, typer.Option(help=_("Skip named YAML files that are not plans.").msgid)] = False,
+    require_children: Annotated[
+        bool | None,
+        typer.Option(
+            "--require-children/--no-require-children",
+            help=_("Report parts of rolled-up parent targets that no child plan implements.").msgid,
+        ),
+    ] = None,
 ) -> None:
     """`salesplan lint` (its help is HELP)."""
     from salesplan.lint import discover, lint_files
@@ -90,7 +97,9 @@ def lint(
     candidates = discover(targets, settings.exclude)
     check_output(output_file, force, [c.path for c in candidates], lang.value)
     with progress_bar(len(candidates)) as progress:
-        result = lint_files(candidates, settings, skip_non_plans=skip_non_plans, progress=progress)
+        result = lint_files(
+            candidates, settings, skip_non_plans=skip_non_plans, progress=progress, require_children=require_children
+        )
     chosen = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     color = output_file is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     options = RenderOptions(lang=lang.value, color=color)

@@ -27,6 +27,7 @@ class RollupReport:
 
     diagnostics: list[Diagnostic] = field(default_factory=list)
     lines: dict[str, dict[int, str]] = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)  # the claims placed in their parent's split
 
 
 @dataclass
@@ -91,6 +92,7 @@ class _Checker:
         if require_children:
             self.children_required()
         self.report.diagnostics.sort(key=Diagnostic.sort_key)
+        self.report.links = self.links
         return self.report
 
     def place(self, claim: Claim) -> Link | None:

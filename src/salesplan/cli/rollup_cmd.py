@@ -1,0 +1,48 @@
+"""`salesplan rollup`: the combined tree of a national plan, the regional files that implement its
+parts, and their own breakdowns, with totals that add up. Exit 1 when a relation does not hold
+(its located findings on stderr), else 0. See docs/rollup.md."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from salesplan.cli.common import EXIT_FINDINGS, ForceOption, Lang, LangOption, OutputOption, check_output, emit
+from salesplan.i18n import _
+
+
+class RollupFormat(StrEnum):
+    table = "table"
+    md = "md"
+    json = "json"
+
+
+HELP = _("Print the roll-up of plan files: a parent plan, the child plans implementing its parts, their breakdowns.")
+SUMMARY = _("Roll regional plans up into the national one.")
+
+
+def rollup(
+    root: Annotated[Path, typer.Argument(metavar="<path>", help=_("A folder of plans, or a parent plan.").msgid)],
+    fmt: Annotated[
+        RollupFormat, typer.Option("--format", "-f", help=_("table, md or json.").msgid)
+    ] = RollupFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    lang: LangOption = Lang.zh,
+) -> None:
+    """`salesplan rollup` (its help is HELP)."""
+    from salesplan.cli.common import print_diagnostics
+    from salesplan.rollup.render import RENDERERS
+    from salesplan.rollup.tree import rollup_tree
+
+    code = lang.value
+    check_output(output, force, [root], code)
+    result = rollup_tree(root)
+    if result.report.diagnostics:
+        print_diagnostics(result.report.diagnostics, code)
+    emit(RENDERERS[fmt.value](result, code), output, force, code, [root])
+    if result.report.diagnostics:
+        raise typer.Exit(EXIT_FINDINGS)
