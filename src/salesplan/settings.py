@@ -83,7 +83,8 @@ def _walk(model: type[BaseModel], loc: Sequence[str]) -> type[BaseModel] | None:
 
 
 def _problems(error: ValidationError, place: Place) -> list[Message]:
-    out: list[Message] = []
+    """Each problem located, in the order of the file's lines."""
+    out: list[tuple[int, Message]] = []
     for found in error.errors():
         loc: Key = tuple(str(part) for part in found["loc"] if not isinstance(part, int) and part != "[key]")
         cause = (found.get("ctx") or {}).get("error")
@@ -98,8 +99,8 @@ def _problems(error: ValidationError, place: Place) -> list[Message]:
             problem = cause.message
         else:  # a check of the model without its own words: pydantic's, in English
             problem = _("cannot be read: {detail}", detail=found["msg"])
-        out.append(place.problem(loc, problem))
-    return out
+        out.append((place.line(loc) or 0, place.problem(loc, problem)))
+    return [problem for _line, problem in sorted(out, key=lambda found: found[0])]
 
 
 def settings_from(raw: Mapping[str, Any], name: str, text: str = "", prefix: Key = ()) -> Settings:
