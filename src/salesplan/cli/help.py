@@ -25,6 +25,7 @@ import typer.core
 from typer._click import formatting
 from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 
+from salesplan.cli.argv import lang_in
 from salesplan.cli.click_words import HELP_OPTION, TYPER_WORDS, USAGE, error_message, usage_hint
 from salesplan.cli.wrap import wide_wrap
 from salesplan.i18n import Lang, _, resolve_lang, translate
@@ -36,20 +37,6 @@ _SPEAKING: ContextVar[Lang | None] = ContextVar("salesplan_cli_lang", default=No
 _MSGID = "salesplan_msgid"
 # typer names a list argument's type `<list[Path]>`: shown as the plain `<path>` of one item
 _ARGUMENT_TYPE = re.compile(r"<(?:list\[)?(?P<item>[^\]>]+)\]?>")
-
-
-def lang_in(args: Sequence[str]) -> str | None:
-    """The value of the last `--lang X` / `--lang=X` before `--` (as typer will read it), or None."""
-    found: str | None = None
-    rest = iter(args)
-    for arg in rest:
-        if arg == "--":
-            break
-        if arg == "--lang":
-            found = next(rest, None)
-        elif arg.startswith("--lang="):
-            found = arg.partition("=")[2]
-    return found
 
 
 def speaking() -> Lang:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from salesplan.cli.common import ForceOption, Lang, LangOption, check_output, emit, refuse_settings
+from salesplan.cli.common import ForceOption, Lang, LangOption
+from salesplan.cli.lint_run import LintRequest, run_lint
 from salesplan.i18n import _
 
 
@@ -67,46 +66,21 @@ def lint(
     exit_zero: Annotated[bool, typer.Option(help=_("Exit 0 even when there are findings.").msgid)] = False,
     smart: Annotated[bool, typer.Option(help=_("Print the SMART scorecard of every target instead.").msgid)] = False,
     skip_non_plans: Annotated[bool, typer.Option(help=_("Skip named YAML files that are not plans.").msgid)] = False,
-    require_children: Annotated[
-        bool | None,
-        typer.Option(
-            "--require-children/--no-require-children",
-            help=_("Report parts of rolled-up parent targets that no child plan implements.").msgid,
-        ),
-    ] = None,
 ) -> None:
-    """`salesplan lint` (its help is HELP)."""
-    from salesplan.lint import discover, lint_files
-    from salesplan.report import REPORTER_BY_NAME, Renderer, RenderOptions
-    from salesplan.report.progress import progress_bar
-    from salesplan.report.smart import render_smart_json, render_smart_table
-    from salesplan.settings import SettingsError, load_config, resolve
-
-    targets = [str(p) for p in paths or [Path(".")]]
-    start = Path(targets[0]) if Path(targets[0]).is_dir() else Path(targets[0]).parent
-    try:
-        settings = resolve(
-            load_config(config, start),
-            select=select or [],
-            ignore=ignore or [],
-            exclude=exclude or [],
-            fail_on=fail_on.value if fail_on else None,
-        ).lint
-    except SettingsError as exc:
-        refuse_settings(exc, lang.value)
-    candidates = discover(targets, settings.exclude)
-    check_output(output_file, force, [c.path for c in candidates], lang.value)
-    with progress_bar(len(candidates)) as progress:
-        result = lint_files(
-            candidates, settings, skip_non_plans=skip_non_plans, progress=progress, require_children=require_children
-        )
-    chosen = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    color = output_file is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    options = RenderOptions(lang=lang.value, color=color)
-    render: Renderer
-    if smart:
-        render = render_smart_json if chosen == Format.json else render_smart_table
-    else:
-        render = REPORTER_BY_NAME[chosen]
-    emit(render(result, options), output_file, force, lang.value)
-    raise typer.Exit(result.exit_code(settings.fail_on, exit_zero))
+    """`salesplan lint` (its help is HELP); its body is `run_lint`, which a plain run reaches without typer."""
+    request = LintRequest(
+        paths=list(paths or []),
+        output_format=output_format.value if output_format else None,
+        output_file=output_file,
+        force=force,
+        lang=lang.value,
+        select=select or [],
+        ignore=ignore or [],
+        exclude=exclude or [],
+        config=config,
+        fail_on=fail_on.value if fail_on else None,
+        exit_zero=exit_zero,
+        smart=smart,
+        skip_non_plans=skip_non_plans,
+    )
+    raise typer.Exit(run_lint(request))

@@ -1,0 +1,82 @@
+"""The body of `salesplan lint`, shared by the typer command (`salesplan.cli.lint_cmd`) and the plain
+path that runs `salesplan lint FILE...` without typer (`salesplan.cli.argv.plain_lint`).
+
+Only the standard library is imported at the top: the engine, settings and renderers are imported
+when the lint runs, so the plain path pays for them and nothing else.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from salesplan.cli.outcome import check_output, emit, refuse_settings
+
+FORMATS = ("text", "json", "github", "sarif")
+FAIL_ON = ("error", "warning", "notice")
+LANGS = ("zh", "en")
+
+
+@dataclass(frozen=True)
+class LintRequest:
+    """The options of one `salesplan lint` run, as plain values (None: not given)."""
+
+    paths: list[Path] = field(default_factory=list)
+    output_format: str | None = None
+    output_file: Path | None = None
+    force: bool = False
+    lang: str = "zh"
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    config: Path | None = None
+    fail_on: str | None = None
+    exit_zero: bool = False
+    smart: bool = False
+    skip_non_plans: bool = False
+    require_children: bool | None = None
+
+
+def run_lint(request: LintRequest) -> int:
+    """Lint, write the report, and return the exit code (exits 2 itself on a refused setting or output)."""
+    from salesplan.lint import discover, lint_files
+    from salesplan.report import REPORTER_BY_NAME, Renderer, RenderOptions
+    from salesplan.report.progress import progress_bar
+    from salesplan.report.smart import render_smart_json, render_smart_table
+    from salesplan.settings import SettingsError, load_config, resolve
+
+    lang = request.lang
+    targets = [str(p) for p in request.paths or [Path(".")]]
+    start = Path(targets[0]) if Path(targets[0]).is_dir() else Path(targets[0]).parent
+    try:
+        settings = resolve(
+            load_config(request.config, start),
+            select=request.select,
+            ignore=request.ignore,
+            exclude=request.exclude,
+            fail_on=request.fail_on,
+        ).lint
+    except SettingsError as exc:
+        refuse_settings(exc, lang)
+    candidates = discover(targets, settings.exclude)
+    check_output(request.output_file, request.force, [c.path for c in candidates], lang)
+    with progress_bar(len(candidates)) as progress:
+        result = lint_files(
+            candidates,
+            settings,
+            skip_non_plans=request.skip_non_plans,
+            progress=progress,
+            require_children=request.require_children,
+        )
+    chosen = request.output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    color = request.output_file is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    options = RenderOptions(lang=lang, color=color)
+    render: Renderer
+    if request.smart:
+        render = render_smart_json if chosen == "json" else render_smart_table
+    else:
+        render = REPORTER_BY_NAME[chosen]
+    emit(render(result, options), request.output_file, request.force, lang)
+    return result.exit_code(settings.fail_on, request.exit_zero)
