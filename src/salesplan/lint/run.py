@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
@@ -26,7 +25,11 @@ def _work(candidate: Candidate) -> FileResult | None:
 def _jobs(requested: int | None, count: int) -> int:
     if requested is not None:
         return max(1, requested)
-    if count < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+    if count < PARALLEL_FROM:
+        return 1
+    import multiprocessing  # only here: a few files, as pre-commit passes, need no pool
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return min(usable_cpus(), 8)
 
@@ -42,6 +45,8 @@ def _results(candidates: Sequence[Candidate], jobs: int) -> Iterator[FileResult 
     if jobs <= 1:
         yield from (_work(c) for c in candidates)
         return
+    import multiprocessing
+
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         yield from pool.imap(_work, candidates, chunksize=max(1, min(32, len(candidates) // (jobs * 8))))
 

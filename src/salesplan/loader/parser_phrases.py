@@ -12,7 +12,8 @@ always renders these messages with both fields, so `{{` and `}}` stand for liter
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
 from salesplan.i18n import Message, _
 
@@ -26,10 +27,11 @@ class Phrase:
     patterns: tuple[str, ...]
     message: Message
     hint: Message
-    compiled: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "compiled", tuple(re.compile(p, re.S) for p in self.patterns))
+    @cached_property
+    def compiled(self) -> tuple[re.Pattern[str], ...]:
+        """Compiled when a syntax error is first explained, not on every start of salesplan."""
+        return tuple(re.compile(p, re.S) for p in self.patterns)
 
     def matches(self, text: str) -> bool:
         return any(p.fullmatch(text) for p in self.compiled)
