@@ -38,14 +38,17 @@ def test_parse() -> None:
 
 def test_apply_and_unused() -> None:
     enabled = frozenset({"SP101", "SP104", "SP105", "SP900"})
-    kept, count = apply_suppressions("f", TEXT, [_diag("SP101", 1), _diag("SP104", 4), _diag("SP104", 5)], enabled)
-    assert count == 2
-    assert sorted((d.code, d.line) for d in kept) == [("SP104", 5), ("SP900", 1)]  # SP105 on line 1 suppressed nothing
+    applied = apply_suppressions("f", TEXT, [_diag("SP101", 1), _diag("SP104", 4), _diag("SP104", 5)], enabled)
+    assert applied.suppressed == 2
+    assert sorted((d.code, d.line) for d in applied.kept) == [
+        ("SP104", 5),
+        ("SP900", 1),
+    ]  # SP105 on line 1 suppressed nothing
 
 
 def test_suppression_of_unselected_code_is_not_reported() -> None:
-    kept, _ = apply_suppressions("f", "a: 1  # salesplan: ignore[SP303]\n", [], frozenset({"SP900"}))
-    assert kept == []
+    applied = apply_suppressions("f", "a: 1  # salesplan: ignore[SP303]\n", [], frozenset({"SP900"}))
+    assert applied.kept == []
 
 
 def test_suppressed_in_a_real_plan(tmp_path: Path, reference_text: str) -> None:

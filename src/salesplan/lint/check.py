@@ -12,6 +12,7 @@ from salesplan.diagnostics import Diagnostic
 from salesplan.i18n import _
 from salesplan.lint.config import LintConfig
 from salesplan.lint.discover import Candidate
+from salesplan.lint.relate import CROSS_FILE
 from salesplan.lint.result import FileResult
 from salesplan.lint.smart import scorecard
 from salesplan.lint.suppress import apply_suppressions
@@ -98,7 +99,7 @@ def lint_file(candidate: Candidate, config: LintConfig, skip_non_plans: bool = F
     loaded = load_plan(candidate.path, candidate.display)
     if _skip(loaded, candidate, skip_non_plans):
         return None
-    result = check_loaded(loaded, config)
+    result = check_loaded(loaded, config, CROSS_FILE)
     result.facts = facts_of(loaded, candidate.path)
     return result
 
@@ -108,11 +109,12 @@ def lint_text(text: str, file: str = "<string>", config: LintConfig | None = Non
     return check_loaded(load_text(text, file), config or LintConfig())
 
 
-def check_loaded(loaded: LoadedPlan, config: LintConfig) -> FileResult:
-    """Every selected rule on a loaded file, with severities, suppressions and the SMART scorecard."""
+def check_loaded(loaded: LoadedPlan, config: LintConfig, later: frozenset[str] = frozenset()) -> FileResult:
+    """Every selected rule on a loaded file, with severities, suppressions and the SMART scorecard;
+    suppressions of the codes in `later` wait for the cross-file check (`FileResult.pending`)."""
     found = _restyle([*loaded.diagnostics, *run_rules(loaded, config)], config)
-    found, suppressed = apply_suppressions(loaded.file, loaded.source.text, found, config.enabled)
-    found = _restyle(found, config)  # the unused-suppression findings take their configured severity too
+    applied = apply_suppressions(loaded.file, loaded.source.text, found, config.enabled, later)
+    found = _restyle(applied.kept, config)  # the unused-suppression findings take their configured severity too
     found.sort(key=Diagnostic.sort_key)
     text_lines = loaded.source.text.splitlines() if found else []
     lines = {d.line: text_lines[d.line - 1] for d in found if 0 < d.line <= len(text_lines)}
@@ -120,4 +122,4 @@ def check_loaded(loaded: LoadedPlan, config: LintConfig) -> FileResult:
     if loaded.plan is not None:
         targets = [(t.id, t.name) for t in loaded.plan.targets]
         scores = scorecard(loaded.file, targets, found, config.enabled)
-    return FileResult(loaded.file, found, lines, scores, suppressed)
+    return FileResult(loaded.file, found, lines, scores, applied.suppressed, pending=applied.pending)

@@ -11,6 +11,7 @@ from salesplan.diagnostics import Diagnostic, Severity
 from salesplan.lint.smart import TargetScore
 
 if TYPE_CHECKING:
+    from salesplan.lint.suppress import Pending
     from salesplan.rollup.facts import FileFacts
 
 EXIT_OK = 0
@@ -28,6 +29,7 @@ class FileResult:
     scores: list[TargetScore] = field(default_factory=list)
     suppressed: int = 0
     facts: FileFacts | None = None  # its roll-up claims, checked across files once all are linted
+    pending: list[Pending] = field(default_factory=list)  # its suppressions of cross-file codes
 
 
 @dataclass
