@@ -95,6 +95,24 @@ def bench_lint(runs: int, count: int) -> list[Row]:
     ]
 
 
+def bench_rollup(runs: int, count: int) -> list[Row]:
+    import bench_lint  # type: ignore[import-not-found]
+
+    t = bench_lint.measure_rollup(count, runs)
+    what = f"lint {count:,} files with roll-up relations"
+    return [Row("lint", what, t["related"], "the same files without relations", t["plain"], "≤ 1.5×")]
+
+
+def bench_precommit(runs: int, sample: Path) -> list[Row]:
+    import bench_precommit  # type: ignore[import-not-found]
+
+    t = bench_precommit.measure(runs, sample)
+    goal = f"within {bench_precommit.GOAL}× (ratio ≤ {bench_precommit.GOAL})"
+    floor = f"floor (python + PyYAML + the plan models) {t['floor']:.3f} s"
+    what, baseline = "salesplan lint ONE_FILE", "yamllint ONE_FILE"
+    return [Row("pre-commit", what, t["salesplan"], baseline, t["yamllint"], goal, floor)]
+
+
 def bench_split(runs: int, sizes: list[int]) -> list[Row]:
     import bench_split  # type: ignore[import-not-found]
 
@@ -170,16 +188,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small sizes, one run each: a smoke test")
     parser.add_argument("--markdown", type=Path, help="also write the table as Markdown here")
-    parser.add_argument("--only", choices=["startup", "lint", "split", "export", "review"], action="append")
+    groups = ["startup", "pre-commit", "lint", "split", "export", "review"]
+    parser.add_argument("--only", choices=groups, action="append")
     args = parser.parse_args()
     runs = 1 if args.quick else 5
-    only = set(args.only or ["startup", "lint", "split", "export", "review"])
-    sample = REPO.parent / "shared" / "reference-plan.yaml"
+    only = set(args.only or groups)
+    sample = REPO / "examples" / "reference" / "reference-plan.yaml"
     rows: list[Row] = []
     if "startup" in only:
         rows += bench_startup(runs, sample)
+    if "pre-commit" in only:
+        rows += bench_precommit(3 if args.quick else 15, sample)
     if "lint" in only:
         rows += bench_lint(max(1, runs - 2), 50 if args.quick else 1000)
+        rows += bench_rollup(max(1, runs - 2), 40 if args.quick else 1000)
     if "split" in only:
         rows += bench_split(runs, [1_000, 2_000] if args.quick else [10_000, 100_000, 200_000])
     if "export" in only:
