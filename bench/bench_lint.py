@@ -11,6 +11,11 @@ tool over the same files:
 - `check-jsonschema --schemafile <salesplan schema> FILES` (parses and validates the schema);
 - bare parsing: one Python process loading every file with PyYAML's `CSafeLoader`.
 
+With `--rollup`, it times instead `salesplan lint` on a repository of roll-up families (copies of
+examples/rollup: a national plan and three regional plans implementing its parts), side by side
+with the same files with their `implements:` lines removed: the cross-file check (each parent
+loaded and split once per run) should keep the run within 1.5× of the one without relations.
+
 Each tool runs `--runs` times, interleaved (one run of each, then the next round) so that a busy
 machine slows them alike; the median seconds are reported with the ratios the goals are stated in:
 salesplan ≥ 3× faster than yamllint, ≥ 5× faster than check-jsonschema, within 2× of the bare parse.
@@ -38,6 +43,7 @@ BIN = Path(sys.executable).parent
 TOOLS = ("salesplan", "yamllint", "check_jsonschema", "pyyaml")
 GOALS = {"yamllint": ("≥ 3× faster", 1 / 3), "check_jsonschema": ("≥ 5× faster", 1 / 5), "pyyaml": ("within 2×", 2.0)}
 _ID = re.compile(r"\b([TSRK]\d+)\b")  # target, strategy, risk and task ids of the examples
+_IMPLEMENTS = re.compile(r"^ *implements: .*\n", re.MULTILINE)
 _PARSE_ONLY = (
     "import sys, yaml\n"
     "for name in sys.argv[1:]:\n"
@@ -67,6 +73,37 @@ def make_plans(root: Path, count: int) -> list[Path]:
         path.write_text(text, encoding="utf-8")
         files.append(path)
     return files
+
+
+def make_rollup(root: Path, count: int, relations: bool = True) -> list[Path]:
+    """`count` plan files under `root`: copies of examples/rollup, one family (a national plan and
+    its regions) to a folder; without `relations` the regional plans implement nothing."""
+    family = sorted((EXAMPLES / "rollup").rglob("*.yaml"))
+    texts = [(f.relative_to(EXAMPLES / "rollup"), f.read_text(encoding="utf-8")) for f in family]
+    files = []
+    for i in range(count):
+        relative, text = texts[i % len(texts)]
+        if not relations:
+            text = _IMPLEMENTS.sub("", text)
+        path = root / f"family{i // len(texts):04d}" / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        files.append(path)
+    return files
+
+
+def measure_rollup(files: int, runs: int) -> dict[str, float]:
+    """Median seconds of `salesplan lint` on `files` roll-up plan files with and without their
+    relations, interleaved over `runs` runs."""
+    with tempfile.TemporaryDirectory(prefix="salesplan-bench-") as tmp:
+        roots = {"related": Path(tmp) / "related", "plain": Path(tmp) / "plain"}
+        for name, root in roots.items():
+            make_rollup(root, files, relations=name == "related")
+        times: dict[str, list[float]] = {name: [] for name in roots}
+        for _ in range(runs):
+            for name, root in roots.items():
+                times[name].append(_timed([_tool("salesplan"), "lint", "--exit-zero", str(root)]))
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def commands(root: Path, files: list[Path], schema: Path) -> dict[str, list[str]]:
@@ -135,7 +172,17 @@ def main(argv: list[str] | None = None, out: Callable[[str], object] = print) ->
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--files", type=int, default=1000, help="plan files to generate (default 1000)")
     parser.add_argument("--runs", type=int, default=5, help="runs of each tool; the median is kept (default 5)")
+    parser.add_argument("--rollup", action="store_true", help="time lint with and without roll-up relations")
     args = parser.parse_args(argv)
+    if args.rollup:
+        related = measure_rollup(args.files, args.runs)
+        ratio = related["related"] / related["plain"]
+        out(
+            f"salesplan lint on {args.files} plan files, median of {args.runs} runs — {machine()}\n\n"
+            f"with roll-up relations {related['related']:.2f} s, without {related['plain']:.2f} s: "
+            f"ratio {ratio:.2f} (goal ≤ 1.5, {'met' if ratio <= 1.5 else 'NOT met'})"
+        )
+        return 0
     result = measure(args.files, args.runs)
     out(report(result, args.files, args.runs))
     return 0
