@@ -55,3 +55,15 @@ def test_measure_times_every_tool_on_the_same_files() -> None:
     assert all(seconds > 0 for seconds in result.values())
     table = bench.report(result, 12, 1)
     assert table.count("\n| ") == 5 and "check_jsonschema" in table
+
+
+def test_bench_rollup_families_lint_clean_with_and_without_their_relations(tmp_path: Path) -> None:
+    related = _bench().make_rollup(tmp_path / "related", 9)
+    plain = _bench().make_rollup(tmp_path / "plain", 9, relations=False)
+    assert len({f.parts[-3] if f.parent.name == "regions" else f.parts[-2] for f in related}) == 3  # the last: 1 file
+    assert sum("implements:" in f.read_text(encoding="utf-8") for f in related) == 6
+    assert not any("implements:" in f.read_text(encoding="utf-8") for f in plain)
+    for root in (tmp_path / "related", tmp_path / "plain"):
+        result = lint_files(discover([root]), LintConfig(), jobs=1)
+        assert len(result.files) == 9
+        assert [d.format("en") for d in result.diagnostics] == []
