@@ -82,6 +82,7 @@ def test_json_renderer_and_cli(tmp_path: Path) -> None:
     data = json.loads(RENDERERS["json"](rollup_tree(EXAMPLE), "en"))
     assert data["roots"][0]["value"] == "9000"
     assert all(Decimal(c["expected"]) == Decimal(c["value"]) for c in data["roots"][0]["children"])
+    assert [c["expected"] for c in data["roots"][0]["children"]] == ["40000000", "30000000", "20000000"]  # 万元 in 元
     out = tmp_path / "r.md"
     run = CliRunner().invoke(app, ["rollup", str(EXAMPLE), "-f", "md", "-o", str(out), "--lang", "en"])
     assert run.exit_code == 0, run.output

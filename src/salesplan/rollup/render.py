@@ -56,9 +56,9 @@ def _json(node: Node, lang: str) -> dict[str, Any]:
         "label": render(node.label, lang),
         "file": node.file or None,
         "target": node.target or None,
-        "value": str(node.value),
+        "value": format(node.value, "f"),  # plain digits: a unit conversion shifts the exponent
         "unit": node.unit,
-        "expected": None if node.expected is None else str(node.expected),
+        "expected": None if node.expected is None else format(node.expected, "f"),
         "children": [_json(c, lang) for c in node.children],
     }
 
