@@ -153,8 +153,9 @@ CODES: dict[str, Code] = {
     ),
     CALENDAR_FALLBACK: Code(
         "split-calendar-fallback",
-        "Workdays of a year the holiday calendar does not know: Mon–Fri used (one warning per year).",
-        _W,
+        "Workdays of a year whose official holiday schedule (make-up working days) is not published yet: "
+        "statutory holidays only (one notice per year).",
+        Severity.NOTICE,
     ),
     LEVEL_ORDER: Code("split-level-order", "A dimension repeats, or a time level is coarser than one outside it.", _E),
     NOT_ADDITIVE: Code("split-not-additive", "A rate target (unit %) cannot be split into parts that add up.", _E),

@@ -14,7 +14,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-import chinese_calendar
+import holidays
 import yaml
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
@@ -73,8 +73,11 @@ def clip(a: Window, b: Window) -> Window:
     return max(a[0], b[0]), min(a[1], b[1])
 
 
+CHINA = holidays.country_holidays("CN", years=2026)
+
+
 def workdays(window: Window) -> int:
-    return sum(1 for k in range(days(window)) if chinese_calendar.is_workday(window[0] + k * ONE_DAY))
+    return sum(1 for k in range(days(window)) if CHINA.is_working_day(window[0] + k * ONE_DAY))
 
 
 # -- random plans ------------------------------------------------------------------------------------

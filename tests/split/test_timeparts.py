@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 
-import chinese_calendar
+import holidays
 import pytest
 
 from salesplan import codes
@@ -114,11 +114,13 @@ def test_workdays_use_chinas_holidays() -> None:
     start, end = dt.date(2026, 10, 1), dt.date(2026, 10, 31)
     calendar = WorkdayCalendar(start, end)
     days = [start + dt.timedelta(days=i) for i in range(31)]
-    expected = sum(chinese_calendar.is_workday(d) for d in days)
+    china = holidays.country_holidays("CN", years=2026)
+    expected = sum(china.is_working_day(d) for d in days)
     weekdays = sum(d.weekday() < 5 for d in days)
     assert calendar.count(start, end) == expected
-    assert expected < weekdays  # the National Day holiday (1-7 October) removes weekdays
-    assert not calendar.fallback_years
+    # the National Day holiday (1-7 October) removes 5 weekdays, Saturday 10 October is worked: 22 - 5 + 1
+    assert (expected, weekdays) == (18, 22)
+    assert not calendar.unpublished_years
 
 
 def test_workdays_split_and_basis(split: Callable[..., SplitOutcome], make_plan: Callable[[str], str]) -> None:
@@ -131,7 +133,7 @@ def test_workdays_split_and_basis(split: Callable[..., SplitOutcome], make_plan:
     assert sum(m.value for m in months) == 640
 
 
-def test_unknown_year_falls_back_to_weekdays_with_a_warning(make_plan: Callable[[str], str]) -> None:
+def test_unpublished_year_counts_statutory_holidays_with_a_notice(make_plan: Callable[[str], str]) -> None:
     from salesplan.loader import load_text
     from salesplan.split.engine import split_plan
 
@@ -139,10 +141,11 @@ def test_unknown_year_falls_back_to_weekdays_with_a_warning(make_plan: Callable[
     text = text.replace("2026-07-01, end: 2026-09-30", "2031-07-01, end: 2031-09-30")
     text = text.replace("start: 2026-08-01", "start: 2031-08-01")
     outcome = split_plan(load_text(text, "plan.yaml"))
-    (warning,) = outcome.diagnostics
-    assert warning.code == codes.CALENDAR_FALLBACK and warning.severity == "warning"
-    assert "2031" in warning.message
-    # Mon-Fri in 2031: July 23, August 21, September 22 -> 66 days; 90 * 23/66 = 31.36...
+    (notice,) = outcome.diagnostics
+    assert notice.code == codes.CALENDAR_FALLBACK and notice.severity == "notice"
+    assert "2031" in notice.message
+    # no statutory holiday in Q3 2031 (Mid-Autumn falls on 1 October, with National Day), so Mon-Fri:
+    # July 23, August 21, September 22 -> 66 days; 90 * 23/66 = 31.36...
     months = outcome.splits[0].root.children
     assert [m.basis.text("en") for m in months] == ["by workdays 23/66", "by workdays 21/66", "by workdays 22/66"]
     assert sum(m.value for m in months) == 90
@@ -285,7 +288,7 @@ targets:
     ],
 )
 def test_calendar_fallback_once_per_unknown_year_at_the_plan_period(start: str, end: str, years: list[int]) -> None:
-    """Three targets, four time levels by workdays: one SP054 per year the calendar lacks, not one per level."""
+    """Three targets, four time levels by workdays: one SP054 per unpublished year, not one per level."""
     from salesplan.loader import load_text
     from salesplan.split.engine import split_plan
 
@@ -294,10 +297,12 @@ def test_calendar_fallback_once_per_unknown_year_at_the_plan_period(start: str, 
     assert len(outcome.splits) == 3
     found = [d for d in outcome.diagnostics if d.code == codes.CALENDAR_FALLBACK]
     assert [d.message for d in found] == [
-        f"the holiday calendar does not know {y}: workdays of {y} counted Mon–Fri" for y in years
+        f"China's official holiday schedule for {y} is not published yet: workdays of {y} count its statutory "
+        "holidays, without make-up working days"
+        for y in years
     ]
     assert all((d.path, d.line, d.col) == (("plan", "period"), 4, 11) for d in found)
-    assert all(d.severity == "warning" and d.name == "split-calendar-fallback" and d.message_zh for d in found)
+    assert all(d.severity == "notice" and d.name == "split-calendar-fallback" and d.message_zh for d in found)
     assert outcome.diagnostics == found
 
 

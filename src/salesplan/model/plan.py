@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validat
 from salesplan.model.values import (
     Amount,
     AmountOrPercent,
+    Calendar,
     Id,
     Impact,
     NonNegativeAmount,
@@ -53,6 +54,9 @@ class PlanInfo(Strict):
     lang: Literal["zh", "en"] | None = Field(None, description="Language of the plan's text")
     description: str | None = None
     version: str | None = Field(None, description="The plan's own revision label")
+    calendar: Calendar = Field(
+        "CN", description="Holiday calendar of method: workdays (a country or territory code: CN, HK, TW, SG, US)"
+    )
 
 
 class Region(Strict):
@@ -63,6 +67,7 @@ class Region(Strict):
 class Product(Strict):
     id: Id
     name: str | None = None
+    calendar: Calendar | None = Field(None, description="This region's holiday calendar, when not the plan's")
 
 
 class Account(Strict):

@@ -269,6 +269,28 @@ AmountOrPercent = Annotated[
 PlanDate = Annotated[dt.date, BeforeValidator(_date_in), WithJsonSchema(_DATE_JSON)]
 Id = Annotated[str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})]
 
+
+def _check_calendar(value: str) -> str:
+    """A holiday calendar is a country or territory code of the `holidays` library (CN, HK, TW, SG, US)."""
+    import holidays
+
+    code = value.strip().upper()
+    if code not in holidays.list_supported_countries():
+        raise PlanValueError(
+            _(
+                "'{value}' is not a holiday calendar: write a country or territory code such as CN, HK, TW, SG or US",
+                value=value,
+            )
+        )
+    return code
+
+
+Calendar = Annotated[
+    str,
+    AfterValidator(_check_calendar),
+    WithJsonSchema({"type": "string", "pattern": "^[A-Za-z]{2,3}$", "examples": ["CN", "HK", "TW", "SG", "US"]}),
+]
+
 _PROB_JSON = {
     "anyOf": [{"type": "integer", "minimum": 1, "maximum": 5}, {"type": "string", "enum": sorted(PROBABILITY_LABELS)}]
 }

@@ -60,15 +60,12 @@ class Timeline:
         return _year_earlier(self.start), _year_earlier(self.end)
 
     def workdays_known(self) -> bool:
-        """Whether chinese-calendar has the holidays of every year of the period."""
-        import chinese_calendar
+        """Whether China's official holiday schedule (make-up working days) is published for every
+        year of the period."""
+        from salesplan.split.timeparts import DEFAULT_CALENDAR, published_through
 
-        try:
-            for year in range(self.start.year, self.end.year + 1):
-                chinese_calendar.is_workday(dt.date(year, 1, 1))
-        except NotImplementedError:
-            return False
-        return True
+        last = published_through(DEFAULT_CALENDAR)
+        return last is None or self.end.year <= last
 
 
 def _year_earlier(day: dt.date) -> dt.date:

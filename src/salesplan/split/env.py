@@ -78,7 +78,7 @@ class TargetEnv:
     person_index: dict[str, int] = field(default_factory=dict)
     history: HistoryTable | None = None
     warnings: list[Diagnostic] = field(default_factory=list)
-    _calendar: WorkdayCalendar | None = None
+    _calendars: dict[str | None, WorkdayCalendar] = field(default_factory=dict)
     _active: dict[str | None, tuple[dt.date, dt.date]] = field(default_factory=dict)
 
     @classmethod
@@ -157,10 +157,15 @@ class TargetEnv:
         person = self.people.get(rep) if rep is not None else None
         return person.region if person is not None else None
 
-    def calendar(self) -> WorkdayCalendar:
-        if self._calendar is None:
-            self._calendar = workday_calendar(self.start, self.end)
-        return self._calendar
+    def calendar(self, region: str | None = None) -> WorkdayCalendar:
+        """The working days of a region's parts: its own calendar (team.regions[].calendar), else the plan's."""
+        cached = self._calendars.get(region)
+        if cached is None:
+            code = self.plan.plan.calendar
+            if region is not None:
+                code = next((r.calendar for r in self.plan.team.regions if r.id == region and r.calendar), code)
+            cached = self._calendars[region] = workday_calendar(self.start, self.end, code)
+        return cached
 
     # -- units ----------------------------------------------------------------------------------
     def to_units(self, value: Decimal) -> int | None:

@@ -52,7 +52,10 @@ def shares_key(env: TargetEnv, level: Level, ctx: Ctx) -> Hashable:
         return ctx[REGION] or env.rep_region(ctx[REP])
     if dim == "rep":
         return (ctx[REGION], ctx[START], ctx[END])
-    return (ctx[START], ctx[END], env.active(ctx[REP]) if ctx[REP] is not None else None)
+    key = (ctx[START], ctx[END], env.active(ctx[REP]) if ctx[REP] is not None else None)
+    if level.method == "workdays":  # a region may count another holiday calendar's days
+        return (*key, env.calendar(ctx[REGION] or env.rep_region(ctx[REP])).code)
+    return key
 
 
 def compute_parts(env: TargetEnv, level: Level, ctx: Ctx) -> list[str]:
@@ -223,10 +226,10 @@ def _time_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
             level.weights.get(p.id, Fraction(0)) * Fraction(a, p.days) for a, p in zip(actives, parts, strict=True)
         ]
     else:  # workdays
-        calendar = env.calendar()
+        calendar = env.calendar(ctx[REGION] or env.rep_region(rep))
         a_start, a_end = env.active(rep)
         exact = [Fraction(calendar.count(max(p.start, a_start), min(p.end, a_end))) for p in parts]
-        years = sorted({y for p in parts for y in (p.start.year, p.end.year) if y in calendar.fallback_years})
+        years = sorted({y for p in parts for y in (p.start.year, p.end.year) if y in calendar.unpublished_years})
         for year in years:  # one finding per year, at the plan period: the same for every target and level
             if (fallback := _calendar_fallback(env, year)) not in env.warnings:
                 env.warnings.append(fallback)
@@ -246,7 +249,11 @@ def _calendar_fallback(env: TargetEnv, year: int) -> Diagnostic:
     return codes.diagnostic(
         codes.CALENDAR_FALLBACK,
         env.source.ref(path),
-        _("the holiday calendar does not know {year}: workdays of {year} counted Mon–Fri", year=year),
+        _(
+            "China's official holiday schedule for {year} is not published yet: workdays of {year} count its "
+            "statutory holidays, without make-up working days",
+            year=year,
+        ),
         path=path,
-        hint=_("upgrade chinese_calendar for the newest holiday schedule"),
+        hint=_("once the State Council publishes it, upgrade the holidays package to count the make-up days"),
     )

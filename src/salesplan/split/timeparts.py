@@ -3,8 +3,10 @@
 Part ids: quarters `2026-Q3`, months `2026-07`, ISO weeks `2026-W27` (Monday to Sunday, the ISO
 year). A part is clipped to the window it is cut from (the plan period, or an outer time part);
 `full_days` keeps the length of the whole calendar part, so an edge part knows its share of days.
-Working days come from the `chinese_calendar` library (public holidays and make-up working days);
-for a year it does not know, Monday–Friday is used and the year is reported.
+Working days come from the `holidays` library, one calendar per country or territory code (CN by
+default; HK, TW, SG, US …): its weekend, its public holidays and, for China, the make-up working
+days (调休) of every year whose official schedule is published. For a later year the library computes
+China's statutory holidays but cannot know the make-up days; such a year is reported as unpublished.
 """
 
 from __future__ import annotations
@@ -118,23 +120,36 @@ def normalize_key(kind: str, key: str, ids: list[str]) -> str:
     return found[0] if len(found) == 1 else str(key).strip()
 
 
-class WorkdayCalendar:
-    """Working days of [start, end]: counts over any sub-range in O(1) from prefix sums."""
+DEFAULT_CALENDAR = "CN"
 
-    def __init__(self, start: dt.date, end: dt.date) -> None:
-        import chinese_calendar
+
+def published_through(code: str) -> int | None:
+    """The last year whose official schedule of make-up working days the library holds, for a
+    calendar that has such days (China's, published yearly by the State Council); None otherwise."""
+    if code != "CN":
+        return None
+    from holidays.countries.china import ChinaStaticHolidays
+
+    return max(ChinaStaticHolidays.special_public_holidays)
+
+
+class WorkdayCalendar:
+    """Working days of [start, end] in one holiday calendar: counts over any sub-range in O(1) from
+    prefix sums."""
+
+    def __init__(self, start: dt.date, end: dt.date, code: str = DEFAULT_CALENDAR) -> None:
+        import holidays
 
         self.start = start
-        self.fallback_years: set[int] = set()
+        self.code = code
+        years = range(start.year, end.year + 1)
+        table = holidays.country_holidays(code, years=years)
+        last = published_through(code)
+        self.unpublished_years: set[int] = {y for y in years if last is not None and y > last}
         prefix = [0]
         for offset in range((end - start).days + 1):
             day = start + dt.timedelta(days=offset)
-            try:
-                working = bool(chinese_calendar.is_workday(day))
-            except NotImplementedError:
-                self.fallback_years.add(day.year)
-                working = day.weekday() < 5
-            prefix.append(prefix[-1] + working)
+            prefix.append(prefix[-1] + table.is_working_day(day))
         self._prefix = prefix
 
     def count(self, start: dt.date, end: dt.date) -> int:
@@ -145,6 +160,6 @@ class WorkdayCalendar:
 
 
 @lru_cache(maxsize=64)
-def workday_calendar(start: dt.date, end: dt.date) -> WorkdayCalendar:
+def workday_calendar(start: dt.date, end: dt.date, code: str = DEFAULT_CALENDAR) -> WorkdayCalendar:
     """The calendar of a period, built once per process (it is read-only after construction)."""
-    return WorkdayCalendar(start, end)
+    return WorkdayCalendar(start, end, code)

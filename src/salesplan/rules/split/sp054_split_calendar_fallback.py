@@ -1,9 +1,11 @@
-"""`method: workdays` in a year the holiday calendar does not know: its workdays are counted
-Monday to Friday, without holidays or make-up working days (调休).
+"""`method: workdays` in a year whose official holiday schedule is not published yet: its workdays
+count the statutory holidays the `holidays` library computes, but not the make-up working days (调休).
 
-China's holiday schedule is published each year by the State Council; the calendar salesplan
-reads (`chinese_calendar`) knows the years up to its release. One warning per unknown year, at the
-plan period, however many targets and levels use it. Upgrading the package brings the new year.
+China's holiday schedule, with the weekends that become working days, is published each year by the
+State Council, usually in November; until then next year's plans are split on the statutory
+holidays alone. A notice, once per year at the plan period, however many targets, levels and
+regions use it; upgrading the `holidays` package brings the published schedule. Calendars without
+make-up days (`calendar: HK`, `SG`, `US` …) never give it.
 
 Failing example::
 
