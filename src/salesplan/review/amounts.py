@@ -6,10 +6,14 @@ the target's unit (3万 is 3 in a 万元 target and 30000 in a 元 target; the c
 over the header). Thousands separators (`1,234.5`) and full-width digits (`１２３４`) are read.
 A target counted in something other than money (家, 个, %) refuses a money amount: 3万 there could
 be 30,000 customers or a misplaced amount, and salesplan does not guess.
+
+A text cell is read once per distinct text, unit and header unit; a plain number (`1234`, `12.50`)
+without the full parser.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
@@ -60,6 +64,17 @@ class Refusal:
 def read_value(raw: Any, unit: str | None, column: tuple[str, str] | None = None) -> Decimal | Refusal:
     """`raw` in `unit` (the target's; None when the row's target is unknown, and only the number is
     judged); `column` is (header, unit the header names) when it names one."""
+    if isinstance(raw, str):
+        return _read_text(raw, unit, column)
+    return _read(raw, unit, column)
+
+
+@functools.lru_cache(maxsize=65536)
+def _read_text(raw: str, unit: str | None, column: tuple[str, str] | None) -> Decimal | Refusal:
+    return _read(raw, unit, column)
+
+
+def _read(raw: Any, unit: str | None, column: tuple[str, str] | None) -> Decimal | Refusal:
     shown = "" if raw is None else str(raw)[:60]
     named: Text = _("the target's unit") if unit is None else unit
     number, scale, percent = _number(raw)
@@ -122,6 +137,13 @@ def _number(raw: Any) -> tuple[Decimal | None, int | None, bool]:
         return raw, None, False
     if not isinstance(raw, str):
         return None, None, False
+    if _plain(raw):
+        return Decimal(raw), None, False
+    return parse_number_text(raw)
+
+
+def parse_number_text(raw: str) -> tuple[Decimal | None, int | None, bool]:
+    """The full reading of a text amount: signs, separators, ¥, magnitudes (万, 亿, k), 元, percents."""
     text = narrow(raw).strip()
     percent = _PERCENT_RE.match(text)
     if percent is not None:
@@ -139,6 +161,13 @@ def _number(raw: Any) -> tuple[Decimal | None, int | None, bool]:
     if match["mag"] or match["cur"] or match["yen"]:
         scale = MAGNITUDES.get(match["mag"] or "", 1)
     return number, scale, False
+
+
+def _plain(text: str) -> bool:
+    """ASCII digits with at most one point and a digit after it (`1234`, `12.50`, `.5`): what `_AMOUNT_RE`
+    reads as a bare number, read without it."""
+    whole, point, fraction = text.partition(".")
+    return text.isascii() and (whole.isdigit() or (whole == "" and point == ".")) and (not point or fraction.isdigit())
 
 
 def _bounded(number: Decimal, shown: str) -> Decimal | Refusal:

@@ -46,7 +46,8 @@ from salesplan.numbers import TENTHS, to_decimal
 from salesplan.review.actuals import ActualRow, compares_levels
 from salesplan.review.actuals import not_in_breakdown as _not_in
 from salesplan.review.alerts import Alert, Triggers
-from salesplan.review.expect import Profile, expected_on, merged
+from salesplan.review.expect import Profile, expected_ratio, merged
+from salesplan.review.figures import ZERO, Ratio, minus, percent_of, shown
 from salesplan.review.periods import TIME_LEVELS, part_range
 from salesplan.review.placing import dated_by, exact_sum, part_of, recency
 from salesplan.review.replan import replan_alerts
@@ -57,6 +58,11 @@ if TYPE_CHECKING:
 
 STATUSES = ("ahead", "on_track", "behind", "at_risk")
 Window = tuple[dt.date, dt.date]
+WindowKey = tuple[tuple[str, ...], str]  # a node's time parts and rep ("": none): what its window depends on
+
+
+def window_key(coords: dict[str, str]) -> WindowKey:
+    return tuple(part for level, part in coords.items() if level in TIME_LEVELS), coords.get("rep", "")
 
 
 @dataclass(frozen=True)
@@ -72,7 +78,8 @@ class Thresholds:
             return _("thresholds must satisfy 0 ≤ at-risk ≤ on-track ≤ ahead")
         return None
 
-    def status(self, pacing: Decimal | None, actual: Fraction) -> str:
+    def status(self, pacing: Decimal | None, actual: Fraction | int) -> str:
+        """The status word of a pacing (`actual`: only its sign counts, where nothing is expected)."""
         if pacing is None:
             return "ahead" if actual > 0 else "on_track"
         if pacing >= self.ahead:
@@ -225,48 +232,53 @@ class TargetReviewer:
         )
         self.diagnostics: list[Diagnostic] = []
         self._below: dict[tuple[int, str, str], bool] = {}
-        self._windows: dict[tuple[tuple[str, ...], str], Window] = {}
+        self._windows: dict[WindowKey, Window] = {}
         # a sum target's profiles (salesplan.review.expect) of the root and its parts: the alerts read them
         self.profiles: dict[int, Profile] = {}
 
     def run(self, rows: list[ActualRow]) -> TargetReview:
         """Every row is placed in the tree (and checked), whatever its date; only rows dated up to
         the as-of date count."""
-        self._visit(self.split.root, 0, {}, rows)
+        self._visit(self.split.root, 0, {}, rows, ((), ""))
         return self.review
 
-    def _visit(self, node: SplitNode, depth: int, coords: dict[str, str], rows: list[ActualRow]) -> _Visited:
+    def _visit(
+        self, node: SplitNode, depth: int, coords: dict[str, str], rows: list[ActualRow], key: WindowKey
+    ) -> _Visited:
         """Append the node's row (pre-order) and return its expected-to-date, its actuals (the dated rows'
-        exact total and the latest of them) and, for a sum target, its profile."""
+        exact total and, for a level target, the latest of them) and, for a sum target, its profile.
+        `key` names the node's window: its time parts and its rep."""
         index = len(self.review.rows)
         self.review.rows.append(None)  # type: ignore[arg-type]  # filled in once the children are done
-        children, stopped = self._children(node, coords, rows)
-        dated = [r for r in stopped if dated_by(r, self.as_of)]
-        totals = [exact_sum(r.value for r in dated)]
-        latest = [max(dated, key=recency)] if dated else []
-        visited = [self._visit(c, depth + 1, cc, cr) for c, cc, cr in children]
-        for below in visited:
-            totals.append(below.total)
-            latest += [below.latest] if below.latest is not None else []
+        children, stopped = self._children(node, coords, rows, key) if node.children else ([], rows)
+        dated = [r for r in stopped if dated_by(r, self.as_of)] if stopped else stopped
+        visited = [self._visit(c, depth + 1, cc, cr, ck) for c, cc, cr, ck in children]
+        total = exact_sum([*(r.value for r in dated), *(v.total for v in visited)])
+        latest: ActualRow | None = None
+        if self.is_rate:
+            found = [*dated, *(v.latest for v in visited if v.latest is not None)]
+            latest = max(found, key=recency) if found else None
         profile: Profile | None = None
         if not self.is_rate:
             parts = (v.profile for v in visited if v.profile)
-            profile = merged(parts) if node.children else {self._window(coords): node.value}
-            expected = expected_on(profile, self.as_of)
+            profile = merged(parts) if node.children else {self._window(coords, key): node.value}
+            expected = expected_ratio(profile, self.as_of)
         elif self._sums_parts(node, depth):
-            expected = sum((v.expected for v in visited), Fraction(0))
+            summed = sum((Fraction(*v.expected) for v in visited), Fraction(0))
+            expected = summed.numerator, summed.denominator
         else:
-            expected = self.expected_own(node, coords, (self.as_of,))[0]
+            own = self.expected_own(node, coords, (self.as_of,), key)[0]
+            expected = own.numerator, own.denominator
         if profile is not None and depth <= 1:
             self.profiles[id(node)] = profile
-        result = _Visited(expected, exact_sum(totals), max(latest, key=recency) if latest else None, profile)
+        result = _Visited(expected, total, latest, profile)
         self.review.rows[index] = self._row(node, depth, coords, result)
         return result
 
-    def _window(self, coords: dict[str, str]) -> Window:
+    def _window(self, coords: dict[str, str], key: WindowKey | None = None) -> Window:
         """The days a node's own expected value spreads over: its time parts' span, narrowed to its rep's
-        days on the team (the span itself where the two do not meet)."""
-        key = (tuple(part for level, part in coords.items() if level in TIME_LEVELS), coords.get("rep", ""))
+        days on the team (the span itself where the two do not meet). `key`: `window_key(coords)`."""
+        key = key or window_key(coords)
         known = self._windows.get(key)
         if known is None:
             start, end = self._span(coords)
@@ -289,9 +301,11 @@ class TargetReviewer:
                 start, end = max(start, first), min(end, last)
         return start, end
 
-    def expected_own(self, node: SplitNode, coords: dict[str, str], days: Sequence[dt.date]) -> list[Fraction]:
+    def expected_own(
+        self, node: SplitNode, coords: dict[str, str], days: Sequence[dt.date], key: WindowKey | None = None
+    ) -> list[Fraction]:
         """The node's own expected value by the end of each of `days` (its parts are not looked at)."""
-        window = self._window(coords)
+        window = self._window(coords, key)
         target = Fraction(node.value)
         if self.is_rate:
             if self.baseline is None:
@@ -304,16 +318,22 @@ class TargetReviewer:
         return node.label or (self.names.get(part, part) if node.level == "rep" else part)
 
     def _children(
-        self, node: SplitNode, coords: dict[str, str], rows: list[ActualRow]
-    ) -> tuple[list[tuple[SplitNode, dict[str, str], list[ActualRow]]], list[ActualRow]]:
-        """Each part with its coordinates and rows, and the rows that stop at this node (in no part)."""
-        if not node.children:
-            return [], rows
+        self, node: SplitNode, coords: dict[str, str], rows: list[ActualRow], key: WindowKey
+    ) -> tuple[list[tuple[SplitNode, dict[str, str], list[ActualRow], WindowKey]], list[ActualRow]]:
+        """Each part with its coordinates, rows and window key, and the rows that stop at this node (in no part)."""
         level = str(node.children[0].level)
         groups: dict[str | None, list[ActualRow]] = {}
-        for row in rows:
-            groups.setdefault(part_of(row, level), []).append(row)
-        out = [(c, {**coords, level: str(c.part)}, groups.pop(c.part, [])) for c in node.children]
+        if level in TIME_LEVELS:
+            for row in rows:
+                groups.setdefault(part_of(row, level), []).append(row)
+        else:
+            for row in rows:
+                groups.setdefault(row.coords.get(level), []).append(row)
+        out = []
+        for child in node.children:
+            part = str(child.part)
+            below = (key[0] + (part,), key[1]) if level in TIME_LEVELS else (key[0], part) if level == "rep" else key
+            out.append((child, {**coords, level: part}, groups.pop(child.part, []), below))
         if level not in TIME_LEVELS:
             for group in groups.values():
                 for row in group:
@@ -337,20 +357,25 @@ class TargetReviewer:
         return self._below[key]
 
     def _row(self, node: SplitNode, depth: int, coords: dict[str, str], visited: _Visited) -> ReviewRow:
-        target, expected, total = Fraction(node.value), visited.expected, visited.total
-        measured = visited.latest is not None  # a dated row counts here
-        actual = Fraction(visited.latest.value if visited.latest else 0) if self.is_rate else Fraction(total)
-        if self.lower:
-            achievement, pacing = percent(target, actual), percent(expected, actual)
-            gap = expected - actual
+        """The node's figures, each computed once from exact integer ratios (salesplan.review.figures)."""
+        target, expected = node.value.as_integer_ratio(), visited.expected
+        latest = visited.latest
+        if self.is_rate:
+            actual = latest.value.as_integer_ratio() if latest is not None else ZERO
         else:
-            achievement, pacing = percent(actual, target), percent(actual, expected)
-            gap = actual - expected
+            actual = visited.total.as_integer_ratio()
+        if self.lower:
+            achievement, pacing = percent_of(target, actual), percent_of(expected, actual)
+            gap = minus(expected, actual)
+        else:
+            achievement, pacing = percent_of(actual, target), percent_of(actual, expected)
+            gap = minus(actual, expected)
+        measured = latest is not None  # a level target: a dated row counts here
         if self.is_rate and not measured:
             achievement = pacing = None
-        status = self.thresholds.status(pacing, actual)
-        if self.is_rate and not measured:
-            status = "at_risk" if expected > 0 and self.as_of >= self.window[0] else "on_track"
+            status = "at_risk" if expected[0] > 0 and self.as_of >= self.window[0] else "on_track"
+        else:
+            status = self.thresholds.status(pacing, actual[0])
         label = self.label(node)
         return ReviewRow(
             depth=depth,
@@ -359,21 +384,21 @@ class TargetReviewer:
             label=label or self.review.name or self.split.target_id,
             coords=coords,
             target=node.value,
-            actual=to_decimal(actual) if self.is_rate else total,
-            expected=to_decimal(expected),
+            actual=shown(actual) if self.is_rate else visited.total,
+            expected=shown(expected),
             achievement=achievement,
             pacing=pacing,
-            gap=to_decimal(gap),
+            gap=shown(gap),
             status=status,
         )
 
 
 @dataclass
 class _Visited:
-    """What a node's visit found: its expected-to-date, the exact total of its dated actuals, the latest of
-    them (None: none dated), and a sum target's profile."""
+    """What a node's visit found: its expected-to-date, the exact total of its dated actuals, for a level
+    target the latest of them (None: none dated), and a sum target's profile."""
 
-    expected: Fraction
+    expected: Ratio
     total: Decimal
     latest: ActualRow | None
     profile: Profile | None

@@ -8,33 +8,51 @@ node; reading it for the as-of date and for every period bound of the re-plannin
 second walk of the tree and, for windows wholly past or not begun, no fraction at all.
 
 Exact: totals are Decimal sums (80 digits hold any sum of plan values), shares Fractions; the result
-equals the sum of every leaf's own expected value.
+equals the sum of every leaf's own expected value. `expected_ratio` gives the same value as a pair
+of ints, directly for a node of one window (every leaf), so a large breakdown builds no Fraction
+per part.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from decimal import Decimal, localcontext
+from decimal import Context, Decimal, localcontext
 from fractions import Fraction
+
+from salesplan.review.figures import Ratio
 
 Window = tuple[dt.date, dt.date]
 Profile = dict[Window, Decimal]
+EXACT = Context(prec=80)  # sums of plan values and of actuals, exactly (see salesplan.review.placing.exact_sum)
 
 
 def merged(profiles: Iterable[Profile]) -> Profile:
     """The profile of a node whose parts have `profiles`."""
     out: Profile = {}
-    with localcontext() as ctx:
-        ctx.prec = 80
-        for profile in profiles:
-            if not out:
-                out = dict(profile)
-                continue
-            for window, total in profile.items():
-                known = out.get(window)
-                out[window] = total if known is None else known + total
+    add = EXACT.add
+    for profile in profiles:
+        if not out:
+            out = dict(profile)
+            continue
+        for window, total in profile.items():
+            known = out.get(window)
+            out[window] = total if known is None else add(known, total)
     return out
+
+
+def expected_ratio(profile: Profile, day: dt.date) -> Ratio:
+    """`expected_on` as (numerator, denominator), not reduced."""
+    if len(profile) != 1:
+        value = expected_on(profile, day)
+        return value.numerator, value.denominator
+    [((start, end), total)] = profile.items()
+    if day < start and day < end:
+        return 0, 1
+    numerator, denominator = total.as_integer_ratio()
+    if day >= end:
+        return numerator, denominator
+    return numerator * ((day - start).days + 1), denominator * ((end - start).days + 1)
 
 
 def expected_on(profile: Profile, day: dt.date) -> Fraction:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable
-from decimal import Decimal, localcontext
+from decimal import Decimal
 from fractions import Fraction
 
 from salesplan.review.actuals import ActualRow
+from salesplan.review.expect import EXACT
 from salesplan.review.periods import TIME_LEVELS
 from salesplan.split.timeparts import part_bounds
 
@@ -17,9 +18,7 @@ def exact_sum(values: Iterable[Decimal]) -> Decimal:
     """The exact sum of actual values. The default context would round past 28 digits; actuals are
     below 10^15 with at most 10 decimal places (the reader refuses others), so 80 digits hold any
     sum of a million of them exactly."""
-    with localcontext() as ctx:
-        ctx.prec = 80
-        return sum(values, Decimal(0))
+    return functools.reduce(EXACT.add, values, Decimal(0))
 
 
 def dated_by(row: ActualRow, as_of: dt.date) -> bool:

@@ -42,6 +42,8 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
 from salesplan.i18n import _
@@ -75,7 +77,8 @@ def _percent(value: Any) -> str | None:
     return None if value is None else format(value, "f")
 
 
-def _target(target: TargetReview) -> dict[str, Any]:
+def _target_head(target: TargetReview) -> dict[str, Any]:
+    """A target's entries before its rows."""
     return {
         "id": target.target_id,
         "name": target.name,
@@ -86,6 +89,12 @@ def _target(target: TargetReview) -> dict[str, Any]:
         "window": {"start": target.window[0].isoformat(), "end": target.window[1].isoformat()},
         "status": target.total.status,
         "pacing": _percent(target.total.pacing),
+    }
+
+
+def _target(target: TargetReview) -> dict[str, Any]:
+    return {
+        **_target_head(target),
         "rows": [_row(row) for row in target.rows],
         "alerts": [_alert(alert) for alert in target.alerts],
     }
@@ -107,8 +116,8 @@ def _alert(alert: Alert) -> dict[str, Any]:
     }
 
 
-def document(review: Review) -> dict[str, Any]:
-    """The json document (see the module docstring)."""
+def document_head(review: Review) -> dict[str, Any]:
+    """The document's entries before its targets."""
     t = review.thresholds
     summary = {status: sum(1 for x in review.targets if x.total.status == status) for status in STATUSES}
     return {
@@ -116,13 +125,81 @@ def document(review: Review) -> dict[str, Any]:
         "period": {"start": review.period[0].isoformat(), "end": review.period[1].isoformat()},
         "thresholds": {"ahead": plain(t.ahead), "on_track": plain(t.on_track), "at_risk": plain(t.at_risk)},
         "summary": summary,
+    }
+
+
+def document(review: Review) -> dict[str, Any]:
+    """The json document (see the module docstring)."""
+    return {
+        **document_head(review),
         "targets": [_target(target) for target in review.targets],
         "triggers": {"streak": review.triggers.streak, "drop": plain(review.triggers.drop)},
     }
 
 
 def render_json(review: Review) -> str:
-    return json.dumps(document(review), ensure_ascii=False, indent=2) + "\n"
+    """`document` as JSON (two-space indentation), the text `json_chunks` writes."""
+    return "".join(json_chunks(review))
+
+
+_string = json.encoder.encode_basestring  # a JSON string as json.dumps(ensure_ascii=False) writes it
+BATCH = 2000  # rows a chunk
+
+
+def json_chunks(review: Review) -> Iterator[str]:
+    """`json.dumps(document(review), ensure_ascii=False, indent=2)` and a newline, in chunks made as they
+    are written: each row of a breakdown is one format, not a dict through the pure-Python encoder that
+    `indent` selects (most of the time of a large review)."""
+    doc = document_head(review)
+    yield "{\n" + "".join(f"  {_string(key)}: {_nested(value, 1)},\n" for key, value in doc.items())
+    yield '  "targets": ['
+    for index, target in enumerate(review.targets):
+        head = "".join(f"      {_string(key)}: {_nested(value, 3)},\n" for key, value in _target_head(target).items())
+        yield ("," if index else "") + "\n    {\n" + head
+        yield '      "rows": ['
+        rows = iter(target.rows)
+        first = True
+        while batch := list(islice(rows, BATCH)):
+            yield ("" if first else ",") + ",".join(map(_row_text, batch))
+            first = False
+        yield ("\n      ]" if target.rows else "]") + ',\n      "alerts": '
+        yield _nested([_alert(alert) for alert in target.alerts], 3) + "\n    }"
+    triggers = {"streak": review.triggers.streak, "drop": plain(review.triggers.drop)}
+    yield ("\n  ]" if review.targets else "]") + f',\n  "triggers": {_nested(triggers, 1)}\n}}\n'
+
+
+def _nested(value: Any, level: int) -> str:
+    """`value` as json.dumps(indent=2) writes it `level` levels deep (a newline is never inside a JSON string)."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+
+
+def _scalar(value: str | None) -> str:
+    return "null" if value is None else _string(value)
+
+
+def _row_text(row: ReviewRow) -> str:
+    """`_row(row)` as an item of a target's rows (four levels deep)."""
+    if row.coords:
+        pairs = ",\n".join(f"            {_string(key)}: {_string(part)}" for key, part in row.coords.items())
+        coords = "{\n" + pairs + "\n          }"
+    else:
+        coords = "{}"
+    return (
+        f"\n        {{\n"
+        f'          "depth": {row.depth},\n'
+        f'          "level": {_scalar(row.level)},\n'
+        f'          "part": {_scalar(row.part)},\n'
+        f'          "label": {_string(row.label)},\n'
+        f'          "coords": {coords},\n'
+        f'          "target": "{plain(row.target)}",\n'
+        f'          "actual": "{plain(row.actual)}",\n'
+        f'          "achievement": {_scalar(_percent(row.achievement))},\n'
+        f'          "expected": "{plain(row.expected)}",\n'
+        f'          "pacing": {_scalar(_percent(row.pacing))},\n'
+        f'          "gap": "{plain(row.gap)}",\n'
+        f'          "status": {_string(row.status)}\n'
+        "        }"
+    )
 
 
 def _cell(value: Any, unit: str = "") -> str:
