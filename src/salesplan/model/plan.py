@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 from salesplan.model.values import (
+    DEFAULT_UNIT,
     Amount,
     AmountOrPercent,
     Calendar,
@@ -23,6 +24,18 @@ from salesplan.model.values import (
 )
 
 FORMAT_VERSION = 1
+# what plan writers write in some fields, and what the Chinese planning templates call others: the
+# JSON Schema's field descriptions (English, for editors) quote them as they are
+SCHEMA_TERMS = {
+    "name": "华东大区 2026 年第三季度销售计划",
+    "yuan": "元",
+    "yi_yuan": "亿元",
+    "segment": "中小医院",
+    "path": "达成路径",
+    "response": "应对措施",
+    "trigger": "预警信号",
+    "deliverable": "交付标准",
+}
 
 Scenario = Literal["new-product", "regional-expansion", "sprint", "competitive-response", "key-account"]
 Module = Literal["product", "price", "channel", "promotion", "customer", "incentive"]
@@ -45,11 +58,15 @@ class Period(Strict):
 class PlanInfo(Strict):
     """The plan's header: what, when, who, in which unit."""
 
-    name: str = Field(description="Plan title, e.g. 华东大区 2026 年第三季度销售计划")
+    name: str = Field(description=f"Plan title, e.g. {SCHEMA_TERMS['name']}")
     scenario: Scenario | None = Field(None, description="Which of the five planning scenarios this plan serves")
     period: Period
     currency: str = Field("CNY", description="ISO currency code of money amounts")
-    unit: str = Field("万元", description="Default unit of money in this file: 元, 万元 or 亿元")
+    unit: str = Field(
+        DEFAULT_UNIT,
+        description=f"Default unit of money in this file: {SCHEMA_TERMS['yuan']}, {DEFAULT_UNIT} or "
+        f"{SCHEMA_TERMS['yi_yuan']}",
+    )
     owner: Id | None = Field(None, description="Person id (team.people) who owns the plan")
     lang: Literal["zh", "en"] | None = Field(None, description="Language of the plan's text")
     description: str | None = None
@@ -115,7 +132,7 @@ class Scope(Strict):
     regions: list[Id] = Field(default_factory=list)
     products: list[Id] = Field(default_factory=list)
     accounts: list[Id] = Field(default_factory=list)
-    segment: str | None = Field(None, description="Customer type or channel, e.g. 中小医院")
+    segment: str | None = Field(None, description=f"Customer type or channel, e.g. {SCHEMA_TERMS['segment']}")
 
 
 class SplitLevel(Strict):
@@ -162,7 +179,7 @@ class Target(Strict):
     deadline: PlanDate | None = None
     owner: Id | None = None
     scope: Scope | None = None
-    path: str | None = Field(None, description="达成路径: how the target will be reached")
+    path: str | None = Field(None, description=f"{SCHEMA_TERMS['path']}: how the target will be reached")
     strategies: list[Id] = Field(default_factory=list)
     granularity: Amount | None = Field(None, description="Parts are whole multiples of this (default 1)")
     split: list[SplitLevel] = Field(default_factory=list)
@@ -239,9 +256,9 @@ class Risk(Strict):
     description: str
     probability: Probability
     impact: Impact
-    response: str | None = Field(None, description="应对措施: what happens when the risk fires")
+    response: str | None = Field(None, description=f"{SCHEMA_TERMS['response']}: what happens when the risk fires")
     owner: Id | None = None
-    trigger: str | None = Field(None, description="预警信号: the early-warning signal")
+    trigger: str | None = Field(None, description=f"{SCHEMA_TERMS['trigger']}: the early-warning signal")
     status: Literal["open", "watching", "closed", "fired"] | None = None
 
 
@@ -252,7 +269,7 @@ class Task(Strict):
     owner: Id | None = None
     start: PlanDate
     end: PlanDate
-    deliverable: str | None = Field(None, description="交付标准: what done looks like")
+    deliverable: str | None = Field(None, description=f"{SCHEMA_TERMS['deliverable']}: what done looks like")
     budget: NonNegativeAmount | None = None
     departments: list[str] = Field(default_factory=list)
     depends_on: list[Id] = Field(default_factory=list)
