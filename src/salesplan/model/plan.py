@@ -141,7 +141,12 @@ class SplitLevel(Strict):
     by: SplitBy | list[SplitBy]
     method: SplitMethod = "even"
     weights: dict[str, AmountOrPercent] | None = Field(None, description="part -> weight, for method: weights")
-    values: dict[str, Amount] | None = Field(None, description="part -> amount, for method: explicit")
+    values: dict[str, Amount] | None = Field(
+        None, description="part -> amount, for method: explicit, or the parts held at these amounts with rest:"
+    )
+    rest: SplitMethod | None = Field(
+        None, description="With values: the method that splits what the held values leave among the other parts"
+    )
     parts: list[str] | None = Field(None, description="Restrict the level to these parts")
     margins: dict[str, dict[str, Amount]] | None = Field(
         None, description="For method: ipf, the target margin of each dimension: dimension -> part -> amount"

@@ -15,6 +15,7 @@ from salesplan.diagnostics import Diagnostic, Severity
 from salesplan.i18n import Message, _
 from salesplan.split.capacity import OverCapacity, allocate
 from salesplan.split.env import END, START, Ctx, SplitProblem, TargetEnv, describe
+from salesplan.split.held import merge, rest_of, rest_shares
 from salesplan.split.levels import Level
 from salesplan.split.methods import Shares, compute_shares, shares_key
 from salesplan.split.result import Basis, SplitNode
@@ -77,6 +78,12 @@ class Builder:
 
     def allocate(self, level: Level, ctx: Ctx, shares: Shares, units: int) -> list[int]:
         env = self.env
+        if shares.held:
+            left = rest_of(env, level, ctx, shares, units)
+            rest = [w for w, h in zip(shares.weights, shares.held, strict=True) if h is None]
+            if left and not any(rest):
+                raise SplitProblem([self._nothing_to_split_by(level, ctx, left, shares)])
+            return merge(shares.held, apportion(left, rest))
         if shares.fixed:
             given = sum(shares.weights)
             if given != units:
@@ -102,7 +109,7 @@ class Builder:
     def _nothing_to_split_by(self, level: Level, ctx: Ctx, units: int, shares: Shares) -> Diagnostic:
         env = self.env
         where, amount, dim = describe(ctx, env), env.amount(units), dimension(level.dim)
-        path = level.path(env, "method")
+        path = level.path(env, "rest" if level.spec.rest is not None else "method")
         if level.method == "history":
             return env.diag(
                 codes.NO_HISTORY,
@@ -175,8 +182,14 @@ class Builder:
         env = self.env
         cache: dict[Hashable, Shares] = {}
         jobs: list[tuple[int, Shares]] = []
+        whole: list[Shares] = []
+        rests: dict[int, Shares] = {}
         for _node, ctx, units in frontier:
             _, shares = self._shares(level, cache, ctx)
+            whole.append(shares)
+            if shares.held:  # the held reps keep their value; the others share the rest within their caps
+                units = rest_of(env, level, ctx, shares, units)
+                shares = rests.get(id(shares)) or rests.setdefault(id(shares), rest_shares(shares))
             if units and not any(shares.weights):
                 raise SplitProblem([self._nothing_to_split_by(level, ctx, units, shares)])
             jobs.append((units, shares))
@@ -193,13 +206,19 @@ class Builder:
             env.warnings.append(diagnostic)
             allocations = [apportion(units, shares.weights) for units, shares in jobs]
         out: Frontier = []
-        for (node, ctx, _units), (_job_units, shares), parts in zip(frontier, jobs, allocations, strict=True):
+        for (node, ctx, _units), (_job_units, shares), parts, full in zip(
+            frontier, jobs, allocations, whole, strict=True
+        ):
             bases = shares.bases
             if capped or helped:
                 bases = tuple(
                     _capacity_note(b, rep, capped, helped) for b, rep in zip(bases, shares.parts, strict=True)
                 )
-            self.attach(level, node, ctx, shares, parts, bases, out, last)
+            if full.held:
+                parts = merge(full.held, parts)
+                spread = iter(bases)
+                bases = tuple(b if h is not None else next(spread) for b, h in zip(full.bases, full.held, strict=True))
+            self.attach(level, node, ctx, full, parts, bases, out, last)
         return out
 
     def _over_capacity(self, level: Level, over: OverCapacity) -> Diagnostic:

@@ -15,6 +15,7 @@ from salesplan.i18n import Message, _
 from salesplan.loader.yamltree import Path_
 from salesplan.model.plan import SplitLevel
 from salesplan.split.env import SplitProblem, TargetEnv, plain, to_fraction
+from salesplan.split.held import check_rest
 from salesplan.split.timeparts import TIME_KINDS, TIME_RANK, normalize_key, time_key_candidates, time_parts
 from salesplan.split.words import dimension
 
@@ -223,7 +224,7 @@ class _Checker:
         level.weights = {k: to_fraction(v) for k, v in self.mapping(level, "weights", spec.weights).items()}
         if level.method != "weights":
             return
-        missing = [p for p in level.universe[level.dim] if p not in level.weights]
+        missing = [p for p in level.universe[level.dim] if p not in level.weights and p not in level.values]
         if missing and len(level.weights) == len(spec.weights):
             self.add(
                 codes.MISSING_WEIGHT,
@@ -330,13 +331,16 @@ def compile_levels(env: TargetEnv) -> list[Level]:
     seen: list[str] = []
     for index, spec in enumerate(env.target.split):
         dims = tuple(spec.by) if isinstance(spec.by, list) else (spec.by,)
-        level = Level(index, dims, spec.method, spec)
+        level = Level(index, dims, spec.rest or spec.method, spec)
         before = len(checker.found)
         checker.dims(level, seen)
         if len(checker.found) == before:
             checker.universe(level)
+            if spec.rest is not None:
+                check_rest(checker, level)  # held values first: they need no weight
             checker.weights(level)
-            checker.values(level)
+            if spec.rest is None:
+                checker.values(level)
             checker.method_data(level)
         levels.append(level)
     if checker.found:

@@ -22,6 +22,7 @@ from salesplan import codes
 from salesplan.diagnostics import Diagnostic, Severity
 from salesplan.i18n import _
 from salesplan.split.env import END, PRODUCT, REGION, REP, START, Ctx, SplitProblem, TargetEnv, describe, show
+from salesplan.split.held import hold
 from salesplan.split.levels import Level
 from salesplan.split.result import Basis
 from salesplan.split.rounding import integer_weights
@@ -41,6 +42,7 @@ class Shares:
     exact: tuple[Fraction, ...] = ()  # the weights as stated (capacity caps need them)
     windows: tuple[Window, ...] = ()  # the date window of each time part
     fixed: bool = False
+    held: tuple[int | None, ...] = ()  # with `rest:`: each part's held units, None for the rest's parts
 
 
 def shares_key(env: TargetEnv, level: Level, ctx: Ctx) -> Hashable:
@@ -85,8 +87,11 @@ def compute_parts(env: TargetEnv, level: Level, ctx: Ctx) -> list[str]:
 
 
 def compute_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
-    if level.is_time:
-        return _time_shares(env, level, ctx)
+    shares = _time_shares(env, level, ctx) if level.is_time else _shares(env, level, ctx)
+    return hold(shares, level) if level.spec.rest is not None else shares
+
+
+def _shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
     parts = compute_parts(env, level, ctx)
     method = level.method
     if method == "explicit":

@@ -1,0 +1,118 @@
+"""Held values: some parts of a level at given amounts, the remainder split among the others.
+
+```yaml
+- {by: region, values: {east-a: 300}, rest: history}
+```
+
+The held parts keep their value exactly; what they leave of each node is split among the other
+parts by the `rest:` method (even, weights, history, capacity, workdays), with the same rounding
+as that method alone, so the parts add up exactly. The 拆解逻辑 of a held part says `指定`
+(explicit), and the rest's shares are of the rest alone (`按历史占比 62.5%` of what is left).
+Held values larger than the node they split (SP041 at `values:`), and a rest with nothing to split
+by (at `rest:`) are errors located in the plan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from salesplan import codes
+from salesplan.i18n import _
+from salesplan.split.env import Ctx, SplitProblem, TargetEnv, describe, show
+from salesplan.split.result import Basis
+
+if TYPE_CHECKING:
+    from salesplan.split.levels import Level, _Checker
+    from salesplan.split.methods import Shares
+
+_HELD = Basis("explicit")
+_RESTS = ("even", "weights", "history", "capacity", "workdays")
+_REBASED = {"weights", "history", "capacity", "workdays"}
+
+
+def check_rest(checker: _Checker, level: Level) -> None:
+    """The static checks of a level with `rest:`; fills the level's held values (in units)."""
+    env, spec = checker.env, level.spec
+    if "method" in spec.model_fields_set and spec.method != "explicit":
+        checker.add(
+            codes.METHOD_NOT_APPLICABLE,
+            level.path(env, "method"),
+            _("a level with `rest:` splits its remainder by the rest's method: leave `method:` out"),
+        )
+    if spec.rest not in _RESTS:
+        checker.add(
+            codes.METHOD_NOT_APPLICABLE,
+            level.path(env, "rest"),
+            _(
+                "rest: {rest} cannot split a remainder (use one of: {allowed})",
+                rest=spec.rest,
+                allowed=", ".join(_RESTS),
+            ),
+        )
+    if spec.values is None:
+        checker.add(
+            codes.MISSING_WEIGHT,
+            level.path(env, "rest"),
+            _("`rest:` needs `values:`, the parts held at given amounts"),
+        )
+        return
+    checker.values(level)
+
+
+def hold(shares: Shares, level: Level) -> Shares:
+    """`shares` of every part, with the held parts taken out of the proportions."""
+    held = tuple(level.values.get(part) for part in shares.parts)
+    total = sum((e for e, h in zip(shares.exact, held, strict=True) if h is None), Fraction(0))
+    bases = tuple(_HELD if h is not None else _rebased(b, total) for b, h in zip(shares.bases, held, strict=True))
+    weights = tuple(0 if h is not None else w for w, h in zip(shares.weights, held, strict=True))
+    return replace(shares, weights=weights, bases=bases, held=held)
+
+
+def _rebased(basis: Basis, total: Fraction) -> Basis:
+    """A share of the rest's total, not of every part's."""
+    if basis.method not in _REBASED:
+        return basis
+    return Basis(basis.method, basis.numerator, show(total), basis.note)
+
+
+def rest_of(env: TargetEnv, level: Level, ctx: Ctx, shares: Shares, units: int) -> int:
+    """What the held values leave of a node of `units`; raises when they hold more than it has."""
+    given = sum(h for h in shares.held if h is not None)
+    if given > units:
+        raise SplitProblem(
+            [
+                env.diag(
+                    codes.SUM_MISMATCH,
+                    level.path(env, "values"),
+                    _(
+                        "held values add up to {given}, more than the {units} they split ({where})",
+                        given=env.amount(given),
+                        units=env.amount(units),
+                        where=describe(ctx, env),
+                    ),
+                )
+            ]
+        )
+    return units - given
+
+
+def rest_shares(shares: Shares) -> Shares:
+    """The shares of the parts that are not held (for the capacity allocation)."""
+    keep = [i for i, h in enumerate(shares.held) if h is None]
+    return replace(
+        shares,
+        parts=tuple(shares.parts[i] for i in keep),
+        weights=tuple(shares.weights[i] for i in keep),
+        bases=tuple(shares.bases[i] for i in keep),
+        exact=tuple(shares.exact[i] for i in keep) if shares.exact else (),
+        windows=tuple(shares.windows[i] for i in keep) if shares.windows else (),
+        held=(),
+    )
+
+
+def merge(held: tuple[int | None, ...], spread: list[int]) -> list[int]:
+    """The held values in their places, the rest's parts in the others."""
+    rest = iter(spread)
+    return [h if h is not None else next(rest) for h in held]
