@@ -35,114 +35,36 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from salesplan.diagnostics import Diagnostic
-from salesplan.i18n import Message, _
 from salesplan.numbers import TENTHS, to_decimal
 from salesplan.review.actuals import ActualRow, compares_levels
 from salesplan.review.actuals import not_in_breakdown as _not_in
-from salesplan.review.alerts import Alert, Triggers
+from salesplan.review.alerts import Triggers
 from salesplan.review.expect import Profile, expected_ratio, merged
 from salesplan.review.figures import ZERO, Ratio, minus, percent_of, shown
 from salesplan.review.periods import TIME_LEVELS, part_range
 from salesplan.review.placing import dated_by, exact_sum, part_of, recency
 from salesplan.review.replan import replan_alerts
+from salesplan.review.result import STATUSES as STATUSES
+from salesplan.review.result import Review as Review
+from salesplan.review.result import ReviewRow as ReviewRow
+from salesplan.review.result import TargetReview as TargetReview
+from salesplan.review.result import Thresholds as Thresholds
+from salesplan.review.result import Window as Window
+from salesplan.review.result import WindowKey as WindowKey
 from salesplan.split.result import SplitNode, TargetSplit
 
 if TYPE_CHECKING:
     from salesplan.model.plan import Plan, Target
 
-STATUSES = ("ahead", "on_track", "behind", "at_risk")
-Window = tuple[dt.date, dt.date]
-WindowKey = tuple[tuple[str, ...], str]  # a node's time parts and rep ("": none): what its window depends on
-
 
 def window_key(coords: dict[str, str]) -> WindowKey:
     return tuple(part for level, part in coords.items() if level in TIME_LEVELS), coords.get("rep", "")
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    """Pacing (percent) at which a node is ahead, on track, or — below `at_risk` — at risk."""
-
-    ahead: Decimal = Decimal(110)
-    on_track: Decimal = Decimal(95)
-    at_risk: Decimal = Decimal(80)
-
-    def problem(self) -> Message | None:
-        if not (0 <= self.at_risk <= self.on_track <= self.ahead):
-            return _("thresholds must satisfy 0 ≤ at-risk ≤ on-track ≤ ahead")
-        return None
-
-    def status(self, pacing: Decimal | None, actual: Fraction | int) -> str:
-        """The status word of a pacing (`actual`: only its sign counts, where nothing is expected)."""
-        if pacing is None:
-            return "ahead" if actual > 0 else "on_track"
-        if pacing >= self.ahead:
-            return "ahead"
-        if pacing >= self.on_track:
-            return "on_track"
-        if pacing >= self.at_risk:
-            return "behind"
-        return "at_risk"
-
-
-@dataclass
-class ReviewRow:
-    """One node of one target's breakdown, reviewed. Percentages are percent points (120 = 120%)."""
-
-    depth: int
-    level: str | None
-    part: str | None
-    label: str
-    coords: dict[str, str]
-    target: Decimal
-    actual: Decimal
-    expected: Decimal
-    achievement: Decimal | None
-    pacing: Decimal | None
-    gap: Decimal
-    status: str
-
-
-@dataclass
-class TargetReview:
-    target_id: str
-    name: str | None
-    metric: str | None
-    unit: str
-    is_rate: bool
-    lower_is_better: bool
-    window: Window
-    rows: list[ReviewRow] = field(default_factory=list)
-    alerts: list[Alert] = field(default_factory=list)
-
-    @property
-    def total(self) -> ReviewRow:
-        return self.rows[0]
-
-    @property
-    def unmeasured(self) -> bool:
-        """A target with no pacing that is at risk: its window has begun and nothing was measured."""
-        return self.total.pacing is None and self.total.status == "at_risk"
-
-
-@dataclass
-class Review:
-    as_of: dt.date
-    period: Window
-    thresholds: Thresholds
-    targets: list[TargetReview] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    triggers: Triggers = field(default_factory=Triggers)
-
-    def under(self, percent: Decimal) -> list[TargetReview]:
-        """Targets whose overall pacing is below `percent`, and level targets not measured once due."""
-        return [t for t in self.targets if t.unmeasured or (t.total.pacing is not None and t.total.pacing < percent)]
 
 
 def percent(numerator: Fraction, denominator: Fraction) -> Decimal | None:
