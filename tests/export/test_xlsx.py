@@ -34,6 +34,8 @@ def wb(workbook_bytes: bytes) -> openpyxl.Workbook:
 def test_one_sheet_per_table_and_the_plan_title(wb: openpyxl.Workbook) -> None:
     assert wb.sheetnames == [
         "销售目标设定与拆解表",
+        "T1 分解表",  # a cross-tab of each split target that adds up (T3 is a rate)
+        "T2 分解表",
         "销售策略执行计划表",
         "风险评估与应对表",
         "风险热力图",
@@ -159,7 +161,9 @@ def test_number_formats() -> None:
     assert number_format(NumberFormat("万元", 0)) == '#,##0"万元"'
     assert number_format(NumberFormat("元", 2)) == '#,##0.00"元"'
     assert number_format(NumberFormat("%", 1)) == "0.0%"
-    assert number_format(NumberFormat('a"b', 0)) == '#,##0"ab"'
+    # a quote or ; in the unit: escaped one character at a time, shown as written
+    assert number_format(NumberFormat('a"b', 0)) == '#,##0\\a\\"\\b'
+    assert number_format(NumberFormat("D;", 1)) == "#,##0.0\\D\\;"
 
 
 def test_fast_row_stream_is_active_for_this_openpyxl() -> None:
