@@ -79,12 +79,12 @@ class PlanInfo(Strict):
 class Region(Strict):
     id: Id
     name: str | None = None
+    calendar: Calendar | None = Field(None, description="This region's holiday calendar, when not the plan's")
 
 
 class Product(Strict):
     id: Id
     name: str | None = None
-    calendar: Calendar | None = Field(None, description="This region's holiday calendar, when not the plan's")
 
 
 class Account(Strict):
