@@ -123,3 +123,31 @@ def test_lookup_and_expand() -> None:
     assert expand("ALL") == list(RULES)
     assert expand("SP7") == []
     assert expand("nonsense") == []
+
+
+_BASE = {"salesplan": 1, "plan": {"name": "例", "period": {"start": "2026-07-01", "end": "2026-09-30"}}}
+
+
+def _merged(excerpt: str) -> str:
+    """A documentation example (a plan excerpt) completed into a plan: the excerpt's keys win."""
+    data = yaml.safe_load(excerpt) or {}
+    if "salesplan" in data:
+        return excerpt
+    plan = {**_BASE, **data}
+    if isinstance(data.get("plan"), dict):
+        plan["plan"] = {**_BASE["plan"], **data["plan"]}  # type: ignore[dict-item]
+    return yaml.safe_dump(plan, allow_unicode=True, sort_keys=False)
+
+
+@pytest.mark.parametrize("code", [info.code for info in CHECKS])
+def test_documented_examples_fail_and_pass_through_the_rule(code: str) -> None:
+    """`salesplan rules CODE` shows a failing and a passing example: they do fail and pass."""
+    from salesplan.lint.check import lint_text
+
+    doc = RULES[code].doc
+    found = {}
+    for which in ("Failing example", "Passing example"):
+        result = lint_text(_merged(_example(doc, which)), "example.yaml")
+        found[which] = [d.code for d in result.diagnostics]
+    assert code in found["Failing example"] or set(found["Failing example"]) & set(RULES[code].emits), found
+    assert code not in found["Passing example"], found

@@ -6,6 +6,7 @@ Failing example::
       period: {start: 2026-07-01, end: 2026-09-30}
     targets:
       - id: T1
+        value: 500
         deadline: 2026-12-31
 
 Passing example::
@@ -14,6 +15,7 @@ Passing example::
       period: {start: 2026-07-01, end: 2026-09-30}
     targets:
       - id: T1
+        value: 500
         deadline: 2026-09-30
 """
 
