@@ -62,7 +62,7 @@ def test_recalculated_totals_equal_the_plan(reference_doc: Document, tmp_path: P
     book = tmp_path / "plan.xlsx"
     book.write_bytes(render_xlsx(reference_doc))
     files = convert(book, CSV_FILTER, profile)
-    assert len(files) == 5
+    assert len(files) == 7
     breakdown = sheet_csv(files, "销售目标设定与拆解表")
     assert breakdown[0][:3] == ["目标维度", "核心指标", "目标值"]
     totals = {(row[0], row[1]): row[2] for row in breakdown[1:]}

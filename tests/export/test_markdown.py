@@ -73,14 +73,18 @@ def test_reference_markdown_reads_as_the_tables(reference_doc: Document) -> None
         "**按区域 → 产品 → 销售代表 → 月份**",
     ]
     assert breakdown[2][:4] == ["区域", "└ A区", "300万元", "指定"]
-    assert found[1][-1][0] == "**合计**" and found[1][-1][6] == "**105万元**"
-    heat = found[3]
+    crosstab = found[1]  # T1 分解表: parts down, months across, then 合计
+    assert crosstab[0] == ["拆解项", "层级", "2026-07", "2026-08", "2026-09", "合计"]
+    assert crosstab[1] == ["**T1 第三季度销售额**", "", "**127万元**", "**160万元**", "**213万元**", "**500万元**"]
+    assert crosstab[-1] == ["└ 吴敏", "销售代表", "0万元", "14万元", "18万元", "32万元"]
+    assert found[3][-1][0] == "**合计**" and found[3][-1][6] == "**105万元**"
+    heat = found[5]
     assert heat[3][5] == "🟧 R1" and heat[1][3] == "🟧 R2" and heat[4][2] == "🟩 R3"
 
 
 def test_mermaid_gantt_with_dependencies(reference_doc: Document) -> None:
     text = render_markdown(reference_doc)
-    block = re.search(r"```mermaid\n(.*?)```", text, re.DOTALL)
+    block = re.search(r"```mermaid\n(gantt\n.*?)```", text, re.DOTALL)
     assert block is not None
     lines = block.group(1).splitlines()
     assert lines[0] == "gantt" and "    dateFormat YYYY-MM-DD" in lines
@@ -99,7 +103,8 @@ def test_hostile_text_stays_inert(hostile_doc: Document) -> None:
     assert "└ +north|east" in cells  # the parser reads \\| back as |
     assert "└ -south<br>line2" in cells
     # the code fence in a deliverable cannot open a block; the title shows its <script> as text
-    assert text.count("```") == 2
+    # only the charts' and the Gantt's own fences: each opened once and closed once
+    assert text.count("```") == 2 * text.count("```mermaid")
     assert (
         "<h1>=HYPERLINK(&quot;http://evil.example&quot;,&quot;click&quot;) | &lt;script&gt;alert(1)&lt;/script&gt;</h1>"
         in html
@@ -108,7 +113,7 @@ def test_hostile_text_stays_inert(hostile_doc: Document) -> None:
 
 def test_hostile_names_cannot_break_the_gantt(hostile_doc: Document) -> None:
     text = render_markdown(hostile_doc)
-    block = re.search(r"```mermaid\n(.*?)```", text, re.DOTALL)
+    block = re.search(r"```mermaid\n(gantt\n.*?)```", text, re.DOTALL)
     assert block is not None
     tasks = [line.strip() for line in block.group(1).splitlines() if " :" in line]
     assert len(tasks) == 2
@@ -142,7 +147,7 @@ def _gantt_lines(plan_text: str) -> list[str]:
     loaded = load_text(plan_text, "plan.yaml")
     assert loaded.plan is not None, [d.format() for d in loaded.diagnostics]
     text = render_markdown(build_document(loaded.plan, ["timeline"], "zh"))
-    block = re.search(r"```mermaid\n(.*?)```", text, re.DOTALL)
+    block = re.search(r"```mermaid\n(gantt\n.*?)```", text, re.DOTALL)
     assert block is not None
     return [line.strip() for line in block.group(1).splitlines() if line.strip().startswith("代理商")]
 

@@ -127,7 +127,9 @@ def test_export_command_keeps_every_sheet_within_the_limit(
     result = CliRunner().invoke(app, ["export", str(reference_path), "-o", str(out), "--tables", "breakdown"])
     assert result.exit_code == 0, result.output
     book = openpyxl.load_workbook(out)
-    assert len(book.sheetnames) == 5
+    breakdown = [name for name in book.sheetnames if name.startswith("销售目标设定与拆解表")]
+    assert len(breakdown) == 5
+    assert any(name.startswith("T1 分解表") for name in book.sheetnames)  # the cross-tabs come with it
     assert all(sheet.max_row <= low_limit for sheet in book.worksheets)
 
 

@@ -46,6 +46,8 @@ def test_headers_are_domain_words_in_chinese_and_english(reference_doc: Document
         assert len(english) == len(headers) and all(h.isascii() for h in english)
     assert [t.title for t in reference_doc.tables] == [
         "销售目标设定与拆解表",
+        "T1 分解表",
+        "T2 分解表",
         "销售策略执行计划表",
         "风险评估与应对表",
         "风险热力图",

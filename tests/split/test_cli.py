@@ -199,7 +199,7 @@ def test_force_replaces_the_file_by_renaming_a_complete_one(plan: Path, tmp_path
     inode = out.stat().st_ino
     assert run(str(plan), "-f", "csv", "-o", str(out), "--force")[0] == 0
     assert out.stat().st_ino != inode  # a new file renamed over the old one, not the old one rewritten
-    assert out.read_text(encoding="utf-8").startswith("target,unit,")
+    assert out.read_text(encoding="utf-8").startswith("\ufefftarget,unit,")  # a CSV file for Excel: BOM
     assert sorted(os.listdir(tmp_path)) == ["plan.yaml", "split.csv"]  # no temporary file left
 
 

@@ -25,6 +25,7 @@ from salesplan.cli.common import (
     Lang,
     LangOption,
     OutputOption,
+    TargetOption,
     emit,
     fail,
     load_or_exit,
@@ -32,13 +33,16 @@ from salesplan.cli.common import (
     refuse_input_as_output,
     refuse_settings,
 )
+from salesplan.diagnostics import has_errors
 from salesplan.i18n import _
+from salesplan.options import comma_list
 
 if TYPE_CHECKING:
     from decimal import Decimal
 
     from salesplan.loader import LoadedPlan
     from salesplan.review.engine import Review
+    from salesplan.review.execution import TaskProgress
 
 
 class ReviewFormat(StrEnum):
@@ -73,22 +77,37 @@ def _blank(fmt: ReviewFormat, output: Path | None, force: bool, lang: str) -> No
     emit(blank_csv(lang) if fmt is ReviewFormat.csv else blank_xlsx(lang), output, force, lang)
 
 
-def _render(review: Review, loaded: LoadedPlan, fmt: ReviewFormat, output: Path | None, lang: str) -> str | bytes:
+def _render(
+    review: Review,
+    loaded: LoadedPlan,
+    fmt: ReviewFormat,
+    output: Path | None,
+    lang: str,
+    tasks: list[TaskProgress] | None = None,
+) -> str | bytes:
     if fmt is ReviewFormat.json:
+        from salesplan.review.execution_out import add_to_json
         from salesplan.review.render import render_json
 
-        return render_json(review)
+        return render_json(review) if tasks is None else add_to_json(render_json(review), tasks)
     if fmt is ReviewFormat.table:
+        from salesplan.review.execution_out import render_text
         from salesplan.review.render import render_table
 
         tty = output is None and sys.stdout.isatty()
         width = shutil.get_terminal_size((160, 24)).columns if tty else 160
-        return render_table(review, lang, width, color=tty and not os.environ.get("NO_COLOR"))
+        color = tty and not os.environ.get("NO_COLOR")
+        text = render_table(review, lang, width, color=color)
+        return text if tasks is None else text + render_text(tasks, review.as_of, lang, width, color)
     from salesplan.export.review_table import review_document
     from salesplan.export.run import render_located
 
     assert loaded.plan is not None
     doc = review_document(loaded.plan, review, lang)
+    if tasks is not None:
+        from salesplan.review.execution_out import task_table
+
+        doc.tables.append(task_table(tasks, lang))
     rendered = render_located(doc, "xlsx" if fmt is ReviewFormat.xlsx else "md", loaded)
     print_diagnostics(rendered.diagnostics, lang)  # what the workbook had to change, as warnings
     assert isinstance(rendered.payload, str | bytes)
@@ -159,10 +178,7 @@ def review(
     drop: Annotated[
         str | None, _pct("--drop", _("Alert when a period falls more than PCT below the last (15).").msgid)
     ] = None,
-    target: Annotated[
-        list[str] | None,
-        typer.Option("--target", "-t", metavar="<id>", help=_("Review only this target id (repeatable).").msgid),
-    ] = None,
+    target: TargetOption = None,
     ignore_column: Annotated[
         list[str] | None,
         typer.Option(
@@ -171,6 +187,17 @@ def review(
     ] = None,
     blank: Annotated[
         bool, typer.Option("--blank", help=_("Write an empty actuals template (-o, csv or xlsx).").msgid)
+    ] = False,
+    progress: Annotated[
+        Path | None,
+        typer.Option(
+            "--progress",
+            metavar="<path>",
+            help=_("Task progress (task, status, percent, date): CSV, xlsx or YAML; adds the task table.").msgid,
+        ),
+    ] = None,
+    tasks: Annotated[
+        bool, typer.Option("--tasks", help=_("Add the task progress table from the plan's task statuses.").msgid)
     ] = False,
     lang: LangOption = Lang.zh,
 ) -> None:
@@ -184,8 +211,11 @@ def review(
             fail(_("--blank writes the actuals template; give no plan and no --actuals"), lang=language)
         _blank(fmt, output, force, language)
         return
+    if fmt is ReviewFormat.table and output is not None:  # no --format: the -o suffix says which
+        by_suffix = {".xlsx": ReviewFormat.xlsx, ".md": ReviewFormat.md, ".json": ReviewFormat.json}
+        fmt = by_suffix.get(output.suffix.lower(), fmt)
     plan, actuals = _inputs(plan, actuals, fmt, output, language)
-    refuse_input_as_output(output, [plan, actuals], language)
+    refuse_input_as_output(output, [plan, actuals, *([progress] if progress else [])], language)
     try:
         chosen = resolve(
             load_config(None, plan.parent),
@@ -201,10 +231,19 @@ def review(
         refuse_settings(exc, language)
     day, gate = _as_of(as_of, language), chosen.fail_under
     loaded = load_or_exit(plan, language)
-    result = review_file(loaded, actuals, day, chosen.thresholds, chosen.triggers, target or None, chosen.columns)
+    targets = comma_list(target) or None
+    result = review_file(loaded, actuals, day, chosen.thresholds, chosen.triggers, targets, chosen.columns)
+    states = None
+    if (progress is not None or tasks) and loaded.plan is not None:
+        from salesplan.review.progress import execution_of
+
+        states, read = execution_of(loaded.plan, progress, day)
+        result.diagnostics += read
+        if has_errors(read):
+            result.review = None
     print_diagnostics(result.diagnostics, language)
     if result.review is None:
         raise typer.Exit(EXIT_ERROR)
-    emit(_render(result.review, loaded, fmt, output, language), output, force, language)
+    emit(_render(result.review, loaded, fmt, output, language, states), output, force, language)
     if gate is not None:
         _gate(result.review, gate, language)

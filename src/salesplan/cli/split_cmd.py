@@ -9,6 +9,7 @@ The plan file is never modified: `-o` naming the plan is refused even with --for
 
 from __future__ import annotations
 
+import itertools
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -22,12 +23,14 @@ from salesplan.cli.common import (
     Lang,
     LangOption,
     OutputOption,
+    TargetOption,
     emit,
     load_or_exit,
     print_diagnostics,
     refuse_input_as_output,
 )
 from salesplan.i18n import _
+from salesplan.options import comma_list
 
 
 class SplitFormat(StrEnum):
@@ -43,10 +46,7 @@ SUMMARY = _("Split targets into exact parts, each saying how it was reached.")
 
 def split(
     plan: Annotated[Path, typer.Argument(help=_("The plan file (YAML).").msgid, show_default=False)],
-    target: Annotated[
-        list[str] | None,
-        typer.Option("--target", "-t", metavar="<id>", help=_("Split only this target id (repeatable).").msgid),
-    ] = None,
+    target: TargetOption = None,
     fmt: Annotated[
         SplitFormat, typer.Option("--format", "-f", help=_("table, json, csv or yaml.").msgid)
     ] = SplitFormat.table,
@@ -65,13 +65,13 @@ def split(
     from salesplan.diagnostics import has_errors
     from salesplan.report.progress import steps
     from salesplan.split.engine import split_plan
-    from salesplan.split.render import chunks
+    from salesplan.split.render import BOM, chunks
 
     refuse_input_as_output(output, [plan], lang.value)
     loaded = load_or_exit(plan, lang.value)
     with steps(lang.value) as step:
         step("split")
-        outcome = split_plan(loaded, target or None, allow_over_capacity=allow_over_capacity)
+        outcome = split_plan(loaded, comma_list(target) or None, allow_over_capacity=allow_over_capacity)
     if outcome.diagnostics:
         print_diagnostics(outcome.diagnostics, lang.value)
     if has_errors(outcome.diagnostics):
@@ -87,5 +87,8 @@ def split(
             width = shutil.get_terminal_size((120, 24)).columns
         emit(render_table(outcome.splits, lang.value, depth, names, width=width), output, force, lang.value)
         return
+    made = chunks(fmt.value, outcome.splits, lang.value, depth, names)
+    if fmt is SplitFormat.csv and output is not None and str(output) != "-":
+        made = itertools.chain([BOM], made)  # a CSV file is opened in Excel: the BOM tells it UTF-8
     with steps(lang.value) as step:  # written as it is made: the whole text is never held
-        emit(step.counted(chunks(fmt.value, outcome.splits, lang.value, depth, names)), output, force, lang.value)
+        emit(step.counted(made), output, force, lang.value)

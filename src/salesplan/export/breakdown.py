@@ -162,6 +162,7 @@ def breakdown_table(plan: Plan, splits: Mapping[str, TargetSplit], lang: str) ->
         columns=breakdown_columns(lang),
         rows=builder.rows,
         sum_column=VALUE_COLUMN,
+        grid=True,
     )
 
 

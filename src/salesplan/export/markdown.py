@@ -9,6 +9,7 @@ from typing import overload
 
 from salesplan import templating
 from salesplan.export import words
+from salesplan.export.md_charts import chart_lines
 from salesplan.export.md_text import cell_text, md_escape, mermaid_ids, mermaid_text
 from salesplan.export.model import Cell, Document, Row, Table
 from salesplan.i18n import Message, _
@@ -67,6 +68,7 @@ class MdTable:
     choices: list[tuple[str, list[str]]] = field(default_factory=list)
     gantt: list[GanttSection] = field(default_factory=list)
     gantt_title: str = ""
+    charts: list[list[str]] = field(default_factory=list)  # mermaid lines of each chart
 
 
 class _Cells:
@@ -145,6 +147,7 @@ def md_table(table: Table, blank: bool) -> MdTable:
         notes=[md_escape(note) for note in table.notes],
         gantt=_gantt(table) if table.gantt else [],
         gantt_title=mermaid_text(table.title),
+        charts=[chart_lines(chart) for chart in table.charts],
     )
     if table.name != "timeline":
         view.legend = [f"{TONE_MARKS.get(item.tone, '')} {md_escape(item.text)}".strip() for item in table.legend]

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-TableName = Literal["breakdown", "execution", "risks", "heatmap", "timeline", "review", "alerts"]
+TableName = Literal["breakdown", "crosstab", "execution", "risks", "heatmap", "timeline", "review", "alerts"]
+ChartKind = Literal["pie", "bar", "line"]
 RowKind = Literal["data", "target", "group", "total", "example"]
 
 
@@ -92,6 +93,26 @@ class ToneRule:
     below: Decimal | None = None
 
 
+@dataclass(frozen=True)
+class ChartSeries:
+    name: str
+    values: tuple[Decimal, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A native chart of a table: pie or bar over `categories` (one value per series each), or lines
+    over them (a burn-up). `line_at`: a reference value drawn as a flat line (100% on a rate chart).
+    Values are in the table's unit (percent points for `%`)."""
+
+    kind: ChartKind
+    title: str
+    categories: tuple[str, ...]
+    series: tuple[ChartSeries, ...]
+    unit: str = ""
+    line_at: Decimal | None = None
+
+
 @dataclass
 class Table:
     name: TableName
@@ -104,6 +125,12 @@ class Table:
     notes: tuple[str, ...] = ()
     filterable: bool = True
     tone_rules: tuple[ToneRule, ...] = ()
+    # more columns the rows' `sums` total, beside `sum_column` (a cross-tab's time parts)
+    sum_columns: tuple[int, ...] = ()
+    # (first, last, column): `column` holds the SUM of its row from `first` to `last` (a cross-tab's 合计)
+    row_total: tuple[int, int, int] | None = None
+    grid: bool = False  # borders round every cell: a form people fill in and print
+    charts: tuple[Chart, ...] = ()
 
     @property
     def headers(self) -> list[str]:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from salesplan.export import words
 from salesplan.export.breakdown import level_word, places
 from salesplan.export.model import Cell, Column, Document, LegendItem, NumberFormat, Quantity, Row, Table, ToneRule
+from salesplan.export.review_charts import review_charts
 from salesplan.i18n import _
 
 if TYPE_CHECKING:
@@ -91,6 +92,7 @@ def review_table(review: Review, lang: str) -> Table:
         rows=rows,
         legend=status_legend(review.thresholds, lang),
         tone_rules=tone_rules(review.thresholds),
+        charts=review_charts(review, lang),
     )
 
 

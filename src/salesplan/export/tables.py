@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from salesplan.export.breakdown import breakdown_table
+from salesplan.export.crosstab import crosstab_tables
 from salesplan.export.execution import execution_table
 from salesplan.export.model import Document, Table
 from salesplan.export.risks import heatmap_table, risk_table
@@ -64,7 +65,9 @@ def build_document(
 
     tables: list[Table] = []
     if "breakdown" in names:
-        tables.append(breakdown_table(plan, {split.target_id: split for split in splits}, lang))
+        by_target = {split.target_id: split for split in splits}
+        tables.append(breakdown_table(plan, by_target, lang))
+        tables += crosstab_tables(plan, by_target, lang)
     if "execution" in names:
         tables.append(execution_table(plan, lang))
     if "risks" in names:

@@ -27,8 +27,15 @@ def weeks(first: dt.date, last: dt.date) -> list[dt.date]:
 
 
 def week_columns(mondays: list[dt.date]) -> tuple[Column, ...]:
+    """A column per week, labelled by its Monday (`07-06`); on a timeline that crosses a year, the
+    first week and each year's first week carry the year (`2027-01-04`)."""
     one_year = len({m.year for m in mondays}) <= 1
-    return tuple(Column(f"w{m.isoformat()}", m.strftime("%m-%d" if one_year else "%Y-%m-%d"), week=m) for m in mondays)
+    columns: list[Column] = []
+    for index, monday in enumerate(mondays):
+        new_year = index == 0 or monday.year != mondays[index - 1].year
+        label = monday.strftime("%Y-%m-%d" if new_year and not one_year else "%m-%d")
+        columns.append(Column(f"w{monday.isoformat()}", label, week=monday))
+    return tuple(columns)
 
 
 def timeline_columns(lang: str, mondays: list[dt.date]) -> tuple[Column, ...]:

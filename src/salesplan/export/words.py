@@ -76,6 +76,7 @@ HEADERS: Final[dict[str, tuple[Message, ...]]] = {
         _STATUS,
     ),
     "alerts": (pgettext("alert column", "Target"), pgettext("alert column", "Part"), _("Alert"), _("Details")),
+    "crosstab": (_("Breakdown part"), _("Level")),
 }
 
 # a target's dimension and kind
@@ -146,6 +147,8 @@ REVIEW_STATUSES: Final[dict[str, Message]] = {
 }
 
 TOTAL: Final = _("Total")
+PLANNED: Final = _("Plan (cumulative)")
+ACTUAL: Final = _("Actual (cumulative)")
 NO_STRATEGY: Final = _("No strategy")
 NOT_SPLIT: Final = pgettext("breakdown logic", "not split")
 HEAT_CORNER: Final = _("Probability \\ Impact")

@@ -9,6 +9,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.dimensions import RowDimension
 
 from salesplan import codes
@@ -16,8 +17,9 @@ from salesplan.export import xlsx_stream
 from salesplan.export.findings import PART_OF_SUM, SUM_AS_VALUE, Finding
 from salesplan.export.forbidden import xml_safe
 from salesplan.export.model import Document, Quantity, Row
+from salesplan.export.xlsx_charts import add_charts
 from salesplan.export.xlsx_layout import prepare_sheet, write_extras
-from salesplan.export.xlsx_sheets import Placement, check_width
+from salesplan.export.xlsx_sheets import Placement, check_width, extra_rows
 from salesplan.export.xlsx_styles import (
     DATE_FORMAT,
     GENERAL,
@@ -25,7 +27,11 @@ from salesplan.export.xlsx_styles import (
     HEADER,
     Palette,
     StyleKey,
+    display_width,
     number_format,
+    row_height,
+    workbook_font,
+    wrapped_lines,
 )
 from salesplan.export.xlsx_text import CellText, cell_text
 
@@ -34,8 +40,8 @@ _WRAP_LIMIT = 5000  # bigger sheets skip text wrapping: it would cost a styled c
 _MAX_OUTLINE = 7  # Excel's deepest row outline level
 MAX_DIGITS = 15  # significant digits Excel keeps of a number; more are kept as text
 
-# a cell's look: (number format, row kind, indent, tone, wrap, forced text, centred)
-_Look = tuple[str, str, int, str | None, bool, bool, bool]
+# a cell's look: (number format, row kind, indent, tone, wrap, forced text, centred, grid)
+_Look = tuple[str, str, int, str | None, bool, bool, bool, bool]
 
 
 def render_xlsx(doc: Document, findings: list[Finding] | None = None) -> bytes:
@@ -47,6 +53,7 @@ def render_xlsx(doc: Document, findings: list[Finding] | None = None) -> bytes:
     """
     check_width(doc)
     workbook = Workbook(write_only=True)
+    workbook._fonts = IndexedList([workbook_font()])  # the default font: CJK sans in every client
     workbook.properties.title = xml_safe(doc.title)
     workbook.properties.subject = xml_safe(doc.subtitle) or None
     workbook.properties.creator = "salesplan"
@@ -71,20 +78,23 @@ class _SheetWriter:
         self.sheet, self.palette, self.doc, self.findings = sheet, palette, doc, findings
         self.placement, self.index, self.table = placement, index, placement.table
         table = self.table
-        wrap = len(table.rows) <= _WRAP_LIMIT
+        self.fits = len(table.rows) <= _WRAP_LIMIT  # text is wrapped and rows sized to it
         self.indent_columns = frozenset(i for i, c in enumerate(table.columns) if c.indent)
-        self.wrap_columns = frozenset(i for i, c in enumerate(table.columns) if c.wrap and wrap)
-        self.sum_letter = get_column_letter(table.sum_column + 1) if table.sum_column is not None else ""
+        self.wrap_columns = frozenset(i for i, c in enumerate(table.columns) if c.wrap and self.fits)
+        self.summed_columns = frozenset(c for c in (table.sum_column, *table.sum_columns) if c is not None)
+        self.widths: list[float] = []
+        self.lines: dict[tuple[str, int, int, bool], int] = {}
         self.styles: dict[_Look, Any] = {}
         self.texts: dict[str, CellText] = {}
         # rows whose number in the summed column is kept as text: a SUM over them would skip it
         self.text_sums = frozenset(
             i
             for i, row in enumerate(table.rows)
-            if table.sum_column is not None and _as_text(row.cells[table.sum_column]) is not None
+            if any(_as_text(row.cells[c]) is not None for c in self.summed_columns)
         )
         self.summed = frozenset(i for row in table.rows for i in row.sums)
-        self.outline = {level: RowDimension(sheet, index=0, outlineLevel=level) for level in range(1, 8)}
+        self.dimensions: dict[tuple[int, float | None], RowDimension] = {}
+        self.height = 0  # wrapped lines of the row being built
         # one cell per column, restyled and refilled for each row: a row is written out during its append
         self.pool = [WriteOnlyCell(sheet) for _ in table.columns]
 
@@ -92,48 +102,85 @@ class _SheetWriter:
         table, sheet = self.table, self.sheet
         piece = self.placement.piece(self.index)
         first = self.index * self.placement.per_sheet
-        prepare_sheet(sheet, table, self.doc.title)
+        self.widths = prepare_sheet(sheet, table, self.doc.title)
         xlsx_stream.install(sheet)
         lang = self.doc.lang
-        sheet.append([self.palette.text_cell(sheet, column.header, HEADER, lang) for column in table.columns])
-        # rows stream out as they are appended, so a row's outline level is set just for its append
-        dimensions = sheet.row_dimensions
+        header = [self.palette.text_cell(sheet, column.header, HEADER, lang) for column in table.columns]
+        lines = max(
+            (wrapped_lines(c.header, w, True) for c, w in zip(table.columns, self.widths, strict=True)), default=1
+        )
+        self.append(header, 1, 0, lines)
         for excel_row, row in enumerate(piece.rows, start=2):
+            self.height = 1
             cells = self.cells(row, first + excel_row - 2, excel_row)
-            if row.level:
-                dimensions[excel_row] = self.outline[min(row.level, _MAX_OUTLINE)]
-                sheet.append(cells)
-                del dimensions[excel_row]
-            else:
-                sheet.append(cells)
+            self.append(cells, excel_row, row.level, self.height)
         write_extras(sheet, piece, self.palette, self.doc.lang, self.doc.blank)
+        if self.index == len(self.placement.titles) - 1:
+            add_charts(sheet, table, self.palette, lang, len(piece.rows) + 2 + extra_rows(piece))
+
+    def append(self, cells: list[Any], excel_row: int, level: int, lines: int) -> None:
+        """Append a row; rows stream out as they are appended, so its outline level and height (when it
+        holds wrapped lines) are set just for its append."""
+        height = row_height(lines) if lines > 1 else None
+        if not level and height is None:
+            self.sheet.append(cells)
+            return
+        key = (min(level, _MAX_OUTLINE), height)
+        dimension = self.dimensions.get(key)
+        if dimension is None:
+            dimension = self.dimensions[key] = RowDimension(
+                self.sheet, index=0, outlineLevel=key[0] or None, ht=height, customHeight=height is not None
+            )
+        dimensions = self.sheet.row_dimensions
+        dimensions[excel_row] = dimension
+        self.sheet.append(cells)
+        del dimensions[excel_row]
+
+    def wraps(self, value: str, column: int, indent: int, bold: bool) -> bool:
+        """Whether the text is wrapped: in a column of long text, or when it is wider than its cell;
+        the row's height grows to its lines."""
+        if not self.fits:
+            return False
+        width = self.widths[column] - 2 * indent
+        if column not in self.wrap_columns and display_width(value) * (1.1 if bold else 1) <= width - 1:
+            return False
+        key = (value, column, indent, bold)
+        lines = self.lines.get(key)
+        if lines is None:
+            lines = self.lines[key] = wrapped_lines(value, width, bold)
+        self.height = max(self.height, lines)
+        return True
 
     def where(self, column: int, excel_row: int) -> str:
         return f"{self.sheet.title}!{get_column_letter(column + 1)}{excel_row}"
 
     def cells(self, row: Row, index: int, excel_row: int) -> list[Any]:
         """The row's cells; `index` is its place in the table, `excel_row` its row on this sheet."""
-        kind = row.kind
-        plain = kind == "data" and not row.tones
+        grid = self.table.grid
+        # on a form, a subtotal row (it sums others) is emphasised like a group
+        kind = "group" if grid and row.sums and row.kind == "data" else row.kind
+        plain = kind == "data" and not row.tones and not grid
+        bold = kind in _BOLD_KINDS
         out: list[Any] = []
         for column, value in enumerate(row.cells):
             tone = row.tones[column] if row.tones else None
             if isinstance(value, str):
                 text, risky = self.text(value, column, excel_row)
                 indent = row.level if column in self.indent_columns else 0
-                wrap = column in self.wrap_columns
+                wrap = self.wraps(value, column, indent, bold)
                 if plain and not (risky or indent or wrap):
                     out.append(text)
                     continue
-                cell = self.styled(column, text, (GENERAL, kind, indent, tone, wrap, risky, tone is not None))
+                look = (GENERAL, kind, indent, tone, wrap, risky, tone is not None, grid)
+                cell = self.styled(column, text, look)
                 cell.data_type = "s"  # set after the value: text never becomes a formula
                 out.append(cell)
             elif isinstance(value, Quantity):
                 out.append(self.quantity(row, column, value, (index, excel_row), kind, tone))
             elif isinstance(value, dt.date):
-                out.append(self.styled(column, value, (DATE_FORMAT, kind, 0, tone, False, False, False)))
+                out.append(self.styled(column, value, (DATE_FORMAT, kind, 0, tone, False, False, False, grid)))
             elif tone is not None or not plain:
-                out.append(self.styled(column, None, (GENERAL, kind, 0, tone, False, False, False)))
+                out.append(self.styled(column, None, (GENERAL, kind, 0, tone, False, False, False, grid)))
             else:
                 out.append(None)
         return out
@@ -141,17 +188,22 @@ class _SheetWriter:
     def quantity(self, row: Row, column: int, value: Quantity, at: tuple[int, int], kind: str, tone: str | None) -> Any:
         """A number cell: exact digits as a number (a live SUM for a total), or as text beyond 15 digits."""
         exact = _as_text(value)
-        summed = bool(row.sums) and column == self.table.sum_column
+        total = self.table.row_total
+        summed = bool(row.sums) and column in self.summed_columns
         index, excel_row = at
+        grid = self.table.grid
         if exact is not None:
-            part = column == self.table.sum_column and index in self.summed
+            part = column in self.summed_columns and index in self.summed
             detail = SUM_AS_VALUE if summed else PART_OF_SUM if part else ""
             self.findings.append(Finding(codes.NUMBER_AS_TEXT, value.value, self.where(column, excel_row), detail))
-            return self.styled(column, exact, (GENERAL, kind, 0, tone, False, True, False))
-        look = (number_format(value.fmt), kind, 0, tone, False, False, False)
+            return self.styled(column, exact, (GENERAL, kind, 0, tone, False, True, False, grid))
+        look = (number_format(value.fmt), kind, 0, tone, False, False, False, grid)
         formula = None
-        if summed and not self.text_sums.intersection(row.sums):
-            formula = self.placement.formula(self.index, self.sum_letter, row.sums)
+        if total is not None and column == total[2] and index not in self.text_sums:
+            first, last = get_column_letter(total[0] + 1), get_column_letter(total[1] + 1)
+            formula = f"=SUM({first}{excel_row}:{last}{excel_row})"
+        elif summed and not self.text_sums.intersection(row.sums):
+            formula = self.placement.formula(self.index, get_column_letter(column + 1), row.sums)
         return self.styled(column, formula or _Digits(_number(value)), look)
 
     def text(self, value: str, column: int, excel_row: int) -> tuple[Any, bool]:
@@ -183,7 +235,7 @@ class _SheetWriter:
 
 
 def _style_key(look: _Look) -> StyleKey:
-    fmt, kind, indent, tone, wrap, as_text, center = look
+    fmt, kind, indent, tone, wrap, as_text, center, grid = look
     return StyleKey(
         number_format=fmt,
         bold=kind in _BOLD_KINDS,
@@ -195,6 +247,8 @@ def _style_key(look: _Look) -> StyleKey:
         center=center,
         as_text=as_text,
         top_border=kind == "total",
+        grid=grid,
+        left=grid and fmt in (GENERAL, DATE_FORMAT) and not center,
     )
 
 

@@ -41,18 +41,21 @@ def column_widths(table: Table) -> list[float]:
     sample = table.rows[:WIDTH_SAMPLE]
     for index, column in enumerate(table.columns):
         if column.week is not None:
-            widths.append(WEEK_WIDTH)
+            # the week's label on one line, in the header's bold font
+            widths.append(max(WEEK_WIDTH, display_width(column.header) * 1.1 + 2))
             continue
         header = display_width(column.header)
         longest = max((_value_width(row.cells[index]) + 2 * row.level * column.indent for row in sample), default=0)
         cap = WRAP_WIDTH if column.wrap else MAX_WIDTH
-        widths.append(min(max(longest, (header + 1) // 2, 8) + 2, cap))
+        # a short header stays on one line, a long one wraps onto two
+        widths.append(min(max(longest, min(header, max((header + 1) // 2, 12)), 8) + 2, cap))
     return widths
 
 
-def prepare_sheet(sheet: Any, table: Table, title: str) -> None:
-    """Everything a streamed sheet needs before its first row."""
-    for index, width in enumerate(column_widths(table), start=1):
+def prepare_sheet(sheet: Any, table: Table, title: str) -> list[float]:
+    """Everything a streamed sheet needs before its first row; the column widths it set."""
+    widths = column_widths(table)
+    for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "B2" if table.name == "timeline" else "A2"
     levels = max((row.level for row in table.rows), default=0)
@@ -66,6 +69,7 @@ def prepare_sheet(sheet: Any, table: Table, title: str) -> None:
     sheet.print_title_rows = "1:1"
     sheet.oddHeader.center.text = header_text(title) or None
     sheet.oddFooter.center.text = "&P / &N"
+    return widths
 
 
 def sum_formula(letter: str, rows: list[int], elsewhere: Sequence[tuple[str, list[int]]] = ()) -> str | None:

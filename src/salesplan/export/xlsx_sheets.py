@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 
 from salesplan.export.model import Document, Table
+from salesplan.export.xlsx_charts import CHART_ROWS
 from salesplan.export.xlsx_layout import sum_formula
 from salesplan.export.xlsx_text import sheet_title
 from salesplan.i18n import _
@@ -43,11 +44,17 @@ def check_width(doc: Document) -> None:
             raise TooWide(table)
 
 
-def _extra_rows(table: Table) -> int:
-    """Rows `write_extras` appends after the data: legend and notes, each after a blank row."""
+def extra_rows(table: Table) -> int:
+    """Rows appended after the data: legend and notes (`write_extras`) and the charts' blocks
+    (`xlsx_charts`), each after a blank row."""
     legend = 2 + len(table.legend) if table.legend else 0
     notes = 1 + len(table.notes) if table.notes else 0
-    return legend + notes
+    return legend + notes + chart_rows(table)
+
+
+def chart_rows(table: Table) -> int:
+    """Rows the charts' blocks take (on the table's last sheet only)."""
+    return sum(1 + max(CHART_ROWS, 1 + len(chart.categories)) for chart in table.charts)
 
 
 class Placement:
@@ -55,8 +62,11 @@ class Placement:
 
     def __init__(self, table: Table, taken: set[str]) -> None:
         self.table = table
-        self.per_sheet = max(1, MAX_ROWS - 1 - _extra_rows(table))
+        charts = chart_rows(table)
+        self.per_sheet = max(1, MAX_ROWS - 1 - (extra_rows(table) - charts))
         count = max(1, -(-len(table.rows) // self.per_sheet))
+        if len(table.rows) - (count - 1) * self.per_sheet + charts > self.per_sheet:
+            count += 1  # the charts do not fit under the last rows: they take a sheet of their own
         self.titles = [sheet_title(table.title, taken) for _ in range(count)]
 
     def piece(self, sheet: int) -> Table:

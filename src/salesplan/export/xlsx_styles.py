@@ -6,6 +6,8 @@ handed to each cell: no style objects are created per cell, which keeps 100k-row
 
 from __future__ import annotations
 
+import math
+import re
 import unicodedata
 from copy import copy
 from dataclasses import dataclass, replace
@@ -24,6 +26,14 @@ GENERAL = "General"
 HEADER_FILL = "D9E1F2"
 GROUP_FILL = "F2F2F2"
 EXAMPLE_GREY = "808080"
+# a font every Chinese Windows has and Excel on macOS ships; LibreOffice falls back to a CJK sans
+# (WenQuanYi, Noto Sans CJK): without a name, bold text fell back to a serif there
+FONT_NAME = "Microsoft YaHei"
+FONT_SIZE = 11
+LINE_HEIGHT = 17.0  # points a wrapped line of FONT_SIZE needs (CJK glyphs run taller than Latin)
+ROW_PADDING = 3.0
+DEFAULT_HEIGHT = 18.0  # one line, as LibreOffice and Excel size it for FONT_NAME
+BORDER_GREY = "BFBFBF"
 # risk levels and strategy modules (timeline bars, legend)
 TONES = {
     "low": "C6EFCE",
@@ -57,6 +67,8 @@ class StyleKey:
     center: bool = False
     as_text: bool = False  # quote prefix: the cell stays text even when a user edits it
     top_border: bool = False
+    grid: bool = False  # thin borders round the cell (the breakdown and cross-tab tables)
+    left: bool = False  # left-aligned: an indent shows only on left-aligned cells
 
 
 @lru_cache(maxsize=256)
@@ -80,6 +92,45 @@ def display_width(text: str) -> int:
     if text.isascii():
         return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+# a run of narrow characters (a word) with its trailing space, a space run, or one wide character
+_PIECE = re.compile(r"[!-~\u00a0-\u10ff]+\s*|\s+|.\s*")
+
+
+def _piece_width(piece: str, bold: bool) -> float:
+    width = display_width(piece)
+    return width * 1.1 if bold and piece.isascii() else float(width)
+
+
+def wrapped_lines(text: str, width: float, bold: bool = False) -> int:
+    """Lines `text` takes in a wrapped cell `width` characters wide: a word moves whole to the next
+    line (one wider than a line breaks over several), a CJK character breaks anywhere and counts double."""
+    room = max(width - 1.0, 1.0)  # the cell's inner margins
+    total = 0
+    for paragraph in text.split("\n"):
+        lines, used = 1, 0.0
+        for piece in _PIECE.findall(paragraph):
+            size = _piece_width(piece, bold)
+            ink = _piece_width(piece.rstrip(), bold)  # a trailing space may hang past the edge
+            if used and used + ink > room:
+                lines, used = lines + 1, 0.0
+            if not used and ink > room:
+                extra = math.ceil(ink / room) - 1
+                lines, used = lines + extra, size - extra * room
+            else:
+                used += size
+        total += lines
+    return total
+
+
+def row_height(lines: int) -> float:
+    """Points a row needs for `lines` wrapped lines."""
+    return max(DEFAULT_HEIGHT, lines * LINE_HEIGHT + ROW_PADDING)
+
+
+def workbook_font() -> Font:
+    return Font(name=FONT_NAME, sz=FONT_SIZE, family=2)
 
 
 class Palette:
@@ -112,19 +163,35 @@ class Palette:
         scratch = WriteOnlyCell(self._sheet)
         scratch.number_format = key.number_format
         if key.bold or key.grey:
-            scratch.font = Font(bold=key.bold, italic=key.grey, color=EXAMPLE_GREY if key.grey else None)
+            scratch.font = Font(
+                name=FONT_NAME,
+                sz=FONT_SIZE,
+                family=2,
+                bold=key.bold,
+                italic=key.grey,
+                color=EXAMPLE_GREY if key.grey else None,
+            )
         fill = TONES.get(key.tone or "") or key.fill
         if fill:
             scratch.fill = PatternFill("solid", start_color=fill, end_color=fill)
-        if key.indent or key.wrap or key.center:
+        if key.indent or key.wrap or key.center or key.left or key.grid:
+            horizontal = "center" if key.center else "left" if key.left or key.indent else None
+            # a form's cells start at the top, beside a neighbour's wrapped lines
+            vertical = "top" if key.wrap or key.grid else ("center" if key.center else None)
             scratch.alignment = Alignment(
-                indent=key.indent,
-                wrap_text=key.wrap or None,
-                horizontal="center" if key.center else None,
-                vertical="top" if key.wrap else ("center" if key.center else None),
+                indent=key.indent, wrap_text=key.wrap or None, horizontal=horizontal, vertical=vertical
             )
+        thin = Side(style="thin", color=BORDER_GREY)
         if key.top_border:
-            scratch.border = Border(top=Side(style="thin"), bottom=Side(style="double"))
+            side = Side(style="thin") if key.grid else thin
+            scratch.border = Border(
+                left=side if key.grid else None,
+                right=side if key.grid else None,
+                top=Side(style="thin"),
+                bottom=Side(style="double"),
+            )
+        elif key.grid:
+            scratch.border = Border(left=thin, right=thin, top=thin, bottom=thin)
         style = copy(scratch._style)
         if key.as_text:
             style.quotePrefix = 1

@@ -209,6 +209,7 @@ def render_yaml(
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+BOM = "\ufeff"  # starts a CSV file: Excel reads it as UTF-8 only then (else as the system's code page)
 
 
 def csv_text(text: str) -> str:
