@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from salesplan.i18n import Message, Text, _
+from salesplan.i18n import Message, Text, _, pgettext
 
 # a column of the actuals table that names a part of the plan, as a diagnostic names it
 # ("unknown region 'mars'", 未知的区域 'mars')
@@ -63,3 +63,38 @@ def alternatives(items: Sequence[Text]) -> Text:
     if len(items) < 2:
         return listing(items)
     return _("{choices}, {last}", choices=listing(items[:-1]), last=items[-1])
+
+
+# a task's state as of the review date (`salesplan.review.execution.STATES`)
+TASK_STATE_WORDS: dict[str, Message] = {
+    "done": pgettext("task state", "done"),
+    "in_progress": pgettext("task state", "in progress"),
+    "not_started": pgettext("task state", "not started"),
+    "overdue": pgettext("task state", "overdue"),
+    "at_risk": pgettext("task state", "at risk"),
+    "cancelled": pgettext("task state", "cancelled"),
+}
+
+# a task's status as the plan or the progress file records it (`salesplan.model.plan.TaskStatus`)
+TASK_STATUS_WORDS: dict[str, Message] = {
+    "not_started": TASK_STATE_WORDS["not_started"],
+    "in_progress": TASK_STATE_WORDS["in_progress"],
+    "done": TASK_STATE_WORDS["done"],
+    "delayed": pgettext("task status", "delayed"),
+    "blocked": pgettext("task status", "blocked"),
+    "cancelled": TASK_STATE_WORDS["cancelled"],
+}
+
+# the task progress table's title and columns (every review format)
+TASK_TITLE = _("Task progress")
+TASK_HEADERS: tuple[Message, ...] = (
+    _("Task"),
+    _("Owner"),
+    _("Start"),
+    _("End"),
+    _("Status read"),
+    _("Percent done"),
+    _("State"),
+    _("Days late"),
+    _("Waiting on"),
+)
