@@ -19,7 +19,7 @@ from salesplan.export.forbidden import xml_safe
 from salesplan.export.model import Document, Quantity, Row
 from salesplan.export.xlsx_charts import add_charts
 from salesplan.export.xlsx_layout import prepare_sheet, write_extras
-from salesplan.export.xlsx_sheets import Placement, check_width, extra_rows
+from salesplan.export.xlsx_sheets import Placement, chart_rows, check_width, extra_rows
 from salesplan.export.xlsx_styles import (
     DATE_FORMAT,
     GENERAL,
@@ -116,7 +116,7 @@ class _SheetWriter:
             self.append(cells, excel_row, row.level, self.height)
         write_extras(sheet, piece, self.palette, self.doc.lang, self.doc.blank)
         if self.index == len(self.placement.titles) - 1:
-            add_charts(sheet, table, self.palette, lang, len(piece.rows) + 2 + extra_rows(piece))
+            add_charts(sheet, table, self.palette, lang, len(piece.rows) + 2 + extra_rows(piece) - chart_rows(piece))
 
     def append(self, cells: list[Any], excel_row: int, level: int, lines: int) -> None:
         """Append a row; rows stream out as they are appended, so its outline level and height (when it

@@ -101,6 +101,8 @@ def _chart(sheet: Any, chart: Chart, first: int, last: int) -> Any:
         drawn.y_axis.delete = False
     drawn.add_data(Reference(sheet, min_col=2, max_col=1 + count, min_row=first, max_row=last), titles_from_data=True)
     drawn.set_categories(categories)
+    for series in drawn.series:
+        series.smooth = False  # a burn-up goes straight from point to point
     if chart.line_at is not None:
         line = LineChart()
         line.add_data(Reference(sheet, min_col=2 + count, min_row=first, max_row=last), titles_from_data=True)
