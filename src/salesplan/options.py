@@ -8,7 +8,7 @@ needs no edit anywhere else. A reader returns the value or raises `SettingError`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
@@ -82,6 +82,12 @@ def whole_table(value: Any) -> Mapping[str, int]:
     if not isinstance(value, dict) or not all(isinstance(v, int) and not isinstance(v, bool) for v in value.values()):
         raise SettingError(_("must be a table of whole numbers"))
     return dict(value)
+
+
+def comma_list(values: Iterable[str] | None) -> list[str]:
+    """A repeatable option that also takes comma-separated values (`-t T1 -t T2,T3`): every item, in order,
+    blanks dropped."""
+    return [part.strip() for value in values or () for part in value.split(",") if part.strip()]
 
 
 def one_of(*choices: str) -> Callable[[Any], str]:

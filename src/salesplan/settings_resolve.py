@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from salesplan.diagnostics import Severity
 from salesplan.i18n import Message, _
 from salesplan.lint.config import LintConfig
-from salesplan.options import SettingError, percent
+from salesplan.options import SettingError, comma_list, percent
 from salesplan.review.alerts import Triggers
 from salesplan.review.engine import Thresholds
 from salesplan.review.headers import COLUMN_KEYS, ColumnSettings
@@ -67,10 +67,6 @@ class _Options:
             return None
 
 
-def _split(values: Sequence[str]) -> list[str]:
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
 def resolve(
     settings: Settings | None = None,
     *,
@@ -93,8 +89,8 @@ def resolve(
 
     settings = settings or Settings()
     cli = _Options()
-    chosen = cli.read("--select", _split(select) or None, rule_codes)
-    dropped = cli.read("--ignore", _split(ignore) or None, rule_codes) or ()
+    chosen = cli.read("--select", comma_list(select) or None, rule_codes)
+    dropped = cli.read("--ignore", comma_list(ignore) or None, rule_codes) or ()
     severity = cli.read("--fail-on", fail_on, read_severity)
     given = tuple(
         cli.read(option, value, percent)

@@ -88,7 +88,7 @@ def test_metavars_are_plain_and_the_same_on_every_command(lang: str) -> None:
         for option, metavar in re.findall(r"(--[\w-]+) (<[^>|]*>)", text):
             seen.setdefault(option, set()).add(metavar)
     assert {option: names for option, names in seen.items() if len(names) > 1} == {}
-    assert seen["--output"] == {"<path>"} and seen["--target"] == {"<id>"} and seen["--as-of"] == {"<date>"}
+    assert seen["--output"] == {"<path>"} and seen["--target"] == {"<id,...>"} and seen["--as-of"] == {"<date>"}
     assert seen["--select"] == {"<code,...>"}
 
 

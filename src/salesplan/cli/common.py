@@ -36,17 +36,16 @@ class Lang(StrEnum):
 
 # a command's --lang defaults to the language of the run (SALESPLAN_LANG, else the locale, else zh):
 # salesplan.cli.help gives it as the default when the command runs
-LangOption = Annotated[
-    Lang,
-    typer.Option(
-        "--lang", help=_("Output language: zh or en (default: SALESPLAN_LANG, else the locale, else zh).").msgid
-    ),
-]
-ForceOption = Annotated[bool, typer.Option("--force", help=_("Overwrite an existing output file.").msgid)]
-OutputOption = Annotated[
-    Path | None,
-    typer.Option("-o", "--output", metavar="<path>", help=_("Write to this file instead of stdout.").msgid),
-]
+# the options every command shares, one name, metavar and help each (tests/cli/test_options.py checks
+# every command against these); their values are read by salesplan.options (e.g. `comma_list`)
+LANG_HELP = _("Output language: zh or en (default: SALESPLAN_LANG, else the locale, else zh).")
+FORCE_HELP = _("Overwrite an existing output file.")
+OUTPUT_HELP = _("Write to this file instead of stdout.")
+TARGET_HELP = _("Only these target ids (repeatable, or comma-separated).")
+LangOption = Annotated[Lang, typer.Option("--lang", help=LANG_HELP.msgid)]
+ForceOption = Annotated[bool, typer.Option("--force", help=FORCE_HELP.msgid)]
+OutputOption = Annotated[Path | None, typer.Option("-o", "--output", metavar="<path>", help=OUTPUT_HELP.msgid)]
+TargetOption = Annotated[list[str] | None, typer.Option("-t", "--target", metavar="<id,...>", help=TARGET_HELP.msgid)]
 
 
 def print_diagnostics(diagnostics: list[Diagnostic], lang: str = "zh") -> None:
@@ -78,10 +77,15 @@ __all__ = [
     "EXIT_ERROR",
     "EXIT_FINDINGS",
     "EXIT_OK",
+    "FORCE_HELP",
+    "LANG_HELP",
+    "OUTPUT_HELP",
+    "TARGET_HELP",
     "ForceOption",
     "Lang",
     "LangOption",
     "OutputOption",
+    "TargetOption",
     "check_output",
     "configuration_error",
     "emit",
