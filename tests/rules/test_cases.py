@@ -8,7 +8,8 @@ English messages must contain). The plan is linted, unless the case names `targe
 split with those target ids, as `salesplan split --target` does) or carries `actuals:` (CSV text;
 `actuals_missing: true` for none): then `salesplan review` reads it against the plan, as of the
 end of the plan period, and its findings count, with lines and columns in the actuals file; or
-`export: xlsx` (or `md`): the plan is exported with every table. `plan_file:` names a plan kept in
+`export: xlsx` (or `md`): the plan is exported with every table. `as_of:` is the day lint judges
+dates on (`salesplan lint --as-of`). `plan_file:` names a plan kept in
 another test folder (a path below tests/).
 `break_rule: CODE` makes that rule raise, `break_split: true` the split engine.
 A roll-up case carries several files, `files: {name: text}`: the folder is linted as one run
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import base64
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -108,6 +110,8 @@ def run_case(case: dict[str, Any], file: Path) -> list[Diagnostic]:
 
         return export_plan(load_plan(str(file), "plan.yaml"), case["export"], TABLES, "zh").diagnostics
     config = resolve(settings_from(tomllib.loads(case["config"]), "case")).lint if "config" in case else LintConfig()
+    if "as_of" in case:
+        config = replace(config, as_of=case["as_of"])
     result = lint_file(Candidate(str(file), "plan.yaml", explicit=True), config)
     assert result is not None
     return result.diagnostics

@@ -7,9 +7,10 @@ when the lint runs, so the plain path pays for them and nothing else.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from salesplan.cli.outcome import check_output, emit, refuse_settings
@@ -37,6 +38,19 @@ class LintRequest:
     smart: bool = False
     skip_non_plans: bool = False
     require_children: bool | None = None
+    as_of: str | None = None  # `--as-of YYYY-MM-DD` as given (None: today)
+
+
+def _as_of(text: str | None, lang: str) -> dt.date | None:
+    from salesplan.cli.outcome import fail
+    from salesplan.i18n import _
+
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        fail(_("--as-of must be a date YYYY-MM-DD (got {text})", text=repr(text)), lang=lang)
 
 
 def run_lint(request: LintRequest) -> int:
@@ -60,6 +74,8 @@ def run_lint(request: LintRequest) -> int:
         ).lint
     except SettingsError as exc:
         refuse_settings(exc, lang)
+    if request.as_of is not None:
+        settings = replace(settings, as_of=_as_of(request.as_of, lang))
     candidates = discover(targets, settings.exclude)
     check_output(request.output_file, request.force, [c.path for c in candidates], lang)
     with progress_bar(len(candidates)) as progress:

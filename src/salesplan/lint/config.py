@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from salesplan.diagnostics import Severity
 from salesplan.rules import RULES
@@ -22,3 +23,4 @@ class LintConfig:
     exclude: tuple[str, ...] = ()
     fail_on: Severity = Severity.ERROR
     settings: RuleSettings = field(default_factory=RuleSettings)
+    as_of: date | None = None  # `--as-of`: the day rules that look at dates judge on (None: today)

@@ -39,6 +39,7 @@ MODULES = (
     "tasks.sp405_task_without_deliverable",
     "tasks.sp406_strategy_without_task",
     "tasks.sp407_task_without_strategy",
+    "tasks.sp408_task_overdue",
     "budget.sp501_allocation_over_100",
     "budget.sp502_strategy_over_allocation",
     "budget.sp503_task_over_strategy_budget",

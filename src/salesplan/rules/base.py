@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from importlib import import_module
 from types import ModuleType
@@ -40,6 +41,7 @@ class Context:
     loaded: LoadedPlan
     plan: Plan
     settings: RuleSettings = field(default_factory=RuleSettings)
+    as_of: date | None = None  # the day the plan is judged on (`lint --as-of`); None: today
 
     @property
     def source(self) -> SourceMap:
