@@ -199,6 +199,15 @@ def review(
     tasks: Annotated[
         bool, typer.Option("--tasks", help=_("Add the task progress table from the plan's task statuses.").msgid)
     ] = False,
+    children: Annotated[
+        bool,
+        typer.Option(
+            "--children",
+            help=_(
+                "Review the child plans too (as salesplan rollup finds them), each with its part of the actuals."
+            ).msgid,
+        ),
+    ] = False,
     lang: LangOption = Lang.zh,
 ) -> None:
     """`salesplan review` (its help is HELP)."""
@@ -232,6 +241,19 @@ def review(
     day, gate = _as_of(as_of, language), chosen.fail_under
     loaded = load_or_exit(plan, language)
     targets = comma_list(target) or None
+    if children:  # the parent, then each plan below it (salesplan.review.tree)
+        from salesplan.cli.review_children import review_children
+        from salesplan.review.tree import render_tree
+
+        tree = review_children(
+            loaded, plan, actuals, day, chosen, targets, fmt.value, language, bool(progress or tasks)
+        )
+        text = render_tree(tree, fmt.value, language, lambda r: _render(r.review, r.loaded, fmt, output, language))
+        emit(text, output, force, language)
+        for reviewed in tree:
+            if gate is not None:
+                _gate(reviewed.review, gate, language)
+        return
     result = review_file(loaded, actuals, day, chosen.thresholds, chosen.triggers, targets, chosen.columns)
     states = None
     if (progress is not None or tasks) and loaded.plan is not None:

@@ -37,6 +37,7 @@ class Node:
 class Rollup:
     roots: list[Node]
     report: RollupReport
+    plans: ParentCache = field(default_factory=ParentCache)  # every plan the run loaded, by real path
 
 
 def _plans(root: Path) -> list[Path]:
@@ -65,7 +66,7 @@ def rollup_tree(root: Path) -> Rollup:
         for target in plan.targets if plan else []:
             if (real, target.id) in children and (root.is_file() or (real, target.id) not in is_child):
                 roots.append(_parent_node(real, target.id, children, cache))
-    return Rollup(roots, report)
+    return Rollup(roots, report, cache)
 
 
 def _parent_node(real: str, target: str, children: dict[tuple[str, str], list[Link]], cache: ParentCache) -> Node:
