@@ -126,7 +126,7 @@ def test_a_command_speaks_the_language_of_the_run(monkeypatch: pytest.MonkeyPatc
             "Error: No such option: --nope (Possible options: --force)",
         ),
         (["split"], "错误：缺少参数 'plan'。", "Error: Missing argument 'plan'."),
-        (["export", "p.yaml"], "错误：缺少选项 '-o' / '--output'。", "Error: Missing option '-o' / '--output'."),
+        (["export", "p.yaml", "-o"], "错误：选项 '-o' 需要一个值。", "Error: Option '-o' requires an argument."),
         (["splt"], "错误：没有命令 'splt'。是否想用 'split'？", "Error: No such command 'splt'. Did you mean 'split'?"),
         (["split", "a", "b"], "错误：多余的参数（b）", "Error: Got unexpected extra argument(s) (b)"),
         (["split", "a", "-t"], "错误：选项 '-t' 需要一个值。", "Error: Option '-t' requires an argument."),

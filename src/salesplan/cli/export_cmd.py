@@ -12,6 +12,7 @@ from salesplan.cli.common import (
     EXIT_ERROR,
     ForceOption,
     Lang,
+    OutputOption,
     emit,
     fail,
     load_or_exit,
@@ -31,13 +32,10 @@ SUMMARY = _("The plan's tables as an Excel workbook or Markdown.")
 
 
 def export(
-    output: Annotated[
-        Path,
-        typer.Option("-o", "--output", metavar="<path>", help=_("File to write; - prints Markdown to stdout.").msgid),
-    ],
     plan: Annotated[
         Path | None, typer.Argument(help=_("The plan file (none with --blank).").msgid, show_default=False)
     ] = None,
+    output: OutputOption = None,
     fmt: Annotated[
         Format | None, typer.Option("--format", "-f", help=_("xlsx or md (default: the -o suffix).").msgid)
     ] = None,
@@ -81,7 +79,7 @@ def export(
     if blank == (plan is not None):
         fail(_("give a plan file, or --blank for the empty templates (not both)"), lang=language)
     try:
-        names, kind = parse_tables(tables), resolve_format(fmt.value if fmt else None, output)
+        names, kind = parse_tables(tables), resolve_format(fmt.value if fmt else None, output or Path("-"))
         if plan is None:
             emit(export_blank(kind, names, language, template), output, force, language)
             return

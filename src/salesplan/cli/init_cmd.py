@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from salesplan.cli.common import EXIT_ERROR, Lang, err, print_diagnostics
+from salesplan.cli.common import EXIT_ERROR, ForceOption, Lang, err, print_diagnostics
 from salesplan.i18n import _
 
 if TYPE_CHECKING:
@@ -89,9 +89,7 @@ def init(
             "--unit", metavar="<unit>", help=_("Unit of money: wan (10,000 yuan; the default) or yuan.").msgid
         ),
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help=_("Overwrite an existing plan and schema file.").msgid)
-    ] = False,
+    force: ForceOption = False,
     list_scenarios: Annotated[
         bool, typer.Option("--list", help=_("List the scenarios, one line each, and exit.").msgid)
     ] = False,

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from salesplan.cli.common import ForceOption, Lang, LangOption
+from salesplan.cli.common import OUTPUT_HELP, ForceOption, Lang, LangOption
 from salesplan.cli.lint_run import LintRequest, run_lint
 from salesplan.i18n import _
 
@@ -44,9 +44,7 @@ def lint(
     ] = None,
     output_file: Annotated[
         Path | None,
-        typer.Option(
-            "-o", "--output", "--output-file", metavar="<path>", help=_("Write the report to this file.").msgid
-        ),
+        typer.Option("-o", "--output", "--output-file", metavar="<path>", help=OUTPUT_HELP.msgid),
     ] = None,
     force: ForceOption = False,
     lang: LangOption = Lang.zh,
@@ -66,12 +64,6 @@ def lint(
     exit_zero: Annotated[bool, typer.Option(help=_("Exit 0 even when there are findings.").msgid)] = False,
     smart: Annotated[bool, typer.Option(help=_("Print the SMART scorecard of every target instead.").msgid)] = False,
     skip_non_plans: Annotated[bool, typer.Option(help=_("Skip named YAML files that are not plans.").msgid)] = False,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of", metavar="<date>", help=_("Judge task dates as of this day YYYY-MM-DD (default: today).").msgid
-        ),
-    ] = None,
 ) -> None:
     """`salesplan lint` (its help is HELP); its body is `run_lint`, which a plain run reaches without typer."""
     request = LintRequest(
@@ -88,6 +80,5 @@ def lint(
         exit_zero=exit_zero,
         smart=smart,
         skip_non_plans=skip_non_plans,
-        as_of=as_of,
     )
     raise typer.Exit(run_lint(request))
