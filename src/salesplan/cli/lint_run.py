@@ -58,7 +58,7 @@ def run_lint(request: LintRequest) -> int:
     from salesplan.lint import discover, lint_files
     from salesplan.report import REPORTER_BY_NAME, Renderer, RenderOptions
     from salesplan.report.progress import progress_bar
-    from salesplan.report.smart import render_smart_json, render_smart_table
+    from salesplan.report.smart import SMART_BY_NAME
     from salesplan.settings import SettingsError, load_config, resolve
 
     lang = request.lang
@@ -89,10 +89,6 @@ def run_lint(request: LintRequest) -> int:
     chosen = request.output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     color = request.output_file is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     options = RenderOptions(lang=lang, color=color)
-    render: Renderer
-    if request.smart:
-        render = render_smart_json if chosen == "json" else render_smart_table
-    else:
-        render = REPORTER_BY_NAME[chosen]
+    render: Renderer = (SMART_BY_NAME if request.smart else REPORTER_BY_NAME)[chosen]
     emit(render(result, options), request.output_file, request.force, lang)
     return result.exit_code(settings.fail_on, request.exit_zero)

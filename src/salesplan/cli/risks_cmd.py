@@ -46,7 +46,8 @@ def risks(
     ] = None,
 ) -> None:
     """`salesplan risks` (its help is HELP)."""
-    from salesplan.report.risks import risks_json, risks_table
+    from salesplan.report.base import RenderOptions
+    from salesplan.report.risks import RISKS_BY_NAME
     from salesplan.risk import score_risks
     from salesplan.settings import SettingsError, load_config, resolve
 
@@ -58,9 +59,6 @@ def risks(
     loaded = load_or_exit(plan, lang.value)
     assert loaded.plan is not None
     scored = score_risks(loaded.plan, risk_config)
-    if output_format is RiskFormat.json:
-        text = risks_json(scored)
-    else:
-        color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        text = risks_table(scored, lang.value, color)
+    color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    text = RISKS_BY_NAME[output_format.value](scored, RenderOptions(lang=lang.value, color=bool(color)))
     emit(text, output, force, lang.value, [plan])

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from salesplan.i18n import _, render
+from salesplan.report.base import RenderOptions
 from salesplan.report.tables import render_table
 from salesplan.risk import ScoredRisk
 from salesplan.risk.config import word
@@ -62,3 +63,18 @@ def risks_table(scored: Sequence[ScoredRisk], lang: str, color: bool) -> str:
         for s in scored
     ]
     return render_table(_("Risk register").render(lang), [head.render(lang) for head in _HEAD], rows, color)
+
+
+def _risks_table(scored: Sequence[ScoredRisk], options: RenderOptions) -> str:
+    return risks_table(scored, options.lang, options.color)
+
+
+def _risks_json(scored: Sequence[ScoredRisk], options: RenderOptions) -> str:
+    return risks_json(scored)
+
+
+# `salesplan risks` by --format: the risk register's renderers by name
+RISKS_BY_NAME: dict[str, Callable[[Sequence[ScoredRisk], RenderOptions], str]] = {
+    "table": _risks_table,
+    "json": _risks_json,
+}
