@@ -16,7 +16,7 @@ from salesplan.i18n import Message, resolve_lang
 
 NAMES = [name for name, _module, _function in COMMANDS]
 # commands whose help texts are not in the cli catalog yet (their module has no HELP): only ever shrinks
-HELP_PENDING = {"diff"}
+HELP_PENDING: set[str] = set()
 TRANSLATED = [name for name in NAMES if name not in HELP_PENDING]
 CJK = re.compile(r"[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]")
 # what may stay Latin in a Chinese help page: option names, metavars, the usage line's placeholders

@@ -31,6 +31,10 @@ from salesplan.cli.common import (
     fail,
     print_diagnostics,
 )
+from salesplan.i18n import _
+
+HELP = _("Compare two versions of a plan: targets, every split part (old → new, Δ, Δ%), strategies, risks, tasks.")
+SUMMARY = _("What a change does to a plan's numbers, part by part.")
 
 
 class DiffFormat(StrEnum):
@@ -41,20 +45,21 @@ class DiffFormat(StrEnum):
 
 def diff(
     plans: Annotated[
-        list[Path], typer.Argument(help="OLD NEW, or one PLAN with --rev or --textconv.", show_default=False)
+        list[Path], typer.Argument(help=_("OLD NEW, or one PLAN with --rev or --textconv.").msgid, show_default=False)
     ],
     rev: Annotated[
-        str | None, typer.Option("--rev", metavar="<rev>", help="Compare PLAN at this git revision (or A..B).")
+        str | None, typer.Option("--rev", metavar="<rev>", help=_("Compare PLAN at this git revision (or A..B).").msgid)
     ] = None,
     textconv: Annotated[
-        bool, typer.Option("--textconv", help="Print PLAN as stable text lines (for git's diff.<driver>.textconv).")
+        bool,
+        typer.Option("--textconv", help=_("Print PLAN as stable text lines (for git's diff.<driver>.textconv).").msgid),
     ] = False,
-    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="table, md or json.")] = DiffFormat.table,
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help=_("table, md or json.").msgid)] = DiffFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
     lang: LangOption = Lang.zh,
 ) -> None:
-    """Compare two versions of a plan: targets, every split part (old → new, Δ, Δ%), strategies, risks, tasks."""
+    """`salesplan diff` (its help is HELP)."""
     from salesplan.diff import words
 
     code = lang.value
