@@ -108,3 +108,15 @@ def test_units_that_do_not_convert() -> None:
     assert not compatible("%", "万元")
     assert not compatible("家", "元")
     assert compatible("万人", "人")
+
+
+def test_a_parent_that_does_not_load_is_an_error_and_nothing_is_written(tmp_path: Path) -> None:
+    broken = tmp_path / "national.yaml"
+    broken.write_text("salesplan: 1\nplan: [\n", encoding="utf-8")
+    out = tmp_path / "tree.md"
+    run = CliRunner().invoke(app, ["rollup", str(broken), "-f", "md", "-o", str(out), "--lang", "en"])
+    assert run.exit_code == 2
+    assert f"{broken}:3:1: SP004" in run.output
+    assert not out.exists()
+    missing = CliRunner().invoke(app, ["rollup", str(tmp_path / "nope.yaml")])
+    assert missing.exit_code == 2 and "SP001" in missing.output

@@ -1,6 +1,7 @@
 """`salesplan rollup`: the combined tree of a national plan, the regional files that implement its
 parts, and their own breakdowns, with totals that add up. Exit 1 when a relation does not hold
-(its located findings on stderr), else 0. See docs/rollup.md."""
+(its located findings on stderr), 2 when a plan given or found does not load (nothing
+written), else 0. See docs/rollup.md."""
 
 from __future__ import annotations
 
@@ -10,7 +11,16 @@ from typing import Annotated
 
 import typer
 
-from salesplan.cli.common import EXIT_FINDINGS, ForceOption, Lang, LangOption, OutputOption, check_output, emit
+from salesplan.cli.common import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    ForceOption,
+    Lang,
+    LangOption,
+    OutputOption,
+    check_output,
+    emit,
+)
 from salesplan.i18n import _
 
 
@@ -34,15 +44,23 @@ def rollup(
     lang: LangOption = Lang.zh,
 ) -> None:
     """`salesplan rollup` (its help is HELP)."""
-    from salesplan.cli.common import print_diagnostics
+    from salesplan.cli.common import load_or_exit, print_diagnostics
     from salesplan.rollup.render import RENDERERS
     from salesplan.rollup.tree import rollup_tree
 
+    from salesplan import codes
+
     code = lang.value
     check_output(output, force, [root], code)
+    if root.is_file() or not root.exists():
+        load_or_exit(root, code)  # the parent plan itself must load: its findings, exit 2
     result = rollup_tree(root)
-    if result.report.diagnostics:
-        print_diagnostics(result.report.diagnostics, code)
+    found = result.report.diagnostics
+    if found:
+        print_diagnostics(found, code)
+    # a plan that does not load leaves no tree to show: exit 2 (a relation that does not hold is 1)
+    if any(codes.group(d.code) == "loader" for d in found):
+        raise typer.Exit(EXIT_ERROR)
     emit(RENDERERS[fmt.value](result, code), output, force, code, [root])
-    if result.report.diagnostics:
+    if found:
         raise typer.Exit(EXIT_FINDINGS)
