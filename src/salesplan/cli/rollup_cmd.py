@@ -44,11 +44,10 @@ def rollup(
     lang: LangOption = Lang.zh,
 ) -> None:
     """`salesplan rollup` (its help is HELP)."""
+    from salesplan import codes
     from salesplan.cli.common import load_or_exit, print_diagnostics
     from salesplan.rollup.render import RENDERERS
     from salesplan.rollup.tree import rollup_tree
-
-    from salesplan import codes
 
     code = lang.value
     check_output(output, force, [root], code)
