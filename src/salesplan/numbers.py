@@ -18,13 +18,27 @@ CENTS = Decimal("0.01")
 TENTHS = Decimal("0.1")
 
 
+def decimal_places(value: Decimal) -> int:
+    """Digits after the point a finite `value` needs: 0.125 -> 3, 80.000 -> 0, 8E+1 -> 0."""
+    exponent = value.normalize().as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def plain(value: Decimal) -> str:
+    """A Decimal without exponent or trailing zeros: 500, 66.7, 0.5."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text if text not in ("", "-0") else "0"
+
+
 def out_of_bounds(value: Decimal) -> Message | None:
     """Why `value` is not a number salesplan keeps exactly, or None when it is."""
     if not value.is_finite():
         return _("the number must be finite")
     if value.adjusted() >= MAX_DIGITS:
         return _("the number is too large (at most {digits} digits before the point)", digits=MAX_DIGITS)
-    places = -int(value.normalize().as_tuple().exponent)
+    places = decimal_places(value)
     if places > MAX_PLACES:
         return _(
             "the number has {places} decimal places; salesplan keeps at most {limit}", places=places, limit=MAX_PLACES

@@ -9,8 +9,8 @@ from collections.abc import Iterable
 
 from salesplan.diff import present, words
 from salesplan.diff.result import EntityDiff, FieldChange, PlanDiff, TargetDiff
-from salesplan.export.md_text import md_escape
 from salesplan.i18n import render
+from salesplan.markup import md_escape
 
 _INDENT = "&emsp;"
 

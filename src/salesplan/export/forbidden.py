@@ -8,18 +8,9 @@ Each is replaced by U+FFFD (�), one for one, so the rest of the text stays whe
 
 from __future__ import annotations
 
-import re
+from salesplan.markup import FORBIDDEN, REPLACEMENT, xml_safe
 
-REPLACEMENT = "\ufffd"
-# C0 controls except tab, LF and CR; the noncharacters U+FFFE/U+FFFF; surrogates (only ever lone in a str)
-FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def xml_safe(text: str) -> str:
-    """`text` with every character XML 1.0 forbids replaced by U+FFFD: the one gate of plan text into a file."""
-    if text.isprintable() or not FORBIDDEN.search(text):
-        return text
-    return FORBIDDEN.sub(REPLACEMENT, text)
+__all__ = ["FORBIDDEN", "REPLACEMENT", "forbidden_in", "xml_safe"]
 
 
 def forbidden_in(text: str) -> list[str]:

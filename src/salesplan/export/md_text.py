@@ -4,37 +4,9 @@ from __future__ import annotations
 
 import re
 
-from salesplan.export.forbidden import xml_safe
 from salesplan.export.model import Cell, Quantity
-
-# every character that could start markup, a link, an HTML tag, an entity or math, or end a table cell
-_ESCAPES = str.maketrans(
-    {
-        "\\": "\\\\",
-        "|": "\\|",
-        "*": "\\*",
-        "_": "\\_",
-        "`": "\\`",
-        "[": "\\[",
-        "]": "\\]",
-        "~": "\\~",
-        "$": "\\$",
-        "<": "&lt;",
-        ">": "&gt;",
-        "&": "&amp;",
-    }
-)
-_NEWLINES = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def md_escape(text: object) -> str:
-    """Inert GFM inline text: markup escaped, HTML as entities, tabs as spaces, newlines as <br>; characters
-    XML forbids shown as U+FFFD (as in the workbook), other controls (DEL, C1) dropped."""
-    if text is None:
-        return ""
-    escaped = _CONTROL.sub("", xml_safe(str(text))).replace("\t", " ").translate(_ESCAPES)
-    return _NEWLINES.sub("<br>", escaped)
+from salesplan.markup import md_escape as md_escape
+from salesplan.markup import xml_safe
 
 
 def quantity_text(value: Quantity) -> str:

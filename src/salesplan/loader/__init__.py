@@ -94,8 +94,8 @@ def _validate(result: LoadedPlan) -> LoadedPlan:
     """
     from pydantic import ValidationError
 
+    from salesplan.loader.checks import check_data
     from salesplan.loader.validate import validation_diagnostics
-    from salesplan.model.checks import check_data
     from salesplan.model.plan import Plan
 
     refused_by_yaml = bool(result.diagnostics)  # a refused value became None: the data is not the file's

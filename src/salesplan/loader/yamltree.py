@@ -22,7 +22,7 @@ from salesplan.i18n import Message, _
 from salesplan.loader.sourcemap import Located, Path_, SourceMap, Span, span_of
 from salesplan.loader.syntax import syntax_diagnostic
 from salesplan.loader.tags import implicit_tag, written_tag
-from salesplan.numbers import MAX_DIGITS, MAX_PLACES
+from salesplan.numbers import MAX_DIGITS, MAX_PLACES, decimal_places
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -247,7 +247,7 @@ class _Builder:
         if not value.is_finite() or value.adjusted() >= MAX_DIGITS:
             self.diag(codes.INVALID_NUMBER, _("number '{text}' is too large", text=text[:40]), span, path)
             return None
-        places = -int(value.normalize().as_tuple().exponent)
+        places = decimal_places(value)
         if places > MAX_PLACES:
             self.diag(
                 codes.INVALID_NUMBER,

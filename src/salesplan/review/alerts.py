@@ -23,7 +23,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from salesplan.i18n import Message, _
-from salesplan.numbers import TENTHS, to_decimal
+from salesplan.numbers import TENTHS, plain, to_decimal
 from salesplan.review.words import series
 
 STREAK = "streak"
@@ -128,7 +128,6 @@ def _change(level: str, rise: bool) -> Message:
 
 def amount(value: Fraction, unit: str) -> str:
     """A period figure as shown in a message: at most two decimal places, with the target's unit."""
-    from salesplan.split.env import plain
 
     return plain(to_decimal(value)) + unit
 

@@ -20,7 +20,7 @@ from decimal import Decimal, InvalidOperation, localcontext
 from typing import Any
 
 from salesplan.i18n import Message, Text, _
-from salesplan.numbers import MAX_PLACES
+from salesplan.numbers import MAX_PLACES, decimal_places
 from salesplan.review.cells import excel_number, narrow
 
 LIMIT = Decimal(10) ** 15  # larger results are typos (or attacks), not sales
@@ -172,8 +172,7 @@ def _plain(text: str) -> bool:
 
 def _bounded(number: Decimal, shown: str) -> Decimal | Refusal:
     normal = number.normalize()
-    exponent = normal.as_tuple().exponent
-    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    places = decimal_places(normal)
     if abs(number) < LIMIT and places <= MAX_PLACES:
         return normal if places else number.quantize(Decimal(1))
     return Refusal(_("'{value}' is too large or has more than {places} decimal places", value=shown, places=MAX_PLACES))

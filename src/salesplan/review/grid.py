@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import csv
 import io
+from array import array
+from collections.abc import Iterator, MutableSequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -21,9 +23,9 @@ from typing import Any
 from salesplan.codes import diagnostic
 from salesplan.diagnostics import Diagnostic, SourceRef
 from salesplan.i18n import Message, _
+from salesplan.numbers import plain
 from salesplan.review import codes
 from salesplan.review.cells import excel_number
-from salesplan.split.env import plain
 
 MAX_ROWS = 1_000_000
 MAX_BYTES = 200 * 1024 * 1024
@@ -31,12 +33,23 @@ MAX_BYTES = 200 * 1024 * 1024
 
 @dataclass
 class Grid:
-    """Rows of cells, the header first; `where` maps (row, column) indices to (line, column) in the file."""
+    """Rows of cells, the header first; `where` maps (row, column) indices to (line, column) in the file.
+
+    A CSV read with `stream=True` holds only its header in `rows`: the rows after it come from `stream`
+    as they are asked for (a million rows are never all held), which raises `Unreadable` where the
+    file turns out unreadable part-way."""
 
     file: str
     rows: list[list[Any]]
-    lines: list[int] = field(default_factory=list)  # the file line of each row (CSV, xlsx)
+    lines: MutableSequence[int] = field(default_factory=list)  # the file line of each row (CSV, xlsx)
     cells: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)  # YAML: exact positions
+    stream: Iterator[list[Any]] | None = None
+
+    def body(self) -> Iterator[list[Any]]:
+        """The rows after the header, in order (streamed or held)."""
+        if self.stream is not None:
+            return self.stream
+        return iter(self.rows[1:])
 
     def where(self, row: int, column: int) -> SourceRef:
         if (row, column) in self.cells:
@@ -46,12 +59,21 @@ class Grid:
         return SourceRef(self.file, line, column + 1)
 
 
+class Unreadable(Exception):
+    """A streamed CSV found unreadable part-way (`diagnostic` says why): nothing of it counts."""
+
+    def __init__(self, found: Diagnostic) -> None:
+        super().__init__(found.message)
+        self.diagnostic = found
+
+
 def _unreadable(file: str, message: Message) -> tuple[None, list[Diagnostic]]:
     return None, [diagnostic(codes.ACTUALS_UNREADABLE, SourceRef(file, 1, 1), message)]
 
 
-def read_grid(path: Path) -> tuple[Grid | None, list[Diagnostic]]:
-    """The file's cells; None and a diagnostic when it cannot be read."""
+def read_grid(path: Path, *, stream: bool = False) -> tuple[Grid | None, list[Diagnostic]]:
+    """The file's cells; None and a diagnostic when it cannot be read (`stream`: a CSV's rows after the
+    header are read as `Grid.body` asks for them)."""
     from salesplan.loader.source import open_for_reading
 
     file = str(path)
@@ -77,7 +99,7 @@ def read_grid(path: Path) -> tuple[Grid | None, list[Diagnostic]]:
         return _unreadable(file, _("actuals file is neither UTF-8, GB18030 nor UTF-16 text (save it as CSV UTF-8)"))
     if path.suffix.lower() in (".yaml", ".yml"):
         return _yaml(text, file)
-    return _csv(text, file, tabs=path.suffix.lower() in (".tsv", ".txt"))
+    return _csv(text, file, tabs=path.suffix.lower() in (".tsv", ".txt"), stream=stream)
 
 
 def _decode(data: bytes) -> str | None:
@@ -102,28 +124,55 @@ def _looks_utf16(data: bytes) -> bool:
     return half >= 2 and max(head[1::2].count(0), head[0::2].count(0)) * 4 >= half * 3
 
 
-def _csv(text: str, file: str, tabs: bool = False) -> tuple[Grid | None, list[Diagnostic]]:
-    first = text.split("\n", 1)[0]
+def _csv(text: str, file: str, tabs: bool = False, stream: bool = False) -> tuple[Grid | None, list[Diagnostic]]:
+    end = text.find("\n")
+    first = text if end < 0 else text[:end]
     tabs = tabs or first.count("\t") > first.count(",")
-    reader = csv.reader(io.StringIO(text, newline=""), dialect="excel-tab" if tabs else "excel")
-    grid = Grid(file, [])
+    reader = csv.reader(_lines(text), dialect="excel-tab" if tabs else "excel")
+    grid = Grid(file, [], array("q"))
+    rows = _rows(reader, grid)
+    try:
+        header = next(rows, None)
+        if header is not None:
+            grid.rows.append(header)
+        if stream:
+            grid.stream = rows
+        else:
+            grid.rows.extend(rows)
+    except Unreadable as exc:
+        return None, [exc.diagnostic]
+    return grid, []
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text` as `io.StringIO(text, newline="")` gives them, without its copy of the text (four
+    bytes a character): split at each \\n where every \\r comes before one (Unix and Windows files)."""
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
+        yield from io.StringIO(text, newline="")  # a lone \r ends a line too
+        return
+    find, start = text.find, 0
+    while (end := find("\n", start)) >= 0:
+        yield text[start : end + 1]
+        start = end + 1
+    if start < len(text):
+        yield text[start:]
+
+
+def _rows(reader: Any, grid: Grid) -> Iterator[list[Any]]:
+    """The CSV's rows, recording each one's first line; `Unreadable` past MAX_ROWS or on a CSV error."""
     first_line = 1
     try:
         for row in reader:
-            grid.rows.append(row)
             grid.lines.append(first_line)
             first_line = reader.line_num + 1
-            if len(grid.rows) > MAX_ROWS + 1:
-                return _unreadable(file, _("more than {rows} rows", rows=format(MAX_ROWS, ",")))
+            if len(grid.lines) > MAX_ROWS + 1:
+                raise Unreadable(_unreadable(grid.file, _("more than {rows} rows", rows=format(MAX_ROWS, ",")))[1][0])
+            yield row
     except csv.Error as exc:
-        return None, [
-            diagnostic(
-                codes.ACTUALS_UNREADABLE,
-                SourceRef(file, reader.line_num or 1, 1),
-                _("not a readable CSV file: {error}", error=exc),
-            )
-        ]
-    return grid, []
+        where = SourceRef(grid.file, reader.line_num or 1, 1)
+        raise Unreadable(
+            diagnostic(codes.ACTUALS_UNREADABLE, where, _("not a readable CSV file: {error}", error=exc))
+        ) from None
 
 
 def _xlsx(data: bytes, file: str) -> Grid:

@@ -47,11 +47,11 @@ from itertools import islice
 from typing import Any
 
 from salesplan.i18n import _
-from salesplan.numbers import to_decimal
+from salesplan.model.words import level_word
+from salesplan.numbers import plain, to_decimal
 from salesplan.review.alerts import Alert, PeriodFigure, message, whom
 from salesplan.review.engine import STATUSES, Review, ReviewRow, TargetReview
 from salesplan.review.words import HEADERS, STATUS_WORDS
-from salesplan.split.env import plain
 
 ROW_STYLES = {"behind": "yellow", "at_risk": "bold red", "ahead": "green"}
 
@@ -217,8 +217,6 @@ def render_table(review: Review, lang: str = "zh", width: int = 120, color: bool
     """One table per target; behind and at-risk rows are highlighted (colour where asked, and a mark always)."""
     from rich.console import Console
     from rich.table import Table
-
-    from salesplan.export.breakdown import level_word
 
     heads = [head.render(lang) for head in HEADERS]
     buffer = io.StringIO()

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Final
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic, Severity
 from salesplan.i18n import Message, Text, _
+from salesplan.model.ramp import Ramp, ramp_of, ramped_days
+from salesplan.numbers import plain as plain
 from salesplan.split.timeparts import WorkdayCalendar, days_between, overlap, workday_calendar
 
 if TYPE_CHECKING:
@@ -51,14 +53,6 @@ def show(value: Fraction | Decimal | int) -> Decimal:
     if isinstance(value, int) or value == value.to_integral_value():
         return Decimal(int(value))
     return value.quantize(Decimal("0.01"))
-
-
-def plain(value: Decimal) -> str:
-    """A Decimal without exponent or trailing zeros: 500, 66.7, 0.5."""
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text if text not in ("", "-0") else "0"
 
 
 @dataclass
@@ -152,6 +146,16 @@ class TargetEnv:
     def active_days(self, rep: str | None, start: dt.date, end: dt.date) -> int:
         a_start, a_end = self.active(rep)
         return days_between(*overlap(a_start, a_end, start, end))
+
+    def ramp(self, rep: str | None) -> Ramp | None:
+        """The rep's ramp-up (people[].ramp, else team.ramp), None when not ramped."""
+        person = self.people.get(rep) if rep is not None else None
+        return ramp_of(person, self.plan.team) if person is not None else None
+
+    def ramped_days(self, rep: str | None, start: dt.date, end: dt.date) -> Fraction:
+        """The rep's active days in [start, end], each at the share of its tenure month (`salesplan.model.ramp`)."""
+        a_start, a_end = self.active(rep)
+        return ramped_days(*overlap(a_start, a_end, start, end), self.ramp(rep))
 
     def rep_region(self, rep: str | None) -> str | None:
         person = self.people.get(rep) if rep is not None else None
