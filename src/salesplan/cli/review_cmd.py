@@ -86,12 +86,12 @@ def _render(
     tasks: list[TaskProgress] | None = None,
 ) -> str | bytes:
     if fmt is ReviewFormat.json:
-        from salesplan.review.execution_out import add_to_json
+        from salesplan.report.review_tasks import add_to_json
         from salesplan.review.render import render_json
 
         return render_json(review) if tasks is None else add_to_json(render_json(review), tasks)
     if fmt is ReviewFormat.table:
-        from salesplan.review.execution_out import render_text
+        from salesplan.report.review_tasks import render_text
         from salesplan.review.render import render_table
 
         tty = output is None and sys.stdout.isatty()
@@ -105,7 +105,7 @@ def _render(
     assert loaded.plan is not None
     doc = review_document(loaded.plan, review, lang)
     if tasks is not None:
-        from salesplan.review.execution_out import task_table
+        from salesplan.report.review_tasks import task_table
 
         doc.tables.append(task_table(tasks, lang))
     rendered = render_located(doc, "xlsx" if fmt is ReviewFormat.xlsx else "md", loaded)
