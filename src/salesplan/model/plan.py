@@ -18,6 +18,7 @@ from salesplan.model.values import (
     PlanDate,
     PlanValueError,
     Probability,
+    Ramp,
     RefusedAmount,
     is_percent_text,
     parse_amount,
@@ -107,6 +108,9 @@ class Person(Strict):
     capacity: NonNegativeAmount | None = Field(None, description="What this person can sell in the period")
     start: PlanDate | None = Field(None, description="First active day, for people joining mid-period")
     end: PlanDate | None = Field(None, description="Last active day, for people leaving mid-period")
+    ramp: Ramp | None = Field(
+        None, description="Share of capacity in each month of tenure from start, e.g. [30%, 60%]; later months 100%"
+    )
 
 
 class Team(Strict):
@@ -114,6 +118,7 @@ class Team(Strict):
     products: list[Product] = Field(default_factory=list)
     people: list[Person] = Field(default_factory=list)
     accounts: list[Account] = Field(default_factory=list)
+    ramp: Ramp | None = Field(None, description="The ramp of every rep with a start and no ramp of their own")
 
 
 class History(Strict):

@@ -267,6 +267,24 @@ AmountOrPercent = Annotated[
     Decimal, BeforeValidator(parse_percent), WithJsonSchema({"anyOf": [_AMOUNT_JSON, _PERCENT_JSON]})
 ]
 PlanDate = Annotated[dt.date, BeforeValidator(_date_in), WithJsonSchema(_DATE_JSON)]
+
+
+def _ramp_share(value: Decimal) -> Decimal:
+    if not 0 <= value <= 100:
+        raise PlanValueError(_("a ramp share must be from 0% to 100%"))
+    return value
+
+
+def _ramp_listed(value: list[Decimal]) -> list[Decimal]:
+    if not value:
+        raise PlanValueError(_("a ramp lists the share of at least one month, e.g. [30%, 60%]"))
+    return value
+
+
+RampShare = Annotated[
+    Decimal, BeforeValidator(parse_percent), AfterValidator(_ramp_share), WithJsonSchema(_PERCENT_JSON)
+]
+Ramp = Annotated[list[RampShare], AfterValidator(_ramp_listed)]
 Id = Annotated[str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})]
 
 

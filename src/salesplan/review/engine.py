@@ -41,11 +41,13 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from salesplan.diagnostics import Diagnostic
+from salesplan.model.ramp import ramp_of
 from salesplan.numbers import TENTHS, to_decimal
 from salesplan.review.actuals import ActualRow, compares_levels
 from salesplan.review.actuals import not_in_breakdown as _not_in
 from salesplan.review.alerts import Triggers
 from salesplan.review.expect import Profile, expected_ratio, merged
+from salesplan.review.expect import Window as ProfileWindow
 from salesplan.review.figures import ZERO, Ratio, minus, percent_of, shown
 from salesplan.review.periods import TIME_LEVELS, part_range
 from salesplan.review.placing import dated_by, exact_sum, part_of, recency
@@ -142,6 +144,7 @@ class TargetReviewer:
         self.window = target_window(plan, target, split)
         self.names = {p.id: p.name or p.id for p in plan.team.people}
         self.active = {p.id: (p.start, p.end) for p in plan.team.people}
+        self.ramps = {p.id: ramp for p in plan.team.people if (ramp := ramp_of(p, plan.team)) is not None}
         self.time_below = [
             any(level in TIME_LEVELS for level in split.levels[d:]) for d in range(len(split.levels) + 1)
         ]
@@ -183,7 +186,7 @@ class TargetReviewer:
         profile: Profile | None = None
         if not self.is_rate:
             parts = (v.profile for v in visited if v.profile)
-            profile = merged(parts) if node.children else {self._window(coords, key): node.value}
+            profile = merged(parts) if node.children else {self._leaf_window(coords, key): node.value}
             expected = expected_ratio(profile, self.as_of)
         elif self._sums_parts(node, depth):
             summed = sum((Fraction(*v.expected) for v in visited), Fraction(0))
@@ -208,6 +211,12 @@ class TargetReviewer:
             active = (max(start, rep_start or start), min(end, rep_end or end))
             known = self._windows[key] = active if active[0] <= active[1] else (start, end)
         return known
+
+    def _leaf_window(self, coords: dict[str, str], key: WindowKey) -> ProfileWindow:
+        """A leaf's window in its profile: with its rep's ramp, when they have one (expected by ramped days)."""
+        window = self._window(coords, key)
+        ramp = self.ramps.get(key[1]) if self.ramps else None
+        return window if ramp is None else (*window, ramp)
 
     def _sums_parts(self, node: SplitNode, depth: int) -> bool:
         """A sum's expected value is the sum of its parts' (so a rep who starts mid-period, or a time

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from salesplan.i18n import Text, _
@@ -15,6 +16,14 @@ _TENTH = Decimal("0.1")
 
 def _num(value: Decimal | None) -> str:
     return "" if value is None else format(value.normalize(), "f")
+
+
+def percent_text(share: Fraction) -> str:
+    """A share as a percent: `60%` when whole, else to a tenth: `44.8%`."""
+    points = share * 100
+    if points.denominator == 1:
+        return f"{points.numerator}%"
+    return f"{(Decimal(points.numerator) / Decimal(points.denominator)).quantize(_TENTH)}%"
 
 
 def _fraction(basis: Basis) -> str:

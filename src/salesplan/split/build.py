@@ -248,7 +248,7 @@ _TAKES_EXCESS = _("takes others' excess")
 
 def _prorated(env: TargetEnv, rep: str) -> Fraction:
     capacity = env.people[rep].capacity or Decimal(0)
-    return Fraction(capacity) * env.active_days(rep, env.start, env.end) / env.period_days
+    return Fraction(capacity) * env.ramped_days(rep, env.start, env.end) / env.period_days
 
 
 def _cap_units(env: TargetEnv, rep: str) -> int:

@@ -20,13 +20,15 @@ from fractions import Fraction
 
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic, Severity
-from salesplan.i18n import _
+from salesplan.i18n import Message, _
+from salesplan.model.ramp import ramp_share
+from salesplan.split.basis_text import percent_text
 from salesplan.split.env import END, PRODUCT, REGION, REP, START, Ctx, SplitProblem, TargetEnv, describe, show
 from salesplan.split.held import hold
 from salesplan.split.levels import Level
 from salesplan.split.result import Basis
 from salesplan.split.rounding import integer_weights
-from salesplan.split.timeparts import TimePart, time_parts
+from salesplan.split.timeparts import TimePart, overlap, time_parts
 from salesplan.split.words import dimension
 
 Window = tuple[dt.date, dt.date]
@@ -107,13 +109,16 @@ def _shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
             exact.append(level.weights.get(part, Fraction(0)) if active else Fraction(0))
         elif method == "history":
             exact.append(_history(env, level, part, ctx))
-        else:  # capacity
+        else:  # capacity, each active day at its ramp share
             capacity = env.people[part].capacity or Decimal(0)
-            exact.append(Fraction(capacity) * active / env.period_days)
+            exact.append(Fraction(capacity) * env.ramped_days(part, ctx[START], ctx[END]) / env.period_days)
     total = sum(exact, Fraction(0))
     for part, weight in zip(parts, exact, strict=True):
         active = env.active_days(part, ctx[START], ctx[END]) if level.dim == "rep" else window_days
-        bases.append(_basis(method, weight, total, active, window_days))
+        basis = _basis(method, weight, total, active, window_days)
+        if method == "capacity" and active and (ramp := env.ramp(part)) is not None:
+            basis = _ramped(basis, ramp_share(*overlap(*env.active(part), ctx[START], ctx[END]), ramp))
+        bases.append(basis)
     return Shares(tuple(parts), tuple(integer_weights(exact)), tuple(bases), tuple(exact))
 
 
@@ -124,6 +129,16 @@ _INACTIVE = _("inactive")
 
 def _inactive(basis: Basis) -> Basis:
     return Basis(basis.method, basis.numerator, basis.denominator, _INACTIVE)
+
+
+def _ramped(basis: Basis, share: Fraction) -> Basis:
+    """The capacity basis of a rep whose ramp lowers it here: `(ramp 60%)`."""
+    if share == 1:
+        return basis
+    note: Message = _("ramp {percent}", percent=percent_text(share))
+    if basis.note is not None:
+        note = _("{first}; {second}", first=basis.note, second=note)
+    return Basis(basis.method, basis.numerator, basis.denominator, note)
 
 
 def _basis(method: str, weight: Fraction, total: Fraction, active: int, window_days: int) -> Basis:

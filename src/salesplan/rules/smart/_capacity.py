@@ -1,10 +1,11 @@
-"""What a team can carry: reps' capacities in a target's scope, prorated by their active days."""
+"""What a team can carry: reps' capacities in a target's scope, prorated by their active days (ramped)."""
 
 from __future__ import annotations
 
 from decimal import ROUND_CEILING, Decimal
 
 from salesplan.model.plan import Plan, Target
+from salesplan.model.ramp import ramp_of, ramped_days
 from salesplan.model.values import unit_multiplier
 
 
@@ -23,8 +24,13 @@ def team_capacity(plan: Plan, target: Target) -> Decimal | None:
             continue
         start = max(period.start, person.start or period.start)
         end = min(period.end, person.end or period.end)
-        active = max(0, (end - start).days + 1)
-        total = (total or Decimal(0)) + person.capacity * active / total_days
+        ramp = ramp_of(person, plan.team)
+        if ramp is None:
+            active = max(0, (end - start).days + 1)
+            total = (total or Decimal(0)) + person.capacity * active / total_days
+        else:  # each active day at its tenure month's share (a Fraction of tenths of a percent: exact)
+            days = ramped_days(start, end, ramp)
+            total = (total or Decimal(0)) + person.capacity * days.numerator / (days.denominator * total_days)
     return total
 
 

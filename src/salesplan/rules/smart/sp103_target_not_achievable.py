@@ -8,8 +8,10 @@ Three checks:
 - a target at or below its baseline (above, for less-is-better metrics) is a warning: no stretch;
 - a revenue target above the team's capacity is an error. Capacity is the sum of the
   `capacity` of the reps in the target's regions, each prorated by the days they are active
-  in the plan period (a rep who starts on 08-01 of a July–September plan counts 61/92),
-  rounded up to the target's granularity (the split hands out whole multiples of it).
+  in the plan period (a rep who starts on 08-01 of a July–September plan counts 61/92) and
+  by their ramp-up (`ramp` of the rep, else of the team: each day at its tenure month's share,
+  so ramp [30%, 60%] from 08-01 counts 31 × 30% + 30 × 60% = 27.3 of the 92 days), rounded up
+  to the target's granularity (the split hands out whole multiples of it).
 
 Options: `smart.max-growth` (percent, default 50), `smart.lower-is-better`.
 
