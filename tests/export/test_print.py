@@ -64,6 +64,7 @@ def test_crosstab_chart_reads_its_block(reference_doc: Document) -> None:
     assert [c.value for c in sheet[1]] == ["拆解项", "层级", "2026-07", "2026-08", "2026-09", "合计"]
     assert sheet["F2"].value == "=SUM(C2:E2)" and sheet["C2"].value == "=SUM(C3,C10)"
     assert sheet.row_dimensions[4].outlineLevel == 2
+    assert [b.id for b in sheet.row_breaks.brk] == [17]  # printed, the chart's block starts a page
     (chart,) = sheet._charts
     series = chart.series[0]
     block = series.val.numRef.f

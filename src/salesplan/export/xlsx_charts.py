@@ -14,13 +14,16 @@ from typing import Any
 from openpyxl.chart import BarChart, LineChart, PieChart, Reference
 from openpyxl.chart.label import DataLabelList
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.dimensions import RowDimension
 
 from salesplan.export.model import Chart, NumberFormat, Table
-from salesplan.export.xlsx_styles import HEADER, Palette, StyleKey, number_format
+from salesplan.export.xlsx_styles import HEADER, Palette, StyleKey, number_format, row_height, wrapped_lines
 
 CHART_ROWS = 16  # rows a chart takes beside its block (7.5 cm high)
 _WIDTH_CM = 16.0
 _HEIGHT_CM = 7.5
+DEFAULT_WIDTH = 8.43  # a column no table column sized
 
 
 def add_charts(sheet: Any, table: Table, palette: Palette, lang: str, next_row: int) -> None:
@@ -29,7 +32,8 @@ def add_charts(sheet: Any, table: Table, palette: Palette, lang: str, next_row: 
     for chart in table.charts:
         sheet.append([])
         first = next_row + 1
-        _block(sheet, chart, palette, lang)
+        sheet.row_breaks.append(Break(id=first - 1))  # printed, each chart starts a page: none is cut in two
+        _block(sheet, chart, palette, lang, first)
         last = first + len(chart.categories)
         drawn = _chart(sheet, chart, first, last)
         drawn.anchor = f"{get_column_letter(_columns(chart) + 2)}{first}"
@@ -55,14 +59,16 @@ def _percent_text(value: Decimal, unit: str) -> str:
     return f"{value.normalize():f}{unit}"
 
 
-def _block(sheet: Any, chart: Chart, palette: Palette, lang: str) -> None:
+def _block(sheet: Any, chart: Chart, palette: Palette, lang: str, first: int) -> None:
     series = _values(chart)
-    sheet.append(
-        [
-            palette.text_cell(sheet, chart.title, HEADER, lang),
-            *(palette.text_cell(sheet, name, HEADER, lang) for name, _ in series),
-        ]
-    )
+    heads = [chart.title, *(name for name, _ in series)]
+    # the header wraps (HEADER): its row is as tall as its longest head's lines at the column's width
+    lines = max(wrapped_lines(h, _width(sheet, i), True) for i, h in enumerate(heads, start=1))
+    if lines > 1:
+        sheet.row_dimensions[first] = RowDimension(sheet, index=first, ht=row_height(lines), customHeight=True)
+    sheet.append([palette.text_cell(sheet, head, HEADER, lang) for head in heads])
+    if lines > 1:
+        del sheet.row_dimensions[first]  # a streamed row's dimension is written with the row
     places = max((_places(v) for _, values in series for v in values), default=0)
     style = StyleKey(number_format=number_format(NumberFormat(chart.unit, places)))
     for index, category in enumerate(chart.categories):
@@ -73,6 +79,11 @@ def _block(sheet: Any, chart: Chart, palette: Palette, lang: str) -> None:
             cell._value, cell.data_type = format(number, "f"), "n"  # exact digits, never through float
             row.append(cell)
         sheet.append(row)
+
+
+def _width(sheet: Any, column: int) -> float:
+    dimension = sheet.column_dimensions.get(get_column_letter(column))  # never made here: it would be written
+    return float(dimension.width) if dimension is not None and dimension.width else DEFAULT_WIDTH
 
 
 def _places(value: Decimal) -> int:
