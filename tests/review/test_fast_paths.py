@@ -17,7 +17,7 @@ from salesplan.review.alerts import Alert, PeriodFigure, Triggers
 from salesplan.review.amounts import _number, _read, parse_number_text, read_value
 from salesplan.review.cells import parse_day_text, read_day
 from salesplan.review.engine import STATUSES, Review, ReviewRow, TargetReview, Thresholds, percent
-from salesplan.review.expect import expected_on, expected_ratio
+from salesplan.review.expect import Profile, expected_on, expected_ratio
 from salesplan.review.figures import minus, percent_of, shown
 from salesplan.review.render import document, json_chunks, render_json
 
@@ -66,7 +66,7 @@ DAYS = st.dates(min_value=dt.date(2026, 1, 1), max_value=dt.date(2026, 12, 31))
 
 @given(DAYS, DAYS, PLAN_VALUES, DAYS)
 def test_expected_ratio_of_one_window_is_expected_on(a: dt.date, b: dt.date, total: Decimal, day: dt.date) -> None:
-    profile = {(min(a, b), max(a, b)): total}
+    profile: Profile = {(min(a, b), max(a, b)): total}
     numerator, denominator = expected_ratio(profile, day)
     assert Fraction(numerator, denominator) == expected_on(profile, day)
 
@@ -75,7 +75,7 @@ def test_expected_ratio_of_one_window_is_expected_on(a: dt.date, b: dt.date, tot
 def test_expected_ratio_of_many_windows_is_expected_on(
     windows: list[tuple[dt.date, dt.date, Decimal]], day: dt.date
 ) -> None:
-    profile = {(min(a, b), max(a, b)): total for a, b, total in windows}
+    profile: Profile = {(min(a, b), max(a, b)): total for a, b, total in windows}
     numerator, denominator = expected_ratio(profile, day)
     assert Fraction(numerator, denominator) == expected_on(profile, day)
 

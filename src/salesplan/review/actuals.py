@@ -30,9 +30,7 @@ the rep is not on the team (before `start` or after `end` in team.people): it st
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,8 +41,10 @@ from salesplan.i18n import Message, _
 from salesplan.review import codes
 from salesplan.review.amounts import Refusal, read_value
 from salesplan.review.cells import DAY_FORMS, MONTH_FORMS, is_day_shaped, read_day, read_month
-from salesplan.review.grid import Grid, read_grid
+from salesplan.review.grid import Grid, Unreadable, read_grid
 from salesplan.review.headers import VALUE_WORDS, ColumnSettings, read_header
+from salesplan.review.rows import ActualRow as ActualRow  # re-exported: rows are read here
+from salesplan.review.rows import month_end
 from salesplan.review.words import COLUMN_WORDS, listing
 
 if TYPE_CHECKING:
@@ -52,35 +52,12 @@ if TYPE_CHECKING:
 
 REVENUE_METRICS = ("revenue", "sales", "销售额")  # metric names a row without a target defaults to
 RATE_DIMENSIONS = ("efficiency", "quality")
+PICKED = ("target", "region", "product", "rep", "date", "month", "value")  # the cells `_row` reads, in its order
 
 
 def compares_levels(target: Target) -> bool:
     """Rates (unit %) and unsplit efficiency/quality targets (客单价, cycle days) compare levels, not sums."""
     return target.unit == "%" or (target.dimension in RATE_DIMENSIONS and not target.split)
-
-
-@dataclass
-class ActualRow:
-    """One recorded result, resolved to plan ids; `cols` holds each field's source position."""
-
-    target: str
-    value: Decimal
-    source: SourceRef
-    coords: dict[str, str] = field(default_factory=dict)  # region/product/rep -> id
-    day: dt.date | None = None
-    month: str | None = None  # YYYY-MM when only the month is known
-    locate: Callable[[str], SourceRef | None] | None = field(default=None, repr=False, compare=False)
-
-    def where(self, key: str) -> SourceRef:
-        """Where the row's `key` column (region, rep, date...) sits in the file; the row's start otherwise."""
-        found = self.locate(key) if self.locate is not None else None
-        return found or self.source
-
-    def first_day(self) -> dt.date | None:
-        return self.day or (dt.date.fromisoformat(f"{self.month}-01") if self.month else None)
-
-    def last_day(self) -> dt.date | None:
-        return self.day or (_month_end(dt.date.fromisoformat(f"{self.month}-01")) if self.month else None)
 
 
 @dataclass
@@ -98,23 +75,31 @@ def default_target(plan: Plan) -> str | None:
 
 def parse_actuals(path: Path, plan: Plan, columns: ColumnSettings | None = None) -> Actuals:
     """Read the actuals file and resolve every row against the plan (`columns`: the user's header words)."""
-    grid, diagnostics = read_grid(path)
+    grid, diagnostics = read_grid(path, stream=True)
     if grid is None:
         return Actuals([], diagnostics)
     if not grid.rows or all(_blank(c) for c in grid.rows[0]):
         empty = diagnostic(codes.ACTUALS_BAD_HEADER, SourceRef(str(path), 1, 1), _("actuals file is empty"))
         return Actuals([], [empty])
-    return _Resolver(plan, grid, columns or ColumnSettings()).run()
+    try:
+        return _Resolver(plan, grid, columns or ColumnSettings()).run()
+    except Unreadable as exc:  # a CSV unreadable part-way: as if unreadable from the start
+        return Actuals([], [exc.diagnostic])
 
 
 def _blank(cell: Any) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
 
 
+def _blank_row(cells: list[Any]) -> bool:
+    return all(_blank(cell) for cell in cells)  # the first cell decides, in most rows
+
+
 class _Resolver:
     def __init__(self, plan: Plan, grid: Grid, settings: ColumnSettings) -> None:
         self.plan, self.grid, self.settings = plan, grid, settings
         self.targets = {t.id: t for t in plan.targets}
+        self.units = {t.id: plan.target_unit(t) for t in plan.targets}
         self.default = default_target(plan)
         period = plan.plan.period
         self.period = (period.start, period.end)
@@ -128,21 +113,35 @@ class _Resolver:
         self.columns: dict[str, int] = {}
         self.value_unit: tuple[str, str] | None = None
         self.diagnostics: list[Diagnostic] = []
+        self._coords: dict[tuple[str | None, ...], dict[str, str]] = {}  # one dict for rows naming the same parts
 
     def run(self) -> Actuals:
+        """One pass over the rows: each is checked for values without a header and resolved; the header's
+        problems come first, then the headerless columns', then the rows'."""
         self._header()
-        self._headless()
-        if "value" not in self.columns:
-            return Actuals([], self.diagnostics)
+        header_problems, self.diagnostics = self.diagnostics, []
+        header = self.grid.rows[0]
+        self._width, self._blanks = len(header), [i for i, cell in enumerate(header) if _blank(cell)]
+        self._reported: set[int] = set()
+        self._found: list[Diagnostic] = []
+        resolve = "value" in self.columns
+        self._at = [self.columns.get(key) for key in PICKED]
         rows: list[ActualRow] = []
-        for index, cells in enumerate(self.grid.rows[1:], start=1):
-            if all(_blank(c) for c in cells):
+        for index, cells in enumerate(self.grid.body(), start=1):
+            self._headless(index, cells)
+            if not resolve or _blank_row(cells):
                 continue
             before = len(self.diagnostics)
             row = self._row(index, cells)
-            if row is not None and not any(d.severity is Severity.ERROR for d in self.diagnostics[before:]):
+            if row is not None and (
+                len(self.diagnostics) == before
+                or not any(d.severity is Severity.ERROR for d in self.diagnostics[before:])
+            ):
                 rows.append(row)
-        return Actuals(rows, self.diagnostics)
+        return Actuals(rows, header_problems + self._found + self.diagnostics)
+
+    def start(self, index: int) -> SourceRef:
+        return self.grid.where(index, 0)
 
     def diag(
         self,
@@ -168,44 +167,41 @@ class _Resolver:
             missing = _("no value column ({words} …)", words=words)
             self.diagnostics.append(diagnostic(codes.ACTUALS_BAD_HEADER, self.grid.where(0, 0), missing))
 
-    def _headless(self) -> None:
+    def _headless(self, index: int, cells: list[Any]) -> None:
         """Values in a column without a header cannot be placed either: each such column once, at its first value."""
-        header = self.grid.rows[0]
-        blanks = [i for i, cell in enumerate(header) if _blank(cell)]
-        reported: set[int] = set()
-        for index, cells in enumerate(self.grid.rows[1:], start=1):
-            for column in (*blanks, *range(len(header), len(cells))):
-                if column >= len(cells) or column in reported or _blank(cells[column]):
-                    continue
-                reported.add(column)
-                shown = str(cells[column])[:40]
-                self.diagnostics.append(
-                    diagnostic(
-                        codes.ACTUALS_BAD_HEADER,
-                        self.grid.where(index, column),
-                        _(
-                            "column {column} holds '{value}' but has no header: salesplan cannot place it",
-                            column=column + 1,
-                            value=shown,
-                        ),
-                        hint=_("give the column a header, or delete it"),
-                    )
+        if not self._blanks and len(cells) <= self._width:
+            return
+        for column in (*self._blanks, *range(self._width, len(cells))):
+            if column >= len(cells) or column in self._reported or _blank(cells[column]):
+                continue
+            self._reported.add(column)
+            shown = str(cells[column])[:40]
+            self._found.append(
+                diagnostic(
+                    codes.ACTUALS_BAD_HEADER,
+                    self.grid.where(index, column),
+                    _(
+                        "column {column} holds '{value}' but has no header: salesplan cannot place it",
+                        column=column + 1,
+                        value=shown,
+                    ),
+                    hint=_("give the column a header, or delete it"),
                 )
+            )
 
-    def cell(self, cells: list[Any], key: str) -> Any:
-        i = self.columns.get(key)
-        if i is None or i >= len(cells):
-            return None
-        value = cells[i]
-        if isinstance(value, str):
-            return value.strip() or None
-        return value
+    def _pick(self, cells: list[Any]) -> list[Any]:
+        """The row's cell of each column of PICKED (None: no such column, or blank), text trimmed."""
+        width, out = len(cells), []
+        for i in self._at:
+            value = None if i is None or i >= width else cells[i]
+            out.append((value.strip() or None) if isinstance(value, str) else value)
+        return out
 
     def _row(self, index: int, cells: list[Any]) -> ActualRow | None:
-        target = self._target(index, cells)
+        raw_target, *named, raw_day, raw_month, raw_value = self._pick(cells)
+        target = self._target(index, raw_target)
         coords: dict[str, str] = {}
-        for key in ("region", "product", "rep"):
-            raw = self.cell(cells, key)
+        for key, raw in zip(("region", "product", "rep"), named, strict=True):
             if raw is None:
                 continue
             ident = self.known[key].get(str(raw))
@@ -213,21 +209,22 @@ class _Resolver:
                 self.diag(index, key, codes.ACTUALS_UNKNOWN, _unknown(key, raw))
             else:
                 coords[key] = ident
-        value = self._value(index, cells, target)
-        day, month = self._when(index, cells)
+        value = self._value(index, raw_value, target)
+        day, month = self._when(index, raw_day, raw_month)
         if target is None or value is None:
             return None
-        locate = functools.partial(self._locate, index)
-        row = ActualRow(target.id, value, self.grid.where(index, 0), coords, day, month, locate)
-        self._check_active(index, row)
+        ids = (coords.get("region"), coords.get("product"), coords.get("rep"))
+        shared = self._coords.setdefault(ids, coords)
+        row = ActualRow(target.id, value, None, shared, day, month, places=self, index=index)
+        if self.active and shared.get("rep") in self.active:
+            self._check_active(index, row)
         return row
 
-    def _locate(self, index: int, key: str) -> SourceRef | None:
+    def locate(self, index: int, key: str) -> SourceRef | None:
         column = self.columns.get(key)
         return None if column is None else self.grid.where(index, column)
 
-    def _target(self, index: int, cells: list[Any]) -> Target | None:
-        raw = self.cell(cells, "target")
+    def _target(self, index: int, raw: Any) -> Target | None:
         if raw is None:
             if self.default is None:
                 self.diag(
@@ -244,9 +241,8 @@ class _Resolver:
             return None
         return self.targets[ident]
 
-    def _value(self, index: int, cells: list[Any], target: Target | None) -> Decimal | None:
-        raw = self.cell(cells, "value")
-        unit = self.plan.target_unit(target) if target is not None else None
+    def _value(self, index: int, raw: Any, target: Target | None) -> Decimal | None:
+        unit = self.units[target.id] if target is not None else None
         read = read_value(raw, unit, self.value_unit)
         if isinstance(read, Refusal):
             if target is not None or not read.about_unit:  # without a target, only the number is judged
@@ -254,24 +250,22 @@ class _Resolver:
             return None
         return read
 
-    def _when(self, index: int, cells: list[Any]) -> tuple[dt.date | None, str | None]:
-        raw = self.cell(cells, "date")
-        if raw is not None:
-            day = read_day(raw)
+    def _when(self, index: int, raw_day: Any, raw_month: Any) -> tuple[dt.date | None, str | None]:
+        if raw_day is not None:
+            day = read_day(raw_day)
             if day is None:
-                self._bad_when(index, "date", raw)
+                self._bad_when(index, "date", raw_day)
             elif not self.period[0] <= day <= self.period[1]:
                 self._outside(index, "date", day.isoformat())
             return day, None
-        raw = self.cell(cells, "month")
-        if raw is None:
+        if raw_month is None:
             return None, None
-        month = read_month(raw)
+        month = read_month(raw_month)
         if month is None:
-            self._bad_when(index, "month", raw)
+            self._bad_when(index, "month", raw_month)
             return None, None
         first = dt.date.fromisoformat(f"{month}-01")
-        if first > self.period[1] or _month_end(first) < self.period[0]:
+        if first > self.period[1] or month_end(first) < self.period[0]:
             self._outside(index, "month", month)
         return None, month
 
@@ -360,8 +354,3 @@ def _index(items: list[Any]) -> dict[str, str]:
         if item.name:
             out.setdefault(item.name, item.id)
     return out
-
-
-def _month_end(first: dt.date) -> dt.date:
-    following = dt.date(first.year + 1, 1, 1) if first.month == 12 else dt.date(first.year, first.month + 1, 1)
-    return following - dt.timedelta(days=1)
