@@ -38,6 +38,7 @@ from salesplan.i18n import _
 from salesplan.options import comma_list
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from decimal import Decimal
 
     from salesplan.loader import LoadedPlan
@@ -112,6 +113,22 @@ def _render(
     print_diagnostics(rendered.diagnostics, lang)  # what the workbook had to change, as warnings
     assert isinstance(rendered.payload, str | bytes)
     return rendered.payload
+
+
+def _payload(
+    review: Review,
+    loaded: LoadedPlan,
+    fmt: ReviewFormat,
+    output: Path | None,
+    lang: str,
+    tasks: list[TaskProgress] | None,
+) -> str | bytes | Iterator[str]:
+    """What one review writes: json as chunks made while they are written (the whole text is never held)."""
+    if fmt is ReviewFormat.json and tasks is None:
+        from salesplan.review.render import json_chunks
+
+        return json_chunks(review)
+    return _render(review, loaded, fmt, output, lang, tasks)
 
 
 def _inputs(
@@ -211,6 +228,7 @@ def review(
     lang: LangOption = Lang.zh,
 ) -> None:
     """`salesplan review` (its help is HELP)."""
+    from salesplan.report.progress import steps
     from salesplan.review.run import review_file
     from salesplan.settings import SettingsError, load_config, resolve
 
@@ -254,7 +272,8 @@ def review(
             if gate is not None:
                 _gate(reviewed.review, gate, language)
         return
-    result = review_file(loaded, actuals, day, chosen.thresholds, chosen.triggers, targets, chosen.columns)
+    with steps(language) as step:  # a spinner naming the step, on a terminal
+        result = review_file(loaded, actuals, day, chosen.thresholds, chosen.triggers, targets, chosen.columns, step)
     states = None
     if (progress is not None or tasks) and loaded.plan is not None:
         from salesplan.review.progress import execution_of
@@ -266,6 +285,9 @@ def review(
     print_diagnostics(result.diagnostics, language)
     if result.review is None:
         raise typer.Exit(EXIT_ERROR)
-    emit(_render(result.review, loaded, fmt, output, language, states), output, force, language)
+    with steps(language) as step:  # written as it is made: Ctrl-C leaves no file (emit)
+        step("build")
+        made = _payload(result.review, loaded, fmt, output, language, states)
+        emit(made if isinstance(made, str | bytes) else step.counted(made), output, force, language)
     if gate is not None:
         _gate(result.review, gate, language)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,9 +33,11 @@ def review_file(
     triggers: Triggers | None = None,
     target_ids: list[str] | None = None,
     columns: ColumnSettings | None = None,
+    step: Callable[[str], object] | None = None,
 ) -> ReviewResult:
     """Split the plan, read the actuals against it (`columns`: the user's header words and ignored headers)
-    and review every target (or those of `target_ids`)."""
+    and review every target (or those of `target_ids`). `step` is told each step as it begins ("split",
+    "actuals", "review": a spinner's names)."""
     from salesplan.review.actuals import parse_actuals
     from salesplan.review.engine import review_plan
     from salesplan.split.engine import split_plan
@@ -42,11 +45,15 @@ def review_file(
     plan = loaded.plan
     if plan is None:
         return ReviewResult(None, list(loaded.diagnostics))
+    tell = step or (lambda name: None)
+    tell("split")
     outcome = split_plan(loaded, target_ids)
     diagnostics = list(outcome.diagnostics)
     if has_errors(diagnostics):
         return ReviewResult(None, diagnostics)
+    tell("actuals")
     read = parse_actuals(actuals, plan, columns)
+    tell("review")
     # the rows that did read are still placed in the breakdown, so one run reports every problem
     review = review_plan(plan, outcome.splits, read.rows, as_of, thresholds, triggers)
     diagnostics += read.diagnostics + review.diagnostics
