@@ -105,3 +105,23 @@ def test_markdown_charts_are_mermaid(reference_doc: Document) -> None:
     assert charts[0][1:] == ['    "A区" : 300', '    "B区" : 200']
     for chart in charts:
         check_chart(chart)
+
+
+def test_a_form_past_the_wrap_limit_is_a_plain_list() -> None:
+    """Borders round every cell (empty ones too) cost a written cell each: a bordered table of more than
+    5,000 rows (where wrapping stops too) is written without them, a smaller one with them."""
+    from decimal import Decimal
+
+    from salesplan.export.model import Column, NumberFormat, Quantity, Row, Table
+
+    def first_cells(count: int) -> tuple[str | None, str | None]:
+        rows = [Row((f"项{i}", None, Quantity(Decimal(i), NumberFormat("元")))) for i in range(count)]
+        table = Table(
+            "crosstab", "表", (Column("a", "拆解项"), Column("b", "层级"), Column("c", "合计")), rows, grid=True
+        )
+        book = openpyxl.load_workbook(io.BytesIO(render_xlsx(Document("计划", "zh", [table]))))
+        sheet = book.worksheets[0]
+        return sheet["A2"].border.left.style, sheet["B2"].border.left.style
+
+    assert first_cells(10) == ("thin", "thin")
+    assert first_cells(5_001) == (None, None)

@@ -37,16 +37,17 @@ def big_plan(folder: Path) -> Path:
     return path
 
 
-def _command(plan: Path, out: Path) -> list[str]:
-    return [sys.executable, "-m", "salesplan", "export", str(plan), "-o", str(out), "--lang", "zh"]
+def _command(plan: Path) -> list[str]:
+    """The export, run in the plan's folder (short paths: a long one would wrap on an 80-column terminal)."""
+    return [sys.executable, "-m", "salesplan", "export", plan.name, "-o", "x.xlsx", "--lang", "zh"]
 
 
 def test_a_pipe_gets_no_spinner(tmp_path: Path) -> None:
     out = tmp_path / "x.xlsx"
-    done = subprocess.run(_command(big_plan(tmp_path), out), capture_output=True, text=True, timeout=300)
+    done = subprocess.run(_command(big_plan(tmp_path)), capture_output=True, text=True, timeout=300, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout == ""
-    assert done.stderr == f"已写入 {out}\n"  # no escape code, no spinner frame, no step name
+    assert done.stderr == "已写入 x.xlsx\n"  # no escape code, no spinner frame, no step name
     assert out.read_bytes().startswith(b"PK")
 
 
@@ -54,7 +55,7 @@ def test_a_pipe_gets_no_spinner(tmp_path: Path) -> None:
 def test_a_terminal_gets_the_spinner_with_its_step(tmp_path: Path) -> None:
     assert SCRIPT is not None
     out = tmp_path / "x.xlsx"
-    command = " ".join(_command(big_plan(tmp_path), out))
+    command = " ".join(_command(big_plan(tmp_path)))
     typescript = tmp_path / "typescript"
     done = subprocess.run(
         [SCRIPT, "-q", "-e", "-c", command, str(typescript)],
@@ -62,10 +63,11 @@ def test_a_terminal_gets_the_spinner_with_its_step(tmp_path: Path) -> None:
         text=True,
         timeout=300,
         stdin=subprocess.DEVNULL,
+        cwd=tmp_path,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     shown = typescript.read_text(encoding="utf-8", errors="replace")
     assert "生成表格…" in shown  # the step's name, beside a spinner frame
     assert any(frame in shown for frame in "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏")
     assert "\x1b[2K" in shown  # each frame redrawn in place, then cleared (transient)
-    assert f"已写入 {out}" in shown and out.read_bytes().startswith(b"PK")
+    assert "已写入 x.xlsx" in shown and out.read_bytes().startswith(b"PK")

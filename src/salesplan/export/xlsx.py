@@ -79,6 +79,8 @@ class _SheetWriter:
         self.placement, self.index, self.table = placement, index, placement.table
         table = self.table
         self.fits = len(table.rows) <= _WRAP_LIMIT  # text is wrapped and rows sized to it
+        # a form's borders round every cell, empty ones too: past the limit a table is a plain list
+        self.grid = table.grid and self.fits
         self.indent_columns = frozenset(i for i, c in enumerate(table.columns) if c.indent)
         self.wrap_columns = frozenset(i for i, c in enumerate(table.columns) if c.wrap and self.fits)
         self.summed_columns = frozenset(c for c in (table.sum_column, *table.sum_columns) if c is not None)
@@ -156,7 +158,7 @@ class _SheetWriter:
 
     def cells(self, row: Row, index: int, excel_row: int) -> list[Any]:
         """The row's cells; `index` is its place in the table, `excel_row` its row on this sheet."""
-        grid = self.table.grid
+        grid = self.grid
         # on a form, a subtotal row (it sums others) is emphasised like a group
         kind = "group" if grid and row.sums and row.kind == "data" else row.kind
         plain = kind == "data" and not row.tones and not grid
@@ -191,7 +193,7 @@ class _SheetWriter:
         total = self.table.row_total
         summed = bool(row.sums) and column in self.summed_columns
         index, excel_row = at
-        grid = self.table.grid
+        grid = self.grid
         if exact is not None:
             part = column in self.summed_columns and index in self.summed
             detail = SUM_AS_VALUE if summed else PART_OF_SUM if part else ""
