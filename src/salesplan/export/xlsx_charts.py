@@ -14,8 +14,8 @@ from typing import Any
 from openpyxl.chart import BarChart, LineChart, PieChart, Reference
 from openpyxl.chart.label import DataLabelList
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.dimensions import RowDimension
+from openpyxl.worksheet.pagebreak import Break
 
 from salesplan.export.model import Chart, NumberFormat, Table
 from salesplan.export.xlsx_styles import HEADER, Palette, StyleKey, number_format, row_height, wrapped_lines
