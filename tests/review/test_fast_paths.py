@@ -4,6 +4,7 @@ the direct reading of plain numbers and ISO days."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Callable
 from decimal import Decimal
@@ -12,14 +13,19 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from repo_files import REFERENCE
+from salesplan.diagnostics import SourceRef
+from salesplan.loader import LoadedPlan, load_plan
 from salesplan.numbers import TENTHS, to_decimal
+from salesplan.review.actuals import ActualRow
 from salesplan.review.alerts import Alert, PeriodFigure, Triggers
 from salesplan.review.amounts import _number, _read, parse_number_text, read_value
 from salesplan.review.cells import parse_day_text, read_day
-from salesplan.review.engine import STATUSES, Review, ReviewRow, TargetReview, Thresholds, percent
+from salesplan.review.engine import STATUSES, Review, ReviewRow, TargetReview, Thresholds, percent, review_plan
 from salesplan.review.expect import Profile, expected_on, expected_ratio
 from salesplan.review.figures import minus, percent_of, shown
 from salesplan.review.render import document, json_chunks, render_json
+from salesplan.split.engine import split_plan
 
 INTS = st.integers(-(10**40), 10**40)
 DENOMINATORS = st.integers(1, 10**30)
@@ -167,3 +173,40 @@ def test_streamed_json_is_the_document_as_json_dumps_writes_it(review: Review) -
     expected = json.dumps(document(review), ensure_ascii=False, indent=2) + "\n"
     assert render_json(review) == expected
     assert "".join(json_chunks(review)) == expected
+
+
+@functools.cache
+def _reference() -> LoadedPlan:
+    return load_plan(REFERENCE)
+
+
+SALES = st.lists(st.tuples(st.integers(0, 10**6), st.integers(-3, 95), st.integers(-(10**6), 10**6)), max_size=60)
+
+
+@settings(max_examples=40, deadline=None)
+@given(drawn=SALES, offset=st.integers(-5, 97), month_only=st.booleans())
+def test_bundled_rows_review_as_each_row_alone(
+    drawn: list[tuple[int, int, int]], offset: int, month_only: bool
+) -> None:
+    loaded = _reference()
+    assert loaded.plan is not None
+    splits = [s for s in split_plan(loaded).splits if s.target_id == "T1"]
+    leaves = [{k: v for k, v in coords.items() if k != "month"} for coords, _ in splits[0].leaves()]
+    shared: dict[tuple[tuple[str, str], ...], dict[str, str]] = {}
+    alone, together = [], []
+    for n, (pick, day, cents) in enumerate(drawn):
+        place = leaves[pick % len(leaves)]
+        when = dt.date(2026, 7, 1) + dt.timedelta(days=day)
+        month = when.strftime("%Y-%m") if month_only and n % 3 == 0 else None
+        day_of = None if month else when
+        source = SourceRef("a.csv", n + 2, 1)
+        value = Decimal(cents) / 100
+        alone.append(ActualRow("T1", value, source, dict(place), day_of, month, index=n + 1))
+        mapping = shared.setdefault(tuple(place.items()), dict(place))  # as the reader shares them
+        together.append(ActualRow("T1", value, source, mapping, day_of, month, index=n + 1))
+    as_of = dt.date(2026, 7, 1) + dt.timedelta(days=offset)
+    one = review_plan(loaded.plan, splits, alone, as_of, Thresholds())
+    other = review_plan(loaded.plan, splits, together, as_of, Thresholds())
+    assert render_json(one) == render_json(other)
+    assert one.targets[0].alerts == other.targets[0].alerts
+    assert [d.format("en") for d in one.diagnostics] == [d.format("en") for d in other.diagnostics]

@@ -50,7 +50,7 @@ from salesplan.review.expect import Profile, expected_ratio, merged
 from salesplan.review.expect import Window as ProfileWindow
 from salesplan.review.figures import ZERO, Ratio, minus, percent_of, shown
 from salesplan.review.periods import TIME_LEVELS, part_range
-from salesplan.review.placing import dated_by, exact_sum, part_of, recency
+from salesplan.review.placing import bundled, dated_by, exact_sum, part_of, recency, unbundled
 from salesplan.review.replan import replan_alerts
 from salesplan.review.result import STATUSES as STATUSES
 from salesplan.review.result import Review as Review
@@ -160,11 +160,14 @@ class TargetReviewer:
         self._windows: dict[WindowKey, Window] = {}
         # a sum target's profiles (salesplan.review.expect) of the root and its parts: the alerts read them
         self.profiles: dict[int, Profile] = {}
+        self.placed: list[ActualRow] = []  # what `run` placed: the rows, or a sum target's bundles of them
 
     def run(self, rows: list[ActualRow]) -> TargetReview:
         """Every row is placed in the tree (and checked), whatever its date; only rows dated up to
         the as-of date count."""
-        self._visit(self.split.root, 0, {}, rows, ((), ""))
+        # a sum target places bundles of rows (salesplan.review.placing); a level target needs each row's date
+        self.placed = rows if self.is_rate else bundled(rows, self.as_of)
+        self._visit(self.split.root, 0, {}, self.placed, ((), ""))
         return self.review
 
     def _visit(
@@ -267,7 +270,7 @@ class TargetReviewer:
             out.append((child, {**coords, level: part}, groups.pop(child.part, []), below))
         if level not in TIME_LEVELS:
             for group in groups.values():
-                for row in group:
+                for row in unbundled(group):
                     self._check_below(node, coords, row, level)
         return out, [row for group in groups.values() for row in group]
 

@@ -25,8 +25,9 @@ if TYPE_CHECKING:
 
 
 def replan_alerts(reviewer: TargetReviewer, rows: list[ActualRow], triggers: Triggers) -> list[Alert]:
-    """Re-planning alerts (see salesplan.review.alerts) on the target and on the parts of its first level."""
-    counted = [r for r in rows if dated_by(r, reviewer.as_of)]
+    """Re-planning alerts (see salesplan.review.alerts) on the target and on the parts of its first level
+    (a sum target's rows as the review placed them: in bundles of the same parts and day)."""
+    counted = [r for r in reviewer.placed or rows if dated_by(r, reviewer.as_of)]
     split = reviewer.split
     level = period_level(split.levels, counted)
     if level is None:
