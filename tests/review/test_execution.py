@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from salesplan.loader import load_text
 from salesplan.model.plan import Plan
-from salesplan.review.execution import STATES, ProgressRow, counts, latest, task_states
 from salesplan.report.review_tasks import add_to_json, render_text, task_table
+from salesplan.review.execution import STATES, ProgressRow, counts, latest, task_states
 from salesplan.review.progress import execution_of, read_progress
 
 PLAN = """\

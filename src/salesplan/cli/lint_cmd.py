@@ -64,6 +64,19 @@ def lint(
     exit_zero: Annotated[bool, typer.Option(help=_("Exit 0 even when there are findings.").msgid)] = False,
     smart: Annotated[bool, typer.Option(help=_("Print the SMART scorecard of every target instead.").msgid)] = False,
     skip_non_plans: Annotated[bool, typer.Option(help=_("Skip named YAML files that are not plans.").msgid)] = False,
+    require_children: Annotated[
+        bool | None,
+        typer.Option(
+            "--require-children/--no-require-children",
+            help=_("Report parts of rolled-up parent targets that no child plan implements.").msgid,
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", metavar="<date>", help=_("Judge task dates as of this day YYYY-MM-DD (default: today).").msgid
+        ),
+    ] = None,
 ) -> None:
     """`salesplan lint` (its help is HELP); its body is `run_lint`, which a plain run reaches without typer."""
     request = LintRequest(
@@ -80,5 +93,7 @@ def lint(
         exit_zero=exit_zero,
         smart=smart,
         skip_non_plans=skip_non_plans,
+        require_children=require_children,
+        as_of=as_of,
     )
     raise typer.Exit(run_lint(request))

@@ -16,7 +16,6 @@ from salesplan import codes
 from salesplan.diagnostics import Diagnostic, Severity
 from salesplan.i18n import Message, Text, _
 from salesplan.model.ramp import Ramp, ramp_of, ramped_days
-from salesplan.model.ramp import Ramp, ramp_of, ramped_days
 from salesplan.numbers import plain as plain
 from salesplan.split.timeparts import WorkdayCalendar, days_between, overlap, workday_calendar
 
@@ -147,16 +146,6 @@ class TargetEnv:
     def active_days(self, rep: str | None, start: dt.date, end: dt.date) -> int:
         a_start, a_end = self.active(rep)
         return days_between(*overlap(a_start, a_end, start, end))
-
-    def ramp(self, rep: str | None) -> Ramp | None:
-        """The rep's ramp-up (people[].ramp, else team.ramp), None when not ramped."""
-        person = self.people.get(rep) if rep is not None else None
-        return ramp_of(person, self.plan.team) if person is not None else None
-
-    def ramped_days(self, rep: str | None, start: dt.date, end: dt.date) -> Fraction:
-        """The rep's active days in [start, end], each at the share of its tenure month (`salesplan.model.ramp`)."""
-        a_start, a_end = self.active(rep)
-        return ramped_days(*overlap(a_start, a_end, start, end), self.ramp(rep))
 
     def ramp(self, rep: str | None) -> Ramp | None:
         """The rep's ramp-up (people[].ramp, else team.ramp), None when not ramped."""
