@@ -52,6 +52,8 @@ class ReviewFormat(StrEnum):
     xlsx = "xlsx"
     md = "md"
     csv = "csv"
+    github = "github"
+    sarif = "sarif"
 
 
 def _as_of(text: str | None, lang: str) -> dt.date:
@@ -91,6 +93,10 @@ def _render(
         from salesplan.review.render import render_json
 
         return render_json(review) if tasks is None else add_to_json(render_json(review), tasks)
+    if fmt in (ReviewFormat.github, ReviewFormat.sarif):  # findings at the targets' lines, for CI
+        from salesplan.report.review_ci import render_ci
+
+        return render_ci(review, loaded, fmt.value, lang)
     if fmt is ReviewFormat.table:
         from salesplan.report.review_tasks import render_text
         from salesplan.review.render import render_table
@@ -152,6 +158,26 @@ def _gate(review: Review, gate: Decimal, lang: str) -> None:
         fail(_("pacing below {gate}%: {listed}", gate=gate, listed=listed), EXIT_FINDINGS, lang=lang)
 
 
+ALERT_KINDS = ("streak", "drop")
+
+
+def _alert_kinds(values: list[str] | None, lang: str) -> set[str]:
+    kinds = comma_list(values)
+    wrong = [kind for kind in kinds if kind not in ALERT_KINDS]
+    if wrong:
+        fail(_("--fail-on-alert takes streak, drop (got {wrong})", wrong=", ".join(wrong)), lang=lang)
+    return set(kinds)
+
+
+def _alert_gate(review: Review, kinds: set[str], lang: str) -> None:
+    """`--fail-on-alert`: exit 1, naming them, when re-planning alerts of those kinds fired."""
+    from salesplan.review.alerts import whom
+
+    fired = [f"{t.target_id} {whom(a, lang)} {a.kind}" for t in review.targets for a in t.alerts if a.kind in kinds]
+    if fired:
+        fail(_("re-planning alerts fired: {listed}", listed=", ".join(fired)), EXIT_FINDINGS, lang=lang)
+
+
 HELP = _(
     "Review actuals against targets: achievement, pacing, status and re-planning alerts for every part of the split."
 )
@@ -176,7 +202,7 @@ def review(
     ] = None,
     fmt: Annotated[
         ReviewFormat,
-        typer.Option("--format", "-f", help=_("table, json, xlsx or md (csv/xlsx with --blank).").msgid),
+        typer.Option("--format", "-f", help=_("table, json, xlsx, md, github or sarif (csv/xlsx with --blank).").msgid),
     ] = ReviewFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -194,6 +220,14 @@ def review(
     ] = None,
     drop: Annotated[
         str | None, _pct("--drop", _("Alert when a period falls more than PCT below the last (15).").msgid)
+    ] = None,
+    fail_on_alert: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--fail-on-alert",
+            metavar="<kinds>",
+            help=_("Exit 1 when a re-planning alert of these kinds fires: streak, drop (comma-separated).").msgid,
+        ),
     ] = None,
     target: TargetOption = None,
     ignore_column: Annotated[
@@ -257,8 +291,11 @@ def review(
     except SettingsError as exc:
         refuse_settings(exc, language)
     day, gate = _as_of(as_of, language), chosen.fail_under
+    kinds = _alert_kinds(fail_on_alert, language)
     loaded = load_or_exit(plan, language)
     targets = comma_list(target) or None
+    if children and fmt in (ReviewFormat.github, ReviewFormat.sarif):
+        fail(_("--children writes table, json or md"), lang=language)
     if children:  # the parent, then each plan below it (salesplan.review.tree)
         from salesplan.cli.review_children import review_children
         from salesplan.review.tree import render_tree
@@ -271,6 +308,8 @@ def review(
         for reviewed in tree:
             if gate is not None:
                 _gate(reviewed.review, gate, language)
+        for reviewed in tree:
+            _alert_gate(reviewed.review, kinds, language)
         return
     with steps(language) as step:  # a spinner naming the step, on a terminal
         result = review_file(loaded, actuals, day, chosen.thresholds, chosen.triggers, targets, chosen.columns, step)
@@ -291,3 +330,4 @@ def review(
         emit(made if isinstance(made, str | bytes) else step.counted(made), output, force, language)
     if gate is not None:
         _gate(result.review, gate, language)
+    _alert_gate(result.review, kinds, language)
