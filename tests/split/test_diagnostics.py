@@ -55,10 +55,10 @@ CASES = [
         ["capacity", "region"],
     ),
     (
-        "- id: T\n  value: 10\n  split:\n    - {by: month, method: history}",
+        "- id: T\n  value: 10\n  split:\n    - {by: week, method: history}",
         codes.METHOD_NOT_APPLICABLE,
         "method: history",
-        ["history", "month"],
+        ["history", "week"],
     ),
     (
         "- id: T\n  value: 10\n  split:\n    - {by: month}\n    - {by: quarter}",

@@ -131,6 +131,11 @@ class History(Strict):
     metrics: dict[str, dict[str, Amount | dict[str, Amount]]] = Field(
         default_factory=dict, description="Other metrics by name, shaped like revenue (used by history splits)"
     )
+    by_month: dict[str, Amount | dict[str, Amount]] = Field(
+        default_factory=dict,
+        description="The comparable period by month: YYYY-MM -> amount, or region -> YYYY-MM -> amount "
+        "(the shape of method: history at a month or quarter level)",
+    )
 
 
 class Scope(Strict):

@@ -49,6 +49,10 @@ def basis_message(basis: Basis) -> Text:
         text = _("by weight {fraction}", fraction=_fraction(basis))
     elif method == "history":
         text = _("by history share {percent}", percent=_percent(basis))
+    elif method == "same_month":
+        text = _("like the same month last year {percent}", percent=_percent(basis))
+    elif method == "same_quarter":
+        text = _("like the same quarter last year {percent}", percent=_percent(basis))
     elif method == "capacity":
         text = _("by capacity {fraction}", fraction=_fraction(basis))
     elif method == "workdays":

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 _HELD = Basis("explicit")
 _RESTS = ("even", "weights", "history", "capacity", "workdays")
-_REBASED = {"weights", "history", "capacity", "workdays"}
+_REBASED = {"weights", "history", "same_month", "same_quarter", "capacity", "workdays"}
 
 
 def check_rest(checker: _Checker, level: Level) -> None:

@@ -16,15 +16,17 @@ from salesplan.loader.yamltree import Path_
 from salesplan.model.plan import SplitLevel
 from salesplan.split.env import SplitProblem, TargetEnv, plain, to_fraction
 from salesplan.split.held import check_rest
+from salesplan.split.seasonal import history_months
 from salesplan.split.timeparts import TIME_KINDS, TIME_RANK, normalize_key, time_key_candidates, time_parts
 from salesplan.split.words import dimension
 
 _PLACE = {"even", "weights", "explicit"}
+SEASONAL_KINDS = ("quarter", "month")  # matched to history.by_month by month of the year
 APPLICABLE: dict[str, set[str]] = {
     "region": _PLACE | {"history"},
     "product": _PLACE | {"history"},
     "rep": _PLACE | {"capacity"},
-    **{kind: _PLACE | {"workdays"} for kind in TIME_KINDS},
+    **{kind: _PLACE | {"workdays"} | ({"history"} if kind in SEASONAL_KINDS else set()) for kind in TIME_KINDS},
 }
 
 
@@ -274,7 +276,14 @@ class _Checker:
                             number=level.index + 1,
                         ),
                     )
-        if level.method in ("history",) and env.history is None:
+        if level.method == "history" and level.is_time:
+            if not history_months(env):
+                self.add(
+                    codes.NO_HISTORY,
+                    level.path(env, "rest" if level.spec.rest is not None else "method"),
+                    _("method: history by {dim} needs `history.by_month` (month -> amount)", dim=dimension(level.dim)),
+                )
+        elif level.method in ("history",) and env.history is None:
             self.add(
                 codes.NO_HISTORY,
                 level.path(env, "method"),

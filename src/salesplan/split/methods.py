@@ -28,6 +28,7 @@ from salesplan.split.held import hold
 from salesplan.split.levels import Level
 from salesplan.split.result import Basis
 from salesplan.split.rounding import integer_weights
+from salesplan.split.seasonal import seasonal_weights
 from salesplan.split.timeparts import TimePart, overlap, time_parts
 from salesplan.split.words import dimension
 
@@ -59,6 +60,8 @@ def shares_key(env: TargetEnv, level: Level, ctx: Ctx) -> Hashable:
     key = (ctx[START], ctx[END], env.active(ctx[REP]) if ctx[REP] is not None else None)
     if level.method == "workdays":  # a region may count another holiday calendar's days
         return (*key, env.calendar(ctx[REGION] or env.rep_region(ctx[REP])).code)
+    if level.method == "history":  # a region may have its own row of months
+        return (*key, ctx[REGION] or env.rep_region(ctx[REP]))
     return key
 
 
@@ -122,6 +125,7 @@ def _shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
     return Shares(tuple(parts), tuple(integer_weights(exact)), tuple(bases), tuple(exact))
 
 
+_SAME_PERIOD = {"month": "same_month", "quarter": "same_quarter"}
 _EXPLICIT = Basis("explicit")
 _EVEN = Basis("even")
 _INACTIVE = _("inactive")
@@ -245,6 +249,8 @@ def _time_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
         exact = [
             level.weights.get(p.id, Fraction(0)) * Fraction(a, p.days) for a, p in zip(actives, parts, strict=True)
         ]
+    elif method == "history":
+        exact = seasonal_weights(env, level.dim, parts, actives, ctx)
     else:  # workdays
         calendar = env.calendar(ctx[REGION] or env.rep_region(rep))
         a_start, a_end = env.active(rep)
@@ -258,6 +264,8 @@ def _time_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
     for weight, active, part in zip(exact, actives, parts, strict=True):
         if method == "even":
             basis = _EVEN if active == part.full_days else Basis("days", Decimal(active), Decimal(part.full_days))
+        elif method == "history":
+            basis = Basis(_SAME_PERIOD[level.dim], show(weight), show(total))
         else:
             basis = Basis(method, show(weight), show(total))
         bases_list.append(_inactive(basis) if active == 0 and rep is not None else basis)

@@ -1,0 +1,161 @@
+"""`method: history` at a month or quarter level: seasonality (季节性) from `history.by_month`.
+
+Each time part weighs the comparable period's same month (a quarter: its three months), matched by
+month of the year within `history.period` (every key when there is no period). `history.by_month` is
+either one row (`YYYY-MM -> amount`) or a row per region (`region -> YYYY-MM -> amount`): a node inside
+a region (or under a rep of it) uses that region's row, a node outside any region the sum of the
+target's regions' rows. A month the shape needs and the history lacks is an error, never a zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
+
+from salesplan import codes
+from salesplan.diagnostics import Diagnostic
+from salesplan.i18n import _
+from salesplan.split.env import REGION, REP, Ctx, SplitProblem, TargetEnv, describe
+from salesplan.split.timeparts import TimePart
+from salesplan.split.words import dimension
+
+_MONTH_KEY = re.compile(r"^(\d{4})-(\d{1,2})$")
+Month = tuple[int, int]
+
+
+def history_months(env: TargetEnv) -> Mapping[str, object]:
+    """`history.by_month` as written (empty when the plan has none)."""
+    history = env.plan.history
+    return history.by_month if history is not None else {}
+
+
+def _month(key: str) -> Month | None:
+    found = _MONTH_KEY.match(key)
+    if found is None or not 1 <= int(found.group(2)) <= 12:
+        return None
+    return int(found.group(1)), int(found.group(2))
+
+
+def _within(env: TargetEnv, month: Month) -> bool:
+    history = env.plan.history
+    if history is None or history.period is None:
+        return True
+    first = dt.date(month[0], month[1], 1)
+    start = history.period.start.replace(day=1)
+    return start <= first <= history.period.end
+
+
+def _row(env: TargetEnv, raw: Mapping[str, object], path: tuple[str, ...]) -> dict[Month, Decimal]:
+    """One row's months within history.period; a key that is not a month is located."""
+    row: dict[Month, Decimal] = {}
+    bad: list[Diagnostic] = []
+    for key, value in raw.items():
+        month = _month(key)
+        if month is None or not isinstance(value, Decimal):
+            bad.append(
+                env.diag(
+                    codes.UNKNOWN_PART,
+                    ("history", "by_month", *path, key),
+                    _("'{key}' is not a month of history.by_month (write YYYY-MM: 2025-07)", key=key),
+                    key=True,
+                )
+            )
+        elif _within(env, month):
+            row[month] = value
+    if bad:
+        raise SplitProblem(bad)
+    return row
+
+
+def _rows(env: TargetEnv, ctx: Ctx) -> list[tuple[str | None, dict[Month, Decimal]]]:
+    """The rows a node's shape sums: (region or None for the one row, its months)."""
+    table = history_months(env)
+    if not any(isinstance(v, dict) for v in table.values()):
+        return [(None, _row(env, table, ()))]
+    home = ctx[REGION] or env.rep_region(ctx[REP])
+    regions = [home] if home is not None else env.regions
+    rows: list[tuple[str | None, dict[Month, Decimal]]] = []
+    for region in regions:
+        raw = table.get(region)
+        if not isinstance(raw, dict):
+            raise SplitProblem([_no_region(env, region)])
+        rows.append((region, _row(env, raw, (region,))))
+    return rows
+
+
+def _no_region(env: TargetEnv, region: str) -> Diagnostic:
+    return env.diag(
+        codes.NO_HISTORY,
+        ("history", "by_month"),
+        _("history.by_month has no row for region '{region}', which a history split by month needs", region=region),
+        hint=_("give every region a row of months, or one row for the whole team"),
+    )
+
+
+def _months_of(dim: str, part: TimePart) -> list[int]:
+    if dim == "month":
+        return [part.start.month]
+    first = (part.start.month - 1) // 3 * 3 + 1
+    return [first, first + 1, first + 2]
+
+
+def seasonal_weights(env: TargetEnv, dim: str, parts: list[TimePart], actives: list[int], ctx: Ctx) -> list[Fraction]:
+    """Each part's history: the same months of the comparable period, summed over the node's rows.
+
+    An edge part cut by the plan period (or an outer level) weighs its share of the full part's days,
+    like `even` (under a rep, of the days the rep is active). Every month missing or matched twice is
+    reported at once."""
+    rows = _rows(env, ctx)
+    found: list[Diagnostic] = []
+    weights: list[Fraction] = []
+    for part, active in zip(parts, actives, strict=True):
+        total = Fraction(0)
+        for region, row in rows:
+            for number in _months_of(dim, part):
+                matches = sorted(m for m in row if m[1] == number)
+                if len(matches) == 1:
+                    total += Fraction(row[matches[0]])
+                else:
+                    found.append(_unmatched(env, dim, part, number, region, matches, ctx))
+        weights.append(total * Fraction(active, part.full_days))
+    if found:
+        raise SplitProblem(found)
+    return weights
+
+
+def _unmatched(
+    env: TargetEnv, dim: str, part: TimePart, number: int, region: str | None, matches: list[Month], ctx: Ctx
+) -> Diagnostic:
+    path = ("history", "by_month", region) if region is not None else ("history", "by_month")
+    row = _("region '{region}'", region=region) if region is not None else _("the team")
+    if matches:
+        either = " / ".join(f"{y}-{m:02d}" for y, m in matches)
+        return env.diag(
+            codes.NO_HISTORY,
+            path,
+            _(
+                "history.by_month of {row} holds {either} for {dim} {part}: set history.period to the comparable "
+                "period",
+                row=row,
+                either=either,
+                dim=dimension(dim),
+                part=part.id,
+            ),
+        )
+    return env.diag(
+        codes.NO_HISTORY,
+        path,
+        _(
+            "history.by_month of {row} has no month {number} of the comparable period, which {dim} {part} needs "
+            "({where}); a missing month is not taken as zero",
+            row=row,
+            number=number,
+            dim=dimension(dim),
+            part=part.id,
+            where=describe(ctx, env),
+        ),
+        hint=_("add the month to history.by_month (0 if nothing was sold)"),
+    )
