@@ -107,6 +107,23 @@ def raw_openpyxl(rows: list[list[Any]]) -> bytes:
     return buffer.getvalue()
 
 
+def raw_openpyxl_sheets(rows: list[list[Any]], per_sheet: int = 1_048_575) -> bytes:
+    """`raw_openpyxl`, cut into sheets of Excel's row limit (the header repeated on each): the cells a table
+    past 1,048,576 rows takes in salesplan's workbook."""
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    header, body = rows[0], rows[1:]
+    for number, first in enumerate(range(0, max(1, len(body)), per_sheet), start=1):
+        sheet = workbook.create_sheet(f"raw ({number})")
+        sheet.append(header)
+        for row in body[first : first + per_sheet]:
+            sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
 def _time(fn: Callable[[], object]) -> float:
     start = time.perf_counter()
     fn()

@@ -150,6 +150,31 @@ def bench_export(runs: int, rows_count: int) -> list[Row]:
     ]
 
 
+def bench_large(runs: int, leaves: int, xlsx_rows: int) -> list[Row]:
+    """Streamed output of a large plan beside the engine's own work (time; peak memory in the note)."""
+    import bench_large  # type: ignore[import-not-found]
+
+    r = bench_large.measure_split(leaves, runs)
+    engine, engine_mb = r["engine"], r["engine_mb"]
+    baseline = f"split engine in process ({engine_mb:.0f} MB)"
+    rows = []
+    for fmt, what in (
+        ("json", "split -f json"),
+        ("csv", "split -f csv"),
+        ("yaml", "split -f yaml"),
+        ("md", "export -f md"),
+    ):
+        mb = r[f"{fmt}_mb"]
+        goal = "peak ≤ 600 MB and ≤ 1.2× the engine's" if fmt != "md" else ""
+        note = f"peak {mb:.0f} MB ({mb / engine_mb:.2f}× the engine's)"
+        rows.append(Row("large", f"{what} {leaves:,} leaves", r[fmt], baseline, engine, goal, note))
+    x = bench_large.measure_xlsx(xlsx_rows, runs)
+    note = f"peak {x['xlsx_mb']:.0f} MB (raw {x['raw_mb']:.0f} MB)"
+    what = f"xlsx write {xlsx_rows:,} rows (2 sheets)" if xlsx_rows > 1_048_575 else f"xlsx write {xlsx_rows:,} rows"
+    rows.append(Row("large", what, x["xlsx"], "raw openpyxl write-only", x["raw"], "≤ 1.3×", note))
+    return rows
+
+
 def bench_review(runs: int, leaves: int, actuals: list[int]) -> list[Row]:
     import bench_review  # type: ignore[import-not-found]
 
@@ -188,7 +213,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small sizes, one run each: a smoke test")
     parser.add_argument("--markdown", type=Path, help="also write the table as Markdown here")
-    groups = ["startup", "pre-commit", "lint", "split", "export", "review"]
+    groups = ["startup", "pre-commit", "lint", "split", "export", "large", "review"]
     parser.add_argument("--only", choices=groups, action="append")
     args = parser.parse_args()
     runs = 1 if args.quick else 5
@@ -206,6 +231,8 @@ def main() -> None:
         rows += bench_split(runs, [1_000, 2_000] if args.quick else [10_000, 100_000, 200_000])
     if "export" in only:
         rows += bench_export(1 if args.quick else 3, 1_000 if args.quick else 100_000)
+    if "large" in only:
+        rows += bench_large(1, 20_000 if args.quick else 1_000_000, 2_000 if args.quick else 1_100_000)
     if "review" in only:
         sizes = [2_000] if args.quick else [100_000, 1_000_000]
         rows += bench_review(1 if args.quick else 3, 12_000 if args.quick else 120_000, sizes)
