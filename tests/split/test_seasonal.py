@@ -169,3 +169,11 @@ def test_the_months_add_up_exactly(value: int, months: list[int]) -> None:
     assert sum(parts) == value
     for part, weight in zip(parts, months, strict=True):  # each within one unit of its exact share
         assert abs(part * sum(months) - value * weight) < sum(months)
+
+
+def test_a_row_of_months_names_a_known_region() -> None:
+    history = "history:\n  by_month:\n    east-z: {2025-07: 1, 2025-08: 1, 2025-09: 2}\n"
+    loaded = load_text(HEAD + history + "targets: []\n", "plan.yaml")
+    [error] = [d for d in loaded.diagnostics if d.severity == "error"]
+    assert (error.line, error.col) == (12, 13)  # located like history.revenue's rows
+    assert (error.code, error.message) == ("SP031", "unknown region 'east-z'; did you mean 'east-b'?")

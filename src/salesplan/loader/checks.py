@@ -164,6 +164,9 @@ def check_data(data: dict[str, Any], source: SourceMap) -> list[Diagnostic]:
         c.ref(("history", "revenue", region), region, regions, "region")
         for product in _mapping(row):
             c.ref(("history", "revenue", region, product), product, known["product"], "product")
+    for region, row in _mapping(_mapping(data.get("history")).get("by_month")).items():
+        if isinstance(row, dict):  # a row per region: its key names one
+            c.ref(("history", "by_month", region), region, regions, "region")
     for i, target in _items(data.get("targets")):
         _check_target(c, ("targets", i), target, known)
     for key in ("strategies", "risks", "tasks"):
