@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
@@ -12,14 +11,12 @@ from typing import TYPE_CHECKING
 from salesplan.export import words
 from salesplan.export.model import Cell, Column, NumberFormat, Quantity, Row, Table
 from salesplan.i18n import _
+from salesplan.periods import part_of_id
 
 if TYPE_CHECKING:
     from salesplan.model.plan import Plan, Target
     from salesplan.split.result import Basis, SplitNode, TargetSplit
 
-_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-_QUARTER = re.compile(r"^(\d{4})-?Q([1-4])$", re.IGNORECASE)
-_WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
 _MAX_PLACES = 6
 VALUE_COLUMN = 2
 
@@ -37,20 +34,8 @@ def places(*numbers: Decimal | None) -> int:
 
 def period_end(part: str | None) -> dt.date | None:
     """The last day of a time part (2026-07, 2026-Q3, 2026-W28); None for other parts."""
-    if not part:
-        return None
-    try:
-        if match := _MONTH.match(part):
-            year, month = int(match[1]), int(match[2])
-            return dt.date(year, month, calendar.monthrange(year, month)[1])
-        if match := _QUARTER.match(part):
-            year, month = int(match[1]), int(match[2]) * 3
-            return dt.date(year, month, calendar.monthrange(year, month)[1])
-        if match := _WEEK.match(part):
-            return dt.date.fromisocalendar(int(match[1]), int(match[2]), 7)
-    except ValueError:
-        return None
-    return None
+    found = part_of_id(part) if part else None
+    return found[2] if found else None
 
 
 def level_word(level: str | None, lang: str) -> str:

@@ -30,12 +30,12 @@ from salesplan.export.model import (
     Table,
 )
 from salesplan.i18n import _
+from salesplan.periods import TIME_KINDS
 
 if TYPE_CHECKING:
     from salesplan.model.plan import Plan, Target
     from salesplan.split.result import SplitNode, TargetSplit
 
-TIME_LEVELS = frozenset({"quarter", "month", "week"})
 PART_COLUMN, LEVEL_COLUMN, FIRST_TIME_COLUMN = 0, 1, 2
 
 
@@ -52,7 +52,7 @@ class _Part:
 
 def _time_parts(split: TargetSplit) -> list[str]:
     """The parts of the finest time level, in the order the split made them."""
-    finest = next((level for level in reversed(split.levels) if level in TIME_LEVELS), None)
+    finest = next((level for level in reversed(split.levels) if level in TIME_KINDS), None)
     if finest is None:
         return []
     seen: dict[str, None] = {}
@@ -71,7 +71,7 @@ def _gather(split: TargetSplit, names: Mapping[str, str]) -> _Part:
     stack: list[tuple[SplitNode, _Part, str]] = [(split.root, root, "")]
     while stack:
         node, part, when = stack.pop()
-        if node.level in TIME_LEVELS:
+        if node.level in TIME_KINDS:
             when = node.part or when
         elif node is not split.root:
             key = node.part or ""
@@ -138,12 +138,12 @@ def crosstab_table(target: Target, split: TargetSplit, unit: str, names: Mapping
 def _first_level_chart(split: TargetSplit, root: _Part, unit: str, lang: str) -> Chart:
     level = split.levels[0]
     title = _("{target} by {level}", target=split.target_id, level=level_word(level, lang)).render(lang)
-    if level in TIME_LEVELS:
+    if level in TIME_KINDS:
         parts = [(c.part or "", c.value) for c in split.root.children]
     else:
         parts = [(p.label, p.total) for p in root.children.values()]
     values = tuple(v for _, v in parts)
-    kind: ChartKind = "bar" if level in TIME_LEVELS or any(v < 0 for v in values) else "pie"
+    kind: ChartKind = "bar" if level in TIME_KINDS or any(v < 0 for v in values) else "pie"
     return Chart(kind, title, tuple(p for p, _ in parts), (ChartSeries(words.TOTAL.render(lang), values),), unit)
 
 

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from salesplan.export import words
 from salesplan.export.breakdown import level_word
-from salesplan.export.crosstab import TIME_LEVELS
 from salesplan.export.model import Chart, ChartSeries
 from salesplan.i18n import _
+from salesplan.periods import TIME_KINDS
 
 if TYPE_CHECKING:
     from salesplan.review.engine import Review, TargetReview
@@ -53,7 +53,7 @@ def achievement_chart(target: TargetReview, level: str, lang: str) -> Chart | No
 
 
 def burnup_chart(target: TargetReview, lang: str) -> Chart | None:
-    times = [level for level in TIME_LEVELS if any(r.level == level for r in target.rows)]
+    times = [level for level in TIME_KINDS if any(r.level == level for r in target.rows)]
     if not times:
         return None
     finest = min(times, key=lambda level: ("week", "month", "quarter").index(level))

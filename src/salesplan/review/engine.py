@@ -43,13 +43,13 @@ from typing import TYPE_CHECKING
 from salesplan.diagnostics import Diagnostic
 from salesplan.model.ramp import ramp_of
 from salesplan.numbers import TENTHS, to_decimal
+from salesplan.periods import TIME_KINDS, part_range
 from salesplan.review.actuals import ActualRow, compares_levels
 from salesplan.review.actuals import not_in_breakdown as _not_in
 from salesplan.review.alerts import Triggers
 from salesplan.review.expect import Profile, expected_ratio, merged
 from salesplan.review.expect import Window as ProfileWindow
 from salesplan.review.figures import ZERO, Ratio, minus, percent_of, shown
-from salesplan.review.periods import TIME_LEVELS, part_range
 from salesplan.review.placing import bundled, dated_by, exact_sum, part_of, recency, unbundled
 from salesplan.review.replan import replan_alerts
 from salesplan.review.result import STATUSES as STATUSES
@@ -66,7 +66,7 @@ if TYPE_CHECKING:
 
 
 def window_key(coords: dict[str, str]) -> WindowKey:
-    return tuple(part for level, part in coords.items() if level in TIME_LEVELS), coords.get("rep", "")
+    return tuple(part for level, part in coords.items() if level in TIME_KINDS), coords.get("rep", "")
 
 
 def percent(numerator: Fraction, denominator: Fraction) -> Decimal | None:
@@ -90,7 +90,7 @@ def target_window(plan: Plan, target: Target, split: TargetSplit) -> Window:
     parts, which always cover the whole period."""
     period = plan.plan.period
     deadline = target.deadline
-    if any(level in TIME_LEVELS for level in split.levels) or not deadline:
+    if any(level in TIME_KINDS for level in split.levels) or not deadline:
         return period.start, period.end
     return period.start, deadline if period.start <= deadline <= period.end else period.end
 
@@ -145,9 +145,7 @@ class TargetReviewer:
         self.names = {p.id: p.name or p.id for p in plan.team.people}
         self.active = {p.id: (p.start, p.end) for p in plan.team.people}
         self.ramps = {p.id: ramp for p in plan.team.people if (ramp := ramp_of(p, plan.team)) is not None}
-        self.time_below = [
-            any(level in TIME_LEVELS for level in split.levels[d:]) for d in range(len(split.levels) + 1)
-        ]
+        self.time_below = [any(level in TIME_KINDS for level in split.levels[d:]) for d in range(len(split.levels) + 1)]
         self.is_rate = compares_levels(target)
         baseline = target.baseline
         self.baseline = Fraction(baseline) if self.is_rate and baseline is not None else None
@@ -230,7 +228,7 @@ class TargetReviewer:
         """The target's window narrowed by every time part in `coords` (rows are placed by it)."""
         start, end = self.window
         for level, part in coords.items():
-            if level in TIME_LEVELS:
+            if level in TIME_KINDS:
                 first, last = part_range(level, part)
                 start, end = max(start, first), min(end, last)
         return start, end
@@ -257,7 +255,7 @@ class TargetReviewer:
         """Each part with its coordinates, rows and window key, and the rows that stop at this node (in no part)."""
         level = str(node.children[0].level)
         groups: dict[str | None, list[ActualRow]] = {}
-        if level in TIME_LEVELS:
+        if level in TIME_KINDS:
             for row in rows:
                 groups.setdefault(part_of(row, level), []).append(row)
         else:
@@ -266,9 +264,9 @@ class TargetReviewer:
         out = []
         for child in node.children:
             part = str(child.part)
-            below = (key[0] + (part,), key[1]) if level in TIME_LEVELS else (key[0], part) if level == "rep" else key
+            below = (key[0] + (part,), key[1]) if level in TIME_KINDS else (key[0], part) if level == "rep" else key
             out.append((child, {**coords, level: part}, groups.pop(child.part, []), below))
-        if level not in TIME_LEVELS:
+        if level not in TIME_KINDS:
             for group in groups.values():
                 for row in unbundled(group):
                     self._check_below(node, coords, row, level)

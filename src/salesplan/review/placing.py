@@ -14,10 +14,9 @@ from decimal import Decimal
 from fractions import Fraction
 from operator import attrgetter
 
+from salesplan.periods import TIME_KINDS, part_bounds
 from salesplan.review.actuals import ActualRow
 from salesplan.review.expect import EXACT
-from salesplan.review.periods import TIME_LEVELS
-from salesplan.split.timeparts import part_bounds
 
 
 def exact_sum(values: Iterable[Decimal]) -> Decimal:
@@ -80,7 +79,7 @@ def dated_by(row: ActualRow, as_of: dt.date) -> bool:
 def part_of(row: ActualRow, level: str) -> str | None:
     """The part of `level` a row falls in: its id for region/product/rep, the time part holding its day
     (a row with only a month: the month or its quarter, no week); None where the row does not say."""
-    if level not in TIME_LEVELS:
+    if level not in TIME_KINDS:
         return row.coords.get(level)
     if row.day is not None:
         return _time_part(level, row.day)

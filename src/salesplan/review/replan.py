@@ -12,13 +12,12 @@ import datetime as dt
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from salesplan.periods import TIME_KINDS, TimePart, time_parts
 from salesplan.review.actuals import ActualRow
 from salesplan.review.alerts import Alert, PeriodFigure, Triggers, detect
 from salesplan.review.expect import expected_on
-from salesplan.review.periods import TIME_LEVELS
 from salesplan.review.placing import dated_by, exact_sum, latest_value, part_of
 from salesplan.split.result import SplitNode
-from salesplan.split.timeparts import TimePart, time_parts
 
 if TYPE_CHECKING:
     from salesplan.review.engine import TargetReviewer
@@ -36,7 +35,7 @@ def replan_alerts(reviewer: TargetReviewer, rows: list[ActualRow], triggers: Tri
     if not periods:
         return []
     first = split.levels[0] if split.levels else None
-    by_part = first is not None and first not in TIME_LEVELS and all(first in r.coords for r in counted)
+    by_part = first is not None and first not in TIME_KINDS and all(first in r.coords for r in counted)
     # one pass: the rows of each (first-level part, period); the root's are all of a period's
     cells: dict[tuple[str | None, str | None], list[ActualRow]] = {}
     for row in counted:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from salesplan.i18n import Message, _
+from salesplan.periods import month_end, part_bounds
 from salesplan.scaffold.errors import ScaffoldError
 
 MIN_DAYS = 28
@@ -39,19 +40,14 @@ class Period:
         return (self.end - self.start).days + 1
 
 
-def _month_end(year: int, month: int) -> dt.date:
-    first_of_next = dt.date(year + month // 12, month % 12 + 1, 1)
-    return first_of_next - dt.timedelta(days=1)
-
-
 def quarter(year: int, q: int) -> Period:
-    start = dt.date(year, 3 * q - 2, 1)
+    start, end = part_bounds("quarter", dt.date(year, 3 * q, 1))[1:]
     names = (_("Q1 {year}", year=year), _("Q2 {year}", year=year), _("Q3 {year}", year=year), _("Q4 {year}", year=year))
-    return Period(start, _month_end(year, 3 * q), names[q - 1])
+    return Period(start, end, names[q - 1])
 
 
 def _half(year: int, half: int) -> Period:
-    start, end = dt.date(year, 6 * half - 5, 1), _month_end(year, 6 * half)
+    start, end = dt.date(year, 6 * half - 5, 1), month_end(year, 6 * half)
     return Period(start, end, (_("H1 {year}", year=year), _("H2 {year}", year=year))[half - 1])
 
 
@@ -70,7 +66,7 @@ def _month(year: int, month: int) -> Period:
         _("November {year}", year=year),
         _("December {year}", year=year),
     )
-    return Period(dt.date(year, month, 1), _month_end(year, month), names[month - 1])
+    return Period(dt.date(year, month, 1), month_end(year, month), names[month - 1])
 
 
 def _day(day: dt.date) -> Message:
