@@ -46,6 +46,7 @@ CATALOGS: dict[str, tuple[str, ...]] = {
     "scaffold": ("scaffold/**/*.py",),
     "diff": ("diff/**/*.py",),
     "rollup": ("rollup/**/*.py",),
+    "capacity": ("capacity/**/*.py",),
     "templates": ("templates/**/*.j2",),
 }
 

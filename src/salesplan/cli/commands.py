@@ -37,6 +37,7 @@ COMMANDS = [
     ("review", "salesplan.cli.review_cmd", "review"),
     ("diff", "salesplan.cli.diff_cmd", "diff"),
     ("rollup", "salesplan.cli.rollup_cmd", "rollup"),
+    ("capacity", "salesplan.cli.capacity_cmd", "capacity"),
 ]
 
 

@@ -1,0 +1,197 @@
+"""The capacity engine: a target's split against the reps' ramped capacity, exact (Fractions).
+
+The target of a region in a time part is the sum of the split's leaves of that region (a rep's leaf
+counts for the rep's region), each spread over the days of its own time part (or of the plan period
+when the split has no time level) and counted for the days that fall in the part. The capacity is,
+for every rep of the region, capacity per day of the plan period times the rep's ramped days in the
+part (`salesplan.model.ramp`), in the target's unit.
+
+A hire of average capacity (the region's reps' mean, else the team's) who starts on the first day of
+a month carries capacity per day times their ramped days from then to the period's end, at the team's
+ramp (`team.ramp`). The hires a region needs are the fewest that close its gap over the period when
+they start at its first month; their latest start is the last month at which that many still close it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from fractions import Fraction
+from math import ceil
+
+from salesplan.i18n import Message, _
+from salesplan.model.plan import Person, Plan, Target
+from salesplan.model.ramp import Ramp, ramp_of, ramped_days
+from salesplan.model.values import is_money_unit, unit_multiplier
+from salesplan.periods import TIME_KINDS, TimePart, part_range, time_parts
+from salesplan.split.result import TargetSplit
+
+ALL = ""  # the region key of a target split by no region (and of the reps of every region)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A region's target and capacity in one time part."""
+
+    region: str
+    part: str
+    target: Fraction
+    capacity: Fraction
+
+    @property
+    def gap(self) -> Fraction:
+        """What the capacity lacks (negative: capacity to spare)."""
+        return self.target - self.capacity
+
+
+@dataclass(frozen=True)
+class Hiring:
+    """A region's gap over the period and the hires that close it."""
+
+    region: str
+    gap: Fraction
+    average: Fraction | None  # a rep's average capacity over the period; None without reps with capacity
+    reps: int  # hires needed (0 when there is no gap, or no average to hire at)
+    start: str | None  # the latest month (id) they may start and still close the gap
+    carries: Fraction | None  # what one hire starting then carries to the period's end
+
+
+@dataclass(frozen=True)
+class CapacityPlan:
+    """Everything `salesplan capacity` shows, for one target."""
+
+    target_id: str
+    unit: str
+    by: str
+    parts: tuple[str, ...]
+    regions: tuple[str, ...]
+    cells: tuple[Cell, ...]
+    hiring: tuple[Hiring, ...]
+
+
+def revenue_target(plan: Plan) -> Target | None:
+    """The target capacity is measured against by default: the first revenue target, else the first money one."""
+    money = [t for t in plan.targets if is_money_unit(plan.target_unit(t)) and plan.target_unit(t) != "%"]
+    return next((t for t in money if t.metric == "revenue"), money[0] if money else None)
+
+
+def chosen_target(plan: Plan, target_id: str | None) -> Target | Message:
+    """The target named (else the default revenue target), or why there is none to measure."""
+    if target_id is None:
+        found = revenue_target(plan)
+        return found if found is not None else _("the plan has no target in money to compare with capacity")
+    target = next((t for t in plan.targets if t.id == target_id), None)
+    if target is None:
+        return _("unknown target '{target}'", target=target_id)
+    unit = plan.target_unit(target)
+    if unit == "%" or not is_money_unit(unit):
+        return _("target '{target}' is not in money ({unit}): capacity is money", target=target_id, unit=unit)
+    return target
+
+
+def _leaf_range(coords: dict[str, str], period: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date]:
+    start, end = period
+    for kind in TIME_KINDS:
+        if kind in coords:
+            first, last = part_range(kind, coords[kind])
+            start, end = max(start, first), min(end, last)
+    return start, end
+
+
+def _days(start: dt.date, end: dt.date) -> int:
+    return max(0, (end - start).days + 1)
+
+
+def _targets(plan: Plan, split: TargetSplit, parts: tuple[TimePart, ...]) -> dict[tuple[str, str], Fraction]:
+    period = (plan.plan.period.start, plan.plan.period.end)
+    out: dict[tuple[str, str], Fraction] = {}
+    for coords, node in split.leaves():
+        region = coords.get("region")
+        if region is None and "rep" in coords:
+            person = plan.person(coords["rep"])
+            region = person.region if person is not None else None
+        start, end = _leaf_range(coords, period)
+        total = _days(start, end)
+        if total == 0:
+            continue
+        for part in parts:
+            days = _days(max(start, part.start), min(end, part.end))
+            if days:
+                key = (region or ALL, part.id)
+                out[key] = out.get(key, Fraction(0)) + Fraction(node.value) * days / total
+    return out
+
+
+def _reps(plan: Plan, target: Target) -> list[Person]:
+    scope = set(target.scope.regions) if target.scope and target.scope.regions else None
+    return [
+        p
+        for p in plan.team.people
+        if p.role == "rep" and p.capacity is not None and (scope is None or p.region in scope)
+    ]
+
+
+def _capacity(plan: Plan, rep: Person, part: TimePart, factor: Fraction) -> Fraction:
+    """The rep's ramped capacity in the part, in the target's unit."""
+    period = plan.plan.period
+    start, end = max(part.start, rep.start or part.start), min(part.end, rep.end or part.end)
+    assert rep.capacity is not None
+    per_day = Fraction(rep.capacity) * factor / _days(period.start, period.end)
+    return per_day * ramped_days(start, end, ramp_of(rep, plan.team))
+
+
+def _hire_carries(plan: Plan, average: Fraction, start: dt.date) -> Fraction:
+    """What a hire of `average` capacity starting on `start` carries to the period's end (team ramp)."""
+    period = plan.plan.period
+    shares = plan.team.ramp
+    ramp = Ramp(start, tuple(Fraction(s) / 100 for s in shares)) if shares else None
+    return average / _days(period.start, period.end) * ramped_days(start, period.end, ramp)
+
+
+def _average(reps: Iterable[Person], factor: Fraction) -> Fraction | None:
+    values = [Fraction(p.capacity) * factor for p in reps if p.capacity is not None]
+    return sum(values, Fraction(0)) / len(values) if values else None
+
+
+def _hiring(plan: Plan, region: str, gap: Fraction, average: Fraction | None) -> Hiring:
+    if gap <= 0 or average is None or average == 0:
+        return Hiring(region, gap, average, 0, None, None)
+    months = time_parts("month", plan.plan.period.start, plan.plan.period.end)
+    carried = [(m.id, _hire_carries(plan, average, m.start)) for m in months]
+    if carried[0][1] == 0:  # a ramp at 0% for the whole period: no hire carries anything
+        return Hiring(region, gap, average, 0, None, None)
+    reps = ceil(gap / carried[0][1])
+    month, carries = next((m, c) for m, c in reversed(carried) if reps * c >= gap)
+    return Hiring(region, gap, average, reps, month, carries)
+
+
+def plan_capacity(plan: Plan, target: Target, split: TargetSplit, by: str = "month") -> CapacityPlan:
+    """The target's split against the reps' ramped capacity, region by time part of kind `by`."""
+    period = plan.plan.period
+    parts = time_parts(by, period.start, period.end)
+    factor = Fraction(unit_multiplier(plan.plan.unit), unit_multiplier(plan.target_unit(target)))
+    targets = _targets(plan, split, parts)
+    reps = _reps(plan, target)
+    keys = {region for region, _ in targets}
+    regions = [ALL] if ALL in keys else sorted(keys | {p.region for p in reps if p.region})
+    order = {r.id: i for i, r in enumerate(plan.team.regions)}
+    regions.sort(key=lambda r: (order.get(r, len(order)), r))
+    cells: list[Cell] = []
+    hiring: list[Hiring] = []
+    for region in regions:
+        own = [p for p in reps if region == ALL or p.region == region]
+        row = [
+            Cell(
+                region,
+                part.id,
+                targets.get((region, part.id), Fraction(0)),
+                sum((_capacity(plan, p, part, factor) for p in own), Fraction(0)),
+            )
+            for part in parts
+        ]
+        cells.extend(row)
+        average = _average(own, factor) if own else _average(reps, factor)
+        hiring.append(_hiring(plan, region, sum((c.gap for c in row), Fraction(0)), average))
+    unit = plan.target_unit(target)
+    return CapacityPlan(target.id, unit, by, tuple(p.id for p in parts), tuple(regions), tuple(cells), tuple(hiring))

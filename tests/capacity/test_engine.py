@@ -1,0 +1,139 @@
+"""The capacity engine on hand-computed plans: targets, ramped capacity, gaps and hires, exact."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from salesplan.capacity import CapacityPlan, Hiring, plan_capacity
+from salesplan.capacity.engine import ALL, chosen_target
+from salesplan.i18n import Message
+from salesplan.loader import load_text
+from salesplan.split.engine import split_plan
+
+# 92 days; A: 92 (1 a day); B: 184 (2 a day) from 08-01 at 50% in their first month
+ONE_REGION = """\
+salesplan: 1
+plan: {name: p, period: {start: 2026-07-01, end: 2026-09-30}, unit: 万元}
+team:
+  regions: [{id: east-a}]
+  ramp: [50%]
+  people:
+    - {id: A, role: rep, region: east-a, capacity: 92}
+    - {id: B, role: rep, region: east-a, capacity: 184, start: 2026-08-01}
+targets:
+  - id: T1
+    metric: revenue
+    value: 400
+    split:
+      - {by: month, method: explicit, values: {2026-07: 100, 2026-08: 100, 2026-09: 200}}
+"""
+
+# two regions, an even split by region only (92 each, spread over the days); reps only in east-a
+TWO_REGIONS = """\
+salesplan: 1
+plan: {name: p, period: {start: 2026-07-01, end: 2026-09-30}, unit: 万元}
+team:
+  regions: [{id: east-a}, {id: east-b}]
+  people:
+    - {id: A, role: rep, region: east-a, capacity: 92}
+targets:
+  - {id: N, value: 5, unit: 家}
+  - {id: T1, metric: revenue, value: 184, split: [{by: region}]}
+"""
+
+
+def capacity(text: str, by: str = "month", target: str | None = None) -> CapacityPlan:
+    loaded = load_text(text, "plan.yaml")
+    assert loaded.ok and loaded.plan is not None, [d.format() for d in loaded.diagnostics]
+    chosen = chosen_target(loaded.plan, target)
+    assert not isinstance(chosen, Message)
+    outcome = split_plan(loaded, [chosen.id])
+    assert not outcome.diagnostics
+    return plan_capacity(loaded.plan, chosen, outcome.splits[0], by)
+
+
+def table(plan: CapacityPlan) -> dict[tuple[str, str], tuple[object, ...]]:
+    return {(c.region, c.part): (c.target, c.capacity, c.gap) for c in plan.cells}
+
+
+def hired(hiring: Hiring) -> tuple[object, ...]:
+    return (hiring.gap, hiring.average, hiring.reps, hiring.start, hiring.carries)
+
+
+def test_ramped_capacity_by_month_and_the_hires() -> None:
+    plan = capacity(ONE_REGION)
+    assert plan.parts == ("2026-07", "2026-08", "2026-09")
+    # July: A 31, B not yet; August: A 31, B 2 x 31 x 50%; September: A 30, B 60
+    assert table(plan) == {
+        (ALL, "2026-07"): (100, 31, 69),
+        (ALL, "2026-08"): (100, 62, 38),
+        (ALL, "2026-09"): (200, 90, 110),
+    }
+    (hiring,) = plan.hiring
+    # average 138 (1.5 a day); from 07-01 at the team's 50% ramp: (15.5 + 31 + 30) x 1.5 = 114.75;
+    # 217 needs 2 of them; from 08-01 two carry 2 x (15.5 + 30) x 1.5 = 136.5 < 217: July is the latest
+    assert hired(hiring) == (
+        217,
+        138,
+        2,
+        "2026-07",
+        Fraction("114.75"),
+    )
+
+
+def test_by_quarter_is_one_part() -> None:
+    assert table(capacity(ONE_REGION, "quarter")) == {(ALL, "2026-Q3"): (400, 183, 217)}
+
+
+def test_a_region_without_reps_hires_at_the_team_average() -> None:
+    plan = capacity(TWO_REGIONS)
+    assert plan.regions == ("east-a", "east-b")
+    assert table(plan)[("east-b", "2026-07")] == (31, 0, 31)
+    assert table(plan)[("east-a", "2026-09")] == (30, 30, 0)
+    east_a, east_b = plan.hiring
+    assert hired(east_a) == (0, 92, 0, None, None)
+    # 92 in the period at 1 a day, no ramp: a July hire carries 92, an August one 61
+    assert hired(east_b) == (92, 92, 1, "2026-07", 92)
+
+
+def test_weeks_are_clipped_to_the_period() -> None:
+    plan = capacity(TWO_REGIONS, "week")
+    assert plan.parts[0] == "2026-W27"
+    assert table(plan)[("east-b", "2026-W27")] == (5, 0, 5)  # 07-01..07-05
+    assert table(plan)[("east-a", "2026-W28")] == (7, 7, 0)
+
+
+def test_the_default_target_is_the_revenue_one_and_a_count_is_refused() -> None:
+    loaded = load_text(TWO_REGIONS, "plan.yaml")
+    assert loaded.plan is not None
+    found = chosen_target(loaded.plan, None)
+    assert not isinstance(found, Message) and found.id == "T1"
+    refused = chosen_target(loaded.plan, "N")
+    assert isinstance(refused, Message)
+    assert refused.render("en") == "target 'N' is not in money (家): capacity is money"
+    assert refused.render("zh") == "目标 'N' 不以金额计（家）：产能以金额计"
+    unknown = chosen_target(loaded.plan, "X")
+    assert isinstance(unknown, Message) and unknown.render("en") == "unknown target 'X'"
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    value=st.integers(min_value=0, max_value=5000),
+    capacity_a=st.integers(min_value=1, max_value=900),
+    by=st.sampled_from(["quarter", "month", "week"]),
+)
+def test_parts_add_up_and_the_hires_close_the_gap(value: int, capacity_a: int, by: str) -> None:
+    text = ONE_REGION.replace("value: 400", f"value: {value}").replace("capacity: 92", f"capacity: {capacity_a}")
+    text = text.replace("method: explicit, values: {2026-07: 100, 2026-08: 100, 2026-09: 200}", "method: even")
+    plan = capacity(text, by)
+    assert sum(c.target for c in plan.cells) == value
+    unramped = capacity_a + 184 * Fraction(61, 92)
+    assert sum(c.capacity for c in plan.cells) == unramped - 184 * Fraction(31, 92) / 2
+    (hiring,) = plan.hiring
+    if hiring.gap > 0:
+        assert hiring.carries is not None and hiring.reps * hiring.carries >= hiring.gap
+    else:
+        assert hiring.reps == 0

@@ -1,0 +1,88 @@
+"""The capacity renderers on a plan built by hand, and `salesplan capacity` as a user meets it."""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from salesplan.capacity import CapacityPlan, Cell, Hiring
+from salesplan.capacity.render import RENDERERS
+from salesplan.cli.app import app
+
+PLAN = CapacityPlan(
+    target_id="T1",
+    unit="万元",
+    by="quarter",
+    parts=("2026-Q3",),
+    regions=("east-a", "east-b"),
+    cells=(
+        Cell("east-a", "2026-Q3", Fraction(300), Fraction(300)),
+        Cell("east-b", "2026-Q3", Fraction(200), Fraction(4590, 23)),
+    ),
+    hiring=(
+        Hiring("east-a", Fraction(0), Fraction(150), 0, None, None),
+        Hiring("east-b", Fraction(10, 23), Fraction(120), 1, "2026-09", Fraction(900, 23)),
+    ),
+)
+
+
+def test_json_is_exact_to_the_cent() -> None:
+    data = json.loads(RENDERERS["json"](PLAN, "en"))
+    assert data["cells"][1] == {
+        "region": "east-b",
+        "part": "2026-Q3",
+        "target": "200",
+        "capacity": "199.57",
+        "gap": "0.43",
+    }
+    assert data["hiring"][1] == {
+        "region": "east-b",
+        "gap": "0.43",
+        "average_capacity": "120",
+        "hires": 1,
+        "latest_start": "2026-09",
+        "one_hire_carries": "39.13",
+    }
+    assert data["hiring"][0]["latest_start"] is None
+
+
+def test_markdown_in_both_languages() -> None:
+    zh = RENDERERS["md"](PLAN, "zh")
+    assert "## 目标 T1 的产能（万元）" in zh
+    assert "| 区域 | 拆解项 | 目标值 | 产能 | 差额 |" in zh
+    assert "| east-b | 0.43 | 120 | 1 | 2026-09 | 39.13 |" in zh
+    en = RENDERERS["md"](PLAN, "en")
+    assert "| Region | Gap in the period | Average rep capacity | Hires | Latest start | One hire carries |" in en
+    assert "| east-a | 2026-Q3 | 300 | 300 | 0 |" in en
+
+
+def test_table_names_the_target_and_the_hiring_plan() -> None:
+    text = RENDERERS["table"](PLAN, "en")
+    assert "Capacity of target T1 (万元)" in text
+    assert "Hiring plan (reps of average capacity, at the team's ramp)" in text
+    assert "199.57" in text and "39.13" in text
+
+
+def test_cli_on_the_reference_plan(tmp_path: Path) -> None:
+    from repo_files import REFERENCE
+
+    out = tmp_path / "cap.json"
+    result = CliRunner().invoke(app, ["capacity", str(REFERENCE), "--by", "quarter", "-f", "json", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["cells"][1]["capacity"] == "199.57"  # 吴敏 from 08-01: 120 x 61/92 + 周杰 120
+    again = CliRunner().invoke(app, ["capacity", str(REFERENCE), "-o", str(out)])
+    assert again.exit_code == 2 and "--force" in again.stderr
+    forced = CliRunner().invoke(app, ["capacity", str(REFERENCE), "-o", str(out), "--force", "--lang", "en"])
+    assert forced.exit_code == 0 and "Hiring plan" in out.read_text(encoding="utf-8")
+
+
+def test_cli_refuses_a_count_target() -> None:
+    from repo_files import REFERENCE
+
+    result = CliRunner().invoke(app, ["capacity", str(REFERENCE), "-t", "T2", "--lang", "en"])
+    assert result.exit_code == 2
+    assert "target 'T2' is not in money (家): capacity is money" in result.stderr
