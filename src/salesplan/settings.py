@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from salesplan.i18n import Message, _
-from salesplan.settings_model import AtKey, LintTable, ReviewTable, SettingsFile, allowed_keys
+from salesplan.settings_model import AtKey, Settings, SettingsFile, allowed_keys
 from salesplan.settings_place import ConfigError, Key, OptionError, Place, SettingsError, unknown_key
 from salesplan.settings_resolve import Resolved, ReviewSettings, resolve
 
@@ -40,34 +39,6 @@ __all__ = [
     "resolve",
     "settings_from",
 ]
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What a settings file says; `Settings()` is no file at all (every default)."""
-
-    file: LintTable = field(default_factory=SettingsFile)
-    place: Place | None = None
-
-    @property
-    def lint(self) -> LintTable:
-        """lint's keys, from the top level or `[lint]` (a key may be given in only one of them)."""
-        section: LintTable | None = getattr(self.file, "lint", None)
-        return self.file if section is None else self.file.model_copy(update=section.model_dump(exclude_unset=True))
-
-    @property
-    def review(self) -> ReviewTable:
-        review: ReviewTable = getattr(self.file, "review", ReviewTable())
-        return review
-
-    @property
-    def options(self) -> dict[str, Any]:
-        """The rules' options the file gives, by key (`smart.max-growth`)."""
-        values: dict[str, Any] = self.file.option_values()  # type: ignore[attr-defined]
-        return values
-
-    def located(self, key: Key, problem: Message) -> Message:
-        return self.place.problem(key, problem) if self.place is not None else problem
 
 
 def _walk(model: type[BaseModel], loc: Sequence[str]) -> type[BaseModel] | None:

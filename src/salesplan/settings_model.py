@@ -11,17 +11,19 @@ loader (`salesplan.settings`) locates each problem at its file, line and key.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, create_model, model_validator
 
 from salesplan.diagnostics import Severity
-from salesplan.i18n import _
+from salesplan.i18n import Message, _
 from salesplan.options import Option, SettingError, percent, shown, strings
 from salesplan.review.headers import COLUMN_KEYS
 from salesplan.risk.config import RiskConfig, RiskConfigError
 from salesplan.rules import OPTIONS, expand, lookup
+from salesplan.settings_place import Key, Place
 
 _STRICT = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 # the tables made of the rules' options, each with its options by key name
@@ -182,3 +184,31 @@ SettingsFile: type[_Root] = create_model(  # type: ignore[call-overload]
 
 def allowed_keys(model: type[BaseModel]) -> list[str]:
     return [info.alias or name for name, info in model.model_fields.items()]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a settings file says; `Settings()` is no file at all (every default)."""
+
+    file: LintTable = field(default_factory=SettingsFile)
+    place: Place | None = None
+
+    @property
+    def lint(self) -> LintTable:
+        """lint's keys, from the top level or `[lint]` (a key may be given in only one of them)."""
+        section: LintTable | None = getattr(self.file, "lint", None)
+        return self.file if section is None else self.file.model_copy(update=section.model_dump(exclude_unset=True))
+
+    @property
+    def review(self) -> ReviewTable:
+        review: ReviewTable = getattr(self.file, "review", ReviewTable())
+        return review
+
+    @property
+    def options(self) -> dict[str, Any]:
+        """The rules' options the file gives, by key (`smart.max-growth`)."""
+        values: dict[str, Any] = self.file.option_values()  # type: ignore[attr-defined]
+        return values
+
+    def located(self, key: Key, problem: Message) -> Message:
+        return self.place.problem(key, problem) if self.place is not None else problem

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from salesplan.diagnostics import Severity
 from salesplan.i18n import Message, _
@@ -23,11 +23,8 @@ from salesplan.review.headers import COLUMN_KEYS, ColumnSettings
 from salesplan.risk.config import RiskConfig
 from salesplan.rules import RULES
 from salesplan.rules.settings import RuleSettings
-from salesplan.settings_model import read_drop, read_severity, read_streak, rule_codes
+from salesplan.settings_model import Settings, read_drop, read_severity, read_streak, rule_codes
 from salesplan.settings_place import ConfigError, OptionError
-
-if TYPE_CHECKING:
-    from salesplan.settings import Settings
 
 T = TypeVar("T")
 
@@ -85,8 +82,6 @@ def resolve(
     """The settings each command runs with: an option given on the command line wins over the file,
     the file over the defaults. `--select` replaces the file's selection (and its `ignore`);
     `--ignore`, `--exclude` and `--ignore-column` add to the file's lists."""
-    from salesplan.settings import Settings
-
     settings = settings or Settings()
     cli = _Options()
     chosen = cli.read("--select", comma_list(select) or None, rule_codes)

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from salesplan.split.capacity_round import controlled_allocations
-from salesplan.split.methods import Shares
 from salesplan.split.result import Basis
+from salesplan.split.shares import Shares
 
 REPS = ["a", "b", "c", "d", "e", "f"]
 

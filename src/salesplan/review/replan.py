@@ -9,21 +9,47 @@ period in one pass over the rows.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from salesplan.periods import TIME_KINDS, TimePart, time_parts
 from salesplan.review.actuals import ActualRow
 from salesplan.review.alerts import Alert, PeriodFigure, Triggers, detect
-from salesplan.review.expect import expected_on
+from salesplan.review.expect import Profile, expected_on
 from salesplan.review.placing import dated_by, exact_sum, latest_value, part_of
-from salesplan.split.result import SplitNode
-
-if TYPE_CHECKING:
-    from salesplan.review.engine import TargetReviewer
+from salesplan.review.result import TargetReview, Window, WindowKey
+from salesplan.split.result import SplitNode, TargetSplit
 
 
-def replan_alerts(reviewer: TargetReviewer, rows: list[ActualRow], triggers: Triggers) -> list[Alert]:
+class ReviewedTarget(Protocol):
+    """What the alerts read of one target's review (`salesplan.review.engine.TargetReviewer` is one)."""
+
+    @property
+    def split(self) -> TargetSplit: ...
+    @property
+    def as_of(self) -> dt.date: ...
+    @property
+    def window(self) -> Window: ...
+    @property
+    def review(self) -> TargetReview: ...
+    @property
+    def is_rate(self) -> bool: ...
+    @property
+    def lower(self) -> bool: ...
+    @property
+    def profiles(self) -> dict[int, Profile]: ...
+    @property
+    def placed(self) -> list[ActualRow]: ...
+
+    def label(self, node: SplitNode) -> str: ...
+
+    def expected_own(
+        self, node: SplitNode, coords: dict[str, str], days: Sequence[dt.date], key: WindowKey | None = None
+    ) -> list[Fraction]: ...
+
+
+def replan_alerts(reviewer: ReviewedTarget, rows: list[ActualRow], triggers: Triggers) -> list[Alert]:
     """Re-planning alerts (see salesplan.review.alerts) on the target and on the parts of its first level
     (a sum target's rows as the review placed them: in bundles of the same parts and day)."""
     counted = [r for r in reviewer.placed or rows if dated_by(r, reviewer.as_of)]
@@ -65,7 +91,7 @@ def period_level(levels: list[str], counted: list[ActualRow]) -> str | None:
 
 
 class _Figures:
-    def __init__(self, reviewer: TargetReviewer, level: str, periods: list[TimePart], triggers: Triggers) -> None:
+    def __init__(self, reviewer: ReviewedTarget, level: str, periods: list[TimePart], triggers: Triggers) -> None:
         self.reviewer, self.level, self.periods, self.triggers = reviewer, level, periods, triggers
 
     def planned(self, node: SplitNode, coords: dict[str, str]) -> list[Fraction]:

@@ -15,14 +15,16 @@ from salesplan.diagnostics import Diagnostic, Severity
 from salesplan.i18n import Message, _
 from salesplan.split.capacity import OverCapacity, allocate
 from salesplan.split.env import END, START, Ctx, SplitProblem, TargetEnv, describe
+from salesplan.split.frontier import Frontier
 from salesplan.split.held import merge, rest_of, rest_shares
+from salesplan.split.ipf_level import split_ipf
 from salesplan.split.levels import Level
-from salesplan.split.methods import Shares, compute_shares, shares_key
+from salesplan.split.methods import compute_shares, shares_key
 from salesplan.split.result import Basis, SplitNode
 from salesplan.split.rounding import apportion
+from salesplan.split.shares import Shares
 from salesplan.split.words import dimension
 
-Frontier = list[tuple[SplitNode, Ctx, int]]
 _ONE = Decimal(1)
 
 
@@ -49,8 +51,6 @@ class Builder:
 
     def level(self, level: Level, frontier: Frontier, last: bool) -> Frontier:
         if level.method == "ipf":
-            from salesplan.split.ipf_level import split_ipf
-
             return split_ipf(self, level, frontier, last)
         if level.method == "capacity" and level.spec.cap:
             return self._capacity(level, frontier, last)

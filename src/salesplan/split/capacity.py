@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from salesplan.split.capacity_round import controlled_allocations
-from salesplan.split.methods import Shares
 from salesplan.split.rounding import apportion, apportion_fractions
+from salesplan.split.shares import Shares
 
 Job = tuple[int, Shares]  # a node's units and its shares at the rep level
 

@@ -24,7 +24,7 @@ from collections import deque
 from collections.abc import Sequence
 from fractions import Fraction
 
-from salesplan.split.methods import Shares
+from salesplan.split.shares import Shares
 
 Job = tuple[int, Shares]
 _SCALE = 10**30  # fractional parts as integers for ordering only; exactness never depends on it

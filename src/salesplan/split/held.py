@@ -22,43 +22,13 @@ from salesplan import codes
 from salesplan.i18n import _
 from salesplan.split.env import Ctx, SplitProblem, TargetEnv, describe, show
 from salesplan.split.result import Basis
+from salesplan.split.shares import Shares
 
 if TYPE_CHECKING:
-    from salesplan.split.levels import Level, _Checker
-    from salesplan.split.methods import Shares
+    from salesplan.split.levels import Level
 
 _HELD = Basis("explicit")
-_RESTS = ("even", "weights", "history", "capacity", "workdays")
 _REBASED = {"weights", "history", "same_month", "same_quarter", "capacity", "workdays"}
-
-
-def check_rest(checker: _Checker, level: Level) -> None:
-    """The static checks of a level with `rest:`; fills the level's held values (in units)."""
-    env, spec = checker.env, level.spec
-    if "method" in spec.model_fields_set and spec.method != "explicit":
-        checker.add(
-            codes.METHOD_NOT_APPLICABLE,
-            level.path(env, "method"),
-            _("a level with `rest:` splits its remainder by the rest's method: leave `method:` out"),
-        )
-    if spec.rest not in _RESTS:
-        checker.add(
-            codes.METHOD_NOT_APPLICABLE,
-            level.path(env, "rest"),
-            _(
-                "rest: {rest} cannot split a remainder (use one of: {allowed})",
-                rest=spec.rest,
-                allowed=", ".join(_RESTS),
-            ),
-        )
-    if spec.values is None:
-        checker.add(
-            codes.MISSING_WEIGHT,
-            level.path(env, "rest"),
-            _("`rest:` needs `values:`, the parts held at given amounts"),
-        )
-        return
-    checker.values(level)
 
 
 def hold(shares: Shares, level: Level) -> Shares:

@@ -11,20 +11,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING
 
 from salesplan import codes
 from salesplan.i18n import _
 from salesplan.split.env import SplitProblem, TargetEnv, show
+from salesplan.split.frontier import Attacher, Frontier
 from salesplan.split.ipf import IpfFailed, Matrix, controlled_round, fit
 from salesplan.split.levels import Level
-from salesplan.split.methods import Shares
 from salesplan.split.result import Basis
 from salesplan.split.rounding import apportion_fractions
+from salesplan.split.shares import Shares
 from salesplan.split.words import dimension
-
-if TYPE_CHECKING:
-    from salesplan.split.build import Builder, Frontier
 
 Fitted = tuple[list[int], list[int], Matrix, list[list[int]]]
 _MARGIN = _("margin")
@@ -99,7 +96,7 @@ def _fit(env: TargetEnv, level: Level, seed: list[list[Decimal]], units: int) ->
     return row_units, col_units, fitted, cells
 
 
-def split_ipf(builder: Builder, level: Level, frontier: Frontier, last: bool) -> Frontier:
+def split_ipf(builder: Attacher, level: Level, frontier: Frontier, last: bool) -> Frontier:
     env = builder.env
     outer, inner = level.dims
     rows, cols = tuple(level.universe[outer]), tuple(level.universe[inner])

@@ -15,7 +15,6 @@ from salesplan.i18n import Message, _
 from salesplan.loader.yamltree import Path_
 from salesplan.model.plan import SplitLevel
 from salesplan.split.env import SplitProblem, TargetEnv, plain, to_fraction
-from salesplan.split.held import check_rest
 from salesplan.split.seasonal import history_months
 from salesplan.split.timeparts import TIME_KINDS, TIME_RANK, normalize_key, time_key_candidates, time_parts
 from salesplan.split.words import dimension
@@ -355,3 +354,35 @@ def compile_levels(env: TargetEnv) -> list[Level]:
     if checker.found:
         raise SplitProblem(checker.found)
     return levels
+
+
+_RESTS = ("even", "weights", "history", "capacity", "workdays")
+
+
+def check_rest(checker: _Checker, level: Level) -> None:
+    """The static checks of a level with `rest:`; fills the level's held values (in units)."""
+    env, spec = checker.env, level.spec
+    if "method" in spec.model_fields_set and spec.method != "explicit":
+        checker.add(
+            codes.METHOD_NOT_APPLICABLE,
+            level.path(env, "method"),
+            _("a level with `rest:` splits its remainder by the rest's method: leave `method:` out"),
+        )
+    if spec.rest not in _RESTS:
+        checker.add(
+            codes.METHOD_NOT_APPLICABLE,
+            level.path(env, "rest"),
+            _(
+                "rest: {rest} cannot split a remainder (use one of: {allowed})",
+                rest=spec.rest,
+                allowed=", ".join(_RESTS),
+            ),
+        )
+    if spec.values is None:
+        checker.add(
+            codes.MISSING_WEIGHT,
+            level.path(env, "rest"),
+            _("`rest:` needs `values:`, the parts held at given amounts"),
+        )
+        return
+    checker.values(level)

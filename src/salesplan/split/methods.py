@@ -12,9 +12,7 @@ Rules (documented for users in `salesplan.split.engine`):
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Hashable
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
@@ -29,23 +27,9 @@ from salesplan.split.levels import Level
 from salesplan.split.result import Basis
 from salesplan.split.rounding import integer_weights
 from salesplan.split.seasonal import seasonal_weights
+from salesplan.split.shares import Shares
 from salesplan.split.timeparts import TimePart, overlap, time_parts
 from salesplan.split.words import dimension
-
-Window = tuple[dt.date, dt.date]
-
-
-@dataclass(frozen=True)
-class Shares:
-    """The parts of one node and how much of it each should carry."""
-
-    parts: tuple[str, ...]
-    weights: tuple[int, ...]  # integer weights in proportion; for `fixed`, the parts' units
-    bases: tuple[Basis, ...]
-    exact: tuple[Fraction, ...] = ()  # the weights as stated (capacity caps need them)
-    windows: tuple[Window, ...] = ()  # the date window of each time part
-    fixed: bool = False
-    held: tuple[int | None, ...] = ()  # with `rest:`: each part's held units, None for the rest's parts
 
 
 def shares_key(env: TargetEnv, level: Level, ctx: Ctx) -> Hashable:

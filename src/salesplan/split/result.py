@@ -10,38 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from salesplan.i18n import Message, Text, render
-from salesplan.split.basis_text import basis_message
-
-
-@dataclass(frozen=True)
-class Basis:
-    """How a part was derived (拆解逻辑), rendered per language.
-
-    method: even | weights | explicit | history | capacity | workdays | ipf | total
-    numerator/denominator: the share's terms as shown to people (e.g. capacity 160/300,
-    workdays 22/64, history 150/250); None where the method has none (even, explicit).
-    days: an even time part that is only partly covered (numerator days of denominator).
-    note: what else shaped the part (`active 46/92 days`, `at capacity`), a Message of any language.
-    """
-
-    method: str
-    numerator: Decimal | None = None
-    denominator: Decimal | None = None
-    note: Message | None = None
-
-    def share(self) -> Decimal | None:
-        if self.numerator is None or not self.denominator:
-            return None
-        return self.numerator / self.denominator
-
-    def message(self) -> Text:
-        """The 拆解逻辑 text, not yet rendered (`salesplan.i18n`)."""
-        return basis_message(self)
-
-    def text(self, lang: str = "zh") -> str:
-        """The 拆解逻辑 text in `lang`: `按权重 3/10`, `by weight 3/10`."""
-        return render(self.message(), lang)
+from salesplan.split.basis_text import Basis as Basis
 
 
 @dataclass
