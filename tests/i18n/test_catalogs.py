@@ -33,7 +33,7 @@ VOCABULARY = {
     "UNIT_PREFIXES",
     "EXAMPLE_UNIT",
     "DEFAULT_UNIT", "_AMOUNT_EXAMPLES", "_QUOTING_EXAMPLES", "SCHEMA_TERMS", "_YUAN",
-    "PROGRESS_COLUMNS", "STATUS_READINGS",
+    "PROGRESS_COLUMNS", "STATUS_READINGS", "SPEND_COLUMNS",
 }  # fmt: skip
 
 # modules whose messages have not moved to the catalogs yet: this set only ever shrinks

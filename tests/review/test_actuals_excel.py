@@ -262,7 +262,7 @@ def test_a_header_unit_that_cannot_hold_the_target_is_an_error(
 @pytest.mark.parametrize(("column", "word"), [(c, w) for c, words in COLUMNS.items() for w in words])
 def test_every_documented_header_word_is_its_column(plan: Plan, write: Write, column: str, word: str) -> None:
     cells = {"target": "T1", "region": "A区", "product": "医疗器械", "rep": "李雷", "date": "2026/7/10"}
-    cells |= {"month": "2026年7月", "value": "7"}
+    cells |= {"month": "2026年7月", "value": "7", "strategy": "渠道深耕"}
     value_header = "金额" if column != "value" else word
     header, row = ([word, value_header], [cells[column], "7"]) if column != "value" else ([word], ["7"])
     actuals = parse_actuals(write("a.csv", f"{','.join(header)}\n{','.join(row)}\n"), plan)
@@ -278,6 +278,8 @@ def test_every_documented_header_word_is_its_column(plan: Plan, write: Write, co
         assert read.month == "2026-07"
     elif column == "target":
         assert read.target == "T1"
+    elif column == "strategy":
+        assert read.strategy == "S1"
 
 
 def test_target_names_are_read_like_ids(plan: Plan, write: Write) -> None:

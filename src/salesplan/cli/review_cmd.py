@@ -40,10 +40,14 @@ from salesplan.options import comma_list
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from decimal import Decimal
+    from fractions import Fraction
 
+    from salesplan.diagnostics import Diagnostic
     from salesplan.loader import LoadedPlan
+    from salesplan.model.plan import Plan
     from salesplan.review.engine import Review
     from salesplan.review.execution import TaskProgress
+    from salesplan.review.spend import SpendReview
 
 
 class ReviewFormat(StrEnum):
@@ -87,12 +91,15 @@ def _render(
     output: Path | None,
     lang: str,
     tasks: list[TaskProgress] | None = None,
+    spend: SpendReview | None = None,
 ) -> str | bytes:
     if fmt is ReviewFormat.json:
+        from salesplan.report import review_spend
         from salesplan.report.review_tasks import add_to_json
         from salesplan.review.render import render_json
 
-        return render_json(review) if tasks is None else add_to_json(render_json(review), tasks)
+        document = render_json(review) if tasks is None else add_to_json(render_json(review), tasks)
+        return document if spend is None else review_spend.add_to_json(document, spend)
     if fmt in (ReviewFormat.github, ReviewFormat.sarif):  # findings at the targets' lines, for CI
         from salesplan.report.review_ci import render_ci
 
@@ -105,7 +112,12 @@ def _render(
         width = shutil.get_terminal_size((160, 24)).columns if tty else 160
         color = tty and not os.environ.get("NO_COLOR")
         text = render_table(review, lang, width, color=color)
-        return text if tasks is None else text + render_text(tasks, review.as_of, lang, width, color)
+        text = text if tasks is None else text + render_text(tasks, review.as_of, lang, width, color)
+        if spend is not None:
+            from salesplan.report import review_spend
+
+            text += review_spend.render_text(spend, lang, width, color)
+        return text
     from salesplan.export.review_table import review_document
     from salesplan.export.run import render_located
 
@@ -115,6 +127,10 @@ def _render(
         from salesplan.report.review_tasks import task_table
 
         doc.tables.append(task_table(tasks, lang))
+    if spend is not None:
+        from salesplan.report.review_spend import spend_tables
+
+        doc.tables += spend_tables(spend, lang)
     rendered = render_located(doc, "xlsx" if fmt is ReviewFormat.xlsx else "md", loaded)
     print_diagnostics(rendered.diagnostics, lang)  # what the workbook had to change, as warnings
     assert isinstance(rendered.payload, str | bytes)
@@ -128,13 +144,14 @@ def _payload(
     output: Path | None,
     lang: str,
     tasks: list[TaskProgress] | None,
+    spend: SpendReview | None = None,
 ) -> str | bytes | Iterator[str]:
     """What one review writes: json as chunks made while they are written (the whole text is never held)."""
-    if fmt is ReviewFormat.json and tasks is None:
+    if fmt is ReviewFormat.json and tasks is None and spend is None:
         from salesplan.review.render import json_chunks
 
         return json_chunks(review)
-    return _render(review, loaded, fmt, output, lang, tasks)
+    return _render(review, loaded, fmt, output, lang, tasks, spend)
 
 
 def _inputs(
@@ -156,6 +173,18 @@ def _gate(review: Review, gate: Decimal, lang: str) -> None:
         unmeasured = _("no actuals").render(lang)
         listed = ", ".join(f"{t.target_id} {unmeasured if t.unmeasured else f'{t.total.pacing}%'}" for t in below)
         fail(_("pacing below {gate}%: {listed}", gate=gate, listed=listed), EXIT_FINDINGS, lang=lang)
+
+
+def _spend(
+    plan: Plan, path: Path, attributed: dict[str, Fraction], day: dt.date, diagnostics: list[Diagnostic]
+) -> SpendReview | None:
+    """`--spend`: the budget lines and ROI (None, its problems added to `diagnostics`, when the file has errors)."""
+    from salesplan.review.spend import review_spend
+    from salesplan.review.spend_read import read_spend
+
+    read = read_spend(path, plan)
+    diagnostics += read.diagnostics
+    return None if has_errors(read.diagnostics) else review_spend(plan, read.rows, attributed, day)
 
 
 ALERT_KINDS = ("streak", "drop")
@@ -259,6 +288,14 @@ def review(
             ).msgid,
         ),
     ] = False,
+    spend: Annotated[
+        Path | None,
+        typer.Option(
+            "--spend",
+            metavar="<path>",
+            help=_("Spend (strategy or task, date, amount): CSV, xlsx or YAML; adds budget use and ROI.").msgid,
+        ),
+    ] = None,
     lang: LangOption = Lang.zh,
 ) -> None:
     """`salesplan review` (its help is HELP)."""
@@ -276,7 +313,9 @@ def review(
         by_suffix = {".xlsx": ReviewFormat.xlsx, ".md": ReviewFormat.md, ".json": ReviewFormat.json}
         fmt = by_suffix.get(output.suffix.lower(), fmt)
     plan, actuals = _inputs(plan, actuals, fmt, output, language)
-    refuse_input_as_output(output, [plan, actuals, *([progress] if progress else [])], language)
+    refuse_input_as_output(
+        output, [plan, actuals, *([progress] if progress else []), *([spend] if spend else [])], language
+    )
     try:
         chosen = resolve(
             load_config(None, plan.parent),
@@ -296,6 +335,8 @@ def review(
     targets = comma_list(target) or None
     if children and fmt in (ReviewFormat.github, ReviewFormat.sarif):
         fail(_("--children writes table, json or md"), lang=language)
+    if spend is not None and (children or fmt in (ReviewFormat.github, ReviewFormat.sarif)):
+        fail(_("--spend reviews one plan, as table, json, xlsx or md"), lang=language)
     if children:  # the parent, then each plan below it (salesplan.review.tree)
         from salesplan.cli.review_children import review_children
         from salesplan.review.tree import render_tree
@@ -321,12 +362,17 @@ def review(
         result.diagnostics += read
         if has_errors(read):
             result.review = None
+    spent = None
+    if spend is not None and loaded.plan is not None:
+        spent = _spend(loaded.plan, spend, result.attributed, day, result.diagnostics)
+        if spent is None:
+            result.review = None
     print_diagnostics(result.diagnostics, language)
     if result.review is None:
         raise typer.Exit(EXIT_ERROR)
     with steps(language) as step:  # written as it is made: Ctrl-C leaves no file (emit)
         step("build")
-        made = _payload(result.review, loaded, fmt, output, language, states)
+        made = _payload(result.review, loaded, fmt, output, language, states, spent)
         emit(made if isinstance(made, str | bytes) else step.counted(made), output, force, language)
     if gate is not None:
         _gate(result.review, gate, language)

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-TableName = Literal["breakdown", "crosstab", "execution", "risks", "heatmap", "timeline", "review", "alerts"]
+TableName = Literal[
+    "breakdown", "crosstab", "execution", "risks", "heatmap", "timeline", "review", "alerts", "spend", "roi"
+]
 ChartKind = Literal["pie", "bar", "line"]
 RowKind = Literal["data", "target", "group", "total", "example"]
 

@@ -14,6 +14,7 @@ words of each column are `salesplan.review.headers.COLUMNS`, plus the user's `[r
 | date | 日期 / 成交日期 | the day: `2026-07-10`, `2026/7/10`, `2026年7月10日`, with or without a time; a date cell |
 | month | 月份 | `2026-07`, `2026/7`, `2026年7月`, when no date is given |
 | value | 金额 / 实际 / 销售额 / 业绩 | target's unit, or the header's (`金额（元）`): `12.5`, `3万`, `1,234`, `15%` |
+| strategy | 策略 / 归因策略 | optional: the strategy id or name the result is attributed to (ROI, `--spend`) |
 
 Days and months: `salesplan.review.cells`; values and units: `salesplan.review.amounts`.
 
@@ -21,7 +22,7 @@ Every problem is a located diagnostic (`file:line:column`; rows with errors are 
 SP060 unreadable file; SP061 no value column, a column salesplan cannot place (unless ignored:
 `--ignore-column`, `[review.columns] ignore`), values under no header, a repeated column or a
 header unit it does not know; SP062 not a number, or in a unit the target is not counted in
-(`3万` for a 家 target); SP063 unknown target/region/product/rep; SP064 a date or month that
+(`3万` for a 家 target); SP063 unknown target/region/product/rep/strategy; SP064 a date or month that
 is unreadable, ambiguous (`7/10/2026`) or impossible (`2026/2/30`); SP065 dated outside the plan
 period; SP066 no target column and no default target; SP068 (warning) booked to a rep on a day
 the rep is not on the team (before `start` or after `end` in team.people): it still counts.
@@ -52,7 +53,8 @@ if TYPE_CHECKING:
 
 REVENUE_METRICS = ("revenue", "sales", "销售额")  # metric names a row without a target defaults to
 RATE_DIMENSIONS = ("efficiency", "quality")
-PICKED = ("target", "region", "product", "rep", "date", "month", "value")  # the cells `_row` reads, in its order
+# the cells `_row` reads, in its order
+PICKED = ("target", "region", "product", "rep", "date", "month", "value", "strategy")
 
 
 def compares_levels(target: Target) -> bool:
@@ -108,6 +110,7 @@ class _Resolver:
             "product": _index(plan.team.products),
             "rep": _index(plan.team.people),
             "target": _index(plan.targets),
+            "strategy": _index(plan.strategies),
         }
         self.active = {p.id: (p.start, p.end) for p in plan.team.people if p.start or p.end}
         self.columns: dict[str, int] = {}
@@ -198,7 +201,7 @@ class _Resolver:
         return out
 
     def _row(self, index: int, cells: list[Any]) -> ActualRow | None:
-        raw_target, *named, raw_day, raw_month, raw_value = self._pick(cells)
+        raw_target, *named, raw_day, raw_month, raw_value, raw_strategy = self._pick(cells)
         target = self._target(index, raw_target)
         coords: dict[str, str] = {}
         for key, raw in zip(("region", "product", "rep"), named, strict=True):
@@ -211,11 +214,14 @@ class _Resolver:
                 coords[key] = ident
         value = self._value(index, raw_value, target)
         day, month = self._when(index, raw_day, raw_month)
+        strategy = None if raw_strategy is None else self.known["strategy"].get(str(raw_strategy))
+        if raw_strategy is not None and strategy is None:
+            self.diag(index, "strategy", codes.ACTUALS_UNKNOWN, _unknown("strategy", raw_strategy))
         if target is None or value is None:
             return None
         ids = (coords.get("region"), coords.get("product"), coords.get("rep"))
         shared = self._coords.setdefault(ids, coords)
-        row = ActualRow(target.id, value, None, shared, day, month, places=self, index=index)
+        row = ActualRow(target.id, value, None, shared, day, month, places=self, index=index, strategy=strategy)
         if self.active and shared.get("rep") in self.active:
             self._check_active(index, row)
         return row

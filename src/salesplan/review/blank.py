@@ -36,6 +36,8 @@ MEANINGS: dict[str, Message] = {
     "month": _("when there is no date: {forms}", forms=alternatives(_FORMS["month"])),
     "value": _("in the target's unit: {forms}", forms=listing(_FORMS["value"])),
 }
+# the template's columns: every column but the optional attribution to a strategy (ROI, `--spend`)
+TEMPLATE_COLUMNS = tuple(key for key in COLUMNS if key != "strategy")
 _GUIDE = (_("Column"), _("Meaning"), _("Example"))
 
 
@@ -46,7 +48,7 @@ def header(key: str, lang: str) -> str:
 
 
 def headers(lang: str) -> list[str]:
-    return [header(key, lang) for key in COLUMNS]
+    return [header(key, lang) for key in TEMPLATE_COLUMNS]
 
 
 def blank_csv(lang: str) -> bytes:

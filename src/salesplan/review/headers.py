@@ -29,6 +29,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "rep": ("rep", "salesperson", "销售代表", "代表", "销售", "销售员", "业务员", "客户经理", "姓名"),
     "date": ("date", "日期", "成交日期", "下单日期"),
     "month": ("month", "月份", "月"),
+    "strategy": ("strategy", "策略", "策略编号", "归因策略"),
     "value": (
         "value",
         "amount",
@@ -121,6 +122,12 @@ def read_header(cells: Sequence[Any], settings: ColumnSettings, units: Sequence[
     return header
 
 
+def header_unit(name: str) -> tuple[str, str | None]:
+    """A matched header (`key`) and the unit its brackets name: `金额（万元）` -> (`金额`, `万元`)."""
+    match = _HEADER_UNIT.match(name)
+    return (match["word"], match["unit"]) if match is not None else (name, None)
+
+
 def _words(settings: ColumnSettings) -> dict[str, str]:
     """Every header word -> its column; the user's words win over the built-in ones."""
     words = {key(word): canonical for canonical, aliases in COLUMNS.items() for word in aliases}
@@ -148,6 +155,7 @@ def _repeated(column: str, shown: str, first: int) -> Message:
         "rep": _("repeated column '{header}': column {first} is already the rep", **fields),
         "date": _("repeated column '{header}': column {first} is already the date", **fields),
         "month": _("repeated column '{header}': column {first} is already the month", **fields),
+        "strategy": _("repeated column '{header}': column {first} is already the strategy", **fields),
         "value": _("repeated column '{header}': column {first} is already the value", **fields),
     }[column]
 

@@ -26,7 +26,8 @@ class Places(Protocol):
 @dataclass(init=False, slots=True)
 class ActualRow:
     """One recorded result: its target, value in the target's unit, `coords` (region/product/rep -> id),
-    day, or `month` (YYYY-MM) when only the month is known; `places` and `index` locate its cells."""
+    day, or `month` (YYYY-MM) when only the month is known; `strategy` the strategy the result is
+    attributed to (for ROI), if the row names one; `places` and `index` locate its cells."""
 
     target: str
     value: Decimal
@@ -34,6 +35,7 @@ class ActualRow:
     coords: dict[str, str]
     day: dt.date | None
     month: str | None
+    strategy: str | None
     places: Places | None = field(repr=False, compare=False)
     index: int = field(repr=False, compare=False)
 
@@ -48,8 +50,10 @@ class ActualRow:
         *,
         places: Places | None = None,
         index: int = 0,
+        strategy: str | None = None,
     ) -> None:
         self.target, self.value, self.coords = target, value, {} if coords is None else coords
+        self.strategy = strategy
         self.day, self.month, self.places, self.index = day, month, places, index
         if source is not None:
             self.source = source  # else looked up on first use (`__getattr__`)

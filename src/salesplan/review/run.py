@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ class ReviewResult:
 
     review: Review | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    attributed: dict[str, Fraction] = field(default_factory=dict)  # strategy -> revenue (ROI, plan's unit)
 
 
 def review_file(
@@ -40,6 +42,7 @@ def review_file(
     "actuals", "review": a spinner's names)."""
     from salesplan.review.actuals import parse_actuals
     from salesplan.review.engine import review_plan
+    from salesplan.review.spend import attributed_revenue
     from salesplan.split.engine import split_plan
 
     plan = loaded.plan
@@ -57,4 +60,5 @@ def review_file(
     # the rows that did read are still placed in the breakdown, so one run reports every problem
     review = review_plan(plan, outcome.splits, read.rows, as_of, thresholds, triggers)
     diagnostics += read.diagnostics + review.diagnostics
-    return ReviewResult(None if has_errors(diagnostics) else review, diagnostics)
+    attributed = attributed_revenue(plan, read.rows, as_of)
+    return ReviewResult(None if has_errors(diagnostics) else review, diagnostics, attributed)

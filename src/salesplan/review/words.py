@@ -18,6 +18,8 @@ COLUMN_WORDS: dict[str, Message] = {
     "region": _("region"),
     "product": _("product"),
     "rep": _("rep"),
+    "strategy": _("strategy"),
+    "task": _("task"),
 }
 
 # a node's status (`salesplan.review.engine.STATUSES`) as the table shows it
@@ -98,3 +100,27 @@ TASK_HEADERS: tuple[Message, ...] = (
     _("Days late"),
     _("Waiting on"),
 )
+
+# the spend table (`--spend`): its title, the kind of each budget line, its columns and its flag
+SPEND_TITLE = _("Budget and spend")
+BUDGET_KINDS: dict[str, Message] = {
+    "strategy": COLUMN_WORDS["strategy"],
+    "task": COLUMN_WORDS["task"],
+    "module": _("module"),
+}
+SPEND_HEADERS: tuple[Message, ...] = (
+    _("Kind"),
+    _("Item"),
+    _("Budget"),
+    _("Spent"),
+    _("Use rate"),
+    _("Remaining"),
+    _("Flag"),
+)
+OVER_BUDGET = _("over budget")
+NO_BUDGET = _("no budget")
+
+# the ROI table: revenue attributed to each strategy against what it spent
+ROI_TITLE = _("Return on spend (ROI)")
+ROI_HEADERS: tuple[Message, ...] = (_("Strategy"), _("Attributed revenue"), _("Spent"), _("ROI"))
+NO_SPEND = _("— no spend")
