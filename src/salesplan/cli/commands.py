@@ -38,6 +38,7 @@ COMMANDS = [
     ("diff", "salesplan.cli.diff_cmd", "diff"),
     ("rollup", "salesplan.cli.rollup_cmd", "rollup"),
     ("capacity", "salesplan.cli.capacity_cmd", "capacity"),
+    ("replan", "salesplan.cli.replan_cmd", "replan"),
 ]
 
 
