@@ -17,20 +17,22 @@ from salesplan.export.run import ExportError, check_template_dir, render, resolv
 from salesplan.export.tables import UnknownTable, parse_tables
 from salesplan.export.xlsx_sheets import MAX_COLUMNS, TooWide
 from salesplan.export.xlsx_text import CUT_MARK
+from salesplan.model.words import LEVELS
+from salesplan.review.words import STATUS_WORDS
 
 # (words table, key, Chinese, English): every word of the tables
 WORDS = [
-    (words.LEVELS, "region", "区域", "region"),
-    (words.LEVELS, "rep", "销售代表", "rep"),
-    (words.LEVELS, "month", "月份", "month"),  # the split engine says 月: the export's level column says 月份
-    (words.LEVELS, "account", "客户", "account"),
+    (LEVELS, "region", "区域", "region"),
+    (LEVELS, "rep", "销售代表", "rep"),
+    (LEVELS, "month", "月份", "month"),  # the split engine says 月: the export's level column says 月份
+    (LEVELS, "account", "客户", "account"),
     (words.MODULES, "promotion", "推广", "promotion"),
     (words.STATUSES, "delayed", "已延期", "delayed"),
     (words.PROBABILITIES, "medium", "中", "medium"),
     (words.IMPACTS, "minor", "轻微", "minor"),
     (words.RISK_LEVELS, "critical", "极高", "critical"),
     (words.CATEGORIES, "policy", "政策", "policy"),
-    (words.REVIEW_STATUSES, "on_track", "正常", "on track"),
+    (STATUS_WORDS, "on_track", "正常", "on track"),
     (words.DIMENSIONS, "efficiency", "效率", "efficiency"),
     (words.KINDS, "supporting", "支撑目标", "supporting"),
 ]

@@ -18,11 +18,11 @@ from salesplan import codes
 from salesplan.diagnostics import Diagnostic
 from salesplan.i18n import _
 from salesplan.loader import load_text
+from salesplan.model.words import DIMENSIONS, dimension
 from salesplan.split.engine import split_plan
 from salesplan.split.ipf import IpfFailed, controlled_round, fit
 from salesplan.split.result import Basis, SplitNode, TargetSplit
 from salesplan.split.table import render_table
-from salesplan.split.words import DIMENSION, dimension
 
 TESTS = Path(__file__).resolve().parents[1]
 CASES = TESTS / "rules" / "cases"
@@ -65,7 +65,7 @@ def test_every_basis_reads_as_it_always_has(basis: Basis, zh: str, en: str) -> N
 
 
 def test_dimension_names() -> None:
-    zh = {dim: word.render("zh") for dim, word in DIMENSION.items()}
+    zh = {dim: word.render("zh") for dim, word in DIMENSIONS.items()}
     assert zh == {
         "region": "区域",
         "product": "产品",
@@ -74,7 +74,7 @@ def test_dimension_names() -> None:
         "month": "月",
         "week": "周",
     }
-    assert {dim: word.render("en") for dim, word in DIMENSION.items()} == {dim: dim for dim in DIMENSION}
+    assert {dim: word.render("en") for dim, word in DIMENSIONS.items()} == {dim: dim for dim in DIMENSIONS}
     assert dimension("ipf") == "ipf"
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 from salesplan.diff import words
 from salesplan.diff.result import EntityDiff, FieldChange, PartChange, PlanDiff, TargetDiff
 from salesplan.i18n import render
+from salesplan.model.words import dimension
 
 _RISK_WORDS = ("probability", "impact", "level")
 _ARROW = " → "
@@ -111,7 +112,7 @@ def part_name(part: PartChange) -> str:
 
 
 def part_level(part: PartChange, lang: str) -> str:
-    return render(words.dimension(part.path[-1][0]), lang)
+    return render(dimension(part.path[-1][0]), lang)
 
 
 def target_title(target: TargetDiff) -> str:

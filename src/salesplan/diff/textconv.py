@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from salesplan.diff import sections, words
 from salesplan.diff.fields import Spec, by_id, text
 from salesplan.i18n import render
+from salesplan.model.words import dimension
 
 if TYPE_CHECKING:
     from salesplan.loader import LoadedPlan
@@ -44,7 +45,7 @@ def _kind(kind: str, lang: str) -> str:
 
 def _split_lines(split: TargetSplit, lang: str) -> list[str]:
     prefix = f"{_kind('split', lang)} {split.target_id}"
-    names = {level: render(words.dimension(level), lang) for level in split.levels}
+    names = {level: render(dimension(level), lang) for level in split.levels}
     rows: list[tuple[tuple[tuple[str, str], ...], str]] = []
     stack: list[tuple[tuple[tuple[str, str], ...], SplitNode]] = [((), split.root)]
     while stack:

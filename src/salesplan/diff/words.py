@@ -48,15 +48,6 @@ FIELD: dict[str, Message] = {
     "split_methods": _("split methods"),
     "total": _("total budget"),
 }
-# the levels of a split (a level not named here, such as ipf, is shown as it is)
-DIMENSION: dict[str, Message] = {
-    "region": _("region"),
-    "product": _("product"),
-    "rep": _("rep"),
-    "quarter": _("quarter"),
-    "month": _("month"),
-    "week": _("week"),
-}
 KIND: dict[str, Message] = {
     "plan": _("plan"),
     "target": _("target"),
@@ -130,10 +121,6 @@ def field_name(name: str) -> Text:
     if name.startswith("allocation."):
         return _("allocation: {module}", module=name.split(".", 1)[1])
     return FIELD.get(name, name)
-
-
-def dimension(level: str) -> Text:
-    return DIMENSION.get(level, level)
 
 
 def moved(days: int) -> Message:

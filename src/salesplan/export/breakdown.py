@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -11,6 +10,7 @@ from typing import TYPE_CHECKING
 from salesplan.export import words
 from salesplan.export.model import Cell, Column, NumberFormat, Quantity, Row, Table
 from salesplan.i18n import _
+from salesplan.model.words import level_word
 from salesplan.periods import part_of_id
 
 if TYPE_CHECKING:
@@ -36,13 +36,6 @@ def period_end(part: str | None) -> dt.date | None:
     """The last day of a time part (2026-07, 2026-Q3, 2026-W28); None for other parts."""
     found = part_of_id(part) if part else None
     return found[2] if found else None
-
-
-def level_word(level: str | None, lang: str) -> str:
-    """`region` -> 区域; a combined level (`region×product`) word by word."""
-    if not level:
-        return ""
-    return re.sub(r"[A-Za-z_]+", lambda m: words.word(words.LEVELS, m[0], lang), level)
 
 
 def logic_text(levels: Sequence[str], lang: str) -> str:

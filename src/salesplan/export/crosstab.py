@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from salesplan.export import words
-from salesplan.export.breakdown import level_word, places
+from salesplan.export.breakdown import places
 from salesplan.export.model import (
     Cell,
     Chart,
@@ -30,6 +30,7 @@ from salesplan.export.model import (
     Table,
 )
 from salesplan.i18n import _
+from salesplan.model.words import level_word
 from salesplan.periods import TIME_KINDS
 
 if TYPE_CHECKING:

@@ -12,9 +12,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from salesplan.export import words
-from salesplan.export.breakdown import level_word
 from salesplan.export.model import Chart, ChartSeries
 from salesplan.i18n import _
+from salesplan.model.words import level_word
 from salesplan.periods import TIME_KINDS
 
 if TYPE_CHECKING:

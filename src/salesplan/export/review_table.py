@@ -6,10 +6,12 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from salesplan.export import words
-from salesplan.export.breakdown import level_word, places
+from salesplan.export.breakdown import places
 from salesplan.export.model import Cell, Column, Document, LegendItem, NumberFormat, Quantity, Row, Table, ToneRule
 from salesplan.export.review_charts import review_charts
 from salesplan.i18n import _
+from salesplan.model.words import level_word
+from salesplan.review.words import STATUS_WORDS
 
 if TYPE_CHECKING:
     from salesplan.model.plan import Plan
@@ -27,7 +29,7 @@ def review_columns(lang: str) -> tuple[Column, ...]:
 
 
 def status_text(status: str, lang: str) -> str:
-    return words.word(words.REVIEW_STATUSES, status, lang)
+    return words.word(STATUS_WORDS, status, lang)
 
 
 def _percent(value: Decimal | None) -> Quantity | None:

@@ -1,8 +1,10 @@
 """Every word the exported tables show, once each: a `salesplan.i18n.Message` of the export catalog.
 
 Table titles and headers follow DOMAIN.md §7; they are rendered where the export's language is
-known (`render(message, lang)`). A word the plan writes as free text (a risk category, a
-strategy's own name) is shown as written when it is not one of the known words.
+known (`render(message, lang)`). The review sheet's headers and statuses are the review's words
+(`salesplan.review.words`), a split's levels the model's (`salesplan.model.words.LEVELS`). A word
+the plan writes as free text (a risk category, a strategy's own name) is shown as written when it
+is not one of the known words.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Final
 
 from salesplan.i18n import Message, _, pgettext, render
+from salesplan.review.words import HEADERS as REVIEW_HEADERS
 
 TITLES: Final[dict[str, Message]] = {
     "breakdown": _("Target setting and breakdown"),
@@ -64,17 +67,7 @@ HEADERS: Final[dict[str, tuple[Message, ...]]] = {
         _("Early-warning signal"),
     ),
     "timeline": (_("Task"), _MODULE, _OWNER, _START, _END, _STATUS, _DEPENDS),
-    "review": (
-        _("Target / part"),
-        _("Level"),
-        _("Target"),
-        _("Actual to date"),
-        _("Achievement"),
-        _("Expected to date"),
-        _("Pacing"),
-        _("Gap"),
-        _STATUS,
-    ),
+    "review": REVIEW_HEADERS,
     "alerts": (pgettext("alert column", "Target"), pgettext("alert column", "Part"), _("Alert"), _("Details")),
     "crosstab": (_("Breakdown part"), _("Level")),
 }
@@ -95,17 +88,6 @@ MODULES: Final[dict[str, Message]] = {
     "promotion": _("promotion"),
     "customer": _("customer"),
     "incentive": _("incentive"),
-}
-
-# the levels of a split, as the breakdown's level column names them
-LEVELS: Final[dict[str, Message]] = {
-    "region": _("region"),
-    "product": _("product"),
-    "rep": _("rep"),
-    "quarter": _("quarter"),
-    "month": pgettext("split level", "month"),
-    "week": _("week"),
-    "account": _("account"),
 }
 
 # task statuses, in the order a drop-down offers them
@@ -136,14 +118,6 @@ CATEGORIES: Final[dict[str, Message]] = {
     "team": _("team"),
     "resource": _("resource"),
     "policy": _("policy"),
-}
-
-# a review node's status
-REVIEW_STATUSES: Final[dict[str, Message]] = {
-    "ahead": _("ahead"),
-    "on_track": _("on track"),
-    "behind": _("behind"),
-    "at_risk": _("at risk"),
 }
 
 TOTAL: Final = _("Total")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from salesplan.i18n import Message, _, pgettext
+from salesplan.i18n import Message, Text, _, pgettext
 
 # the kinds of item a plan lists (the noun a message about one of them uses)
 KIND: dict[str, Message] = {
@@ -21,16 +21,28 @@ KIND: dict[str, Message] = {
 PROBABILITY = _("probability")
 IMPACT = _("impact")
 
-# the levels a target is split by, as a table's level column and a split's logic name them
-LEVELS: dict[str, Message] = {
-    "region": _("region"),
-    "product": _("product"),
+# the dimensions a target is split by, as the split engine's, a diff's and a review's messages name
+# them ("按月拆解" / "by month"); a level not named here (`ipf`) is shown as it is
+DIMENSIONS: dict[str, Message] = {
+    "region": KIND["region"],
+    "product": KIND["product"],
     "rep": _("rep"),
     "quarter": _("quarter"),
-    "month": pgettext("split level", "month"),
+    "month": _("month"),
     "week": _("week"),
-    "account": _("account"),
 }
+# the levels a target is split by, as a table's level column and a split's logic name them: the
+# dimensions, with the month 月份 (not 月) and the account level
+LEVELS: dict[str, Message] = {
+    **DIMENSIONS,
+    "month": pgettext("split level", "month"),
+    "account": KIND["account"],
+}
+
+
+def dimension(dim: str) -> Text:
+    """The name of dimension `dim` (a word of any language), or `dim` itself when it has none (`ipf`)."""
+    return DIMENSIONS.get(dim, dim)
 
 
 def level_word(level: str | None, lang: str) -> str:

@@ -27,12 +27,12 @@ from typing import TYPE_CHECKING, Any, Protocol
 from salesplan.diagnostics import Diagnostic, has_errors
 from salesplan.i18n import Message, Text, _
 from salesplan.model.values import unit_multiplier
+from salesplan.model.words import dimension
 from salesplan.review.actuals import ActualRow, not_in_breakdown, parse_actuals
 from salesplan.review.engine import Review, Thresholds, review_plan
 from salesplan.review.render import document
 from salesplan.review.words import listing, series
 from salesplan.split.engine import split_plan
-from salesplan.split.words import dimension
 
 if TYPE_CHECKING:
     from pathlib import Path

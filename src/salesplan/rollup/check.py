@@ -13,12 +13,12 @@ from salesplan import codes
 from salesplan.diagnostics import Diagnostic, SourceRef
 from salesplan.i18n import Message, _
 from salesplan.model.plan import Target
+from salesplan.model.words import dimension
 from salesplan.rollup.facts import Claim, FileFacts, Part
 from salesplan.rollup.graph import cyclic
 from salesplan.rollup.parents import Parent, ParentCache, PartIndex
 from salesplan.rollup.units import compatible, convert
 from salesplan.rollup.words import amount, gap_text, part_text
-from salesplan.split.words import dimension
 
 
 @dataclass

@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from salesplan.i18n import Message, Text, _
+from salesplan.model.words import dimension
 from salesplan.numbers import trimmed
 from salesplan.rollup.facts import Part
-from salesplan.split.words import dimension
 
 WHOLE = _("the whole target")
 NO_CHILD = _("no child plan")

@@ -13,6 +13,7 @@ from fractions import Fraction
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic, Severity
 from salesplan.i18n import Message, _
+from salesplan.model.words import dimension
 from salesplan.split.capacity import OverCapacity, allocate
 from salesplan.split.env import END, START, Ctx, SplitProblem, TargetEnv, describe
 from salesplan.split.frontier import Frontier
@@ -23,7 +24,6 @@ from salesplan.split.methods import compute_shares, shares_key
 from salesplan.split.result import Basis, SplitNode
 from salesplan.split.rounding import apportion
 from salesplan.split.shares import Shares
-from salesplan.split.words import dimension
 
 _ONE = Decimal(1)
 

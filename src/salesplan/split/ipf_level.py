@@ -14,6 +14,7 @@ from fractions import Fraction
 
 from salesplan import codes
 from salesplan.i18n import _
+from salesplan.model.words import dimension
 from salesplan.split.env import SplitProblem, TargetEnv, show
 from salesplan.split.frontier import Attacher, Frontier
 from salesplan.split.ipf import IpfFailed, Matrix, controlled_round, fit
@@ -21,7 +22,6 @@ from salesplan.split.levels import Level
 from salesplan.split.result import Basis
 from salesplan.split.rounding import apportion_fractions
 from salesplan.split.shares import Shares
-from salesplan.split.words import dimension
 
 Fitted = tuple[list[int], list[int], Matrix, list[list[int]]]
 _MARGIN = _("margin")

@@ -14,10 +14,10 @@ from salesplan.diagnostics import Diagnostic
 from salesplan.i18n import Message, _
 from salesplan.loader.yamltree import Path_
 from salesplan.model.plan import SplitLevel
+from salesplan.model.words import dimension
 from salesplan.split.env import SplitProblem, TargetEnv, plain, to_fraction
 from salesplan.split.seasonal import history_months
 from salesplan.split.timeparts import TIME_KINDS, TIME_RANK, normalize_key, time_key_candidates, time_parts
-from salesplan.split.words import dimension
 
 _PLACE = {"even", "weights", "explicit"}
 SEASONAL_KINDS = ("quarter", "month")  # matched to history.by_month by month of the year

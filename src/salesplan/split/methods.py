@@ -20,6 +20,7 @@ from salesplan import codes
 from salesplan.diagnostics import Diagnostic, Severity
 from salesplan.i18n import Message, _
 from salesplan.model.ramp import ramp_share
+from salesplan.model.words import dimension
 from salesplan.split.basis_text import percent_text
 from salesplan.split.env import END, PRODUCT, REGION, REP, START, Ctx, SplitProblem, TargetEnv, describe, show
 from salesplan.split.held import hold
@@ -29,7 +30,6 @@ from salesplan.split.rounding import integer_weights
 from salesplan.split.seasonal import seasonal_weights
 from salesplan.split.shares import Shares
 from salesplan.split.timeparts import TimePart, overlap, time_parts
-from salesplan.split.words import dimension
 
 
 def shares_key(env: TargetEnv, level: Level, ctx: Ctx) -> Hashable:

@@ -18,9 +18,9 @@ from fractions import Fraction
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic
 from salesplan.i18n import _
+from salesplan.model.words import dimension
 from salesplan.split.env import REGION, REP, Ctx, SplitProblem, TargetEnv, describe
 from salesplan.split.timeparts import TimePart
-from salesplan.split.words import dimension
 
 _MONTH_KEY = re.compile(r"^(\d{4})-(\d{1,2})$")
 Month = tuple[int, int]

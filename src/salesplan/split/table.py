@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 
 from salesplan.i18n import _, render
+from salesplan.model.words import dimension
 from salesplan.split.env import plain
 from salesplan.split.result import Basis, SplitNode, TargetSplit
-from salesplan.split.words import dimension
 
 _PART = _("Part")
 _LEVEL = _("Level")
