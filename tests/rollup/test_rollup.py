@@ -120,3 +120,21 @@ def test_a_parent_that_does_not_load_is_an_error_and_nothing_is_written(tmp_path
     assert not out.exists()
     missing = CliRunner().invoke(app, ["rollup", str(tmp_path / "nope.yaml")])
     assert missing.exit_code == 2 and "SP001" in missing.output
+
+
+def test_the_rollup_as_a_workbook(tmp_path: Path) -> None:
+    import openpyxl
+
+    out = tmp_path / "rollup.xlsx"
+    run = CliRunner().invoke(app, ["rollup", str(EXAMPLE), "-o", str(out)])  # the format from the suffix
+    assert run.exit_code == 0, run.output
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[0] == ["计划 / 部分", "文件", "目标值", "各部分合计", "差额"]
+    assert rows[1][0] == "T1" and rows[1][2] == 9000 and rows[1][3] == 9000
+    assert sheet.cell(2, 3).number_format.endswith('"万元"')
+    children = [r for r in rows[2:] if r[1]]
+    assert [r[2] for r in children] == [40000000, 30000000, 20000000]  # each child in its own unit, 元
+    assert sum(r[2] for r in children) == 9000 * 10**4
+    to_stdout = CliRunner().invoke(app, ["rollup", str(EXAMPLE), "-f", "xlsx"])
+    assert to_stdout.exit_code == 2 and "-o" in to_stdout.output

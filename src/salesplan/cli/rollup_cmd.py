@@ -20,6 +20,7 @@ from salesplan.cli.common import (
     OutputOption,
     check_output,
     emit,
+    fail,
 )
 from salesplan.i18n import _
 
@@ -28,6 +29,7 @@ class RollupFormat(StrEnum):
     table = "table"
     md = "md"
     json = "json"
+    xlsx = "xlsx"
 
 
 HELP = _("Print the roll-up of plan files: a parent plan, the child plans implementing its parts, their breakdowns.")
@@ -37,8 +39,9 @@ SUMMARY = _("Roll regional plans up into the national one.")
 def rollup(
     root: Annotated[Path, typer.Argument(metavar="<path>", help=_("A folder of plans, or a parent plan.").msgid)],
     fmt: Annotated[
-        RollupFormat, typer.Option("--format", "-f", help=_("table, md or json.").msgid)
-    ] = RollupFormat.table,
+        RollupFormat | None,
+        typer.Option("--format", "-f", help=_("table, md, json or xlsx (default: the -o suffix, else table).").msgid),
+    ] = None,
     output: OutputOption = None,
     force: ForceOption = False,
     lang: LangOption = Lang.zh,
@@ -60,6 +63,19 @@ def rollup(
     # a plan that does not load leaves no tree to show: exit 2 (a relation that does not hold is 1)
     if any(codes.group(d.code) == "loader" for d in found):
         raise typer.Exit(EXIT_ERROR)
-    emit(RENDERERS[fmt.value](result, code), output, force, code, [root])
+    chosen = fmt or _from_suffix(output)
+    if chosen is RollupFormat.xlsx:
+        from salesplan.report.rollup_xlsx import render_rollup_xlsx
+
+        if output is None or str(output) == "-":
+            fail(_("a workbook is written to a file: give -o FILE.xlsx"), lang=code)
+        emit(render_rollup_xlsx(result, code), output, force, code, [root])
+    else:
+        emit(RENDERERS[chosen.value](result, code), output, force, code, [root])
     if found:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _from_suffix(output: Path | None) -> RollupFormat:
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    return RollupFormat(suffix) if suffix in ("md", "json", "xlsx") else RollupFormat.table
