@@ -179,7 +179,7 @@ def test_blank_templates_read_back_as_actuals(tmp_path: Path, lang: str) -> None
 def test_blank_refuses_other_formats_and_stdout(tmp_path: Path) -> None:
     assert run("--blank", "--format", "md", "-o", tmp_path / "x.md")[0] == 2
     assert run("--blank", "--format", "csv")[0] == 2
-    assert run(REFERENCE, "--blank", "--format", "csv", "-o", tmp_path / "x.csv")[0] == 2
+    assert run(REFERENCE, "--blank", "-a", ACTUALS, "--format", "csv", "-o", tmp_path / "x.csv")[0] == 2
 
 
 def test_help_lists_review_and_imports_nothing_heavy() -> None:

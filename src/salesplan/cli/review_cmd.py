@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from salesplan.review.engine import Review
     from salesplan.review.execution import TaskProgress
     from salesplan.review.spend import SpendReview
+    from salesplan.review.template import FilledTemplate
 
 
 class ReviewFormat(StrEnum):
@@ -69,7 +70,7 @@ def _as_of(text: str | None, lang: str) -> dt.date:
         fail(_("--as-of must be a date YYYY-MM-DD (got {text})", text=repr(text)), lang=lang)
 
 
-def _blank(fmt: ReviewFormat, output: Path | None, force: bool, lang: str) -> None:
+def _blank(fmt: ReviewFormat, output: Path | None, force: bool, lang: str, plan: Path | None = None) -> None:
     from salesplan.review.blank import blank_csv, blank_xlsx
 
     if output is None or str(output) == "-":
@@ -81,7 +82,29 @@ def _blank(fmt: ReviewFormat, output: Path | None, force: bool, lang: str) -> No
             _("--blank writes the actuals template: --format csv or --format xlsx (or -o FILE.csv / FILE.xlsx)"),
             lang=lang,
         )
-    emit(blank_csv(lang) if fmt is ReviewFormat.csv else blank_xlsx(lang), output, force, lang)
+    if plan is None:
+        emit(blank_csv(lang) if fmt is ReviewFormat.csv else blank_xlsx(lang), output, force, lang)
+        return
+    from salesplan.review.template import filled_csv, filled_xlsx
+
+    refuse_input_as_output(output, [plan], lang)
+    template = _filled(load_or_exit(plan, lang), lang)
+    emit(filled_csv(template, lang) if fmt is ReviewFormat.csv else filled_xlsx(template, lang), output, force, lang)
+
+
+def _filled(loaded: LoadedPlan, lang: str) -> FilledTemplate:
+    """The template filled from the plan's first target's split (its errors: exit 2)."""
+    from salesplan.review.template import fill
+    from salesplan.split.engine import split_plan
+
+    assert loaded.plan is not None
+    first = [loaded.plan.targets[0].id] if loaded.plan.targets else []
+    outcome = split_plan(loaded, first) if first else None
+    if outcome is not None:
+        print_diagnostics(outcome.diagnostics, lang)
+        if has_errors(outcome.diagnostics):
+            raise typer.Exit(EXIT_ERROR)
+    return fill(loaded.plan, outcome.splits[0] if outcome is not None and outcome.splits else None)
 
 
 def _render(
@@ -219,7 +242,10 @@ def _pct(name: str, help_text: str) -> Any:
 
 def review(
     plan: Annotated[
-        Path | None, typer.Argument(help=_("The plan file (none with --blank).").msgid, show_default=False)
+        Path | None,
+        typer.Argument(
+            help=_("The plan file (with --blank: the plan to fill the template from).").msgid, show_default=False
+        ),
     ] = None,
     actuals: Annotated[
         Path | None,
@@ -266,7 +292,10 @@ def review(
         ),
     ] = None,
     blank: Annotated[
-        bool, typer.Option("--blank", help=_("Write an empty actuals template (-o, csv or xlsx).").msgid)
+        bool,
+        typer.Option(
+            "--blank", help=_("Write the actuals template (-o, csv or xlsx); with a plan, filled with its parts.").msgid
+        ),
     ] = False,
     progress: Annotated[
         Path | None,
@@ -305,9 +334,11 @@ def review(
 
     language = lang.value
     if blank:
-        if plan is not None or actuals is not None:
-            fail(_("--blank writes the actuals template; give no plan and no --actuals"), lang=language)
-        _blank(fmt, output, force, language)
+        from salesplan.review.template import NO_ACTUALS
+
+        if actuals is not None:
+            fail(NO_ACTUALS, lang=language)
+        _blank(fmt, output, force, language, plan)
         return
     if fmt is ReviewFormat.table and output is not None:  # no --format: the -o suffix says which
         by_suffix = {".xlsx": ReviewFormat.xlsx, ".md": ReviewFormat.md, ".json": ReviewFormat.json}

@@ -106,11 +106,11 @@ class _Resolver:
         period = plan.plan.period
         self.period = (period.start, period.end)
         self.known = {
-            "region": _index(plan.team.regions),
-            "product": _index(plan.team.products),
-            "rep": _index(plan.team.people),
-            "target": _index(plan.targets),
-            "strategy": _index(plan.strategies),
+            "region": part_index(plan.team.regions),
+            "product": part_index(plan.team.products),
+            "rep": part_index(plan.team.people),
+            "target": part_index(plan.targets),
+            "strategy": part_index(plan.strategies),
         }
         self.active = {p.id: (p.start, p.end) for p in plan.team.people if p.start or p.end}
         self.columns: dict[str, int] = {}
@@ -352,7 +352,8 @@ def _unknown(key: str, raw: Any) -> Message:
     return _("unknown {column} '{value}'", column=COLUMN_WORDS[key], value=raw)
 
 
-def _index(items: list[Any]) -> dict[str, str]:
+def part_index(items: list[Any]) -> dict[str, str]:
+    """Each id, and each name not already an id (the first item of a name wins) -> the item's id."""
     out: dict[str, str] = {}
     for item in items:
         out[item.id] = item.id

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 from salesplan.i18n import Message, _
 from salesplan.review.headers import COLUMNS
@@ -58,6 +59,17 @@ def blank_csv(lang: str) -> bytes:
 
 
 def blank_xlsx(lang: str) -> bytes:
+    return save(template_book(lang))
+
+
+def save(book: Any) -> bytes:
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def template_book(lang: str) -> Any:
+    """The template's workbook: the actuals sheet (the header row) first, then the guide sheet."""
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
@@ -77,6 +89,4 @@ def blank_xlsx(lang: str) -> bytes:
         guide.append([header(key, lang), MEANINGS[key].render(lang), example])
         guide.cell(guide.max_row, 3).data_type = "s"
     guide.column_dimensions["B"].width = 48
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return book
