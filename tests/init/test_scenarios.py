@@ -66,8 +66,9 @@ def test_regional_expansion_stresses_regions_local_channels_and_competitors() ->
 
 def test_sprint_splits_to_reps_and_weeks_and_tracks_tightly() -> None:
     p = plan("sprint")
-    assert ("rep", "capacity") in levels(p)
+    assert ("rep", "capacity") in levels(p) and ("month", "history") in levels(p)  # last year's season
     assert {("week", "workdays"), ("week", "even")} & levels(p)
+    assert any(person.start and person.ramp for person in p.team.people)  # a new hire ramping up
     assert any(t.deadline and t.deadline < p.plan.period.end for t in p.targets)  # an early checkpoint
     assert allocation(p, "incentive") >= 30
     assert any("站会" in k.name or "站会" in (k.deliverable or "") for k in p.tasks)

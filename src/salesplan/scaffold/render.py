@@ -4,11 +4,13 @@ Templates: `templates/init/<scenario>.yaml.j2`, each extending `_base.yaml.j2`, 
 languages: their text is English marked for translation, rendered in the plan's language from the
 templates catalog. Their context is built here: YAML-ready header values, period dates,
 `at`/`before` for dates inside the period, `wan(x)` for amounts written in 万元 and rendered in the
-plan's unit, `person(name)` for the sample people, `yaml(text)` to quote text where YAML needs it.
+plan's unit, `history_by_month(total, shape)` for last year's same months, `person(name)` for the
+sample people, `yaml(text)` to quote text where YAML needs it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -53,6 +55,17 @@ def person(name: str) -> Person:
     return Person(yaml_scalar(pid), yaml_scalar(name) if pid != name else "")
 
 
+def history_by_month(timeline: Timeline, unit: str) -> Callable[[int, Sequence[int]], str]:
+    """`history_by_month(680, shape)` in a template: the YAML flow mapping of last year's months,
+    680 万元 shared like the 12-month `shape`, in the plan's unit."""
+    wan = money(unit)
+
+    def by_month(total: int, shape: Sequence[int]) -> str:
+        return "{" + ", ".join(f"{key}: {wan(amount)}" for key, amount in timeline.seasonal(total, shape)) + "}"
+
+    return by_month
+
+
 def plan_context(basics: Basics) -> dict[str, Any]:
     timeline = Timeline(basics.period.start, basics.period.end)
     owner_id = person_id(basics.owner)
@@ -73,6 +86,10 @@ def plan_context(basics: Basics) -> dict[str, Any]:
         "at": timeline.at,
         "before": timeline.before,
         "month_weights": timeline.month_weights,
+        "history_by_month": history_by_month(timeline, basics.unit),
+        "spring": timeline.spring(),
+        "season_start": timeline.season()[0],
+        "season_end": timeline.season()[1],
         "week_method": "workdays" if timeline.workdays_known() else "even",
         "wan": money(basics.unit),
         "person": person,

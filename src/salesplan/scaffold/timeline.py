@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
+
+from salesplan.periods import month_end
 
 _TEN_THOUSAND = Decimal(10_000)
 # the units of money init writes a plan in, under the names a user may give them (words salesplan reads)
@@ -58,6 +61,38 @@ class Timeline:
     def last_year(self) -> tuple[dt.date, dt.date]:
         """The same period a year earlier: the basis of `method: history`."""
         return _year_earlier(self.start), _year_earlier(self.end)
+
+    def season(self) -> tuple[dt.date, dt.date]:
+        """The span of `history.by_month`: the period a year earlier, widened to whole quarters when
+        the months are phased by quarter (`spring`), since a quarter weighs all three of its months."""
+        start, end = self.last_year()
+        if not self.spring():
+            return start, end
+        first = dt.date(start.year, start.month - (start.month - 1) % 3, 1)
+        last_month = end.month + 2 - (end.month - 1) % 3
+        return first, month_end(end.year, last_month)
+
+    def last_year_months(self) -> list[str]:
+        """`YYYY-MM` of every month of `season()`: the keys of `history.by_month`."""
+        return Timeline(*self.season()).months()
+
+    def seasonal(self, total: int, shape: Sequence[int]) -> list[tuple[str, int]]:
+        """Last year's months, `total` shared among them like `shape` (12 weights, January first):
+        whole amounts that add up to `total` exactly (largest remainder, ties to the earlier month)."""
+        keys = self.last_year_months()
+        weights = [shape[int(key[5:]) - 1] for key in keys]
+        quotas = [Fraction(total * w, sum(weights)) for w in weights]
+        amounts = [math.floor(q) for q in quotas]
+        by_remainder = sorted(range(len(keys)), key=lambda i: (-(quotas[i] - amounts[i]), i))
+        for i in by_remainder[: total - sum(amounts)]:
+            amounts[i] += 1
+        return list(zip(keys, amounts, strict=True))
+
+    def spring(self) -> bool:
+        """Whether the period's months include January or February among others: the Spring
+        Festival moves between them from year to year, so last year's months are no guide to them."""
+        months = self.months()
+        return len(months) > 1 and any(m[5:] in ("01", "02") for m in months)
 
     def workdays_known(self) -> bool:
         """Whether China's official holiday schedule (make-up working days) is published for every
