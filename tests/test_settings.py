@@ -245,7 +245,7 @@ def test_the_command_line_wins_over_the_file_which_wins_over_the_defaults(tmp_pa
     assert cli.review.triggers == Triggers(4, Decimal(50)) and cli.review.fail_under == 1
     assert cli.review.columns == ColumnSettings({"rep": ("跟进人",)}, ("备注", "跟进人"))
     # --select replaces the file's selection and its ignore; --ignore and --exclude add
-    assert cli.lint.enabled == {"SP201", "SP202", "SP204", "SP301"}
+    assert cli.lint.enabled == {"SP201", "SP202", "SP204", "SP205", "SP301"}
     assert cli.lint.exclude == ("archive", "drafts") and cli.lint.fail_on is Severity.NOTICE
 
 

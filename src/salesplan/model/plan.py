@@ -199,6 +199,11 @@ class Target(Strict):
     granularity: Amount | None = Field(None, description="Parts are whole multiples of this (default 1)")
     split: list[SplitLevel] = Field(default_factory=list)
     implements: Implements | None = Field(None, description="The part of a parent plan's target this target carries")
+    commit: dict[str, Amount] | None = Field(
+        None,
+        description="Bottom-up commitments: part id of any level of the split -> the amount that part "
+        "commits to, in the target's unit; lint (SP205) compares them with the allocation",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -217,6 +222,8 @@ class Target(Strict):
         split = data.get("split")
         if isinstance(split, list):
             data["split"] = [_scale_split_values(level, unit) for level in split]
+        if isinstance(data.get("commit"), dict):
+            data["commit"] = _scale_tree(data["commit"], unit)
         return data
 
 

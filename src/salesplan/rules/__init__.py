@@ -29,6 +29,7 @@ MODULES = (
     "breakdown.sp202_split_part_not_defined",
     "breakdown.sp203_split_fails",
     "breakdown.sp204_split_option_ignored",
+    "breakdown.sp205_commitment_gap",
     "risks.sp301_risk_without_response",
     "risks.sp302_risk_without_owner",
     "risks.sp303_risk_without_trigger",

@@ -1,0 +1,107 @@
+"""Bottom-up commitments (自下而上 承诺) should meet the top-down allocation.
+
+A target's `commit:` gives what reps or regions commit to, part id -> amount in the target's unit
+(part ids of any level of the split: `commit: {east-a: 280, 李雷: 90}`). Each part's allocation
+is the split's value at that part, summed over its nodes when it appears under several parents (a
+rep under two products). A commitment off its allocation by more than
+`breakdown.max-commitment-gap` percent of the allocation (default 10) is a warning; a part id
+that the split does not have is an error.
+
+Options: `breakdown.max-commitment-gap` (percent, default 10).
+
+Failing example::
+
+    team:
+      regions: [{id: east-a}, {id: east-b}]
+    targets:
+      - id: T1
+        value: 500
+        split:
+          - {by: region, method: explicit, values: {east-a: 300, east-b: 200}}
+        commit: {east-a: 220, east-b: 200}
+
+Passing example::
+
+    team:
+      regions: [{id: east-a}, {id: east-b}]
+    targets:
+      - id: T1
+        value: 500
+        split:
+          - {by: region, method: explicit, values: {east-a: 300, east-b: 200}}
+        commit: {east-a: 280, east-b: 210}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from salesplan.diagnostics import Severity
+from salesplan.i18n import _
+from salesplan.options import Option, percent
+from salesplan.rules.base import Context, Finding
+from salesplan.rules.breakdown import sp201_split_does_not_add_up, sp202_split_part_not_defined
+
+CODE = "SP205"
+NAME = "commitment-gap"
+SEVERITY = "warning"
+SUMMARY = "Bottom-up commitments (commit:) within a band of the split's allocation; committed parts exist."
+MAX_GAP: Option[Decimal] = Option(
+    "breakdown.max-commitment-gap",
+    Decimal(10),
+    percent,
+    "largest gap between a commitment and its allocation, percent of the allocation (default 10)",
+)
+OPTIONS = (MAX_GAP,)
+
+
+def _signed(value: Decimal) -> str:
+    return f"+{value}" if value > 0 else str(value)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    from salesplan.split.commit import commitments
+    from salesplan.split.engine import split_plan  # imported on first use: `salesplan rules` stays light
+
+    flagged = {
+        f.path[1]
+        for rule in (sp201_split_does_not_add_up, sp202_split_part_not_defined)
+        for f in rule.check(ctx)
+        if len(f.path) > 1
+    }
+    chosen = {t.id: i for i, t in enumerate(ctx.plan.targets) if t.commit and t.split and i not in flagged}
+    if not chosen:
+        return
+    band = ctx.settings.get(MAX_GAP)
+    for split in split_plan(ctx.loaded, list(chosen)).splits:
+        i = chosen[split.target_id]
+        target = ctx.plan.targets[i]
+        found, unknown = commitments(split, target.commit or {})
+        for part in unknown:
+            yield Finding(
+                ("targets", i, "commit", part),
+                _("'{part}' in commit: is not a part of the split of target '{id}'", part=part, id=target.id),
+                _("name a part of one of the target's split levels (a region, product, rep or month id)"),
+                severity=Severity.ERROR,
+                key=True,
+            )
+        for c in found:
+            share = c.gap_percent()
+            if c.gap == 0 or (share is not None and abs(share) <= band):
+                continue
+            pct = f" ({_signed(share.quantize(Decimal('0.1')))}%)" if share is not None else ""
+            limit = f"{band}%"
+            yield Finding(
+                ("targets", i, "commit", c.part),
+                _(
+                    "'{part}' commits {commitment}, allocated {allocation}: gap {gap}{share}, more than {band}",
+                    part=c.part,
+                    commitment=c.commitment,
+                    allocation=c.allocation,
+                    gap=_signed(c.gap),
+                    share=pct,
+                    band=limit,
+                ),
+                _("agree on the allocation with the part's owner, or change the split"),
+            )

@@ -1,0 +1,79 @@
+"""Bottom-up commitments beside the allocation (hand-computed on the reference plan, and a property)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from repo_files import REFERENCE
+from salesplan.loader import load_text
+from salesplan.split.commit import Commitment, allocations, commitments
+from salesplan.split.engine import split_plan
+
+ANCHOR = "    split:                            # levels"
+
+
+def _reference(commit: str) -> str:
+    text: str = REFERENCE.read_text(encoding="utf-8")
+    assert ANCHOR in text
+    return text.replace(ANCHOR, f"    commit: {commit}\n{ANCHOR}", 1)
+
+
+def test_reference_commitments_hand_computed() -> None:
+    loaded = load_text(_reference("{east-a: 280, 李雷: 90, nobody: 5}"), "plan.yaml")
+    assert loaded.plan is not None
+    target = loaded.plan.targets[0]
+    assert target.commit == {"east-a": Decimal(280), "李雷": Decimal(90), "nobody": Decimal(5)}
+    split = split_plan(loaded, ["T1"]).splits[0]
+    found, unknown = commitments(split, target.commit)
+    assert unknown == ["nobody"]
+    east_a, li_lei = found
+    # east-a is allocated 300 (explicit): 280 - 300 = -20, -6.7% of 300
+    assert east_a == Commitment("east-a", Decimal(300), Decimal(280))
+    assert east_a.gap == Decimal(-20)
+    assert f"{east_a.gap_percent():.1f}" == "-6.7"
+    # 李雷 is under device (96) and consumable (64) of east-a: 160 allocated, 90 - 160 = -70
+    assert li_lei.allocation == Decimal(160) and li_lei.gap == Decimal(-70)
+
+
+def test_commit_in_wan_is_read_in_the_target_unit() -> None:
+    plan = """\
+salesplan: 1
+plan: {name: Q3, period: {start: 2026-07-01, end: 2026-09-30}, unit: 元}
+team:
+  regions: [{id: east-a}, {id: east-b}]
+targets:
+  - id: T1
+    value: 500万
+    split: [{by: region, method: explicit, values: {east-a: 300万, east-b: 200万}}]
+    commit: {east-a: 2.8万, east-b: 2100000}
+"""
+    loaded = load_text(plan, "plan.yaml")
+    assert loaded.plan is not None
+    assert loaded.plan.targets[0].commit == {"east-a": Decimal(28000), "east-b": Decimal(2100000)}
+
+
+def test_no_allocation_has_no_percent() -> None:
+    assert Commitment("x", Decimal(0), Decimal(5)).gap_percent() is None
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=1000), min_size=2, max_size=4))
+def test_each_level_allocates_the_whole_target(weights: list[int]) -> None:
+    """The allocations of one level's parts add up to the target, whatever the weights."""
+    regions = [f"r{i}" for i in range(len(weights))]
+    if not any(weights):
+        weights = [1] * len(weights)
+    plan = (
+        "salesplan: 1\nplan: {name: Q3, period: {start: 2026-07-01, end: 2026-09-30}}\nteam:\n  regions: ["
+        + ", ".join(f"{{id: {r}}}" for r in regions)
+        + "]\ntargets:\n  - id: T1\n    value: 997\n    split:\n      - {by: region, method: weights, weights: {"
+        + ", ".join(f"{r}: {w}" for r, w in zip(regions, weights, strict=True))
+        + "}}\n      - {by: month, method: even}\n"
+    )
+    outcome = split_plan(load_text(plan, "plan.yaml"))
+    allocated = allocations(outcome.splits[0])
+    assert sum((allocated.get(r, Decimal(0)) for r in regions), Decimal(0)) == 997
+    assert sum((allocated[m] for m in ("2026-07", "2026-08", "2026-09")), Decimal(0)) == 997
