@@ -77,3 +77,32 @@ def test_each_level_allocates_the_whole_target(weights: list[int]) -> None:
     allocated = allocations(outcome.splits[0])
     assert sum((allocated.get(r, Decimal(0)) for r in regions), Decimal(0)) == 997
     assert sum((allocated[m] for m in ("2026-07", "2026-08", "2026-09")), Decimal(0)) == 997
+
+
+def test_split_output_carries_commitments_only_with_commit() -> None:
+    import json
+
+    import yaml
+
+    from salesplan.split.render import document, render_json, render_yaml
+    from salesplan.split.table import render_table
+
+    plain_split = split_plan(load_text(REFERENCE.read_text(encoding="utf-8"), "plan.yaml"), ["T1"]).splits[0]
+    assert plain_split.commit == {}
+    assert "commitments" not in json.loads(render_json([plain_split]))["targets"][0]
+    committed = split_plan(load_text(_reference("{east-a: 280, 李雷: 90, nobody: 5}"), "plan.yaml"), ["T1"]).splits[0]
+    expected = [
+        {"part": "east-a", "allocation": "300", "commitment": "280", "gap": "-20"},
+        {"part": "李雷", "allocation": "160", "commitment": "90", "gap": "-70"},
+    ]
+    for depth in (None, 1):
+        doc = document([committed], depth=depth)
+        assert doc["targets"][0]["commitments"] == expected
+        assert json.loads(render_json([committed], depth=depth)) == doc
+        assert yaml.safe_load(render_yaml([committed], depth=depth)) == doc
+    table = render_table([committed], "en", depth=1)
+    assert "T1 · Commitments" in table and "Gap (万元)" in table
+    assert [[cell.strip() for cell in line.split("│")[1:5]] for line in table.splitlines() if "李雷" in line] == [
+        ["李雷", "160", "90", "-70"]
+    ]
+    assert "Commitments" not in render_table([plain_split], "en", depth=1)

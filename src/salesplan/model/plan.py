@@ -202,7 +202,7 @@ class Target(Strict):
     commit: dict[str, Amount] | None = Field(
         None,
         description="Bottom-up commitments: part id of any level of the split -> the amount that part "
-        "commits to, in the target's unit; lint (SP205) compares them with the allocation",
+        "commits to, in the target's unit; lint (SP205) and split compare them with the allocation",
     )
 
     @model_validator(mode="before")

@@ -228,7 +228,9 @@ def _split_target(env: TargetEnv, budget: int, allow_over_capacity: bool, max_le
     for k, level in enumerate(levels):
         frontier = builder.level(level, frontier, last=k == len(levels) - 1)
     dims = [dim for level in levels for dim in level.dims]
-    return TargetSplit(target.id, env.unit, target.value, dims, root, env.granularity), leaves
+    return TargetSplit(
+        target.id, env.unit, target.value, dims, root, env.granularity, dict(target.commit or {})
+    ), leaves
 
 
 def _unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

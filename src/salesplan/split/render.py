@@ -17,6 +17,9 @@ Output contract of `salesplan split --format json` (stable; yaml carries the sam
   multiple of the target's `granularity`.
 - Each row has one key per entry of `levels`, in that order (part ids: region/product ids, person
   ids, `2026-Q3`, `2026-07`, `2026-W27`), then `value`, then `basis` (拆解逻辑 in the --lang language).
+- Only a target with `commit:` (bottom-up commitments) has a sixth key, `commitments`: one
+  `{"part", "allocation", "commitment", "gap"}` a committed part found in the split, in `commit:`
+  order (allocation: the sum of the part's nodes; gap: commitment - allocation).
 - A target without `split:` has `levels: []` and one row: `{"value": ..., "basis": "目标总额"}`.
 - With `--depth N`, `levels` keeps the first N levels and `rows` are the nodes at that depth
   (subtotals), which still add up to `value`.
@@ -35,6 +38,7 @@ from collections.abc import Iterator
 from json.encoder import encode_basestring, encode_basestring_ascii
 from typing import Any
 
+from salesplan.split.commit import commitments
 from salesplan.split.env import plain
 from salesplan.split.result import Basis, SplitNode, TargetSplit
 
@@ -82,6 +86,19 @@ def _rows(split: TargetSplit, depth: int | None, text: _BasisTexts) -> Iterator[
         yield {**coords, "value": plain(node.value), "basis": text(node.basis)}
 
 
+def _commitments(split: TargetSplit) -> list[dict[str, str]]:
+    found, _unknown = commitments(split, split.commit)
+    return [
+        {"part": c.part, "allocation": plain(c.allocation), "commitment": plain(c.commitment), "gap": plain(c.gap)}
+        for c in found
+    ]
+
+
+def _commitment_lines(lines: _Lines, split: TargetSplit) -> Iterator[str]:
+    for row in _commitments(split):
+        yield "{" + ", ".join(lines.pair(k, v) for k, v in row.items()) + "}"
+
+
 def document(
     splits: list[TargetSplit], lang: str = "zh", depth: int | None = None, names: dict[str, str] | None = None
 ) -> dict[str, Any]:
@@ -95,6 +112,7 @@ def document(
                 "value": plain(split.value),
                 "levels": _levels(split, depth),
                 "rows": list(_rows(split, depth, text)),
+                **({"commitments": _commitments(split)} if split.commit else {}),
             }
             for split in splits
         ]
@@ -172,6 +190,9 @@ def json_chunks(
             + '      "rows": ['
         )
         yield from _batched(lines.rows(split, depth), "\n        ", ",")
+        if split.commit:
+            yield '\n      ],\n      "commitments": ['
+            yield from _batched(_commitment_lines(lines, split), "\n        ", ",")
         yield "\n      ]\n    }"
     yield "\n  ]\n}\n" if splits else "]\n}\n"
 
@@ -199,6 +220,10 @@ def yaml_chunks(
         )
         for chunk in _batched(lines.rows(split, depth), "  - ", "\n"):
             yield chunk.lstrip("\n") + "\n"
+        if split.commit:
+            yield "  commitments:" + ("\n" if _commitments(split) else " []\n")
+            for chunk in _batched(_commitment_lines(lines, split), "  - ", "\n"):
+                yield chunk.lstrip("\n") + "\n"
 
 
 def render_yaml(

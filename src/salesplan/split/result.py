@@ -43,6 +43,7 @@ class TargetSplit:
     levels: list[str]
     root: SplitNode
     granularity: Decimal = Decimal(1)
+    commit: dict[str, Decimal] = field(default_factory=dict)  # the target's `commit:` (bottom-up commitments)
 
     def leaves(self) -> Iterator[tuple[dict[str, str], SplitNode]]:
         """Each leaf with its coordinates: {level: part} from the outermost level in."""

@@ -3,16 +3,38 @@
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 from salesplan.i18n import _, render
 from salesplan.model.words import dimension
+from salesplan.split.commit import commitments
 from salesplan.split.env import plain
 from salesplan.split.result import Basis, SplitNode, TargetSplit
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 _PART = _("Part")
 _LEVEL = _("Level")
 _BASIS = _("Basis")
 _TOTAL = _("Total")
+_COMMITMENTS = _("Commitments")
+
+
+def _commitment_table(split: TargetSplit, lang: str) -> Table:
+    """A target's committed parts: what the split allocates, what each commits to, and the gap."""
+    from rich.table import Table
+
+    table = Table(title=f"{split.target_id} · {_COMMITMENTS.render(lang)}", show_footer=False)
+    table.add_column(_PART.render(lang))
+    table.add_column(_("Allocation ({unit})", unit=split.unit).render(lang), justify="right")
+    table.add_column(_("Commitment ({unit})", unit=split.unit).render(lang), justify="right")
+    table.add_column(_("Gap ({unit})", unit=split.unit).render(lang), justify="right")
+    found, _unknown = commitments(split, split.commit)
+    for c in found:
+        gap = plain(c.gap)
+        table.add_row(c.part, plain(c.allocation), plain(c.commitment), f"+{gap}" if c.gap > 0 else gap)
+    return table
 
 
 def _name(node: SplitNode) -> str:
@@ -60,4 +82,7 @@ def render_table(
         table.add_row(_TOTAL.render(lang), "", plain(split.root.value), basis_text(split.root.basis), style="bold")
         console.print(table)
         console.print()
+        if split.commit:
+            console.print(_commitment_table(split, lang))
+            console.print()
     return buffer.getvalue()
