@@ -95,11 +95,36 @@ def plan_text(regions: int, products: int, reps: int, binding: bool = False) -> 
     return "\n".join(lines) + "\n"
 
 
-def load(leaves: int, binding: bool = False) -> LoadedPlan:
+MONTHS = 12
+
+
+def seasonal_text(leaves: int) -> str:
+    """The planning-methods variant of about `leaves` leaves: region (history) → product (weights) →
+    rep (capacity, every fifth rep ramping [30%, 60%] from a mid-year start) → month phased like last
+    year's same months (`history.by_month` per region, `method: history`)."""
+    regions, products = 10, 10
+    reps = max(1, round(leaves / (regions * products * MONTHS)))
+    base = plan_text(regions, products, reps).replace(
+        "plan: {name: bench, period: {start: 2026-01-05, end: 2026-12-20}, unit: 元}",
+        "plan: {name: bench, period: {start: 2026-01-01, end: 2026-12-31}, unit: 元}",
+    )
+    base = base.replace(", start: 2026-", ", ramp: [30%, 60%], start: 2026-")
+    months = "\n".join(
+        f"    r{i}: {{{', '.join(f'2025-{m:02d}: {90 + (i * 13 + m * 7) % 40}' for m in range(1, 13))}}}"
+        for i in range(regions)
+    )
+    base = base.replace(
+        "history:\n", "history:\n  period: {start: 2025-01-01, end: 2025-12-31}\n  by_month:\n" + months + "\n"
+    )
+    return base.replace("{by: week, method: workdays}", "{by: month, method: history}")
+
+
+def load(leaves: int, binding: bool = False, seasonal: bool = False) -> LoadedPlan:
     """The synthetic plan of about `leaves` leaves, loaded (through a file, as the CLI does)."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"plan-{leaves}.yaml"
-        path.write_text(plan_text(*shape(leaves), binding=binding), encoding="utf-8")
+        text = seasonal_text(leaves) if seasonal else plan_text(*shape(leaves), binding=binding)
+        path.write_text(text, encoding="utf-8")
         loaded = load_plan(path)
     if not loaded.ok:
         raise RuntimeError("; ".join(d.format() for d in loaded.diagnostics[:5]))
@@ -162,12 +187,40 @@ def _report(sizes: list[int], runs: int, binding: bool) -> None:
         )
 
 
+def _seasonal(sizes: list[int], runs: int) -> None:
+    """The planning-methods plan beside the plain plan of the same size, alternated in one run."""
+    for size in sizes:
+        plain, seasonal = load(size), load(size, seasonal=True)
+        plain_times: list[float] = []
+        seasonal_times: list[float] = []
+        leaves = (0, 0)
+        for _ in range(max(1, runs)):
+            p_wall, _p_cpu, p_leaves = _timed_split(plain)
+            s_wall, _s_cpu, s_leaves = _timed_split(seasonal)
+            plain_times.append(p_wall)
+            seasonal_times.append(s_wall)
+            leaves = (p_leaves, s_leaves)
+        p, q = statistics.median(plain_times), statistics.median(seasonal_times)
+        print(
+            f"plain {leaves[0]:,} leaves {p:.3f} s · history-phased months + ramped reps {leaves[1]:,} leaves "
+            f"{q:.3f} s · ratio {q / p:.2f}× (goal ≤ 2×, {max(1, runs)} runs each, medians)"
+        )
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per size (median reported)")
     parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES), help="leaves per plan")
     parser.add_argument("--no-binding", action="store_true", help="skip the binding-caps variant")
+    parser.add_argument(
+        "--seasonal",
+        action="store_true",
+        help="also time history-phased months with ramped reps beside the plain plan (goal: within 2×)",
+    )
     args = parser.parse_args(argv)
+    if args.seasonal:
+        _seasonal(args.sizes, args.runs)
+        return
     print(
         f"machine: {os.cpu_count()} CPUs, {platform.system()} {platform.machine()}, Python {platform.python_version()}"
     )
