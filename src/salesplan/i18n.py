@@ -47,6 +47,7 @@ CATALOGS: dict[str, tuple[str, ...]] = {
     "diff": ("diff/**/*.py",),
     "rollup": ("rollup/**/*.py",),
     "capacity": ("capacity/**/*.py",),
+    "importer": ("importer/**/*.py",),
     "templates": ("templates/**/*.j2",),
 }
 
