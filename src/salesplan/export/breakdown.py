@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from salesplan.export import words
-from salesplan.export.model import Cell, Column, NumberFormat, Quantity, Row, Table
+from salesplan.export.model import Cell, Column, NumberFormat, Quantity, Row, RowStream, Table
 from salesplan.i18n import _
 from salesplan.model.words import level_word
 from salesplan.periods import part_of_id
@@ -57,7 +57,6 @@ class _Builder:
         self.plan = plan
         self.lang = lang
         self.names = {p.id: p.name or p.id for p in plan.team.people}
-        self.rows: list[Row] = []
         self._basis: dict[Basis, str] = {}
         self._levels: dict[str | None, str] = {}
         self._ends: dict[str | None, dt.date | None] = {}
@@ -82,7 +81,9 @@ class _Builder:
             self._ends[part] = period_end(part)
         return self._ends[part]
 
-    def target(self, target: Target, split: TargetSplit | None) -> None:
+    def rows(self, target: Target, split: TargetSplit | None) -> Iterator[tuple[Row, int]]:
+        """The target's row, then its split hierarchy depth first; each row with the offset of the row
+        whose value it is a part of (-1 for the target's row), counted from the target's row."""
         unit = self.plan.target_unit(target)
         granularity = split.granularity if split else None
         fmt = NumberFormat(unit, places(target.value, granularity))
@@ -102,43 +103,71 @@ class _Builder:
             self.person(target.owner),
             target.deadline,
         )
-        root_index = len(self.rows)
-        self.rows.append(Row(cells, level=0, kind="target"))
+        yield Row(cells, level=0, kind="target"), -1
         if split and split.root.children:
-            self._nodes(split.root, root_index, fmt)
+            yield from self._nodes(split.root, fmt)
 
-    def _nodes(self, root: SplitNode, root_index: int, fmt: NumberFormat) -> None:
-        rows = self.rows
-        children: dict[int, list[int]] = {root_index: []}
+    def _nodes(self, root: SplitNode, fmt: NumberFormat) -> Iterator[tuple[Row, int]]:
         stack: list[tuple[SplitNode, int, int, dt.date | None]] = [
-            (child, 1, root_index, None) for child in reversed(root.children)
+            (child, 1, 0, None) for child in reversed(root.children)
         ]
+        offset = 0
         while stack:
             node, depth, parent, due = stack.pop()
+            offset += 1
             due = self.period_end(node.part) or due
             label = node.label or (self.person(node.part) if node.level == "rep" else node.part) or ""
             owner = self.person(node.part) if node.level == "rep" else None
-            index = len(rows)
             cells = (self.level(node.level), label, Quantity(node.value, fmt), self.basis_text(node.basis))
-            rows.append(Row((*cells, None, owner, due), level=depth))
-            children[parent].append(index)
+            yield Row((*cells, None, owner, due), level=depth), parent
             if node.children:
-                children[index] = []
-                stack.extend((child, depth + 1, index, due) for child in reversed(node.children))
-        for index, kids in children.items():
-            rows[index].sums = tuple(kids)
+                stack.extend((child, depth + 1, offset, due) for child in reversed(node.children))
 
 
-def breakdown_table(plan: Plan, splits: Mapping[str, TargetSplit], lang: str) -> Table:
-    """One row per target and, under it, its split hierarchy; parents total their children."""
+def _count(split: TargetSplit | None) -> int:
+    """Rows of a target in the breakdown: its own and one per node under the root."""
+    if split is None or not split.root.children:
+        return 1
+    count, stack = 1, list(split.root.children)
+    while stack:
+        node = stack.pop()
+        count += 1
+        stack.extend(node.children)
+    return count
+
+
+def breakdown_table(plan: Plan, splits: Mapping[str, TargetSplit], lang: str, *, stream: bool = False) -> Table:
+    """One row per target and, under it, its split hierarchy; parents total their children (`sums`).
+
+    `stream`: the rows as a RowStream, made while a renderer reads them and without `sums` (for
+    Markdown: a breakdown of a million nodes is never held as rows)."""
     builder = _Builder(plan, lang)
-    for target in plan.targets:
-        builder.target(target, splits.get(target.id))
+    pairs = [(target, splits.get(target.id)) for target in plan.targets]
+    rows: list[Row] | RowStream
+    if stream:
+
+        def make() -> Iterator[Row]:
+            for target, split in pairs:
+                for row, _parent in builder.rows(target, split):
+                    yield row
+
+        rows = RowStream(sum(_count(split) for _target, split in pairs), make)
+    else:
+        rows = []
+        for target, split in pairs:
+            first = len(rows)
+            children: dict[int, list[int]] = {}
+            for row, parent in builder.rows(target, split):
+                if parent >= 0:
+                    children.setdefault(first + parent, []).append(len(rows))
+                rows.append(row)
+            for index, kids in children.items():
+                rows[index].sums = tuple(kids)
     return Table(
         name="breakdown",
         title=words.title("breakdown", lang),
         columns=breakdown_columns(lang),
-        rows=builder.rows,
+        rows=rows,
         sum_column=VALUE_COLUMN,
         grid=True,
     )

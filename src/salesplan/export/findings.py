@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter
 
 from salesplan import codes
 from salesplan.export.forbidden import forbidden_in, xml_safe
-from salesplan.export.model import Cell, Column, Document, GanttTask, LegendItem, Quantity, Row, Table
+from salesplan.export.model import Cell, Column, Document, GanttTask, LegendItem, Quantity, Row, RowStream, Table
 from salesplan.i18n import Text, _
 
 # the detail of a number kept as text in a summed column: a total is its exact value, not a SUM formula
@@ -55,20 +55,34 @@ class _Cleaner:
 
     def row(self, row: Row, sheet: str, number: int) -> Row:
         cells = row.cells
-        if all(not isinstance(c, str) or c.isprintable() for c in cells) and not any(
-            isinstance(c, Quantity) and not c.fmt.unit.isprintable() for c in cells
-        ):
+        for cell in cells:  # the common case first: nothing to clean (one pass, no copies)
+            if cell.__class__ is str:
+                if not cell.isprintable():
+                    break
+            elif cell.__class__ is Quantity and not cell.fmt.unit.isprintable():
+                break
+        else:
             return row
         new = tuple(self.cell(c, f"{sheet}!{get_column_letter(i + 1)}{number}") for i, c in enumerate(cells))
         return Row(new, row.level, row.kind, row.sums, row.tones)
 
     def table(self, table: Table) -> Table:
         sheet = self.text(table.title, table.title)
+        rows: list[Row] | RowStream
+        if isinstance(table.rows, RowStream):
+            # rows made as they are written: one pass now for the findings, and the cleaning again as
+            # they are read only when a row needed it
+            needed = False
+            for n, row in enumerate(table.rows, start=2):
+                needed = self.row(row, sheet, n) is not row or needed
+            rows = table.rows.mapped(lambda row, n: self.row(row, sheet, n + 2)) if needed else table.rows
+        else:
+            rows = [self.row(row, sheet, n) for n, row in enumerate(table.rows, start=2)]
         return replace(
             table,
             title=sheet,
             columns=tuple(self.column(c, sheet, i) for i, c in enumerate(table.columns)),
-            rows=[self.row(row, sheet, n) for n, row in enumerate(table.rows, start=2)],
+            rows=rows,
             legend=tuple(LegendItem(item.tone, self.text(item.text, sheet)) for item in table.legend),
             gantt=tuple(self.task(task, sheet) for task in table.gantt),
             notes=tuple(self.text(note, sheet) for note in table.notes),

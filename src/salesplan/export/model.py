@@ -7,9 +7,11 @@ made while building these; the Excel and Markdown renderers only lay them out.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, overload
 
 TableName = Literal[
     "breakdown", "crosstab", "execution", "risks", "heatmap", "timeline", "review", "alerts", "spend", "roi"
@@ -62,6 +64,38 @@ class Row:
     kind: RowKind = "data"
     sums: tuple[int, ...] = ()
     tones: tuple[str | None, ...] | None = None  # per cell: a colour key (risk level, strategy module)
+
+
+class RowStream(Sequence[Row]):
+    """Rows made afresh on every pass by `make`, never held together: a table of a million rows read
+    by a renderer that needs no row indices (Markdown), at the memory of one row. `count` rows.
+
+    Indexing walks the rows up to the index (meant for a sample at the top, e.g. column widths)."""
+
+    def __init__(self, count: int, make: Callable[[], Iterator[Row]]) -> None:
+        self._count = count
+        self._make = make
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Row]:
+        return self._make()
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Row]: ...
+    def __getitem__(self, index: int | slice) -> Row | Sequence[Row]:
+        if isinstance(index, slice):
+            return list(self)[index]
+        if not -self._count <= index < self._count:
+            raise IndexError(index)
+        return next(itertools.islice(self._make(), index % self._count, None))
+
+    def mapped(self, change: Callable[[Row, int], Row]) -> RowStream:
+        """The same rows, each passed through `change(row, position)` as it is made."""
+        return RowStream(self._count, lambda: map(change, self._make(), itertools.count()))
 
 
 @dataclass(frozen=True)
@@ -120,7 +154,7 @@ class Table:
     name: TableName
     title: str
     columns: tuple[Column, ...]
-    rows: list[Row] = field(default_factory=list)
+    rows: list[Row] | RowStream = field(default_factory=list)  # a RowStream has no `sums`: Markdown only
     sum_column: int | None = None
     legend: tuple[LegendItem, ...] = ()
     gantt: tuple[GanttTask, ...] = ()

@@ -134,7 +134,8 @@ def export_plan(
         splits, diagnostics = list(outcome.splits), list(outcome.diagnostics)
         if has_errors(diagnostics):
             return ExportResult(None, diagnostics)
-    rendered = render_located(build_document(plan, tables, lang, splits), fmt, loaded, template_dir, stream)
+    doc = build_document(plan, tables, lang, splits, stream=stream and fmt == "md")
+    rendered = render_located(doc, fmt, loaded, template_dir, stream)
     return ExportResult(rendered.payload, diagnostics + rendered.diagnostics)
 
 

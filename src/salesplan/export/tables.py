@@ -59,15 +59,19 @@ def build_document(
     lang: str,
     splits: Sequence[TargetSplit] = (),
     risk_config: RiskConfig | None = None,
+    *,
+    stream: bool = False,
 ) -> Document:
-    """The tables named (breakdown, execution, risks — with its heat map —, timeline), in standard order."""
+    """The tables named (breakdown, execution, risks — with its heat map —, timeline), in standard order.
+
+    `stream`: the breakdown's rows are made while a renderer reads them (a RowStream, for Markdown)."""
     from salesplan.risk import RiskConfig, score_risks
 
     tables: list[Table] = []
     if "breakdown" in names:
         by_target = {split.target_id: split for split in splits}
-        tables.append(breakdown_table(plan, by_target, lang))
-        tables += crosstab_tables(plan, by_target, lang)
+        tables.append(breakdown_table(plan, by_target, lang, stream=stream))
+        tables += crosstab_tables(plan, by_target, lang, stream=stream)
     if "execution" in names:
         tables.append(execution_table(plan, lang))
     if "risks" in names:

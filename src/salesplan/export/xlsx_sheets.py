@@ -74,7 +74,7 @@ class Placement:
         if len(self.titles) == 1:
             return self.table
         start = sheet * self.per_sheet
-        return dataclasses.replace(self.table, rows=self.table.rows[start : start + self.per_sheet])
+        return dataclasses.replace(self.table, rows=list(self.table.rows[start : start + self.per_sheet]))
 
     def excel_row(self, index: int) -> int:
         return index % self.per_sheet + 2
