@@ -20,7 +20,16 @@ from salesplan.loader.yamltree import Path_, SourceMap
 from salesplan.model.values import parse_amount, parse_percent
 from salesplan.model.words import KIND
 
-_TEAM_KINDS = {"regions": "region", "products": "product", "people": "person", "accounts": "account"}
+_TEAM_KINDS = {
+    "regions": "region",
+    "products": "product",
+    "people": "person",
+    "accounts": "account",
+    "channels": "channel",
+}
+# the history tables of the customer and channel dimensions: part -> amount, or part -> product -> amount
+_HISTORY_BY = {"by_channel": "channel", "by_account": "account", "by_tier": "tier"}
+_TIERS = {"A", "B", "C"}
 
 
 def _negative(key: str, name: str | None, shown: str) -> Message:
@@ -164,6 +173,13 @@ def check_data(data: dict[str, Any], source: SourceMap) -> list[Diagnostic]:
         c.ref(("history", "revenue", region), region, regions, "region")
         for product in _mapping(row):
             c.ref(("history", "revenue", region, product), product, known["product"], "product")
+    for i, channel in _items(team.get("channels")):
+        c.ref(("team", "channels", i, "owner"), channel.get("owner"), people, "person")
+    for table, kind in _HISTORY_BY.items():
+        for part, row in _mapping(_mapping(data.get("history")).get(table)).items():
+            c.ref(("history", table, part), part, _TIERS if kind == "tier" else known[kind], kind)
+            for product in _mapping(row):
+                c.ref(("history", table, part, product), product, known["product"], "product")
     for region, row in _mapping(_mapping(data.get("history")).get("by_month")).items():
         if isinstance(row, dict):  # a row per region: its key names one
             c.ref(("history", "by_month", region), region, regions, "region")

@@ -40,7 +40,7 @@ SCHEMA_TERMS = {
 
 Scenario = Literal["new-product", "regional-expansion", "sprint", "competitive-response", "key-account"]
 Module = Literal["product", "price", "channel", "promotion", "customer", "incentive"]
-SplitBy = Literal["region", "product", "rep", "quarter", "month", "week"]
+SplitBy = Literal["region", "product", "rep", "channel", "account", "tier", "quarter", "month", "week"]
 SplitMethod = Literal["even", "weights", "explicit", "history", "capacity", "workdays", "ipf"]
 TaskStatus = Literal["not_started", "in_progress", "done", "delayed", "blocked", "cancelled"]
 
@@ -98,6 +98,18 @@ class Account(Strict):
     owner: Id | None = None
 
 
+ChannelType = Literal["direct", "agent", "distributor", "online", "livestream", "exhibition", "other"]
+
+
+class Channel(Strict):
+    """A sales channel (渠道): direct sales, agents, e-commerce, live streams ..."""
+
+    id: Id
+    name: str | None = None
+    type: ChannelType | None = Field(None, description="What kind of channel this is")
+    owner: Id | None = None
+
+
 class Person(Strict):
     """A member of the team; reps carry capacity (in the plan's unit) for the plan period."""
 
@@ -118,6 +130,7 @@ class Team(Strict):
     products: list[Product] = Field(default_factory=list)
     people: list[Person] = Field(default_factory=list)
     accounts: list[Account] = Field(default_factory=list)
+    channels: list[Channel] = Field(default_factory=list)
     ramp: Ramp | None = Field(None, description="The ramp of every rep with a start and no ramp of their own")
 
 
@@ -135,6 +148,16 @@ class History(Strict):
         default_factory=dict,
         description="The comparable period by month: YYYY-MM -> amount, or region -> YYYY-MM -> amount "
         "(the shape of method: history at a month or quarter level)",
+    )
+    by_channel: dict[str, Amount | dict[str, Amount]] = Field(
+        default_factory=dict, description="channel -> amount, or channel -> product -> amount (by: channel)"
+    )
+    by_account: dict[str, Amount | dict[str, Amount]] = Field(
+        default_factory=dict, description="account -> amount, or account -> product -> amount (by: account)"
+    )
+    by_tier: dict[str, Amount | dict[str, Amount]] = Field(
+        default_factory=dict,
+        description="tier (A/B/C) -> amount, or tier -> product -> amount (by: tier; else by_account's sums)",
     )
 
 

@@ -14,6 +14,8 @@ KIND: dict[str, Message] = {
     "strategy": _("strategy"),
     "task": _("task"),
     "account": _("account"),
+    "channel": _("channel"),
+    "tier": _("tier"),
     "target": _("target"),
     "risk": _("risk"),
 }
@@ -27,16 +29,18 @@ DIMENSIONS: dict[str, Message] = {
     "region": KIND["region"],
     "product": KIND["product"],
     "rep": _("rep"),
+    "channel": KIND["channel"],
+    "account": KIND["account"],
+    "tier": KIND["tier"],
     "quarter": _("quarter"),
     "month": _("month"),
     "week": _("week"),
 }
 # the levels a target is split by, as a table's level column and a split's logic name them: the
-# dimensions, with the month 月份 (not 月) and the account level
+# dimensions, with the month 月份 (not 月)
 LEVELS: dict[str, Message] = {
     **DIMENSIONS,
     "month": pgettext("split level", "month"),
-    "account": KIND["account"],
 }
 
 

@@ -6,7 +6,7 @@ Shares and roundings are cached by what they depend on, so nodes alike cost a di
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from decimal import Decimal, localcontext
 from fractions import Fraction
 
@@ -15,7 +15,7 @@ from salesplan.diagnostics import Diagnostic, Severity
 from salesplan.i18n import Message, _
 from salesplan.model.words import dimension
 from salesplan.split.capacity import OverCapacity, allocate
-from salesplan.split.env import END, START, Ctx, SplitProblem, TargetEnv, describe
+from salesplan.split.env import END, PLACE, START, Ctx, SplitProblem, TargetEnv, describe, with_part, with_window
 from salesplan.split.frontier import Frontier
 from salesplan.split.held import merge, rest_of, rest_shares
 from salesplan.split.ipf_level import split_ipf
@@ -166,14 +166,15 @@ class Builder:
         node.children = children
         if last:
             return
-        extend = _EXTEND.get(dim)
-        if extend is not None:
+        env = self.env
+        if dim in PLACE:
             out.extend(
-                (child, extend(ctx, child.part or ""), units) for child, units in zip(children, parts, strict=True)
+                (child, with_part(ctx, dim, child.part or "", env), units)
+                for child, units in zip(children, parts, strict=True)
             )
         else:
             out.extend(
-                ((child, (ctx[0], ctx[1], ctx[2], w[0], w[1]), units))
+                ((child, with_window(ctx, w[0], w[1]), units))
                 for child, units, w in zip(children, parts, shares.windows, strict=True)
             )
 
@@ -268,10 +269,3 @@ def _capacity_note(basis: Basis, rep: str, capped: set[str], helped: set[str]) -
     if basis.note is not None:
         note = _("{first}; {second}", first=basis.note, second=note)
     return Basis(basis.method, basis.numerator, basis.denominator, note)
-
-
-_EXTEND: dict[str, Callable[[Ctx, str], Ctx]] = {
-    "region": lambda c, p: (p, c[1], c[2], c[3], c[4]),
-    "product": lambda c, p: (c[0], p, c[2], c[3], c[4]),
-    "rep": lambda c, p: (c[0], c[1], p, c[3], c[4]),
-}

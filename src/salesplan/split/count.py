@@ -1,13 +1,14 @@
 """How many leaves a breakdown will have, computed from the level sizes before anything is built.
 
-The number of parts of a level depends only on the node's region, rep and time window (a region
-has its reps, a window its months), never on its values, so the count is memoised on those and
-costs a few operations per distinct (level, region, rep, window) — even for 10^9 leaves.
+The number of parts of a level depends only on the node's region, rep, channel, account, tier and
+time window (a region has its reps and accounts, a window its months), never on its values, so
+the count is memoised on those and costs a few operations per distinct position — even for 10^9
+leaves.
 """
 
 from __future__ import annotations
 
-from salesplan.split.env import END, REGION, REP, START, Ctx, TargetEnv
+from salesplan.split.env import END, PRODUCT, START, Ctx, TargetEnv, with_part, with_window
 from salesplan.split.levels import Level
 from salesplan.split.methods import compute_parts
 from salesplan.split.timeparts import time_parts
@@ -19,29 +20,27 @@ def count_leaves(env: TargetEnv, levels: list[Level]) -> int:
     def count(i: int, ctx: Ctx) -> int:
         if i == len(levels):
             return 1
-        key = (i, ctx[REGION], ctx[REP], ctx[START], ctx[END])
+        key = (i, *ctx[:PRODUCT], *ctx[PRODUCT + 1 :])  # a product never changes the parts under it
         known = memo.get(key)
         if known is not None:
             return known
         level = levels[i]
         total = 0
         if level.method == "ipf":
-            inner = len(level.universe["product"])
-            for region in level.universe["region"]:
-                total += inner * count(i + 1, (region, None, ctx[REP], ctx[START], ctx[END]))
+            outer, inner = level.dims
+            for row in level.universe[outer]:
+                row_ctx = with_part(ctx, outer, row, env)
+                total += sum(count(i + 1, with_part(row_ctx, inner, col, env)) for col in level.universe[inner])
         elif level.is_time:
             chosen = set(level.universe[level.dim])
             for part in time_parts(level.dim, ctx[START], ctx[END]):
                 if part.id in chosen:
-                    total += count(i + 1, (ctx[0], ctx[1], ctx[2], part.start, part.end))
+                    total += count(i + 1, with_window(ctx, part.start, part.end))
         elif level.dim == "product":
             total = len(compute_parts(env, level, ctx)) * count(i + 1, ctx)
-        elif level.dim == "region":
-            for region in compute_parts(env, level, ctx):
-                total += count(i + 1, (region, ctx[1], ctx[2], ctx[3], ctx[4]))
         else:
-            for rep in compute_parts(env, level, ctx):
-                total += count(i + 1, (ctx[0], ctx[1], rep, ctx[3], ctx[4]))
+            for ident in compute_parts(env, level, ctx):
+                total += count(i + 1, with_part(ctx, level.dim, ident, env))
         memo[key] = total
         return total
 

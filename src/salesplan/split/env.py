@@ -1,7 +1,8 @@
 """What splitting one target needs to know: the plan, its universes of parts, and located diagnostics.
 
-A `Ctx` is the position of a node in the tree: (region, product, rep, window start, window end),
-where the window is the plan period narrowed by the time parts outside the node.
+A `Ctx` is the position of a node in the tree: (region, product, rep, window start, window end,
+channel, account, tier), where the window is the plan period narrowed by the time parts outside
+the node. An account brings its region and tier into the ctx of the nodes under it.
 """
 
 from __future__ import annotations
@@ -21,14 +22,19 @@ from salesplan.split.timeparts import WorkdayCalendar, days_between, overlap, wo
 
 if TYPE_CHECKING:
     from salesplan.loader.yamltree import Path_, SourceMap
-    from salesplan.model.plan import Person, Plan, Target
+    from salesplan.model.plan import Account, Person, Plan, Target
 
-Ctx = tuple[str | None, str | None, str | None, dt.date, dt.date]
+Ctx = tuple[str | None, str | None, str | None, dt.date, dt.date, str | None, str | None, str | None]
 REGION: Final = 0
 PRODUCT: Final = 1
 REP: Final = 2
 START: Final = 3
 END: Final = 4
+CHANNEL: Final = 5
+ACCOUNT: Final = 6
+TIER: Final = 7
+PLACE: Final = {"region": REGION, "product": PRODUCT, "rep": REP, "channel": CHANNEL, "account": ACCOUNT, "tier": TIER}
+TIERS: Final = ("A", "B", "C")
 HistoryTable = dict[str, Decimal | dict[str, Decimal]]
 
 
@@ -67,6 +73,8 @@ class TargetEnv:
     regions: list[str] = field(default_factory=list)
     products: list[str] = field(default_factory=list)
     reps: list[str] = field(default_factory=list)
+    channels: list[str] = field(default_factory=list)
+    accounts: dict[str, Account] = field(default_factory=dict)
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     person_index: dict[str, int] = field(default_factory=dict)
@@ -84,6 +92,12 @@ class TargetEnv:
         scoped_products = scope.products if scope and scope.products else [p.id for p in team.products]
         region_set = set(scoped_regions) if scope and scope.regions else None
         reps = [p.id for p in team.people if p.role == "rep" and (region_set is None or p.region in region_set)]
+        by_id: dict[str, Account] = {}
+        for account in team.accounts:  # the first of a duplicated id (the loader reports the second)
+            by_id.setdefault(account.id, account)
+        scoped_accounts = scope.accounts if scope and scope.accounts else list(by_id)
+        if scope and scope.regions and not scope.accounts:  # a target of some regions: their accounts
+            scoped_accounts = [a for a in scoped_accounts if by_id[a].region in set(scoped_regions)]
         history: HistoryTable | None = None
         if plan.history is not None:
             metric = target.metric or ""
@@ -100,10 +114,14 @@ class TargetEnv:
             regions=list(dict.fromkeys(scoped_regions)),
             products=list(dict.fromkeys(scoped_products)),
             reps=list(dict.fromkeys(reps)),
+            channels=list(dict.fromkeys(c.id for c in team.channels)),
+            accounts={a: by_id[a] for a in scoped_accounts if a in by_id},
             labels={
                 "region": {r.id: r.name for r in team.regions if r.name and r.name != r.id},
                 "product": {p.id: p.name for p in team.products if p.name and p.name != p.id},
                 "rep": {p.id: p.name for p in team.people if p.name and p.name != p.id},
+                "channel": {c.id: c.name for c in team.channels if c.name and c.name != c.id},
+                "account": {a.id: a.name for a in team.accounts if a.name and a.name != a.id},
             },
             people={p.id: p for p in reversed(team.people)},
             person_index={p.id: i for i, p in reversed(list(enumerate(team.people)))},
@@ -129,7 +147,27 @@ class TargetEnv:
         return self.plan.target_unit(self.target)
 
     def root_ctx(self) -> Ctx:
-        return (None, None, None, self.start, self.end)
+        return (None, None, None, self.start, self.end, None, None, None)
+
+    def accounts_in(self, ctx: Ctx, among: list[str] | None = None) -> list[str]:
+        """The accounts (of `among`, else the target's) a node holds: its account, else those of its
+        region, tier and rep (the accounts the rep owns)."""
+        ids = among if among is not None else list(self.accounts)
+        if ctx[ACCOUNT] is not None:
+            return [a for a in ids if a == ctx[ACCOUNT]]
+        region, tier, rep = ctx[REGION], ctx[TIER], ctx[REP]
+        return [
+            a
+            for a in ids
+            if (region is None or self.accounts[a].region == region)
+            and (tier is None or self.accounts[a].tier == tier)
+            and (rep is None or self.accounts[a].owner == rep)
+        ]
+
+    def tiers_of(self, accounts: list[str]) -> list[str]:
+        """The tiers (A, B, C, in that order) that `accounts` have."""
+        present = {self.accounts[a].tier for a in accounts}
+        return [t for t in TIERS if t in present]
 
     def active(self, rep: str | None) -> tuple[dt.date, dt.date]:
         """The days a rep is active within the plan period (the whole period for no rep)."""
@@ -210,9 +248,25 @@ class TargetEnv:
             self.warnings.append(diagnostic)
 
 
+def with_part(ctx: Ctx, dim: str, part: str, env: TargetEnv) -> Ctx:
+    """The ctx of a child that is `part` of dimension `dim`; an account brings its region and tier."""
+    place = PLACE[dim]
+    out = list(ctx)
+    out[place] = part
+    if dim == "account" and (account := env.accounts.get(part)) is not None:
+        out[REGION] = ctx[REGION] or account.region
+        out[TIER] = ctx[TIER] or account.tier
+    return tuple(out)  # type: ignore[return-value]
+
+
+def with_window(ctx: Ctx, start: dt.date, end: dt.date) -> Ctx:
+    """The ctx of a child that is a time part from `start` to `end`."""
+    return (ctx[0], ctx[1], ctx[2], start, end, ctx[5], ctx[6], ctx[7])
+
+
 def describe(ctx: Ctx, env: TargetEnv) -> Text:
     """Where a node sits, for messages: `east-b / 吴敏 / 2026-07-01..2026-07-31`, or the whole target."""
-    bits = [bit for bit in ctx[:3] if bit is not None]
+    bits = [bit for bit in (*ctx[:3], *ctx[5:]) if bit is not None]
     if (ctx[START], ctx[END]) != (env.start, env.end):
         bits.append(f"{ctx[START]}..{ctx[END]}")
     return " / ".join(bits) if bits else _WHOLE_TARGET

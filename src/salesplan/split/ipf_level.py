@@ -1,7 +1,9 @@
 """A two-dimensional level (`by: [region, product], method: ipf`): one matrix per node.
 
+The pairs: region, product or channel two by two, and account or tier with product or channel.
 The seed is the history matrix (region × product rows of `history.revenue`, or of the target's
-metric); without history every cell starts at 1. Margins: at the first level they are amounts
+metric; channel, account or tier × product rows of `history.by_channel`, `by_account`,
+`by_tier`); without such history every cell starts at 1. Margins: at the first level they are amounts
 that must add up to the target; at a deeper level they are proportions of each node. A missing
 margin is taken from the seed's own totals. The fitted matrix is rounded so that rows and columns
 both add up exactly (see `salesplan.split.ipf`); the tree gets the first dimension, then the second.
@@ -15,7 +17,8 @@ from fractions import Fraction
 from salesplan import codes
 from salesplan.i18n import _
 from salesplan.model.words import dimension
-from salesplan.split.env import SplitProblem, TargetEnv, show
+from salesplan.split.customers import HISTORY_TABLES, table_of
+from salesplan.split.env import SplitProblem, TargetEnv, show, with_part
 from salesplan.split.frontier import Attacher, Frontier
 from salesplan.split.ipf import IpfFailed, Matrix, controlled_round, fit
 from salesplan.split.levels import Level
@@ -28,22 +31,35 @@ _MARGIN = _("margin")
 
 
 def _seed(env: TargetEnv, level: Level) -> list[list[Decimal]]:
+    """The history matrix: region × product from `history.revenue` (or the target's metric), a channel,
+    account or tier × product from its `history.by_*` table; all ones where there is none."""
     outer, inner = level.dims
     rows, cols = level.universe[outer], level.universe[inner]
-    if env.history is None:
+    other = inner if outer == "product" else outer if inner == "product" else None
+    if other == "region":
+        table = env.history
+    elif other is not None:
+        table = table_of(env, other, env.root_ctx())
+    else:
+        table = None
+    if other is not None and other != "region" and not any(isinstance(row, dict) for row in (table or {}).values()):
+        table = None  # totals only: no product shape to seed from
+    if not table or other is None:
         return [[Decimal(1)] * len(cols) for _ in rows]
     cell: dict[tuple[str, str], Decimal] = {}
-    for region in level.universe["region"]:
-        raw = env.history.get(region)
+    for part in level.universe[other]:
+        raw = table.get(part)
         if raw is not None and not isinstance(raw, dict):
+            where = ("history", "revenue" if other == "region" else HISTORY_TABLES[other], part)
             why = _(
-                "history of region '{region}' has no per-product rows, which the ipf level needs as its seed",
-                region=region,
+                "history of {dim} '{part}' has no per-product rows, which the ipf level needs as its seed",
+                dim=dimension(other),
+                part=part,
             )
-            raise SplitProblem([env.diag(codes.NO_HISTORY, ("history", "revenue", region), why)])
+            raise SplitProblem([env.diag(codes.NO_HISTORY, where, why)])
         for product, value in (raw or {}).items():
-            cell[(region, product)] = value
-    if outer == "region":
+            cell[(part, product)] = value
+    if outer == other:
         return [[cell.get((r, p), Decimal(0)) for p in cols] for r in rows]
     return [[cell.get((r, p), Decimal(0)) for r in cols] for p in rows]
 
@@ -112,9 +128,7 @@ def split_ipf(builder: Attacher, level: Level, frontier: Frontier, last: bool) -
         row_shares = Shares(rows, tuple(row_units), row_bases, fixed=True)
         builder.attach(level, node, ctx, row_shares, row_units, row_bases, out, True, dim=outer)
         for i, child in enumerate(node.children):
-            child_ctx = (child.part, ctx[1], ctx[2], ctx[3], ctx[4])
-            if outer == "product":
-                child_ctx = (ctx[0], child.part, ctx[2], ctx[3], ctx[4])
+            child_ctx = with_part(ctx, outer, child.part or "", env)
             bases = tuple(Basis("ipf", show(x * g), show(row_units[i] * g)) for x in fitted[i])
             cell_shares = Shares(cols, tuple(cells[i]), bases, fixed=True)
             builder.attach(level, child, child_ctx, cell_shares, cells[i], bases, out, last, dim=inner)

@@ -5,19 +5,26 @@ Every problem found here is reported at once, located at the key or value that c
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
-from fractions import Fraction
 
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic
 from salesplan.i18n import Message, _
 from salesplan.loader.yamltree import Path_
-from salesplan.model.plan import SplitLevel
 from salesplan.model.words import dimension
-from salesplan.split.env import SplitProblem, TargetEnv, plain, to_fraction
+from salesplan.split.customers import (
+    CUSTOMER_DIMS,
+    IPF_PAIRS,
+    IPF_PAIRS_TEXT,
+    empty_hint,
+    missing_history,
+    product_rows,
+    universe,
+)
+from salesplan.split.env import TIERS, SplitProblem, TargetEnv, plain, to_fraction
+from salesplan.split.level import Level as Level
 from salesplan.split.seasonal import history_months
-from salesplan.split.timeparts import TIME_KINDS, TIME_RANK, normalize_key, time_key_candidates, time_parts
+from salesplan.split.timeparts import TIME_KINDS, TIME_RANK, normalize_key, time_key_candidates
 
 _PLACE = {"even", "weights", "explicit"}
 SEASONAL_KINDS = ("quarter", "month")  # matched to history.by_month by month of the year
@@ -25,63 +32,9 @@ APPLICABLE: dict[str, set[str]] = {
     "region": _PLACE | {"history"},
     "product": _PLACE | {"history"},
     "rep": _PLACE | {"capacity"},
+    **{dim: _PLACE | {"history"} for dim in CUSTOMER_DIMS},
     **{kind: _PLACE | {"workdays"} | ({"history"} if kind in SEASONAL_KINDS else set()) for kind in TIME_KINDS},
 }
-
-
-@dataclass
-class Level:
-    """One checked level: its dimension(s), method and the parts it may have."""
-
-    index: int
-    dims: tuple[str, ...]
-    method: str
-    spec: SplitLevel
-    universe: dict[str, list[str]] = field(default_factory=dict)
-    weights: dict[str, Fraction] = field(default_factory=dict)
-    values: dict[str, int] = field(default_factory=dict)
-    margins: dict[str, dict[str, Fraction]] = field(default_factory=dict)
-    keys: dict[str, str] = field(default_factory=dict)
-    _reps_by_region: dict[str | None, list[str]] | None = field(default=None, repr=False)
-    _sets: dict[str, set[str]] | None = field(default=None, repr=False)
-
-    def reps_in(self, region: str, env: TargetEnv) -> list[str]:
-        """The level's reps whose region is `region`, in order (grouped once: a scan per node was quadratic)."""
-        if self._reps_by_region is None:
-            self._reps_by_region = {}
-            for rep in self.universe.get("rep", []):
-                self._reps_by_region.setdefault(env.people[rep].region, []).append(rep)
-        return self._reps_by_region.get(region, [])
-
-    def holds(self, dim: str, part: str) -> bool:
-        """Whether `part` is one of the level's parts of `dim` (a set, built once)."""
-        if self._sets is None:
-            self._sets = {d: set(parts) for d, parts in self.universe.items()}
-        return part in self._sets.get(dim, ())
-
-    @property
-    def dim(self) -> str:
-        return self.dims[0]
-
-    @property
-    def is_time(self) -> bool:
-        return self.dim in TIME_RANK
-
-    def path(self, env: TargetEnv, *rest: str | int) -> Path_:
-        return env.path("split", self.index, *rest)
-
-    def key_path(self, env: TargetEnv, table: str, part: str) -> Path_:
-        return self.path(env, table, self.keys.get(part, part))
-
-
-def _universe(env: TargetEnv, dim: str) -> list[str]:
-    if dim == "region":
-        return list(env.regions)
-    if dim == "product":
-        return list(env.products)
-    if dim == "rep":
-        return list(env.reps)
-    return [part.id for part in time_parts(dim, env.start, env.end)]
 
 
 class _Checker:
@@ -96,11 +49,11 @@ class _Checker:
         env, dims = self.env, level.dims
         by = level.path(env, "by")
         if len(dims) > 1 or level.method == "ipf":
-            if level.method != "ipf" or sorted(dims) != ["product", "region"]:
+            if level.method != "ipf" or len(dims) != 2 or frozenset(dims) not in IPF_PAIRS:
                 self.add(
                     codes.METHOD_NOT_APPLICABLE,
                     by,
-                    _("a level splits by one dimension; only `method: ipf` takes `by: [region, product]`"),
+                    _("a level splits by one dimension; only `method: ipf` takes two: {pairs}", pairs=IPF_PAIRS_TEXT),
                 )
                 return
             if "rep" in seen:
@@ -137,7 +90,7 @@ class _Checker:
         env = self.env
         for dim in level.dims:
             before = len(self.found)
-            parts = _universe(env, dim)
+            parts = universe(env, dim)
             if level.spec.parts is not None and len(level.dims) == 1:
                 chosen: list[str] = []
                 for j, raw in enumerate(level.spec.parts):
@@ -161,7 +114,7 @@ class _Checker:
                     codes.EMPTY_LEVEL,
                     level.path(env, "parts" if level.spec.parts is not None else "by"),
                     _("the {dim} level has no parts", dim=dimension(dim)),
-                    hint=_("declare team.regions / team.products, or list the level's parts"),
+                    hint=empty_hint(dim),
                 )
 
     def unknown(self, level: Level, dim: str, key: str, path: Path_, known: list[str], *, as_key: bool = False) -> None:
@@ -176,6 +129,15 @@ class _Checker:
                 _("'{key}' is ambiguous in this period: it can mean {either}; write the year", key=key, either=either),
                 key=as_key,
                 hint=_("e.g. '{example}'", example=candidates[0]),
+            )
+            return
+        if dim == "tier" and key in TIERS:
+            self.add(
+                codes.EMPTY_LEVEL,
+                path,
+                _("no account of the target has tier '{key}'", key=key),
+                key=as_key,
+                hint=empty_hint("tier"),
             )
             return
         guess = did_you_mean(key, known)
@@ -282,7 +244,10 @@ class _Checker:
                     level.path(env, "rest" if level.spec.rest is not None else "method"),
                     _("method: history by {dim} needs `history.by_month` (month -> amount)", dim=dimension(level.dim)),
                 )
-        elif level.method in ("history",) and env.history is None:
+        elif level.method == "history" and level.dim in CUSTOMER_DIMS:
+            if (why := missing_history(env, level.dim)) is not None:
+                self.add(codes.NO_HISTORY, level.path(env, "rest" if level.spec.rest is not None else "method"), why)
+        elif level.method == "history" and env.history is None and not (level.dim == "product" and product_rows(env)):
             self.add(
                 codes.NO_HISTORY,
                 level.path(env, "method"),
@@ -304,7 +269,10 @@ class _Checker:
             self.add(
                 codes.MISSING_WEIGHT,
                 level.path(env, "method"),
-                _("method: ipf needs `margins:` for region and/or product"),
+                _(
+                    "method: ipf needs `margins:` for {dims}",
+                    dims=_("{first} and/or {second}", first=dimension(level.dims[0]), second=dimension(level.dims[-1])),
+                ),
             )
         total = env.target.value
         for dim, table in raw.items():

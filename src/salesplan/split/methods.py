@@ -22,7 +22,22 @@ from salesplan.i18n import Message, _
 from salesplan.model.ramp import ramp_share
 from salesplan.model.words import dimension
 from salesplan.split.basis_text import percent_text
-from salesplan.split.env import END, PRODUCT, REGION, REP, START, Ctx, SplitProblem, TargetEnv, describe, show
+from salesplan.split.customers import CUSTOMER_DIMS, customer_history, customer_parts, product_row
+from salesplan.split.env import (
+    ACCOUNT,
+    CHANNEL,
+    END,
+    PRODUCT,
+    REGION,
+    REP,
+    START,
+    TIER,
+    Ctx,
+    SplitProblem,
+    TargetEnv,
+    describe,
+    show,
+)
 from salesplan.split.held import hold
 from salesplan.split.levels import Level
 from salesplan.split.result import Basis
@@ -36,9 +51,11 @@ def shares_key(env: TargetEnv, level: Level, ctx: Ctx) -> Hashable:
     """What a level's shares depend on: nodes with the same key share them (and their cache entry)."""
     dim = level.dim
     if dim == "region":
-        return (ctx[REP], ctx[PRODUCT])
+        return (ctx[REP], ctx[PRODUCT], ctx[REGION])
     if dim == "product":
-        return ctx[REGION] or env.rep_region(ctx[REP])
+        return (ctx[REGION] or env.rep_region(ctx[REP]), ctx[CHANNEL], ctx[ACCOUNT], ctx[TIER])
+    if dim in CUSTOMER_DIMS:
+        return (ctx[REGION], ctx[PRODUCT], ctx[REP], ctx[CHANNEL], ctx[ACCOUNT], ctx[TIER])
     if dim == "rep":
         return (ctx[REGION], ctx[START], ctx[END])
     key = (ctx[START], ctx[END], env.active(ctx[REP]) if ctx[REP] is not None else None)
@@ -51,6 +68,10 @@ def shares_key(env: TargetEnv, level: Level, ctx: Ctx) -> Hashable:
 
 def compute_parts(env: TargetEnv, level: Level, ctx: Ctx) -> list[str]:
     universe = level.universe[level.dim]
+    if level.dim in CUSTOMER_DIMS:
+        return customer_parts(env, level, ctx)
+    if level.dim == "region" and ctx[REGION] is not None:  # under an account: the account's region
+        return [ctx[REGION]] if level.holds("region", ctx[REGION]) else []
     if level.dim == "region" and ctx[REP] is not None:
         home = env.rep_region(ctx[REP])
         if home is None:
@@ -168,7 +189,12 @@ def _history(env: TargetEnv, level: Level, part: str, ctx: Ctx) -> Fraction:
     """The part's history in the context of the outer levels (see module docstring of engine)."""
     table = env.history or {}
     value: Decimal | None = None
-    if level.dim == "region":
+    row = product_row(env, ctx) if level.dim == "product" else None
+    if level.dim in CUSTOMER_DIMS:
+        value = customer_history(env, level, part, ctx)
+    elif row is not None:  # a product split under an account, channel or tier with per-product history
+        value = row.get(part)
+    elif level.dim == "region":
         raw = table.get(part)
         if isinstance(raw, dict):
             products = env.products if any(p in raw for p in env.products) else list(raw)
