@@ -11,11 +11,10 @@ from typer.testing import CliRunner
 from salesplan.cli.app import app
 from salesplan.loader import load_plan
 from salesplan.review.actuals import parse_actuals
-from salesplan.review.replan_plan import replan
+from salesplan.review.replan_plan import Replanned, replan
 from salesplan.split.engine import split_plan
 
 HERE = Path(__file__).parent
-REFERENCE = HERE.parents[1] / "examples" / "reference" / "reference-plan.yaml"
 
 
 def _months(path: Path) -> dict[str, Decimal]:
@@ -39,18 +38,77 @@ def test_july_held_at_actuals_and_the_rest_re_split(tmp_path: Path) -> None:
     assert again.exit_code == 2
 
 
-def test_nested_time_level_is_left_with_a_note() -> None:
-    loaded = load_plan(REFERENCE)
+def _replan(text: str, rows_csv: str | None, day: dt.date, tmp_path: Path) -> Replanned:
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(text, encoding="utf-8")
+    loaded = load_plan(plan_file)
     assert loaded.plan is not None
-    text = REFERENCE.read_text(encoding="utf-8")
-    made = replan(text, loaded.plan, [], dt.date(2026, 8, 15))
+    rows = []
+    if rows_csv is not None:
+        (tmp_path / "actuals.csv").write_text(rows_csv, encoding="utf-8")
+        read = parse_actuals(tmp_path / "actuals.csv", loaded.plan)
+        assert read.diagnostics == []
+        rows = read.rows
+    splits = {split.target_id: split for split in split_plan(loaded).splits}
+    return replan(text, loaded.plan, rows, day, splits)
+
+
+def test_a_time_level_under_an_ipf_level_is_left_with_a_note(tmp_path: Path) -> None:
+    text = (
+        (HERE / "plan.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "      - {by: month, method: weights, weights: {2026-07: 3, 2026-08: 3, 2026-09: 4}}   # agreed rhythm\n"
+            "      - {by: region, method: even}\n",
+            "      - {by: [region, product], method: ipf, margins: {region: {east-a: 300, east-b: 200}}}\n"
+            "      - {by: month, method: even}\n",
+        )
+    )
+    text = text.replace(
+        "    - {id: east-b, name: B区}\n", "    - {id: east-b, name: B区}\n  products: [{id: device}]\n"
+    )
+    made = _replan(text, None, dt.date(2026, 8, 15), tmp_path)
     assert made.changed == [] and made.text == text
     assert [note.render("en").split(":")[0] for note in made.notes] == ["T1"]
+
+
+def test_actuals_beyond_the_whole_target_are_held_up_to_it(tmp_path: Path) -> None:
+    """The first level's node is the whole target: July takes 500 of 620, August and September get 0."""
+    rows = "目标,区域,日期,金额\nT1,east-a,2026-07-10,600\nT1,east-b,2026-07-11,20\n"
+    made = _replan((HERE / "plan.yaml").read_text(encoding="utf-8"), rows, dt.date(2026, 8, 15), tmp_path)
+    new = tmp_path / "new.yaml"
+    new.write_text(made.text, encoding="utf-8")
+    assert _months(new) == {"2026-07": 500, "2026-08": 0, "2026-09": 0}
+    assert [note.render("en") for note in made.notes] == [
+        "T1 · the whole target: actuals 620万元 exceed its allocation 500万元 by 120万元; its completed month parts "
+        "are held up to the allocation, its remaining parts get 0, and the excess is not moved to other parts"
+    ]
+
+
+def test_held_actuals_are_rounded_to_the_granularity(tmp_path: Path) -> None:
+    """60.4 + 50.2 = 110.6 in July holds 111 (half up to the unit); the rest, 389, splits 3:4."""
+    rows = "目标,区域,日期,金额\nT1,east-a,2026-07-10,60.4\nT1,east-b,2026-07-11,50.2\n"
+    made = _replan((HERE / "plan.yaml").read_text(encoding="utf-8"), rows, dt.date(2026, 8, 15), tmp_path)
+    new = tmp_path / "new.yaml"
+    new.write_text(made.text, encoding="utf-8")
+    assert _months(new) == {"2026-07": 111, "2026-08": 167, "2026-09": 222}
+    assert [note.render("en") for note in made.notes] == ["T1: 1 held amount is rounded to the granularity 1"]
 
 
 def test_before_any_month_ends_nothing_changes() -> None:
     loaded = load_plan(HERE / "plan.yaml")
     assert loaded.plan is not None
     rows = parse_actuals(HERE / "actuals.csv", loaded.plan).rows
-    made = replan((HERE / "plan.yaml").read_text(encoding="utf-8"), loaded.plan, rows, dt.date(2026, 7, 30))
+    splits = {split.target_id: split for split in split_plan(loaded).splits}
+    made = replan((HERE / "plan.yaml").read_text(encoding="utf-8"), loaded.plan, rows, dt.date(2026, 7, 30), splits)
     assert made.changed == []
+
+
+def test_after_the_last_month_nothing_is_left_to_re_split(tmp_path: Path) -> None:
+    rows = "目标,区域,日期,金额\nT1,east-a,2026-07-10,60\n"
+    text = (HERE / "plan.yaml").read_text(encoding="utf-8")
+    made = _replan(text, rows, dt.date(2026, 9, 30), tmp_path)
+    assert made.changed == [] and made.text == text
+    assert [note.render("en") for note in made.notes] == [
+        "T1: every month part has ended by 2026-09-30: nothing is left to re-split, it is left as it is"
+    ]

@@ -1,8 +1,9 @@
 """`salesplan replan`: a new plan file whose completed time parts are held at their actuals and whose
 remaining parts take the rest of each target by the level's own method.
 
-Exit codes: 0 written; 2 the plan does not load, the actuals have errors, the new plan would not split
-(located diagnostics on stderr, nothing written), or -o is missing, an input, or exists without --force.
+Exit codes: 0 written (notes on stderr); 2 the plan does not load or split, the actuals have errors, the
+new plan would not split (located diagnostics on stderr, nothing written), or -o is missing, an input, or
+exists without --force.
 """
 
 from __future__ import annotations
@@ -65,7 +66,12 @@ def replan(
         print_diagnostics(read.diagnostics, lang.value)
     if has_errors(read.diagnostics):
         raise typer.Exit(EXIT_ERROR)
-    made = replan_plan(plan.read_text(encoding="utf-8"), loaded.plan, read.rows, day)
+    outcome = split_plan(loaded)
+    if has_errors(outcome.diagnostics):
+        print_diagnostics(outcome.diagnostics, lang.value)
+        raise typer.Exit(EXIT_ERROR)
+    splits = {split.target_id: split for split in outcome.splits}
+    made = replan_plan(plan.read_text(encoding="utf-8"), loaded.plan, read.rows, day, splits)
     for note in made.notes:
         err(note.render(lang.value))
     new = load_text(made.text, str(output))

@@ -180,6 +180,11 @@ class SplitLevel(Strict):
     rest: SplitMethod | None = Field(
         None, description="With values: the method that splits what the held values leave among the other parts"
     )
+    held: dict[str, dict[str, Amount]] | None = Field(
+        None,
+        description="On a time level under other levels: node path (the parts above, joined by /, e.g. "
+        "east-a/device/rep-1) -> time part -> amount held in that node; the method splits the rest of the node",
+    )
     parts: list[str] | None = Field(None, description="Restrict the level to these parts")
     margins: dict[str, dict[str, Amount]] | None = Field(
         None, description="For method: ipf, the target margin of each dimension: dimension -> part -> amount"
@@ -272,7 +277,7 @@ def _scale_split_values(level: Any, unit: str | None) -> Any:
     if not isinstance(level, dict):
         return level
     level = dict(level)
-    for key in ("values", "weights", "margins"):
+    for key in ("values", "weights", "margins", "held"):
         if isinstance(level.get(key), dict):
             level[key] = _scale_tree(level[key], unit)
     return level

@@ -1,67 +1,68 @@
 """A re-planned plan: each target's completed time parts held at their actuals, the rest re-split.
 
-For a target whose outermost split level is a time level (quarter, month or week), the parts that
-ended by the as-of date are held at what was achieved in them (`values:`) and what they leave of the
-target is split among the remaining parts by the level's own method (`rest:`): a shortfall is caught
-up, a surplus absorbed, and the target's total is unchanged. The new plan is the old plan's YAML
-with only those levels changed (comments and order kept), so `salesplan diff OLD NEW` shows the move.
-
-A time level under a region, product or rep level is left as it is, with a note: held values hold
-the same amount in every node a level splits, and each node achieved its own.
+For each target with a time level (quarter, month or week; the outermost one when there are
+several), every node that level splits holds the parts that ended by the as-of date at that node's
+own actuals (`salesplan.review.replan_nodes`), and what they leave of the node is split among its
+remaining parts by the level's own method: a shortfall is caught up, a surplus absorbed, each node
+keeps its allocation and the target's total is unchanged. When time is the first level the node is
+the whole target, written as `values:` with `rest:`; under region, product or rep levels each node is
+a path of parts, written as `held:` (see docs/split.md "Held values"). The new plan is the old
+plan's YAML with only those levels changed (comments and order kept), so `salesplan diff OLD NEW`
+shows the move.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.representer import RoundTripRepresenter
 
-from salesplan.i18n import Message, _
+from salesplan.i18n import Message, _, n_
 from salesplan.model.plan import Plan, Target
+from salesplan.model.words import dimension
+from salesplan.numbers import plain
 from salesplan.periods import TIME_KINDS, normalize_key, time_parts
 from salesplan.review.actuals import ActualRow, compares_levels
-from salesplan.review.placing import dated_by, exact_sum, part_of
+from salesplan.review.placing import exact_sum
+from salesplan.review.replan_nodes import HeldPlan, held_plan
+from salesplan.split.result import TargetSplit
 
 _RESTS = ("even", "weights", "history", "capacity", "workdays")
+_NODE_LEVELS = ("region", "product", "rep", *TIME_KINDS)
 
 
 @dataclass
 class Replanned:
-    """The new plan's text, the targets re-split, and a note for each target left as it was."""
+    """The new plan's text, the targets re-split, and notes: targets left as they were, excesses."""
 
     text: str
     changed: list[str] = field(default_factory=list)
     notes: list[Message] = field(default_factory=list)
 
 
-def held_actuals(target: Target, kind: str, plan: Plan, rows: list[ActualRow], as_of: dt.date) -> dict[str, Decimal]:
-    """The actuals of each part of `kind` that ended by `as_of` (0 where nothing was recorded)."""
-    done = [part.id for part in time_parts(kind, plan.plan.period.start, plan.plan.period.end) if part.end <= as_of]
-    mine: dict[str, list[Decimal]] = {part: [] for part in done}
-    for row in rows:
-        if row.target == target.id and dated_by(row, as_of):
-            found = part_of(row, kind)
-            if found in mine:
-                mine[found].append(row.value)
-    return {part: exact_sum(values) for part, values in mine.items()}
-
-
-def replan(text: str, plan: Plan, rows: list[ActualRow], as_of: dt.date) -> Replanned:
-    """The plan `text` (the file `plan` was loaded from) re-planned with `rows` as of `as_of`."""
+def replan(
+    text: str, plan: Plan, rows: list[ActualRow], as_of: dt.date, splits: Mapping[str, TargetSplit]
+) -> Replanned:
+    """The plan `text` (the file `plan` was loaded from, whose breakdowns are `splits` by target id)
+    re-planned with `rows` as of `as_of`."""
     yaml = _yaml()
     document = yaml.load(text)
     out = Replanned(text)
     for index, target in enumerate(plan.targets):
-        note = _replan_target(document["targets"][index], target, plan, rows, as_of)
-        if note is True:
+        split = splits.get(target.id)
+        if split is None:
+            continue
+        changed, notes = _replan_target(document["targets"][index], target, plan, split, rows, as_of)
+        if changed:
             out.changed.append(target.id)
-        elif isinstance(note, Message):
-            out.notes.append(note)
+        out.notes += notes
     if out.changed:
         buffer = io.StringIO()
         yaml.dump(document, buffer)
@@ -69,30 +70,58 @@ def replan(text: str, plan: Plan, rows: list[ActualRow], as_of: dt.date) -> Repl
     return out
 
 
-def _replan_target(node: Any, target: Target, plan: Plan, rows: list[ActualRow], as_of: dt.date) -> Message | bool:
-    """Change the target's time level in `node`: True when changed, else a note, or False (nothing to say)."""
+def _replan_target(
+    node: Any, target: Target, plan: Plan, split: TargetSplit, rows: list[ActualRow], as_of: dt.date
+) -> tuple[bool, list[Message]]:
+    """Change the target's time level in `node`: whether it changed, and the notes to give."""
     kinds = [level.by for level in target.split]
     timed = [i for i, by in enumerate(kinds) if isinstance(by, str) and by in TIME_KINDS]
     if not timed or compares_levels(target):
-        return False
+        return False, []
     first = timed[0]
     level = target.split[first]
-    if first != 0:
-        return _(
-            "{target}: its {kind} level is under another level; held values would hold one amount in every node, "
-            "so it is left as it is",
-            target=target.id,
-            kind=str(level.by),
-        )
     kind = str(level.by)
-    held = held_actuals(target, kind, plan, rows, as_of)
-    if not held:
-        return False
+    period = (plan.plan.period.start, plan.plan.period.end)
+    if not any(part.end <= as_of for part in time_parts(kind, *period)):
+        return False, []
     rest = level.rest or level.method
     if rest not in _RESTS and rest != "explicit":
-        return _("{target}: a {method} level cannot be re-split; it is left as it is", target=target.id, method=rest)
+        return False, [
+            _("{target}: a {method} level cannot be re-split; it is left as it is", target=target.id, method=rest)
+        ]
+    if first and (
+        level.rest is not None or any(not isinstance(by, str) or by not in _NODE_LEVELS for by in kinds[:first])
+    ):
+        return False, [
+            _(
+                "{target}: its {kind} level holds `values:` with `rest:`, or is under a level that is not a region, "
+                "product, rep or time level; it is left as it is",
+                target=target.id,
+                kind=dimension(kind),
+            )
+        ]
+    regions = {person.id: person.region for person in plan.team.people if person.region}
+    held = held_plan(split, first, rows, as_of, period, regions)
+    if not held.nodes:
+        return False, [
+            _(
+                "{target}: every {kind} part has ended by {day}: nothing is left to re-split, it is left as it is",
+                target=target.id,
+                kind=dimension(kind),
+                day=as_of.isoformat(),
+            )
+        ]
     entry = node["split"][first]
-    ids = [part.id for part in time_parts(kind, plan.plan.period.start, plan.plan.period.end)]
+    ids = [part.id for part in time_parts(kind, *period)]
+    if first == 0:
+        _write_values(entry, kind, held.nodes[0].held, rest, ids)
+    else:
+        _write_held(entry, kind, held, ids, [str(by) for by in kinds[:first]], period)
+    return True, _notes(target, plan, kind, held)
+
+
+def _write_values(entry: Any, kind: str, held: dict[str, Decimal], rest: str, ids: list[str]) -> None:
+    """The first level: the completed parts in `values:`, the rest split by `rest:`."""
     if rest == "explicit":  # the remaining parts keep their proportions to each other
         old = entry["values"]
         entry["weights"] = type(old)(
@@ -110,12 +139,90 @@ def _replan_target(node: Any, target: Target, plan: Plan, rows: list[ActualRow],
     entry["rest"] = rest
     if "method" in entry:
         del entry["method"]
-    return True
+
+
+def _write_held(
+    entry: Any, kind: str, plan: HeldPlan, ids: list[str], above: list[str], period: tuple[dt.date, dt.date]
+) -> None:
+    """A level under others: each node's completed parts in `held:` under its path; the method splits
+    the rest of each node (explicit values become the weights of the remaining parts)."""
+    if entry.get("method") == "explicit":
+        entry["weights"] = entry.pop("values")
+        entry["method"] = "weights"
+    if hasattr(entry, "fa"):
+        entry.fa.set_block_style()  # a held table in one flow line would not be read by anyone
+    old = {_path_of(str(raw), above, period): (raw, value) for raw, value in (entry.get("held") or {}).items()}
+    table = CommentedMap()
+    for node in plan.nodes:
+        key = "/".join(node.path)
+        before = old.pop(node.path, (None, None))[1]
+        parts = _flow_map()
+        for part, amount in (before or {}).items():
+            if normalize_key(kind, str(part), ids) not in node.held:
+                parts[part] = amount
+        for part, amount in node.held.items():
+            parts[part] = amount
+        table[key] = parts
+    for raw, value in old.values():  # paths that name no node stay as written, for lint to name them
+        table[raw] = value
+    entry["held"] = table
+
+
+def _path_of(raw: str, above: list[str], period: tuple[dt.date, dt.date]) -> tuple[str, ...]:
+    """A `held:` key as the path of part ids it names (time parts written `Q3` read as `2026-Q3`)."""
+    bits = [bit.strip() for bit in raw.split("/")]
+    return tuple(
+        normalize_key(dim, bit, [part.id for part in time_parts(dim, *period)]) if dim in TIME_KINDS else bit
+        for dim, bit in zip(above, bits, strict=False)
+    ) + tuple(bits[len(above) :])
+
+
+def _notes(target: Target, plan: Plan, kind: str, held: HeldPlan) -> list[Message]:
+    """What the re-plan could not do as asked: excesses kept in their node, rows placed nowhere, rounding."""
+    unit = plan.target_unit(target)
+    notes: list[Message] = []
+    for node in held.excess:
+        notes.append(
+            _(
+                "{target} · {node}: actuals {actual} exceed its allocation {allocation} by {excess}; its completed "
+                "{kind} parts are held up to the allocation, its remaining parts get 0, and the excess is not "
+                "moved to other parts",
+                target=target.id,
+                node="/".join(node.path) or _("the whole target"),
+                actual=plain(node.actual) + unit,
+                allocation=plain(node.allocation) + unit,
+                excess=plain(node.excess) + unit,
+                kind=dimension(kind),
+            )
+        )
+    if held.unplaced:
+        amount = plain(exact_sum(row.value for row in held.unplaced)) + unit
+        notes.append(
+            n_(
+                "{target}: {count} row ({amount}) of a completed part names no node of the breakdown (a part of "
+                "the levels above the {kind} level is missing); it is held in no node",
+                "{target}: {count} rows ({amount}) of completed parts name no node of the breakdown (a part of "
+                "the levels above the {kind} level is missing); they are held in no node",
+                len(held.unplaced),
+                target=target.id,
+                amount=amount,
+                kind=dimension(kind),
+            )
+        )
+    if held.rounded:
+        notes.append(
+            n_(
+                "{target}: {count} held amount is rounded to the granularity {granularity}",
+                "{target}: {count} held amounts are rounded to the granularity {granularity}",
+                held.rounded,
+                target=target.id,
+                granularity=plain(target.granularity or Decimal(1)),
+            )
+        )
+    return notes
 
 
 def _flow_map() -> Any:
-    from ruamel.yaml.comments import CommentedMap
-
     made = CommentedMap()
     made.fa.set_flow_style()
     return made

@@ -13,11 +13,13 @@ from fractions import Fraction
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic, Severity
 from salesplan.i18n import Message, _
+from salesplan.loader.yamltree import Path_
 from salesplan.model.words import dimension
 from salesplan.split.capacity import OverCapacity, allocate
 from salesplan.split.env import END, PLACE, START, Ctx, SplitProblem, TargetEnv, describe, with_part, with_window
 from salesplan.split.frontier import Frontier
-from salesplan.split.held import merge, rest_of, rest_shares
+from salesplan.split.held import hold_with, merge, rest_of, rest_shares
+from salesplan.split.held_nodes import HeldNodes, read_held, stray_parts, unmet
 from salesplan.split.ipf_level import split_ipf
 from salesplan.split.levels import Level
 from salesplan.split.methods import compute_shares, shares_key
@@ -68,18 +70,44 @@ class Builder:
         cache: dict[Hashable, Shares] = {}
         rounded: dict[tuple[Hashable, int], list[int]] = {}
         out: Frontier = []
+        held = read_held(self.env, level)[0] if level.spec.held else None
+        met: set[tuple[str, ...]] = set()
+        problems: list[Diagnostic] = []
         for node, ctx, units in frontier:
             key, shares = self._shares(level, cache, ctx)
-            parts = rounded.get((key, units))
-            if parts is None:
-                parts = rounded[(key, units)] = self.allocate(level, ctx, shares, units)
+            if held is not None and (path := held.path_of(ctx)) in held.by_path:
+                met.add(path)  # this node holds its own parts: its shares and rounding are its own
+                try:
+                    shares, parts = self._held_node(level, ctx, shares, units, held, path)
+                except SplitProblem as problem:
+                    problems += problem.diagnostics
+                    continue
+            else:
+                cached = rounded.get((key, units))
+                if cached is None:
+                    cached = rounded[(key, units)] = self.allocate(level, ctx, shares, units)
+                parts = cached
             self.attach(level, node, ctx, shares, parts, shares.bases, out, last)
+        if held is not None:
+            problems += unmet(self.env, level, held, met)
+        if problems:
+            raise SplitProblem(problems)
         return out
 
-    def allocate(self, level: Level, ctx: Ctx, shares: Shares, units: int) -> list[int]:
+    def _held_node(
+        self, level: Level, ctx: Ctx, shares: Shares, units: int, held: HeldNodes, path: tuple[str, ...]
+    ) -> tuple[Shares, list[int]]:
+        """The shares and parts of a node with its own `held:` parts (`salesplan.split.held_nodes`)."""
+        stray = stray_parts(self.env, level, held, path, shares.parts)
+        if stray:
+            raise SplitProblem(stray)
+        mine = hold_with(shares, held.by_path[path])
+        return mine, self.allocate(level, ctx, mine, units, held.located(self.env, level, path))
+
+    def allocate(self, level: Level, ctx: Ctx, shares: Shares, units: int, at: Path_ | None = None) -> list[int]:
         env = self.env
         if shares.held:
-            left = rest_of(env, level, ctx, shares, units)
+            left = rest_of(env, level, ctx, shares, units, at)
             rest = [w for w, h in zip(shares.weights, shares.held, strict=True) if h is None]
             if left and not any(rest):
                 raise SplitProblem([self._nothing_to_split_by(level, ctx, left, shares)])

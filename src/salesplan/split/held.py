@@ -14,6 +14,7 @@ by (at `rest:`) are errors located in the plan.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -25,6 +26,7 @@ from salesplan.split.result import Basis
 from salesplan.split.shares import Shares
 
 if TYPE_CHECKING:
+    from salesplan.loader.yamltree import Path_
     from salesplan.split.levels import Level
 
 _HELD = Basis("explicit")
@@ -33,7 +35,12 @@ _REBASED = {"weights", "history", "same_month", "same_quarter", "capacity", "wor
 
 def hold(shares: Shares, level: Level) -> Shares:
     """`shares` of every part, with the held parts taken out of the proportions."""
-    held = tuple(level.values.get(part) for part in shares.parts)
+    return hold_with(shares, level.values)
+
+
+def hold_with(shares: Shares, values: Mapping[str, int]) -> Shares:
+    """`shares` with the parts of `values` held at those units (one node's `held:`, or a level's `values:`)."""
+    held = tuple(values.get(part) for part in shares.parts)
     total = sum((e for e, h in zip(shares.exact, held, strict=True) if h is None), Fraction(0))
     bases = tuple(_HELD if h is not None else _rebased(b, total) for b, h in zip(shares.bases, held, strict=True))
     weights = tuple(0 if h is not None else w for w, h in zip(shares.weights, held, strict=True))
@@ -47,15 +54,16 @@ def _rebased(basis: Basis, total: Fraction) -> Basis:
     return Basis(basis.method, basis.numerator, show(total), basis.note)
 
 
-def rest_of(env: TargetEnv, level: Level, ctx: Ctx, shares: Shares, units: int) -> int:
-    """What the held values leave of a node of `units`; raises when they hold more than it has."""
+def rest_of(env: TargetEnv, level: Level, ctx: Ctx, shares: Shares, units: int, at: Path_ | None = None) -> int:
+    """What the held values leave of a node of `units`; raises when they hold more than it has (located
+    at `at`, else at the level's `values:`)."""
     given = sum(h for h in shares.held if h is not None)
     if given > units:
         raise SplitProblem(
             [
                 env.diag(
                     codes.SUM_MISMATCH,
-                    level.path(env, "values"),
+                    at or level.path(env, "values"),
                     _(
                         "held values add up to {given}, more than the {units} they split ({where})",
                         given=env.amount(given),

@@ -22,6 +22,7 @@ from salesplan.split.customers import (
     universe,
 )
 from salesplan.split.env import TIERS, SplitProblem, TargetEnv, plain, to_fraction
+from salesplan.split.held_nodes import read_held
 from salesplan.split.level import Level as Level
 from salesplan.split.seasonal import history_months
 from salesplan.split.timeparts import TIME_KINDS, TIME_RANK, normalize_key, time_key_candidates
@@ -318,6 +319,8 @@ def compile_levels(env: TargetEnv) -> list[Level]:
             if spec.rest is None:
                 checker.values(level)
             checker.method_data(level)
+            if spec.held is not None:
+                checker.found += read_held(env, level)[1]
         levels.append(level)
     if checker.found:
         raise SplitProblem(checker.found)

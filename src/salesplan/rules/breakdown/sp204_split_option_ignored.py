@@ -1,6 +1,7 @@
 """A split level gives data that its method does not read: `weights` outside `method: weights`,
 `values` outside `method: explicit`, `margins` outside `method: ipf`, `cap` outside
-`method: capacity`. The split silently goes by its method, so the numbers written there have no
+`method: capacity` (a level with `rest:` reads its `values:`, and the weights or cap of its rest's
+method). The split silently goes by its method, so the numbers written there have no
 effect — usually the method was changed and the data left behind, or the method was forgotten
 (the default is `even`).
 
@@ -40,8 +41,9 @@ _READ_BY = {"weights": "weights", "values": "explicit", "margins": "ipf", "cap":
 def check(ctx: Context) -> Iterator[Finding]:
     for i, target in enumerate(ctx.plan.targets):
         for j, level in enumerate(target.split):
+            reads = level.rest or level.method  # with `rest:`, values are held and the rest's method splits
             for field, method in _READ_BY.items():
-                if field not in level.model_fields_set or level.method == method:
+                if field not in level.model_fields_set or reads == method or (field == "values" and level.rest):
                     continue
                 yield Finding(
                     ("targets", i, "split", j, field),
