@@ -43,7 +43,7 @@ def test_tables_and_language(cli: Cli, reference_path: Path, tmp_path: Path) -> 
     book = tmp_path / "r.xlsx"
     result = cli("export", reference_path, "-f", "xlsx", "-o", book, "--tables", "timeline,risks", "--lang", "en")
     assert result.exit_code == 0, result.output
-    assert sheets(book) == ["Risk assessment and response", "Risk heat map", "Timeline (Gantt)"]
+    assert sheets(book) == ["Risk assessment and response", "Risk heat map", "Timeline (Gantt)", "salesplan"]
     result = cli("export", reference_path, "-o", tmp_path / "x.md", "--tables", "breakdown,bogus")
     assert result.exit_code == 2 and "未知的表 bogus" in result.output
     result = cli("export", reference_path, "-o", tmp_path / "x.md", "--tables", "breakdown,bogus", "--lang", "en")

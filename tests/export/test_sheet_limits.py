@@ -130,7 +130,8 @@ def test_export_command_keeps_every_sheet_within_the_limit(
     breakdown = [name for name in book.sheetnames if name.startswith("销售目标设定与拆解表")]
     assert len(breakdown) == 5
     assert any(name.startswith("T1 分解表") for name in book.sheetnames)  # the cross-tabs come with it
-    assert all(sheet.max_row <= low_limit for sheet in book.worksheets)
+    # the very hidden sheet of what `salesplan import` reads back is no table (and a few dozen rows)
+    assert all(sheet.max_row <= low_limit for sheet in book.worksheets if sheet.title != "salesplan")
 
 
 def _libreoffice_csv(book: Path, profile: Path) -> dict[str, list[list[str]]]:

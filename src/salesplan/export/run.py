@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -14,6 +15,7 @@ from salesplan.i18n import Message, _
 if TYPE_CHECKING:
     from salesplan.export.findings import Finding
     from salesplan.export.model import Document
+    from salesplan.export.xlsx import Embed
     from salesplan.loader import LoadedPlan
 
 ExportFormat = Literal["xlsx", "md"]
@@ -37,9 +39,14 @@ class ExportResult:
 
 
 def render(
-    doc: Document, fmt: ExportFormat, template_dir: Path | None = None, findings: list[Finding] | None = None
+    doc: Document,
+    fmt: ExportFormat,
+    template_dir: Path | None = None,
+    findings: list[Finding] | None = None,
+    embed: Embed | None = None,
 ) -> bytes | str:
-    """The document as xlsx bytes or Markdown text; what had to change to write it is added to `findings`.
+    """The document as xlsx bytes or Markdown text; what had to change to write it is added to `findings`
+    (`embed`: the rows of the workbook's hidden sheet, `export.embed`).
 
     Every text passes `findings.clean_document` first (characters XML forbids become U+FFFD).
     """
@@ -55,7 +62,7 @@ def render(
         from salesplan.export.xlsx_sheets import TooWide
 
         try:
-            return render_xlsx(doc, findings)
+            return render_xlsx(doc, findings, embed)
         except TooWide as exc:
             raise ExportError(exc.message) from None
     return "".join(_markdown(doc, template_dir))
@@ -81,12 +88,16 @@ def _markdown(doc: Document, template_dir: Path | None) -> Iterator[str]:
 
 
 def render_stream(
-    doc: Document, fmt: ExportFormat, template_dir: Path | None = None, findings: list[Finding] | None = None
+    doc: Document,
+    fmt: ExportFormat,
+    template_dir: Path | None = None,
+    findings: list[Finding] | None = None,
+    embed: Embed | None = None,
 ) -> bytes | Iterator[str]:
     """`render`, with Markdown as an iterator of chunks made as they are written (a large table is never
     held as one text)."""
     if fmt == "xlsx":
-        payload = render(doc, fmt, template_dir, findings)
+        payload = render(doc, fmt, template_dir, findings, embed)
         assert isinstance(payload, bytes)
         return payload
     from salesplan.export.findings import clean_document
@@ -135,27 +146,38 @@ def export_plan(
         if has_errors(diagnostics):
             return ExportResult(None, diagnostics)
     doc = build_document(plan, tables, lang, splits, stream=stream and fmt == "md")
-    rendered = render_located(doc, fmt, loaded, template_dir, stream)
+    from salesplan.export.embed import hidden_rows
+
+    embed = partial(hidden_rows, doc, plan=plan, text=loaded.text, splits=splits) if fmt == "xlsx" else None
+    rendered = render_located(doc, fmt, loaded, template_dir, stream, embed)
     return ExportResult(rendered.payload, diagnostics + rendered.diagnostics)
 
 
 def render_located(
-    doc: Document, fmt: ExportFormat, loaded: LoadedPlan, template_dir: Path | None = None, stream: bool = False
+    doc: Document,
+    fmt: ExportFormat,
+    loaded: LoadedPlan,
+    template_dir: Path | None = None,
+    stream: bool = False,
+    embed: Embed | None = None,
 ) -> ExportResult:
     """`render` (`render_stream` with `stream`), with what had to change as warnings located at the plan values
     (SP080–SP082)."""
     from salesplan.export.locate import locate
 
     findings: list[Finding] = []
-    payload = (render_stream if stream else render)(doc, fmt, template_dir, findings)
+    payload = (render_stream if stream else render)(doc, fmt, template_dir, findings, embed)
     return ExportResult(payload, locate(findings, loaded))
 
 
 def export_blank(fmt: ExportFormat, tables: Sequence[str], lang: str, template_dir: Path | None = None) -> bytes | str:
     """The empty templates."""
     from salesplan.export.blank import blank_document
+    from salesplan.export.embed import hidden_rows
 
-    return render(blank_document(lang, tables), fmt, template_dir)
+    doc = blank_document(lang, tables)
+    embed = partial(hidden_rows, doc, plan=None, text=None) if fmt == "xlsx" else None
+    return render(doc, fmt, template_dir, embed=embed)
 
 
 def resolve_format(fmt: str | None, output: Path) -> ExportFormat:

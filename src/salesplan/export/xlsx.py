@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from io import BytesIO
 from typing import Any
 
@@ -16,7 +17,7 @@ from salesplan import codes
 from salesplan.export import xlsx_stream
 from salesplan.export.findings import PART_OF_SUM, SUM_AS_VALUE, Finding
 from salesplan.export.forbidden import xml_safe
-from salesplan.export.model import Document, Quantity, Row
+from salesplan.export.model import Document, Quantity, Row, Table
 from salesplan.export.xlsx_charts import add_charts
 from salesplan.export.xlsx_layout import prepare_sheet, write_extras
 from salesplan.export.xlsx_sheets import Placement, chart_rows, check_width, extra_rows
@@ -42,10 +43,15 @@ MAX_DIGITS = 15  # significant digits Excel keeps of a number; more are kept as 
 
 # a cell's look: (number format, row kind, indent, tone, wrap, forced text, centred, grid)
 _Look = tuple[str, str, int, str | None, bool, bool, bool, bool]
+# the hidden sheet's rows, from the tables with the titles of their sheets and the rows a sheet holds
+Embed = Callable[[list[tuple[Table, list[str], int]]], list[list[str]]]
 
 
-def render_xlsx(doc: Document, findings: list[Finding] | None = None) -> bytes:
+def render_xlsx(doc: Document, findings: list[Finding] | None = None, embed: Embed | None = None) -> bytes:
     """The document as an .xlsx file's bytes; what had to change to fit Excel is added to `findings`.
+
+    `embed`, given the tables with the titles of their sheets and the rows a sheet holds, makes the
+    rows of a very hidden sheet of plain text (what `salesplan import` reads back, `export.embed`).
 
     All text goes through `xlsx_text` (and so `forbidden.xml_safe`): cells, sheet titles, the page
     header; the document properties take the cleaned text directly. A table longer than a sheet
@@ -59,16 +65,33 @@ def render_xlsx(doc: Document, findings: list[Finding] | None = None) -> bytes:
     workbook.properties.creator = "salesplan"
     palette: Palette | None = None
     taken: set[str] = set()
+    placed: list[tuple[Table, list[str], int]] = []
     for table in doc.tables:
         placement = Placement(table, taken)
+        placed.append((table, placement.titles, placement.per_sheet))
         for index, title in enumerate(placement.titles):
             sheet = workbook.create_sheet(title)
             palette = palette or Palette(sheet)
             found = findings if findings is not None else []
             _SheetWriter(sheet, placement, index, palette, doc, found).write()
+    if embed is not None:
+        _hidden_sheet(workbook, embed(placed))
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _hidden_sheet(workbook: Workbook, rows: list[list[str]]) -> None:
+    """A very hidden sheet of plain text cells: a text starting with `=` stays text, never a formula."""
+    sheet = workbook.create_sheet("salesplan")
+    sheet.sheet_state = "veryHidden"
+    for values in rows:
+        cells = []
+        for value in values:
+            cell = WriteOnlyCell(sheet, value)
+            cell.data_type = "s"
+            cells.append(cell)
+        sheet.append(cells)
 
 
 class _SheetWriter:

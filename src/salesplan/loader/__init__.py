@@ -29,6 +29,7 @@ class LoadedPlan:
     plan: Plan | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     is_plan: bool = True
+    text: str | None = None  # the file's text as read (what an exported workbook embeds)
 
     @property
     def ok(self) -> bool:
@@ -50,7 +51,7 @@ def load_plan(path: Path | str, display: str | None = None) -> LoadedPlan:
 def load_text(text: str, file: str = "<string>") -> LoadedPlan:
     """Like `load_plan`, for text already in memory."""
     parsed = parse_yaml(text, file)
-    result = LoadedPlan(file, parsed.source, parsed.data, diagnostics=list(parsed.diagnostics))
+    result = LoadedPlan(file, parsed.source, parsed.data, diagnostics=list(parsed.diagnostics), text=text)
     data = parsed.data
     if data is None and parsed.diagnostics:
         return result
