@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from salesplan.capacity import CapacityPlan, Cell, Hiring
 from salesplan.capacity.render import RENDERERS
 from salesplan.cli.app import app
+from salesplan.rendering import RenderOptions
 
 PLAN = CapacityPlan(
     target_id="T1",
@@ -30,7 +31,7 @@ PLAN = CapacityPlan(
 
 
 def test_json_is_exact_to_the_cent() -> None:
-    data = json.loads(RENDERERS["json"](PLAN, "en"))
+    data = json.loads(RENDERERS.text("json", PLAN, RenderOptions(lang="en")))
     assert data["cells"][1] == {
         "region": "east-b",
         "part": "2026-Q3",
@@ -50,17 +51,17 @@ def test_json_is_exact_to_the_cent() -> None:
 
 
 def test_markdown_in_both_languages() -> None:
-    zh = RENDERERS["md"](PLAN, "zh")
+    zh = RENDERERS.text("md", PLAN, RenderOptions(lang="zh"))
     assert "## 目标 T1 的产能（万元）" in zh
     assert "| 区域 | 拆解项 | 目标值 | 产能 | 差额 |" in zh
     assert "| east-b | 0.43 | 120 | 1 | 2026-09 | 39.13 |" in zh
-    en = RENDERERS["md"](PLAN, "en")
+    en = RENDERERS.text("md", PLAN, RenderOptions(lang="en"))
     assert "| Region | Gap in the period | Average rep capacity | Hires | Latest start | One hire carries |" in en
     assert "| east-a | 2026-Q3 | 300 | 300 | 0 |" in en
 
 
 def test_table_names_the_target_and_the_hiring_plan() -> None:
-    text = RENDERERS["table"](PLAN, "en")
+    text = RENDERERS.text("table", PLAN, RenderOptions(lang="en"))
     assert "Capacity of target T1 (万元)" in text
     assert "Hiring plan (reps of average capacity, at the team's ramp)" in text
     assert "199.57" in text and "39.13" in text

@@ -12,6 +12,7 @@ from pathlib import Path
 from salesplan.diff.engine import Side, diff_plans, prepare
 from salesplan.diff.render import RENDERERS
 from salesplan.loader import load_plan
+from salesplan.rendering import RenderOptions
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
@@ -38,10 +39,10 @@ def outputs() -> dict[str, str]:
     found: dict[str, str] = {}
     for case, (old, new) in CASES.items():
         diff = diff_plans(side(old), side(new))
-        for fmt, render in RENDERERS.items():
+        for fmt in RENDERERS.names:
             for lang in ("zh", "en") if fmt != "json" else ("zh",):
                 name = f"{case}.{lang}.{SUFFIX[fmt]}" if fmt != "json" else f"{case}.json"
-                found[name] = render(diff, lang, 120)
+                found[name] = RENDERERS.text(fmt, diff, RenderOptions(lang=lang, width=120))
     return found
 
 

@@ -12,14 +12,14 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from sample import FORMATS, GOLDEN, golden_path, normalised, options, sample_result
 
-from salesplan.report import REPORTER_BY_NAME
+from salesplan.report import RENDERERS
 
 
 def main() -> None:
     GOLDEN.mkdir(exist_ok=True)
     for fmt in FORMATS:
         for lang in ("en", "zh"):
-            text = REPORTER_BY_NAME[fmt](sample_result(), options(lang))
+            text = RENDERERS.text(fmt, sample_result(), options(lang))
             golden_path(fmt, lang).write_text(normalised(text), encoding="utf-8")
             print(golden_path(fmt, lang))
 

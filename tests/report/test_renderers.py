@@ -14,7 +14,7 @@ from sample import FORMATS, golden_path, normalised, options, sample_result
 
 from salesplan.diagnostics import Diagnostic, Severity, SourceRef
 from salesplan.lint.result import FileResult, LintResult
-from salesplan.report import REPORTER_BY_NAME, RenderOptions
+from salesplan.report import RENDERERS, RenderOptions
 from salesplan.report.base import cell_width
 from salesplan.report.github import escape_data, escape_property
 from salesplan.rules import RULES
@@ -25,13 +25,13 @@ SCHEMAS = Path(__file__).resolve().parents[2] / ".." / "shared" / "schemas"
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("fmt", list(FORMATS))
 def test_golden(fmt: str, lang: str) -> None:
-    rendered = normalised(REPORTER_BY_NAME[fmt](sample_result(), options(lang)))
+    rendered = normalised(RENDERERS.text(fmt, sample_result(), options(lang)))
     expected = golden_path(fmt, lang).read_text(encoding="utf-8")
     assert rendered == expected, f"run `python tests/report/regen_golden.py` if the change is intended ({fmt})"
 
 
 def test_findings_sorted_by_file_line_column() -> None:
-    data = json.loads(REPORTER_BY_NAME["json"](sample_result(), options("en")))
+    data = json.loads(RENDERERS.text("json", sample_result(), options("en")))
     keys = [(d["file"], d["line"], d["column"]) for d in data["diagnostics"]]
     assert keys == sorted(keys)
     assert data["diagnostics"][2]["path"] == "targets[0].deadline"
@@ -44,7 +44,7 @@ def test_findings_sorted_by_file_line_column() -> None:
 
 
 def test_text_neutralises_terminal_escapes() -> None:
-    text = REPORTER_BY_NAME["text"](sample_result(), options("en"))
+    text = RENDERERS.text("text", sample_result(), options("en"))
     assert "\x1b" not in text
     assert "\\x1b[31m" in text
     assert all(ch in "\n\t" or ch.isprintable() for ch in text)
@@ -53,14 +53,14 @@ def test_text_neutralises_terminal_escapes() -> None:
 def test_text_caret_sits_under_the_column_with_wide_characters() -> None:
     diag = Diagnostic("SP105", Severity.ERROR, "m", SourceRef("p.yaml", 1, 9))
     result = LintResult([FileResult("p.yaml", [diag], {1: "名称: 销售额 x"})])
-    lines = REPORTER_BY_NAME["text"](result, RenderOptions(lang="en")).splitlines()
+    lines = RENDERERS.text("text", result, RenderOptions(lang="en")).splitlines()
     code, caret = lines[1], lines[2]
     assert caret.index("^") == cell_width(code[: code.index("x")])  # 名称 and 销售额 take two columns each
 
 
 def test_text_colour_only_when_asked() -> None:
-    plain = REPORTER_BY_NAME["text"](sample_result(), RenderOptions(lang="en", color=False))
-    coloured = REPORTER_BY_NAME["text"](sample_result(), RenderOptions(lang="en", color=True))
+    plain = RENDERERS.text("text", sample_result(), RenderOptions(lang="en", color=False))
+    coloured = RENDERERS.text("text", sample_result(), RenderOptions(lang="en", color=True))
     assert "\x1b[" not in plain
     assert "\x1b[" in coloured
     assert "\x1b[31mred" not in coloured  # the plan's own escape sequence is still inert
@@ -69,7 +69,7 @@ def test_text_colour_only_when_asked() -> None:
 def test_github_escaping() -> None:
     assert escape_data("50%\r\nx") == "50%25%0D%0Ax"
     assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
-    out = REPORTER_BY_NAME["github"](sample_result(), options("en"))
+    out = RENDERERS.text("github", sample_result(), options("en"))
     assert "::error file=bad%2Cname%3A1%25.yaml,line=3,col=1,title=SP004::" in out
     assert "no trigger: 50%25, a,b%0Asecond line" in out
     assert len(out.splitlines()) == 4
@@ -79,7 +79,7 @@ def test_github_escaping() -> None:
 def test_sarif_validates_against_the_official_schema() -> None:
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads((SCHEMAS / "sarif-2.1.0.json").read_text(encoding="utf-8"))
-    log = json.loads(REPORTER_BY_NAME["sarif"](sample_result(), options("zh")))
+    log = json.loads(RENDERERS.text("sarif", sample_result(), options("zh")))
     jsonschema.Draft4Validator(schema).validate(log)
     run = log["runs"][0]
     assert [r["id"] for r in run["tool"]["driver"]["rules"]] == list(RULES)
@@ -93,7 +93,7 @@ def test_sarif_validates_against_the_official_schema() -> None:
 
 def test_sarif_absolute_path_outside_root_is_a_file_uri(tmp_path: Path) -> None:
     diag = Diagnostic("SP001", Severity.ERROR, "cannot read", SourceRef(str(tmp_path / "x.yaml"), 1, 1))
-    log = json.loads(REPORTER_BY_NAME["sarif"](LintResult([FileResult(diag.file, [diag])]), options("en")))
+    log = json.loads(RENDERERS.text("sarif", LintResult([FileResult(diag.file, [diag])]), options("en")))
     location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
     assert location["uri"].startswith("file:///")
     assert "uriBaseId" not in location
@@ -101,8 +101,8 @@ def test_sarif_absolute_path_outside_root_is_a_file_uri(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("fmt", ["text", "github", "sarif"])
 def test_hint_in_the_output_language(fmt: str) -> None:
-    zh = REPORTER_BY_NAME[fmt](sample_result(), options("zh"))
-    en = REPORTER_BY_NAME[fmt](sample_result(), options("en"))
+    zh = RENDERERS.text(fmt, sample_result(), options("zh"))
+    en = RENDERERS.text(fmt, sample_result(), options("en"))
     assert "把时间节点移到计划周期内" in zh and "move the deadline into the period" not in zh
     assert "move the deadline into the period" in en and "把时间节点移到计划周期内" not in en
     assert "add `trigger:`" in zh  # no Chinese hint given: the English one is kept

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from repo_files import EXAMPLES
 from salesplan.cli.app import app
 from salesplan.lint import LintConfig, discover, lint_files
+from salesplan.rendering import RenderOptions
 from salesplan.rollup.render import RENDERERS
 from salesplan.rollup.tree import Node, rollup_tree
 from salesplan.rollup.units import compatible, convert
@@ -79,7 +80,7 @@ def test_part_without_child_only_when_asked() -> None:
 
 
 def test_json_renderer_and_cli(tmp_path: Path) -> None:
-    data = json.loads(RENDERERS["json"](rollup_tree(EXAMPLE), "en"))
+    data = json.loads(RENDERERS.text("json", rollup_tree(EXAMPLE), RenderOptions(lang="en")))
     assert data["roots"][0]["value"] == "9000"
     assert all(Decimal(c["expected"]) == Decimal(c["value"]) for c in data["roots"][0]["children"])
     assert [c["expected"] for c in data["roots"][0]["children"]] == ["40000000", "30000000", "20000000"]  # 万元 in 元

@@ -1,16 +1,15 @@
-"""Renderers of a capacity plan by name (`RENDERERS`): table (terminal), md (Markdown), json."""
+"""Renderers of a capacity plan by name (`RENDERERS`, `salesplan.rendering`'s interface): table (terminal), md, json."""
 
 from __future__ import annotations
 
-import io
 import json
-from collections.abc import Callable
 from fractions import Fraction
 
 from salesplan.capacity.engine import ALL, CapacityPlan
 from salesplan.i18n import _
 from salesplan.markup import md_escape
 from salesplan.numbers import plain, to_decimal
+from salesplan.rendering import Renderers, RenderOptions, plain_console
 
 _REGION = _("Region")
 _PART = _("Part")
@@ -47,14 +46,13 @@ def _rows(plan: CapacityPlan, lang: str) -> tuple[list[str], list[list[str]], li
     return head, rows, hire_head, hires
 
 
-def render_table(plan: CapacityPlan, lang: str) -> str:
+def render_table(plan: CapacityPlan, options: RenderOptions) -> str:
     """Two plain-text tables: target, capacity and gap by region and part; the hiring plan."""
-    from rich.console import Console
+    lang = options.lang
     from rich.table import Table
 
     head, rows, hire_head, hires = _rows(plan, lang)
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=120, color_system=None, force_terminal=False, highlight=False, markup=False)
+    console, buffer = plain_console(options.width)
     tables = ((_title(plan, lang), head, rows, 2), (_hiring_title(lang), hire_head, hires, 1))
     for title, columns, body, labels in tables:
         table = Table(title=title)
@@ -72,15 +70,16 @@ def _md_table(columns: list[str], body: list[list[str]]) -> list[str]:
     return lines
 
 
-def render_md(plan: CapacityPlan, lang: str) -> str:
+def render_md(plan: CapacityPlan, options: RenderOptions) -> str:
     """The two tables in Markdown."""
+    lang = options.lang
     head, rows, hire_head, hires = _rows(plan, lang)
     lines = [f"## {md_escape(_title(plan, lang))}", "", *_md_table(head, rows), ""]
     lines += [f"## {md_escape(_hiring_title(lang))}", "", *_md_table(hire_head, hires)]
     return "\n".join(lines) + "\n"
 
 
-def render_json(plan: CapacityPlan, lang: str) -> str:
+def render_json(plan: CapacityPlan, options: RenderOptions) -> str:
     """The plan as JSON (numbers as strings to the cent, so none is read as a float)."""
     data = {
         "target": plan.target_id,
@@ -111,8 +110,4 @@ def render_json(plan: CapacityPlan, lang: str) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-RENDERERS: dict[str, Callable[[CapacityPlan, str], str]] = {
-    "table": render_table,
-    "md": render_md,
-    "json": render_json,
-}
+RENDERERS: Renderers[CapacityPlan] = Renderers({"table": render_table, "md": render_md, "json": render_json})

@@ -24,6 +24,7 @@ from salesplan.cli.common import (
     fail,
     load_or_exit,
     print_diagnostics,
+    render_options,
 )
 from salesplan.i18n import Message, _
 from salesplan.options import comma_list
@@ -77,4 +78,4 @@ def capacity(
     if has_errors(outcome.diagnostics) or not outcome.splits:
         raise typer.Exit(EXIT_ERROR)
     result = plan_capacity(loaded.plan, chosen, outcome.splits[0], by.value)
-    emit(RENDERERS[fmt.value](result, lang.value), output, force, lang.value, [plan])
+    emit(RENDERERS.render(fmt.value, result, render_options(lang.value, output)), output, force, lang.value, [plan])

@@ -20,6 +20,7 @@ from salesplan.cli.outcome import (
     fail,
     refuse_input_as_output,
     refuse_settings,
+    render_options,
     written,
 )
 from salesplan.i18n import _
@@ -95,5 +96,6 @@ __all__ = [
     "print_diagnostics",
     "refuse_input_as_output",
     "refuse_settings",
+    "render_options",
     "written",
 ]

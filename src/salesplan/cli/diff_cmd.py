@@ -11,7 +11,6 @@ split: its located diagnostics on stderr, nothing written). See docs/diff.md.
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -30,6 +29,7 @@ from salesplan.cli.common import (
     emit,
     fail,
     print_diagnostics,
+    render_options,
 )
 from salesplan.i18n import _
 
@@ -107,10 +107,5 @@ def _diff(plans: list[Path], rev: str | None, fmt: DiffFormat, output: Path | No
         print_diagnostics([d for s in sides if s.side is None for d in s.diagnostics], lang)
         raise typer.Exit(EXIT_ERROR)
     result = diff_plans(sides[0].side, sides[1].side)
-    width = 120
-    if output is None and fmt is DiffFormat.table and sys.stdout.isatty():
-        import shutil
-
-        width = shutil.get_terminal_size((120, 24)).columns
-    emit(RENDERERS[fmt.value](result, lang, width), output, force, lang, plans)
+    emit(RENDERERS.render(fmt.value, result, render_options(lang, output)), output, force, lang, plans)
     return result.changed

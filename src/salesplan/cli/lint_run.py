@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from salesplan.cli.outcome import check_output, emit, refuse_settings
+from salesplan.cli.outcome import check_output, emit, refuse_settings, render_options
 
 FORMATS = ("text", "json", "github", "sarif")
 FAIL_ON = ("error", "warning", "notice")
@@ -56,9 +55,9 @@ def _as_of(text: str | None, lang: str) -> dt.date | None:
 def run_lint(request: LintRequest) -> int:
     """Lint, write the report, and return the exit code (exits 2 itself on a refused setting or output)."""
     from salesplan.lint import discover, lint_files
-    from salesplan.report import REPORTER_BY_NAME, Renderer, RenderOptions
+    from salesplan.report import RENDERERS
     from salesplan.report.progress import progress_bar
-    from salesplan.report.smart import SMART_BY_NAME
+    from salesplan.report.smart import SMART_RENDERERS
     from salesplan.settings import SettingsError, load_config, resolve
 
     lang = request.lang
@@ -87,8 +86,7 @@ def run_lint(request: LintRequest) -> int:
             require_children=request.require_children,
         )
     chosen = request.output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    color = request.output_file is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    options = RenderOptions(lang=lang, color=color)
-    render: Renderer = (SMART_BY_NAME if request.smart else REPORTER_BY_NAME)[chosen]
-    emit(render(result, options), request.output_file, request.force, lang)
+    options = render_options(lang, request.output_file)
+    renderers = SMART_RENDERERS if request.smart else RENDERERS
+    emit(renderers.render(chosen, result, options), request.output_file, request.force, lang)
     return result.exit_code(settings.fail_on, request.exit_zero)

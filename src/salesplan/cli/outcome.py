@@ -4,7 +4,9 @@ output written safely. `salesplan.cli.common` gives these to the typer commands;
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -13,6 +15,7 @@ from typing import TYPE_CHECKING, NoReturn
 from salesplan.i18n import Message, Text, _, render
 
 if TYPE_CHECKING:
+    from salesplan.rendering import RenderOptions
     from salesplan.settings import SettingsError
 
 EXIT_OK = 0
@@ -30,6 +33,16 @@ def err(message: str) -> None:
         line = _ANSI.sub("", line)
     stream.write(line)
     stream.flush()
+
+
+def render_options(lang: str, output: Path | None, *, width: int = 120, depth: int | None = None) -> RenderOptions:
+    """A renderer's options as every command sets them: on a terminal (stdout, no -o) colour unless
+    NO_COLOR is set and the terminal's width; else plain text `width` columns wide."""
+    from salesplan.rendering import RenderOptions
+
+    tty = (output is None or str(output) == "-") and sys.stdout.isatty()
+    columns = shutil.get_terminal_size((width, 24)).columns if tty else width
+    return RenderOptions(lang=lang, color=tty and not os.environ.get("NO_COLOR"), width=columns, depth=depth)
 
 
 def fail(message: Text, code: int = EXIT_ERROR, *, lang: str = "en") -> NoReturn:

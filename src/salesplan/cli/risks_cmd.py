@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -19,6 +17,7 @@ from salesplan.cli.common import (
     emit,
     load_or_exit,
     refuse_settings,
+    render_options,
 )
 from salesplan.i18n import _
 
@@ -46,8 +45,7 @@ def risks(
     ] = None,
 ) -> None:
     """`salesplan risks` (its help is HELP)."""
-    from salesplan.report.base import RenderOptions
-    from salesplan.report.risks import RISKS_BY_NAME
+    from salesplan.report.risks import RISKS_RENDERERS
     from salesplan.risk import score_risks
     from salesplan.settings import SettingsError, load_config, resolve
 
@@ -59,6 +57,5 @@ def risks(
     loaded = load_or_exit(plan, lang.value)
     assert loaded.plan is not None
     scored = score_risks(loaded.plan, risk_config)
-    color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    text = RISKS_BY_NAME[output_format.value](scored, RenderOptions(lang=lang.value, color=bool(color)))
+    text = RISKS_RENDERERS.render(output_format.value, scored, render_options(lang.value, output))
     emit(text, output, force, lang.value, [plan])

@@ -21,6 +21,7 @@ from salesplan.cli.common import (
     check_output,
     emit,
     fail,
+    render_options,
 )
 from salesplan.i18n import _
 
@@ -49,7 +50,7 @@ def rollup(
     """`salesplan rollup` (its help is HELP)."""
     from salesplan import codes
     from salesplan.cli.common import load_or_exit, print_diagnostics
-    from salesplan.rollup.render import RENDERERS
+    from salesplan.report.rollup_xlsx import RENDERERS
     from salesplan.rollup.tree import rollup_tree
 
     code = lang.value
@@ -64,14 +65,9 @@ def rollup(
     if any(codes.group(d.code) == "loader" for d in found):
         raise typer.Exit(EXIT_ERROR)
     chosen = fmt or _from_suffix(output)
-    if chosen is RollupFormat.xlsx:
-        from salesplan.report.rollup_xlsx import render_rollup_xlsx
-
-        if output is None or str(output) == "-":
-            fail(_("a workbook is written to a file: give -o FILE.xlsx"), lang=code)
-        emit(render_rollup_xlsx(result, code), output, force, code, [root])
-    else:
-        emit(RENDERERS[chosen.value](result, code), output, force, code, [root])
+    if chosen is RollupFormat.xlsx and (output is None or str(output) == "-"):
+        fail(_("a workbook is written to a file: give -o FILE.xlsx"), lang=code)
+    emit(RENDERERS.render(chosen.value, result, render_options(code, output)), output, force, code, [root])
     if found:
         raise typer.Exit(EXIT_FINDINGS)
 

@@ -1,13 +1,11 @@
-"""The renderers of a plan diff by name: `RENDERERS[fmt](diff, lang, width) -> str`."""
+"""The renderers of a plan diff by name (`salesplan.rendering`'s interface): table, md, json."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from salesplan.diff.render_json import render_json
 from salesplan.diff.render_md import render_md
 from salesplan.diff.render_table import render_table
 from salesplan.diff.result import PlanDiff
+from salesplan.rendering import Renderers
 
-Renderer = Callable[[PlanDiff, str, int], str]
-RENDERERS: dict[str, Renderer] = {"table": render_table, "md": render_md, "json": render_json}
+RENDERERS: Renderers[PlanDiff] = Renderers({"table": render_table, "md": render_md, "json": render_json})

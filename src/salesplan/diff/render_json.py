@@ -11,6 +11,7 @@ from typing import Any
 
 from salesplan.diff.present import amount
 from salesplan.diff.result import EntityDiff, FieldChange, PartChange, PlanDiff, TargetDiff
+from salesplan.rendering import RenderOptions
 
 VERSION = 1
 
@@ -98,6 +99,6 @@ def document(diff: PlanDiff) -> dict[str, Any]:
     }
 
 
-def render_json(diff: PlanDiff, lang: str = "zh", width: int = 120) -> str:
-    """The document, two-space indented, UTF-8 (Chinese not escaped); `lang` and `width` are unused."""
+def render_json(diff: PlanDiff, options: RenderOptions) -> str:
+    """The document, two-space indented, UTF-8 (Chinese not escaped); the same in every language."""
     return json.dumps(document(diff), ensure_ascii=False, indent=2) + "\n"

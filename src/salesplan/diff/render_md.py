@@ -11,6 +11,7 @@ from salesplan.diff import present, words
 from salesplan.diff.result import EntityDiff, FieldChange, PlanDiff, TargetDiff
 from salesplan.i18n import render
 from salesplan.markup import md_escape
+from salesplan.rendering import RenderOptions
 
 _INDENT = "&emsp;"
 
@@ -70,8 +71,9 @@ def _entities(items: tuple[EntityDiff, ...], lang: str) -> list[str]:
     return _table([("id", "-"), ("what", "-"), ("status", "-"), ("changes", "-")], rows, lang)
 
 
-def render_md(diff: PlanDiff, lang: str = "zh", width: int = 120) -> str:
-    """The diff as Markdown sections (### per section, #### per target); `width` is unused."""
+def render_md(diff: PlanDiff, options: RenderOptions) -> str:
+    """The diff as Markdown sections (### per section, #### per target)."""
+    lang = options.lang
     old, new = md_escape(diff.old_file), md_escape(diff.new_file)
     if not diff.changed:
         return words.no_change(old, new).render(lang) + "\n"

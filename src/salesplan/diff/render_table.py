@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import io
 from typing import TYPE_CHECKING
 
 from salesplan.diff import present, words
 from salesplan.diff.result import EntityDiff, FieldChange, PlanDiff, TargetDiff
 from salesplan.i18n import render
+from salesplan.rendering import RenderOptions, plain_console
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -68,12 +68,11 @@ def _entities(console: Console, items: tuple[EntityDiff, ...], lang: str) -> Non
     console.print(table)
 
 
-def render_table(diff: PlanDiff, lang: str = "zh", width: int = 120) -> str:
-    """The diff as text tables, one section after the other, with a closing count."""
-    from rich.console import Console
+def render_table(diff: PlanDiff, options: RenderOptions) -> str:
+    """The diff as text tables, one section after the other, with a closing count (`options.width` columns)."""
+    lang = options.lang
 
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=width, color_system=None, force_terminal=False, highlight=False, markup=False)
+    console, buffer = plain_console(options.width)
     if not diff.changed:
         console.print(words.no_change(diff.old_file, diff.new_file).render(lang))
         return buffer.getvalue()

@@ -1,24 +1,12 @@
-"""The one small interface of every renderer, and the helpers they share."""
+"""What the lint renderers share: their signature (`salesplan.rendering`'s interface over a LintResult)."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
 
 from salesplan.diagnostics import Diagnostic, inert
 from salesplan.lint.result import LintResult
-
-
-@dataclass(frozen=True)
-class RenderOptions:
-    """`root`: the folder URIs are relative to (the working directory); `color`: ANSI styling."""
-
-    lang: str = "zh"
-    color: bool = False
-    root: Path = field(default_factory=Path.cwd)
-
+from salesplan.rendering import RenderOptions, cell_width
 
 Renderer = Callable[[LintResult, RenderOptions], str]
 
@@ -31,6 +19,4 @@ def hint_text(diag: Diagnostic, lang: str) -> str | None:
     return diag.hint_in(lang)
 
 
-def cell_width(text: str) -> int:
-    """Terminal columns `text` takes: wide (CJK) characters count two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+__all__ = ["RenderOptions", "Renderer", "cell_width", "hint_text", "neutralise"]

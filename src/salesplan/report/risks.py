@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from salesplan.i18n import _, render
+from salesplan.rendering import Renderers
 from salesplan.report.base import RenderOptions
 from salesplan.report.tables import render_table
 from salesplan.risk import ScoredRisk
@@ -74,7 +75,4 @@ def _risks_json(scored: Sequence[ScoredRisk], options: RenderOptions) -> str:
 
 
 # `salesplan risks` by --format: the risk register's renderers by name
-RISKS_BY_NAME: dict[str, Callable[[Sequence[ScoredRisk], RenderOptions], str]] = {
-    "table": _risks_table,
-    "json": _risks_json,
-}
+RISKS_RENDERERS: Renderers[Sequence[ScoredRisk]] = Renderers({"table": _risks_table, "json": _risks_json})

@@ -13,6 +13,8 @@ from salesplan.export.model import Cell, Column, Document, NumberFormat, Quantit
 from salesplan.export.xlsx import render_xlsx
 from salesplan.i18n import _, render
 from salesplan.numbers import decimal_places
+from salesplan.rendering import Renderers, RenderOptions
+from salesplan.rollup.render import RENDERERS as TEXT_RENDERERS
 from salesplan.rollup.tree import Node, Rollup
 from salesplan.rollup.units import convert
 from salesplan.rollup.words import HEADERS
@@ -54,6 +56,10 @@ def rollup_document(rollup: Rollup, lang: str) -> Document:
     return Document(title=title, lang=lang, tables=[Table("breakdown", title, columns, rows)])
 
 
-def render_rollup_xlsx(rollup: Rollup, lang: str) -> bytes:
+def render_rollup_xlsx(rollup: Rollup, options: RenderOptions) -> bytes:
     """The workbook's bytes (see the module docstring)."""
-    return render_xlsx(rollup_document(rollup, lang))
+    return render_xlsx(rollup_document(rollup, options.lang))
+
+
+# the roll-up's renderers by name: the engine's text formats, and the workbook
+RENDERERS: Renderers[Rollup] = Renderers({**TEXT_RENDERERS.by_name, "xlsx": render_rollup_xlsx})

@@ -7,7 +7,8 @@ import json
 from salesplan.i18n import _
 from salesplan.lint.result import LintResult
 from salesplan.lint.smart import LETTERS
-from salesplan.report.base import Renderer, RenderOptions
+from salesplan.rendering import Renderers
+from salesplan.report.base import RenderOptions
 from salesplan.report.tables import render_table
 
 _MARK = {"pass": "✓", "warn": "!", "fail": "✗", "off": "-"}
@@ -35,9 +36,6 @@ def render_smart_table(result: LintResult, options: RenderOptions) -> str:
 
 
 # `lint --smart` by --format: the SMART scorecard's renderers by name (json, else the table)
-SMART_BY_NAME: dict[str, Renderer] = {
-    "text": render_smart_table,
-    "github": render_smart_table,
-    "sarif": render_smart_table,
-    "json": render_smart_json,
-}
+SMART_RENDERERS: Renderers[LintResult] = Renderers(
+    {"text": render_smart_table, "github": render_smart_table, "sarif": render_smart_table, "json": render_smart_json}
+)

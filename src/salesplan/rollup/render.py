@@ -1,13 +1,14 @@
-"""The renderers of a roll-up by name: `RENDERERS[fmt](rollup, lang) -> str` (table, md, json)."""
+"""The renderers of a roll-up by name (`salesplan.rendering`'s interface): table, md, json."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
 from salesplan.i18n import render
+from salesplan.rendering import Renderers, RenderOptions, cell_width, pad
 from salesplan.rollup.tree import Node, Rollup
 from salesplan.rollup.units import convert
 from salesplan.rollup.words import HEADERS, amount
@@ -33,15 +34,17 @@ def _rows(node: Node, lang: str, depth: int = 0) -> Iterator[tuple[int, list[str
         yield from _rows(child, lang, depth + 1)
 
 
-def render_table(rollup: Rollup, lang: str) -> str:
+def render_table(rollup: Rollup, options: RenderOptions) -> str:
+    lang = options.lang
     header = [render(HEADERS[c], lang) for c in _COLUMNS]
     rows = [["  " * d + cells[0], *cells[1:]] for root in rollup.roots for d, cells in _rows(root, lang)]
-    widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    lines = ["  ".join(_pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in [header, *rows]]
+    widths = [max(cell_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    lines = ["  ".join(pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in [header, *rows]]
     return "\n".join(lines) + "\n"
 
 
-def render_md(rollup: Rollup, lang: str) -> str:
+def render_md(rollup: Rollup, options: RenderOptions) -> str:
+    lang = options.lang
     header = [render(HEADERS[c], lang) for c in _COLUMNS]
     out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for root in rollup.roots:
@@ -63,17 +66,8 @@ def _json(node: Node, lang: str) -> dict[str, Any]:
     }
 
 
-def render_json(rollup: Rollup, lang: str) -> str:
-    return json.dumps({"roots": [_json(r, lang) for r in rollup.roots]}, ensure_ascii=False, indent=2) + "\n"
+def render_json(rollup: Rollup, options: RenderOptions) -> str:
+    return json.dumps({"roots": [_json(r, options.lang) for r in rollup.roots]}, ensure_ascii=False, indent=2) + "\n"
 
 
-def _width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
-
-
-Renderer = Callable[[Rollup, str], str]
-RENDERERS: dict[str, Renderer] = {"table": render_table, "md": render_md, "json": render_json}
+RENDERERS: Renderers[Rollup] = Renderers({"table": render_table, "md": render_md, "json": render_json})
