@@ -1,0 +1,1 @@
+"""Bringing an edited workbook back into its plan: reading it and writing the plan's YAML."""
