@@ -9,7 +9,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from salesplan.cli.app import app
-from salesplan.loader import load_plan
+from salesplan.loader import load_plan, load_text
 from salesplan.review.actuals import parse_actuals
 from salesplan.review.replan_plan import Replanned, replan
 from salesplan.split.engine import split_plan
@@ -112,3 +112,48 @@ def test_after_the_last_month_nothing_is_left_to_re_split(tmp_path: Path) -> Non
     assert [note.render("en") for note in made.notes] == [
         "T1: every month part has ended by 2026-09-30: nothing is left to re-split, it is left as it is"
     ]
+
+
+NESTED = (
+    (HERE / "plan.yaml")
+    .read_text(encoding="utf-8")
+    .replace(
+        "      - {by: month, method: weights, weights: {2026-07: 3, 2026-08: 3, 2026-09: 4}}   # agreed rhythm\n"
+        "      - {by: region, method: even}\n",
+        "      - {by: region, method: even}   # half each\n"
+        "      - {by: month, method: weights, weights: {2026-07: 3, 2026-08: 3, 2026-09: 4}}   # agreed rhythm\n",
+    )
+)
+
+
+def test_a_month_level_under_regions_keeps_its_comment(tmp_path: Path) -> None:
+    """250 a region; east-a held at 60 and 40, so September 150; east-b at 50 and 0: September 200."""
+    made = _replan(NESTED, (HERE / "actuals.csv").read_text(encoding="utf-8"), dt.date(2026, 8, 31), tmp_path)
+    assert made.notes == []
+    assert "      - by: month  # agreed rhythm\n        method: weights\n" in made.text
+    assert "          east-a: {2026-07: 60, 2026-08: 40}\n          east-b: {2026-07: 50, 2026-08: 0}\n" in made.text
+    loaded = load_text(made.text, "new.yaml")
+    root = split_plan(loaded).splits[0].root
+    assert [[int(month.value) for month in region.children] for region in root.children] == [
+        [60, 40, 150],
+        [50, 0, 200],
+    ]
+
+
+def test_a_region_id_with_a_slash_is_left_with_a_note(tmp_path: Path) -> None:
+    text = NESTED.replace("east-b", "east/b")
+    made = _replan(text, "目标,区域,日期,金额\nT1,east-a,2026-07-10,60\n", dt.date(2026, 8, 31), tmp_path)
+    assert made.changed == [] and made.text == text
+    assert "'/'" in made.notes[0].render("en")
+
+
+def test_a_plan_that_does_not_split_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        NESTED.replace("{2026-07: 3, 2026-08: 3, 2026-09: 4}", "{2026-07: 3, 2026-08: 3}"), encoding="utf-8"
+    )
+    new = tmp_path / "new.yaml"
+    args = ["replan", str(plan), "-a", str(HERE / "actuals.csv"), "--as-of", "2026-08-31", "-o", str(new)]
+    result = CliRunner().invoke(app, [*args, "--lang", "en"])
+    assert result.exit_code == 2 and not new.exists()
+    assert "SP043" in result.output

@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.representer import RoundTripRepresenter
 
 from salesplan.i18n import Message, _, n_
@@ -111,11 +111,21 @@ def _replan_target(
                 day=as_of.isoformat(),
             )
         ]
+    if any("/" in part for one in held.nodes for part in one.path):
+        return False, [
+            _(
+                "{target}: a part above its {kind} level has '/' in its id, which a `held:` path cannot name; "
+                "it is left as it is",
+                target=target.id,
+                kind=dimension(kind),
+            )
+        ]
     entry = node["split"][first]
     ids = [part.id for part in time_parts(kind, *period)]
     if first == 0:
         _write_values(entry, kind, held.nodes[0].held, rest, ids)
     else:
+        _block(node["split"], first)
         _write_held(entry, kind, held, ids, [str(by) for by in kinds[:first]], period)
     return True, _notes(target, plan, kind, held)
 
@@ -149,8 +159,6 @@ def _write_held(
     if entry.get("method") == "explicit":
         entry["weights"] = entry.pop("values")
         entry["method"] = "weights"
-    if hasattr(entry, "fa"):
-        entry.fa.set_block_style()  # a held table in one flow line would not be read by anyone
     old = {_path_of(str(raw), above, period): (raw, value) for raw, value in (entry.get("held") or {}).items()}
     table = CommentedMap()
     for node in plan.nodes:
@@ -166,6 +174,19 @@ def _write_held(
     for raw, value in old.values():  # paths that name no node stay as written, for lint to name them
         table[raw] = value
     entry["held"] = table
+
+
+def _block(levels: Any, index: int) -> None:
+    """The level at `index` in block style (a held table in one flow line would not be read by anyone),
+    the comment at the end of its flow line kept at the end of its first line."""
+    entry = levels[index]
+    if not isinstance(entry, CommentedMap) or entry.fa.flow_style() is False:
+        return
+    entry.fa.set_block_style()
+    comment = levels.ca.items.pop(index, None) if isinstance(levels, CommentedSeq) else None
+    token = comment[0] if comment else None
+    if token is not None and entry:
+        entry.yaml_add_eol_comment(token.value.strip(), next(iter(entry)))
 
 
 def _path_of(raw: str, above: list[str], period: tuple[dt.date, dt.date]) -> tuple[str, ...]:
