@@ -106,16 +106,16 @@ def read_held(env: TargetEnv, level: LevelLike) -> tuple[HeldNodes, list[Diagnos
     for key, table in raw.items():
         path = _path(env, dims_above, str(key), (*base, key), add)
         mine: dict[str, int] = {}
-        for month, number in table.items():
-            where: Path_ = (*base, key, month)
-            part = normalize_key(dim, str(month), own)
+        for written, number in table.items():
+            where: Path_ = (*base, key, written)
+            part = normalize_key(dim, str(written), own)
             if part not in own:
-                add(codes.UNKNOWN_PART, where, _unknown(str(month), dim, own), hint=_parts_hint(own))
+                add(codes.UNKNOWN_PART, where, _unknown(str(written), dim, own), hint=_parts_hint(own))
             elif number < 0:
                 add(
                     codes.NEGATIVE_WEIGHT,
                     where,
-                    _("{table} of '{key}' is negative ({number})", table="held", key=month, number=plain(number)),
+                    _("{table} of '{key}' is negative ({number})", table="held", key=written, number=plain(number)),
                     key=False,
                 )
             elif (units := env.to_units(number)) is None:
@@ -127,7 +127,7 @@ def read_held(env: TargetEnv, level: LevelLike) -> tuple[HeldNodes, list[Diagnos
                 add(codes.NOT_WHOLE, where, message, key=False)
             elif path is not None:
                 mine[part] = units
-                held.part_keys[(path, part)] = str(month)
+                held.part_keys[(path, part)] = str(written)
         if path is not None:
             held.keys[path] = str(key)
             held.by_path[path] = mine
