@@ -15,6 +15,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import CommentMark
+from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
 Slot = tuple[Any, Any]
@@ -23,6 +24,10 @@ Chain = list[tuple[Any, Any]]  # (container, key) of each enclosing node, outerm
 
 def _block(value: Any) -> bool:
     return isinstance(value, CommentedMap | CommentedSeq) and len(value) > 0 and not value.fa.flow_style()
+
+
+def _flow(container: Any) -> bool:
+    return bool(container.fa.flow_style())
 
 
 def _keys(container: Any) -> list[Any]:
@@ -61,12 +66,20 @@ def _token(slot: Slot) -> CommentToken | None:
     return token if isinstance(token, CommentToken) else None
 
 
+def _ends_its_line(slot: Slot) -> bool:
+    """A block scalar (`|`, `>`) ends its own last line: its slot holds only the lines after it."""
+    container, key = slot
+    return isinstance(container[key], LiteralScalarString | FoldedScalarString)
+
+
 def _parts(slot: Slot | None) -> tuple[str, str]:
     """(the rest of the node's own line, the lines after it) in the slot's comment."""
     token = _token(slot) if slot is not None else None
-    if token is None:
-        return "\n", ""
+    if token is None or slot is None:
+        return ("" if slot is not None and _ends_its_line(slot) else "\n"), ""
     text = str(token.value)
+    if _ends_its_line(slot):
+        return "", " " * token.column + text if text.startswith("#") else text
     cut = text.find("\n")
     return (text, "") if cut < 0 else (text[: cut + 1], text[cut + 1 :])
 
@@ -87,21 +100,28 @@ def set_lines_after(slot: Slot | None, lines: str) -> None:
     """Make `lines` the comment lines written after the slot's node (its own line's comment kept)."""
     if slot is None:
         return
-    token = _token(slot)
     own, _old = _parts(slot)
-    if token is not None:
-        token.value = own + lines
+    container, key = slot
+    token, text = _token(slot), own + lines
+    if token is not None and own:  # the end-of-line comment keeps its token (and so its column)
+        token.value = text
         return
-    if lines:
-        container, key = slot
-        entry = container.ca.items.setdefault(key, [None, None, None, None])
-        entry[_position(container)] = CommentToken("\n" + lines, CommentMark(0))
+    entry = container.ca.items.get(key)
+    if token is not None and entry is not None and not text:
+        entry[_position(container)] = None
+    if not text.strip(" "):
+        return
+    first = text.lstrip(" ")  # a comment first is written at its column, the rest as they stand
+    entry = container.ca.items.setdefault(key, [None, None, None, None])
+    entry[_position(container)] = CommentToken(first, CommentMark(len(text) - len(first)))
 
 
 def detach(container: Any, key: Any, chain: Chain) -> tuple[Any, str]:
     """Remove `container[key]` with the comment lines before it; the lines after it stay in place.
 
     Returns the node and its leading lines (for a move)."""
+    if _flow(container):
+        return container.pop(key), ""
     before = slot_before(chain, container, key)
     lead = _lead(chain, container, key)
     tail = last_slot(container, key)
@@ -123,6 +143,8 @@ def attach(container: Any, at: int, key: Any, node: Any, chain: Chain, lead: str
     else:
         container.insert(at, node)
         key = at
+    if _flow(container):
+        return
     if isinstance(container, CommentedMap):
         container.ca.items.pop(key, None)
     before = slot_before(chain, container, key)
