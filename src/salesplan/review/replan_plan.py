@@ -20,9 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.representer import RoundTripRepresenter
 
 from salesplan.i18n import Message, _, n_
 from salesplan.model.plan import Plan, Target
@@ -32,6 +30,7 @@ from salesplan.periods import TIME_KINDS, normalize_key, time_parts
 from salesplan.review.actuals import ActualRow, compares_levels
 from salesplan.review.placing import exact_sum
 from salesplan.review.replan_nodes import HeldPlan, held_plan
+from salesplan.roundtrip import flow_map, round_trip_yaml
 from salesplan.split.result import TargetSplit
 
 _RESTS = ("even", "weights", "history", "capacity", "workdays")
@@ -52,7 +51,7 @@ def replan(
 ) -> Replanned:
     """The plan `text` (the file `plan` was loaded from, whose breakdowns are `splits` by target id)
     re-planned with `rows` as of `as_of`."""
-    yaml = _yaml()
+    yaml = round_trip_yaml()
     document = yaml.load(text)
     out = Replanned(text)
     for index, target in enumerate(plan.targets):
@@ -140,7 +139,7 @@ def _write_values(entry: Any, kind: str, held: dict[str, Decimal], rest: str, id
         rest = "weights"
     values = entry.get("values")
     kept = [(key, amount) for key, amount in (values or {}).items() if normalize_key(kind, str(key), ids) not in held]
-    merged = type(values)() if values is not None else _flow_map()
+    merged = type(values)() if values is not None else flow_map()
     for key, amount in held.items():
         merged[key] = amount
     for key, amount in kept:
@@ -164,7 +163,7 @@ def _write_held(
     for node in plan.nodes:
         key = "/".join(node.path)
         before = old.pop(node.path, (None, None))[1]
-        parts = _flow_map()
+        parts = flow_map()
         for part, amount in (before or {}).items():
             if normalize_key(kind, str(part), ids) not in node.held:
                 parts[part] = amount
@@ -241,24 +240,3 @@ def _notes(target: Target, plan: Plan, kind: str, held: HeldPlan) -> list[Messag
             )
         )
     return notes
-
-
-def _flow_map() -> Any:
-    made = CommentedMap()
-    made.fa.set_flow_style()
-    return made
-
-
-def _decimal(representer: RoundTripRepresenter, value: Decimal) -> Any:
-    text = format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
-    tag = "tag:yaml.org,2002:int" if "." not in text else "tag:yaml.org,2002:float"
-    return representer.represent_scalar(tag, text)
-
-
-def _yaml() -> YAML:
-    yaml = YAML()  # round trip: comments, order and flow style of the original are kept
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.representer.add_representer(Decimal, _decimal)
-    return yaml
