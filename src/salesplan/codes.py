@@ -2,7 +2,8 @@
 
 `CODES`: code -> (kebab-case name, one-line summary, default severity), by range: SP001–SP039 the
 loader and the model checks, SP040–SP059 the split engine, SP060–SP079 `salesplan review` (its
-actuals file), SP080–SP089 `salesplan export`, SP090–SP099 roll-up across plan files (lint). The
+actuals file), SP080–SP089 `salesplan export`, SP090–SP099 roll-up across plan files (lint),
+SP600–SP629 `salesplan import` (its workbook). The
 lint rules (SP1xx and up) live in `salesplan.rules`, one module per rule; every code here is
 documented there too. `diagnostic()` is the one constructor of a finding from a code.
 """
@@ -85,6 +86,18 @@ ROLLUP_CYCLE = "SP095"
 ROLLUP_NO_CHILD = "SP096"
 ROLLUP_UNIT_MISMATCH = "SP097"
 ROLLUP_PERIOD_OUTSIDE = "SP098"
+
+# -- import (SP600–SP629): a workbook read back into a plan; any of them and nothing is written ----
+IMPORT_UNREADABLE = "SP600"
+IMPORT_NOT_XLSX = "SP601"
+IMPORT_TOO_LARGE = "SP602"
+IMPORT_SHEET_MISSING = "SP603"
+IMPORT_EMBEDDED = "SP604"
+IMPORT_BAD_VALUE = "SP605"
+IMPORT_UNKNOWN = "SP606"
+IMPORT_ROW_CHANGED = "SP607"
+IMPORT_TOTAL = "SP608"
+IMPORT_NOT_HELD = "SP609"
 
 
 class Code(NamedTuple):
@@ -233,14 +246,28 @@ CODES: dict[str, Code] = {
     ROLLUP_PERIOD_OUTSIDE: Code(
         "rollup-period-outside", "A child plan's period is not within its parent plan's period.", _E
     ),
+    IMPORT_UNREADABLE: Code("import-unreadable", "The workbook cannot be read (missing, damaged, XML entities).", _E),
+    IMPORT_NOT_XLSX: Code("import-not-xlsx", "The file is not an xlsx workbook (.xls or .et: save as .xlsx).", _E),
+    IMPORT_TOO_LARGE: Code("import-too-large", "The workbook is over the size, part or cell bounds (a zip bomb).", _E),
+    IMPORT_SHEET_MISSING: Code("import-sheet-missing", "A sheet the workbook must hold is missing or renamed.", _E),
+    IMPORT_EMBEDDED: Code(
+        "import-embedded-plan", "The plan embedded in the workbook does not parse or does not match its sheets.", _E
+    ),
+    IMPORT_BAD_VALUE: Code("import-bad-value", "A cell does not hold a number, day or text of its column.", _E),
+    IMPORT_UNKNOWN: Code("import-unknown-name", "A cell names a person, part or word the plan does not know.", _E),
+    IMPORT_ROW_CHANGED: Code("import-row-changed", "A row was added, removed or re-labelled: its id changed.", _E),
+    IMPORT_TOTAL: Code(
+        "import-total-not-input", "A total was typed over, does not equal its parts, or a formula is in an input.", _E
+    ),
+    IMPORT_NOT_HELD: Code("import-edit-not-held", "An edited part of a breakdown the plan's split cannot hold.", _E),
 }
 
 # the documentation group of each code range (`salesplan.rules.<group>` holds one module per code)
-_GROUPS = ((40, "loader"), (60, "split"), (80, "review"), (90, "export"), (100, "rollup"))
+_GROUPS = ((40, "loader"), (60, "split"), (80, "review"), (90, "export"), (100, "rollup"), (630, "importer"))
 
 
 def group(code: str) -> str:
-    """`loader`, `split`, `review`, `export` or `rollup`: the part of salesplan that emits `code` (SP0xx)."""
+    """`loader`, `split`, `review`, `export`, `rollup` or `importer`: the part of salesplan that emits `code`."""
     number = int(code[2:])
     return next(name for bound, name in _GROUPS if number < bound)
 

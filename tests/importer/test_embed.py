@@ -34,11 +34,13 @@ def test_rows_are_keyed_by_the_items_they_show(plan: Path) -> None:
     assert plan_text == plan.read_text(encoding="utf-8")
     keyed = {row[1]: "".join(row[2:]).split("\n") for row in rows if row[0] == "rows"}
     tables = {row[1]: row[2] for row in rows if row[0] == "sheet"}
-    assert set(tables.values()) == {"breakdown", "execution", "risks"}
+    assert (
+        {"breakdown", "execution", "risks"} <= set(tables.values()) <= {"breakdown", "crosstab", "execution", "risks"}
+    )
     tasks = {t.id: t.name for t in loaded.plan.tasks}
     risks = {r.id: r.description for r in loaded.plan.risks}
     targets = {t.id: t.name or t.metric or t.id for t in loaded.plan.targets}
-    for title, table in tables.items():
+    for title in tables:
         sheet = book[title]
         keys = keyed[title]
         for number, key in enumerate(keys, start=2):
@@ -52,6 +54,8 @@ def test_rows_are_keyed_by_the_items_they_show(plan: Path) -> None:
                 assert cells[1] == targets[ids[0]]
             elif kind == "total":
                 assert cells[0] == "合计"
+            elif kind == "cross" and len(ids) == 1:
+                assert cells[0] == f"{ids[0]} {targets[ids[0]]}".strip()
         after = [c.value for c in sheet[len(keys) + 2]]
         assert not any(after), (title, after)  # every data row is keyed
 

@@ -8,8 +8,9 @@ English messages must contain). The plan is linted, unless the case names `targe
 split with those target ids, as `salesplan split --target` does) or carries `actuals:` (CSV text;
 `actuals_missing: true` for none): then `salesplan review` reads it against the plan, as of the
 end of the plan period, and its findings count, with lines and columns in the actuals file; or
-`export: xlsx` (or `md`): the plan is exported with every table. `as_of:` is the day lint judges
-dates on (`salesplan lint --as-of`). `plan_file:` names a plan kept in
+`export: xlsx` (or `md`): the plan is exported with every table; or `import:` (a workbook made by
+`tests/import_books.case_workbook`, lines and columns the Excel row and column of a cell).
+`as_of:` is the day lint judges dates on (`salesplan lint --as-of`). `plan_file:` names a plan kept in
 another test folder (a path below tests/).
 `break_rule: CODE` makes that rule raise, `break_split: true` the split engine.
 A roll-up case carries several files, `files: {name: text}`: the folder is linted as one run
@@ -104,6 +105,10 @@ def run_case(case: dict[str, Any], file: Path) -> list[Diagnostic]:
         return split_plan(load_plan(str(file), "plan.yaml"), case["targets"]).diagnostics
     if "actuals" in case or case.get("actuals_missing"):
         return _review(case, file)
+    if "import" in case:
+        from import_books import run_import
+
+        return run_import(case["import"], file)
     if "export" in case:
         from salesplan.export.run import export_plan
         from salesplan.export.tables import TABLES

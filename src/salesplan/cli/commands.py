@@ -39,6 +39,7 @@ COMMANDS = [
     ("rollup", "salesplan.cli.rollup_cmd", "rollup"),
     ("capacity", "salesplan.cli.capacity_cmd", "capacity"),
     ("replan", "salesplan.cli.replan_cmd", "replan"),
+    ("import", "salesplan.cli.import_cmd", "import_"),
 ]
 
 

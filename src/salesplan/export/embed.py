@@ -9,9 +9,12 @@ trip needs beyond that is written here as plain text cells, never formulas:
   when the text holds `_xHHHH_`, which Excel would decode);
 - `sheet | title | table | column keys…` and `rows | title | keys…`: what each column and each
   data row of a sheet is (`target⇥T1`, `part⇥T1⇥east-a⇥device`, `strategy⇥S1`, `task⇥K1`,
-  `risk⇥R1`, `total`), the keys joined by newlines in cells of at most 16,000 characters;
+  `risk⇥R1`, `total`; a cross-tab's `cross⇥T1⇥east-a`, its time columns `t2026-07`), the keys
+  joined by newlines in cells of at most 16,000 characters;
 - `word | kind | id | text`: the words the sheets show for the plan's ids (statuses, modules,
-  probabilities…) and the forms of the composed cells, in the sheets' language.
+  probabilities…) and the forms of the composed cells, in the sheets' language;
+- blank templates only: `unit | 万元` (the unit of their amounts) and `example | title | cells…`
+  (the grey example row as text, which import skips while it is left as it is).
 
 The rows are listed in the order the export builds them (`breakdown`, `execution`, `risks`), so
 the keys are computed here the same way; a test compares them with the rows' visible labels.
@@ -20,14 +23,18 @@ the keys are computed here the same way; a test compares them with the rows' vis
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from salesplan.export import words
-from salesplan.export.model import Document, Table
+from salesplan.export.blank import EXAMPLE_UNIT
+from salesplan.export.model import Cell, Document, Quantity, Table
 from salesplan.i18n import Message, _
 from salesplan.model.words import LEVELS
+from salesplan.numbers import plain
+from salesplan.periods import TIME_KINDS
 
 if TYPE_CHECKING:
     from salesplan.model.plan import Plan
@@ -96,6 +103,33 @@ def breakdown_keys(plan: Plan, splits: Mapping[str, TargetSplit]) -> Iterator[st
             yield from _node_keys(target.id, split.root)
 
 
+def crosstab_keys(target_id: str, split: TargetSplit) -> Iterator[str]:
+    """The key of each cross-tab row (the parts of the non-time levels, pre-order), as `crosstab` lists them."""
+    children: dict[tuple[str, ...], dict[tuple[str, ...], None]] = {(): {}}
+    stack: list[tuple[SplitNode, tuple[str, ...]]] = [(split.root, ())]
+    while stack:
+        node, path = stack.pop()
+        if node is not split.root and node.level not in TIME_KINDS:
+            parent, path = path, (*path, node.part or "")
+            children[parent].setdefault(path, None)
+            children.setdefault(path, {})
+        stack.extend((child, path) for child in reversed(node.children))
+    walk: list[tuple[str, ...]] = [()]
+    while walk:
+        path = walk.pop()
+        yield SEP.join(("cross", target_id, *path))
+        walk.extend(reversed(list(children[path])))
+
+
+def crosstab_targets(plan: Plan, splits: Mapping[str, TargetSplit]) -> list[str]:
+    """The targets that get a cross-tab, in order (`crosstab.crosstab_tables`: split, not a rate)."""
+    return [
+        t.id
+        for t in plan.targets
+        if (split := splits.get(t.id)) is not None and split.root.children and plan.target_unit(t) != "%"
+    ]
+
+
 def execution_keys(plan: Plan) -> Iterator[str]:
     """The key of each execution row, in the order `execution.execution_table` makes them."""
     known = {s.id for s in plan.strategies}
@@ -133,19 +167,38 @@ def hidden_rows(
         rows += plan_rows(text)
     by_target = {split.target_id: split for split in splits}
     keyed: dict[str, list[str]] = {}
+    crosstabs: list[str] = []
     if plan is not None:
         keyed = {
             "breakdown": list(breakdown_keys(plan, by_target)),
             "execution": list(execution_keys(plan)),
             "risks": list(risk_keys(plan)),
         }
+        crosstabs = crosstab_targets(plan, by_target)
     for table, sheets, per_sheet in titles:
-        if table.name not in ("breakdown", "execution", "risks"):
+        if table.name == "crosstab" and crosstabs:
+            target_id = crosstabs.pop(0)
+            keys = list(crosstab_keys(target_id, by_target[target_id]))
+        elif table.name in ("breakdown", "execution", "risks"):
+            keys = keyed.get(table.name, [])
+        else:
             continue
-        keys = keyed.get(table.name, [])
         for index, title in enumerate(sheets):
             rows.append(["sheet", title, table.name, *(column.key for column in table.columns)])
             if plan is not None:
                 rows.append(["rows", title, *chunks("\n".join(keys[index * per_sheet : (index + 1) * per_sheet]))])
+    if plan is None:
+        rows.append(["unit", EXAMPLE_UNIT])
+        for table, sheets, _per_sheet in titles:
+            rows += (["example", sheets[0], *map(cell_text, row.cells)] for row in table.rows if row.kind == "example")
     rows += vocabulary(doc.lang)
     return rows
+
+
+def cell_text(cell: Cell) -> str:
+    """A cell as text, the way import compares a row with the example it was written with."""
+    if isinstance(cell, Quantity):
+        return plain(cell.value)
+    if isinstance(cell, dt.date):
+        return cell.isoformat()
+    return "" if cell is None else str(cell)

@@ -1,0 +1,143 @@
+"""`salesplan import`: an Excel workbook (exported by salesplan, or its blank template filled in) back into a plan.
+
+Exit codes: 0 read and written (or, with --dry-run, the diff shown); 2 the workbook has errors
+(located diagnostics `plan.xlsx:Sheet!C7: CODE message` on stderr, nothing written), the output
+exists without --force, or neither -o nor --into was given.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from salesplan.cli.common import EXIT_ERROR, ForceOption, Lang, LangOption, OutputOption, check_output, fail
+from salesplan.cli.outcome import err, written
+from salesplan.i18n import _
+
+if TYPE_CHECKING:
+    from salesplan.diagnostics import Diagnostic
+    from salesplan.importer.result import Imported
+
+
+class ImportFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+HELP = _("Read an Excel workbook back into a plan: a new plan file (-o), or the changes into an existing one (--into).")
+SUMMARY = _("An Excel workbook (exported, or the blank template filled in) back into a plan file.")
+
+
+def import_(
+    workbook: Annotated[Path, typer.Argument(help=_("The workbook (.xlsx).").msgid, show_default=False)],
+    output: OutputOption = None,
+    into: Annotated[
+        Path | None,
+        typer.Option("--into", metavar="<path>", help=_("Update this plan file with what the workbook changed.").msgid),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help=_("With --into: print the diff instead of writing.").msgid)
+    ] = False,
+    fmt: Annotated[ImportFormat, typer.Option("--format", "-f", help=_("text or json.").msgid)] = ImportFormat.text,
+    force: ForceOption = False,
+    lang: LangOption = Lang.zh,
+) -> None:
+    """`salesplan import` (its help is HELP)."""
+    from salesplan.importer.result import summary_lines
+    from salesplan.importer.run import import_workbook, write_text
+
+    language = lang.value
+    if (output is None) == (into is None):
+        fail(_("give -o NEW.yaml for a new plan, or --into PLAN.yaml to update one (not both)"), lang=language)
+    if dry_run and into is None:
+        fail(_("--dry-run goes with --into"), lang=language)
+    check_output(output, force, [workbook], language)
+    into_text = _read_into(into, language) if into is not None else None
+    result = import_workbook(workbook, str(workbook), into_text, str(into or "plan.yaml"))
+    text = write_text(result) if result.data is not None else None
+    if fmt is ImportFormat.json:
+        typer.echo(json.dumps(_as_json(result, text is not None), ensure_ascii=False, indent=2))
+    else:
+        _print_diagnostics(result.diagnostics, language)
+        for line in summary_lines(result.summary, result.blank) if text is not None else []:
+            err(line.render(language))
+    if text is None:
+        raise typer.Exit(EXIT_ERROR)
+    if into is not None:
+        _into(into, into_text or "", text, dry_run, language)
+        return
+    assert output is not None
+    _write(output, text, force, language)
+
+
+def _read_into(into: Path, lang: str) -> str:
+    from salesplan.loader.source import read_source
+
+    source = read_source(into)
+    if source.text is None:
+        _print_diagnostics(source.diagnostics, lang)
+        raise typer.Exit(EXIT_ERROR)
+    return source.text
+
+
+def _into(into: Path, old: str, new: str, dry_run: bool, lang: str) -> None:
+    from salesplan.importer.merge import unified_diff
+
+    if dry_run:
+        typer.echo(unified_diff(into.name, old, new), nl=False)
+        return
+    if new == old:
+        err(_("{plan} unchanged: the workbook changes nothing", plan=into).render(lang))
+        return
+    _write(into, new, True, lang)
+
+
+def _write(output: Path, text: str, force: bool, lang: str) -> None:
+    from salesplan.output import OutputExists, write_atomic
+
+    try:
+        write_atomic(output, text, force=force)
+    except OutputExists:
+        fail(_("{output} exists; use --force to overwrite it", output=output), lang=lang)
+    except OSError as exc:
+        fail(_("cannot write {output}: {reason}", output=output, reason=exc.strerror or exc), lang=lang)
+    written(output, lang)
+
+
+def _print_diagnostics(diagnostics: Sequence[Diagnostic], lang: str) -> None:
+    from salesplan.diagnostics import inert
+    from salesplan.importer.book import location
+
+    label = _("hint").render(lang)
+    for diag in sorted(diagnostics, key=lambda d: d.sort_key()):
+        err(f"{location(diag)}: {diag.code} {inert(diag.text(lang))}")
+        hint = diag.hint_in(lang)
+        if hint:
+            err(f"    {label}: {inert(hint)}")
+
+
+def _as_json(result: Imported, ok: bool) -> dict[str, object]:
+    from salesplan.importer.book import location
+
+    return {
+        "ok": ok,
+        "read": result.summary.read,
+        "changed": result.summary.changed,
+        "diagnostics": [
+            {
+                "where": location(d),
+                "code": d.code,
+                "name": d.name,
+                "severity": d.severity.value,
+                "message": d.message,
+                "message_zh": d.message_zh,
+                "hint": d.hint,
+            }
+            for d in result.diagnostics
+        ],
+    }

@@ -1,0 +1,1 @@
+"""Codes reported by `salesplan import` (SP600–SP629), documented here like every lint rule."""
