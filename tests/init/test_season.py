@@ -108,5 +108,8 @@ def test_the_q4_sprint_splits_as_computed_by_hand() -> None:
     assert reps["ruby.yan"].value == 50
     # Leon's 147 like 148:210:322 = 31.99, 45.40, 69.61; the two units left to October and December
     assert [m.value for m in reps["leon.cheng"].children] == [32, 45, 70]
-    # Ruby counts from 24 October: 148 x 8/31 = 38.19, 210, 322 -> 50 x (6.7%, 36.8%, 56.5%)
-    assert [m.value for m in reps["ruby.yan"].children] == [3, 19, 28]
+    # Ruby counts from 24 October, each day at her ramp (30% to 11-23, 60% to 12-23, then 100%), as the
+    # capacity level counted her: October 8 days x 30% = 2.4 of 8, November 23 x 30% + 7 x 60% = 11.1 of 30,
+    # December 23 x 60% + 8 = 21.8 of 31; 148 x 8/31 x 0.3 = 11.46, 210 x 11.1/30 = 77.7, 322 x 21.8/31 =
+    # 226.44 -> 50 x (3.6%, 24.6%, 71.7%) = 1.82, 12.31, 35.87: the two units left to December and October
+    assert [m.value for m in reps["ruby.yan"].children] == [2, 12, 36]

@@ -62,10 +62,13 @@ def test_json_contract(plan: Path) -> None:
     assert code == 0
     doc = json.loads(out)
     t1, t2, t3 = doc["targets"]
-    assert {k: t1[k] for k in ("id", "unit", "value", "levels")} == {
+    # T1 has a comparable history (history.revenue, 416.7): a growth key after value, 500 / 416.7 - 1
+    assert list(t1) == ["id", "unit", "value", "growth", "levels", "rows"]
+    assert {k: t1[k] for k in ("id", "unit", "value", "growth", "levels")} == {
         "id": "T1",
         "unit": "万元",
         "value": "500",
+        "growth": "+20.0%",
         "levels": ["region", "product", "rep", "month"],
     }
     assert t1["rows"][0] == {
@@ -75,7 +78,9 @@ def test_json_contract(plan: Path) -> None:
         "month": "2026-07",
         "value": "29",
         "basis": "按权重 3/10",
+        "growth": None,  # a rep has no history of their own
     }
+    assert list(t2) == ["id", "unit", "value", "levels", "rows"]  # new customers: no comparable history
     assert sum(int(r["value"]) for r in t1["rows"]) == 500 and len(t1["rows"]) == 24
     assert t2["rows"][-1] == {"region": "east-b", "rep": "吴敏", "value": "6", "basis": "平均"}
     assert t3["levels"] == [] and t3["rows"] == [{"value": "18", "basis": "目标总额"}]
@@ -85,10 +90,14 @@ def test_json_depth_gives_subtotals(plan: Path) -> None:
     _, out, _ = run(str(plan), "-f", "json", "-t", "T1", "--depth", "1", "--lang", "en")
     (t1,) = json.loads(out)["targets"]
     assert t1["levels"] == ["region"]
+    # 300 / 250 - 1 = +20.0%; 200 / 166.7 - 1 = +19.976% -> +20.0%
     assert t1["rows"] == [
-        {"region": "east-a", "value": "300", "basis": "explicit"},
-        {"region": "east-b", "value": "200", "basis": "explicit"},
+        {"region": "east-a", "value": "300", "basis": "explicit", "growth": "+20.0%"},
+        {"region": "east-b", "value": "200", "basis": "explicit", "growth": "+20.0%"},
     ]
+    _, out, _ = run(str(plan), "-f", "json", "-t", "T1", "--depth", "2")
+    # east-b consumable 80 / 66.7 - 1 = +19.94% -> +19.9%
+    assert [r["growth"] for r in json.loads(out)["targets"][0]["rows"]] == ["+20.0%", "+20.0%", "+20.0%", "+19.9%"]
 
 
 def test_yaml_carries_the_same_document(plan: Path) -> None:
@@ -102,7 +111,8 @@ def test_csv_carries_the_leaves(plan: Path) -> None:
     code, out, _ = run(str(plan), "-f", "csv")
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert list(rows[0]) == ["target", "unit", "region", "product", "rep", "month", "value", "basis"]
+    assert list(rows[0]) == ["target", "unit", "region", "product", "rep", "month", "value", "basis", "growth"]
+    assert {r["growth"] for r in rows} == {""}  # T1's leaves are reps' parts, T2 and T3 have no history
     assert rows[0]["value"] == "29" and rows[0]["month"] == "2026-07"
     assert sum(int(r["value"]) for r in rows if r["target"] == "T1") == 500
     assert [r["month"] for r in rows if r["target"] == "T2"] == [""] * 4
@@ -184,11 +194,16 @@ def test_table_indents_the_hierarchy_with_subtotals_and_a_total_row(plan: Path) 
     # region, product, rep and month rows, each level two spaces further in
     assert names[:4] == [" A区 (east-a)", "   医疗器械 (device)", "     李雷", "       2026-07"]
     by_name = {c[0]: c for c in cells[:6]}
-    assert by_name["A区 (east-a)"][1:] == ["区域", "300", "指定"]  # a subtotal row: the sum of what is below it
-    assert by_name["医疗器械 (device)"][1:] == ["产品", "180", "按历史占比 60.0%"]
-    assert cells[-1] == ["合计", "", "500", "目标总额"]
+    # a subtotal row: the sum of what is below it; 同比 against history.revenue (300 / 250, 180 / 150)
+    assert by_name["A区 (east-a)"][1:] == ["区域", "300", "指定", "+20.0%"]
+    assert by_name["医疗器械 (device)"][1:] == ["产品", "180", "按历史占比 60.0%", "+20.0%"]
+    assert by_name["李雷"][1:] == ["销售代表", "96", "按产能 160/300", ""]  # a rep has no history of their own
+    assert cells[-1] == ["合计", "", "500", "目标总额", "+20.0%"]  # 500 / 416.7 - 1
+    assert "同比" in out.splitlines()[2]
     leaves = [int(c[2]) for c in cells if c[1] == "月"]
     assert len(leaves) == 24 and sum(leaves) == 500
+    code, out, _ = run(str(plan), "-t", "T2")
+    assert code == 0 and "同比" not in out  # a target without comparable history: the table as before
 
 
 def test_force_replaces_the_file_by_renaming_a_complete_one(plan: Path, tmp_path: Path) -> None:

@@ -116,10 +116,10 @@ def test_a_missing_month_is_a_located_error_not_a_zero() -> None:
     assert (error.code, error.line, error.col) == (codes.NO_HISTORY, 11, 13)
     assert error.message == (
         "target 'T': history.by_month of the team has no month 8 of the comparable period, which month 2026-08 "
-        "needs (the whole target); a missing month is not taken as zero"
+        "needs; a missing month is not taken as zero"
     )
     assert error.message_zh == (
-        "目标 'T'：整个团队的 history.by_month 没有同期的 8 月，月 2026-08（整个目标）需要它；缺少的月份不会按 0 计"
+        "目标 'T'：整个团队的 history.by_month 没有同期的 8 月，月 2026-08 需要它；缺少的月份不会按 0 计"
     )
     assert outcome.splits == []
 

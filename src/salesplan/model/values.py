@@ -22,6 +22,8 @@ from salesplan.numbers import parse_percent as read_percent
 
 # the unit a plan's amounts are read in when its header names none
 DEFAULT_UNIT = "万元"
+# revenue-like metrics: checked against the team's capacity, compared with history.revenue (同比)
+REVENUE_METRICS = ("revenue", "sales", "gmv")
 # a unit that starts with one of these counts that many (万元, 亿元, 万人), longest first
 UNIT_PREFIXES = ("百万", "千万", "亿", "万", "千")
 # a money unit ends in this (元, 万元)

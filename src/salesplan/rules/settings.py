@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from salesplan.model.values import REVENUE_METRICS as REVENUE_METRICS
 from salesplan.options import Option, value_of
 from salesplan.risk.config import RiskConfig
 
@@ -21,8 +22,6 @@ GROWTH_METRICS = (
 LOWER_IS_BETTER = ("cycle", "complaint", "churn", "cost", "time", "days", "response", "overdue")
 # metrics counted in money: they may take the plan's money unit
 MONEY_METRICS = ("revenue", "sales", "gmv", "amount", "order_value", "aov", "collection", "payment", "profit")
-# revenue-like metrics, checked against the team's capacity
-REVENUE_METRICS = ("revenue", "sales", "gmv")
 
 
 @dataclass(frozen=True)

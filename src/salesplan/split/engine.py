@@ -59,6 +59,7 @@ from salesplan import codes
 from salesplan.diagnostics import Diagnostic
 from salesplan.i18n import Text, _
 from salesplan.split.env import SplitProblem, TargetEnv, plain
+from salesplan.split.growth import comparable
 from salesplan.split.result import Basis, SplitNode, TargetSplit
 
 if TYPE_CHECKING:
@@ -174,7 +175,8 @@ def _split_target(env: TargetEnv, budget: int, allow_over_capacity: bool, max_le
     target = env.target
     root = SplitNode(None, None, target.value, Basis("total"))
     if not target.split:
-        return TargetSplit(target.id, env.unit, target.value, [], root, env.granularity), 1
+        history = comparable(env.plan, target)
+        return TargetSplit(target.id, env.unit, target.value, [], root, env.granularity, comparable=history), 1
     if env.unit == "%":
         raise SplitProblem(
             [
@@ -227,10 +229,11 @@ def _split_target(env: TargetEnv, budget: int, allow_over_capacity: bool, max_le
     frontier = [(root, env.root_ctx(), units)]
     for k, level in enumerate(levels):
         frontier = builder.level(level, frontier, last=k == len(levels) - 1)
+        if env.deferred:  # every node of the level was looked at: all its findings at once
+            raise SplitProblem(env.deferred)
     dims = [dim for level in levels for dim in level.dims]
-    return TargetSplit(
-        target.id, env.unit, target.value, dims, root, env.granularity, dict(target.commit or {})
-    ), leaves
+    commit, history = dict(target.commit or {}), comparable(env.plan, target)
+    return TargetSplit(target.id, env.unit, target.value, dims, root, env.granularity, commit, history), leaves
 
 
 def _unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -21,6 +21,8 @@ from salesplan.numbers import plain as plain
 from salesplan.split.timeparts import WorkdayCalendar, days_between, overlap, workday_calendar
 
 if TYPE_CHECKING:
+    from collections.abc import Hashable
+
     from salesplan.loader.yamltree import Path_, SourceMap
     from salesplan.model.plan import Account, Person, Plan, Target
 
@@ -80,6 +82,8 @@ class TargetEnv:
     person_index: dict[str, int] = field(default_factory=dict)
     history: HistoryTable | None = None
     warnings: list[Diagnostic] = field(default_factory=list)
+    deferred: list[Diagnostic] = field(default_factory=list)  # errors found node by node, reported together
+    seasonal: dict[Hashable, tuple[list[Fraction], list[Diagnostic]]] = field(default_factory=dict)  # seasonal.py's
     _calendars: dict[str | None, WorkdayCalendar] = field(default_factory=dict)
     _active: dict[str | None, tuple[dt.date, dt.date]] = field(default_factory=dict)
 

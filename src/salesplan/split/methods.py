@@ -22,6 +22,7 @@ from salesplan.i18n import Message, _
 from salesplan.model.ramp import ramp_share
 from salesplan.model.words import dimension
 from salesplan.split.basis_text import percent_text
+from salesplan.split.capacity_time import ramp_factors, ramp_key
 from salesplan.split.customers import CUSTOMER_DIMS, customer_history, customer_parts, product_row
 from salesplan.split.env import (
     ACCOUNT,
@@ -58,7 +59,7 @@ def shares_key(env: TargetEnv, level: Level, ctx: Ctx) -> Hashable:
         return (ctx[REGION], ctx[PRODUCT], ctx[REP], ctx[CHANNEL], ctx[ACCOUNT], ctx[TIER])
     if dim == "rep":
         return (ctx[REGION], ctx[START], ctx[END])
-    key = (ctx[START], ctx[END], env.active(ctx[REP]) if ctx[REP] is not None else None)
+    key = (ctx[START], ctx[END], env.active(ctx[REP]) if ctx[REP] is not None else None, ramp_key(env, ctx[REP]))
     if level.method == "workdays":  # a region may count another holiday calendar's days
         return (*key, env.calendar(ctx[REGION] or env.rep_region(ctx[REP])).code)
     if level.method == "history":  # a region may have its own row of months
@@ -267,6 +268,9 @@ def _time_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
         exact = [Fraction(calendar.count(max(p.start, a_start), min(p.end, a_end))) for p in parts]
         years = sorted({y for p in parts for y in (p.start.year, p.end.year) if y in calendar.unpublished_years})
         for year in years:  # one finding per year, at the plan period: the same for every target and level
+    factors = ramp_factors(env, level.index, rep, parts)
+    if factors is not None:  # under a capacity rep level, a ramping rep's parts count ramped days
+        exact = [w * f for w, f in zip(exact, factors, strict=True)]
             if (fallback := _calendar_fallback(env, year)) not in env.warnings:
                 env.warnings.append(fallback)
     total = sum(exact, Fraction(0))
@@ -278,7 +282,8 @@ def _time_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
             basis = Basis(_SAME_PERIOD[level.dim], show(weight), show(total))
         else:
             basis = Basis(method, show(weight), show(total))
-        bases_list.append(_inactive(basis) if active == 0 and rep is not None else basis)
+        basis = _inactive(basis) if active == 0 and rep is not None else basis
+        bases_list.append(_ramped(basis, factors[len(bases_list)]) if factors is not None else basis)
     return Shares(ids, tuple(integer_weights(exact)), tuple(bases_list), tuple(exact), windows)
 
 

@@ -20,13 +20,17 @@ Output contract of `salesplan split --format json` (stable; yaml carries the sam
 - Only a target with `commit:` (bottom-up commitments) has a sixth key, `commitments`: one
   `{"part", "allocation", "commitment", "gap"}` a committed part found in the split, in `commit:`
   order (allocation: the sum of the part's nodes; gap: commitment - allocation).
+- Only a target with a comparable history (同比, `salesplan.split.growth`) has the key `growth` after
+  `value` (`"+20.0%"`: value / history - 1, a signed percent to a tenth), and every row of it ends
+  with a `growth` key: the row's growth, or null where the row has no comparable history (a rep).
 - A target without `split:` has `levels: []` and one row: `{"value": ..., "basis": "目标总额"}`.
 - With `--depth N`, `levels` keeps the first N levels and `rows` are the nodes at that depth
   (subtotals), which still add up to `value`.
 - json: two-space indentation, one row a line, UTF-8 (Chinese is not escaped).
 - yaml: the same document (`yaml.safe_load(yaml) == json.loads(json)`).
-- csv: one header row `target,unit,<every level used by any target, in first-use order>,value,basis`,
-  then one line per row of every target (a level a target does not use is empty).
+- csv: one header row `target,unit,<every level used by any target, in first-use order>,value,basis`
+  (then `,growth` when any target has a comparable history), then one line per row of every target
+  (a level a target does not use is empty, as is the growth of a row without one).
 """
 
 from __future__ import annotations
@@ -81,9 +85,20 @@ def _levels(split: TargetSplit, depth: int | None) -> list[str]:
     return list(split.levels if depth is None else split.levels[:depth])
 
 
-def _rows(split: TargetSplit, depth: int | None, text: _BasisTexts) -> Iterator[dict[str, str]]:
+def _rows(split: TargetSplit, depth: int | None, text: _BasisTexts) -> Iterator[dict[str, str | None]]:
     for coords, node in rows_at_depth(split, depth):
-        yield {**coords, "value": plain(node.value), "basis": text(node.basis)}
+        row: dict[str, str | None] = {**coords, "value": plain(node.value), "basis": text(node.basis)}
+        if split.comparable is not None:
+            row["growth"] = split.growth(coords, node.value)
+        yield row
+
+
+def _head(split: TargetSplit) -> dict[str, str | None]:
+    """A target's value, and its growth when it has a comparable history."""
+    head: dict[str, str | None] = {"value": plain(split.value)}
+    if split.comparable is not None:
+        head["growth"] = split.growth({}, split.value)
+    return head
 
 
 def _commitments(split: TargetSplit) -> list[dict[str, str]]:
@@ -109,7 +124,7 @@ def document(
             {
                 "id": split.target_id,
                 "unit": split.unit,
-                "value": plain(split.value),
+                **_head(split),
                 "levels": _levels(split, depth),
                 "rows": list(_rows(split, depth, text)),
                 **({"commitments": _commitments(split)} if split.commit else {}),
@@ -130,7 +145,7 @@ class _Lines:
     def __init__(self, lang: str, yaml_safe: bool = False) -> None:
         self.text = _BasisTexts(lang)
         self.yaml_safe = yaml_safe
-        self._pairs: dict[tuple[str, str], str] = {}
+        self._pairs: dict[tuple[str, str | None], str] = {}
         self._scalars: dict[str, str] = {}
 
     def scalar(self, value: str) -> str:
@@ -142,11 +157,18 @@ class _Lines:
             self._scalars[value] = known
         return known
 
-    def pair(self, key: str, value: str) -> str:
+    def pair(self, key: str, value: str | None) -> str:
         known = self._pairs.get((key, value))
         if known is None:
-            known = self._pairs[(key, value)] = f"{self.scalar(key)}: {self.scalar(value)}"
+            shown = "null" if value is None else self.scalar(value)
+            known = self._pairs[(key, value)] = f"{self.scalar(key)}: {shown}"
         return known
+
+    def head(self, split: TargetSplit, indent: str, json: bool) -> str:
+        """The target's value, and its growth when it has one: one key a line (json: quoted, with a comma)."""
+        if json:
+            return "".join(f"{indent}{self.pair(k, v)},\n" for k, v in _head(split).items())
+        return "".join(f"{indent}{k}: {'null' if v is None else self.scalar(v)}\n" for k, v in _head(split).items())
 
     def levels(self, split: TargetSplit, depth: int | None) -> str:
         return "[" + ", ".join(self.scalar(level) for level in _levels(split, depth)) + "]"
@@ -157,6 +179,8 @@ class _Lines:
             fields = [pair(k, v) for k, v in coords.items()]
             fields.append(pair("value", plain(node.value)))
             fields.append(pair("basis", self.text(node.basis)))
+            if split.comparable is not None:
+                fields.append(pair("growth", split.growth(coords, node.value)))
             yield "{" + ", ".join(fields) + "}"
 
 
@@ -186,7 +210,8 @@ def json_chunks(
         yield (
             ("," if t else "")
             + f'\n    {{\n      "id": {lines.scalar(split.target_id)},\n      "unit": {lines.scalar(split.unit)},\n'
-            + f'      "value": {lines.scalar(plain(split.value))},\n      "levels": {lines.levels(split, depth)},\n'
+            + lines.head(split, "      ", json=True)
+            + f'      "levels": {lines.levels(split, depth)},\n'
             + '      "rows": ['
         )
         yield from _batched(lines.rows(split, depth), "\n        ", ",")
@@ -214,9 +239,9 @@ def yaml_chunks(
         yield (
             f"- id: {lines.scalar(split.target_id)}\n"
             f"  unit: {lines.scalar(split.unit)}\n"
-            f"  value: {lines.scalar(plain(split.value))}\n"
-            f"  levels: {lines.levels(split, depth)}\n"
-            "  rows:\n"
+            + lines.head(split, "  ", json=False)
+            + f"  levels: {lines.levels(split, depth)}\n"
+            + "  rows:\n"
         )
         for chunk in _batched(lines.rows(split, depth), "  - ", "\n"):
             yield chunk.lstrip("\n") + "\n"
@@ -254,13 +279,17 @@ def csv_chunks(
     text = _BasisTexts(lang)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["target", "unit", *columns, "value", "basis"])
+    with_growth = any(split.comparable is not None for split in splits)
+    writer.writerow(["target", "unit", *columns, "value", "basis", *(["growth"] if with_growth else [])])
     count = 0
     for split in splits:
         for coords, node in rows_at_depth(split, depth):
             parts = [csv_text(coords.get(c, "")) for c in columns]
-            cells = [csv_text(split.target_id), csv_text(split.unit), *parts]
-            writer.writerow([*cells, plain(node.value), csv_text(text(node.basis))])
+            cells = [csv_text(split.target_id), csv_text(split.unit), *parts, plain(node.value)]
+            cells.append(csv_text(text(node.basis)))
+            if with_growth:
+                cells.append(split.growth(coords, node.value) or "")
+            writer.writerow(cells)
             count += 1
             if count % BATCH == 0:
                 yield out.getvalue()

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from salesplan.split.basis_text import Basis as Basis
+from salesplan.split.growth import Comparable, growth_text
 
 
 @dataclass
@@ -44,6 +45,12 @@ class TargetSplit:
     root: SplitNode
     granularity: Decimal = Decimal(1)
     commit: dict[str, Decimal] = field(default_factory=dict)  # the target's `commit:` (bottom-up commitments)
+    comparable: Comparable | None = None  # the comparable history (同比), None when the target has none
+
+    def growth(self, coords: dict[str, str], value: Decimal) -> str | None:
+        """The 同比 of the node at `coords` (`+20.0%`), None without a comparable history."""
+        found = self.comparable.growth(coords, value) if self.comparable is not None else None
+        return growth_text(found) if found is not None else None
 
     def leaves(self) -> Iterator[tuple[dict[str, str], SplitNode]]:
         """Each leaf with its coordinates: {level: part} from the outermost level in."""

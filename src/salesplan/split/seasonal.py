@@ -5,6 +5,11 @@ month of the year within `history.period` (every key when there is no period). `
 either one row (`YYYY-MM -> amount`) or a row per region (`region -> YYYY-MM -> amount`): a node inside
 a region (or under a rep of it) uses that region's row, a node outside any region the sum of the
 target's regions' rows. A month the shape needs and the history lacks is an error, never a zero.
+
+Every missing row or month of every node is reported at once: a node whose history is incomplete
+records its findings with the env (`TargetEnv.deferred`, one finding per row and missing month,
+whichever nodes need it) and is weighed like `even` meanwhile, so that the level goes on to find the
+others; the engine then stops the target with all of them.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from salesplan import codes
 from salesplan.diagnostics import Diagnostic
 from salesplan.i18n import _
 from salesplan.model.words import dimension
-from salesplan.split.env import REGION, REP, Ctx, SplitProblem, TargetEnv, describe
+from salesplan.split.env import REGION, REP, Ctx, SplitProblem, TargetEnv
 from salesplan.split.timeparts import TimePart
 
 _MONTH_KEY = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -48,9 +53,12 @@ def _within(env: TargetEnv, month: Month) -> bool:
     return start <= first <= history.period.end
 
 
-def _row(env: TargetEnv, raw: Mapping[str, object], path: tuple[str, ...]) -> dict[Month, Decimal]:
-    """One row's months within history.period; a key that is not a month is located."""
-    row: dict[Month, Decimal] = {}
+Row = dict[int, list[tuple[Month, Fraction]]]  # month of the year -> the row's months of it, with their amounts
+
+
+def _row(env: TargetEnv, raw: Mapping[str, object], path: tuple[str, ...]) -> Row:
+    """One row's months within history.period, by month of the year; a key that is not a month is located."""
+    row: Row = {}
     bad: list[Diagnostic] = []
     for key, value in raw.items():
         month = _month(key)
@@ -64,26 +72,29 @@ def _row(env: TargetEnv, raw: Mapping[str, object], path: tuple[str, ...]) -> di
                 )
             )
         elif _within(env, month):
-            row[month] = value
+            row.setdefault(month[1], []).append((month, Fraction(value)))
     if bad:
         raise SplitProblem(bad)
     return row
 
 
-def _rows(env: TargetEnv, ctx: Ctx) -> list[tuple[str | None, dict[Month, Decimal]]]:
-    """The rows a node's shape sums: (region or None for the one row, its months)."""
+def _rows(env: TargetEnv, ctx: Ctx) -> tuple[list[tuple[str | None, Row]], list[Diagnostic]]:
+    """The rows a node's shape sums: (region or None for the one row, its months), and the regions
+    without a row."""
     table = history_months(env)
     if not any(isinstance(v, dict) for v in table.values()):
-        return [(None, _row(env, table, ()))]
+        return [(None, _row(env, table, ()))], []
     home = ctx[REGION] or env.rep_region(ctx[REP])
     regions = [home] if home is not None else env.regions
-    rows: list[tuple[str | None, dict[Month, Decimal]]] = []
+    rows: list[tuple[str | None, Row]] = []
+    missing: list[Diagnostic] = []
     for region in regions:
         raw = table.get(region)
         if not isinstance(raw, dict):
-            raise SplitProblem([_no_region(env, region)])
-        rows.append((region, _row(env, raw, (region,))))
-    return rows
+            missing.append(_no_region(env, region))
+        else:
+            rows.append((region, _row(env, raw, (region,))))
+    return rows, missing
 
 
 def _no_region(env: TargetEnv, region: str) -> Diagnostic:
@@ -102,32 +113,51 @@ def _months_of(dim: str, part: TimePart) -> list[int]:
     return [first, first + 1, first + 2]
 
 
+def _totals(env: TargetEnv, dim: str, parts: list[TimePart], ctx: Ctx) -> tuple[list[Fraction], list[Diagnostic]]:
+    """Each part's history over the node's rows, and what is missing or matched twice."""
+    rows, found = _rows(env, ctx)
+    totals: list[Fraction] = []
+    for part in parts:
+        total = Fraction(0)
+        for region, row in rows:
+            for number in _months_of(dim, part):
+                matches = row.get(number, [])
+                if len(matches) == 1:
+                    total += matches[0][1]
+                else:
+                    found.append(_unmatched(env, dim, part, number, region, sorted(m for m, _amount in matches)))
+        totals.append(total)
+    return totals, found
+
+
 def seasonal_weights(env: TargetEnv, dim: str, parts: list[TimePart], actives: list[int], ctx: Ctx) -> list[Fraction]:
     """Each part's history: the same months of the comparable period, summed over the node's rows.
 
     An edge part cut by the plan period (or an outer level) weighs its share of the full part's days,
-    like `even` (under a rep, of the days the rep is active). Every month missing or matched twice is
-    reported at once."""
-    rows = _rows(env, ctx)
-    found: list[Diagnostic] = []
-    weights: list[Fraction] = []
-    for part, active in zip(parts, actives, strict=True):
-        total = Fraction(0)
-        for region, row in rows:
-            for number in _months_of(dim, part):
-                matches = sorted(m for m in row if m[1] == number)
-                if len(matches) == 1:
-                    total += Fraction(row[matches[0]])
-                else:
-                    found.append(_unmatched(env, dim, part, number, region, matches, ctx))
-        weights.append(total * Fraction(active, part.full_days))
+    like `even` (under a rep, of the days the rep is active). A row or month missing, or a month
+    matched twice, is deferred (see the module docstring) and the node weighed like `even`."""
+    key = (ctx[REGION] or env.rep_region(ctx[REP]), dim, tuple(p.id for p in parts))
+    known = env.seasonal.get(key)
+    if known is None:  # the same for every node of a region with these parts (reps, products, ...)
+        known = env.seasonal[key] = _totals(env, dim, parts, ctx)
+    totals, found = known
+    weights = [
+        total * Fraction(active, part.full_days) if active != part.full_days else total
+        for total, part, active in zip(totals, parts, actives, strict=True)
+    ]
     if found:
-        raise SplitProblem(found)
+        for diagnostic in found:
+            if all(
+                (d.code, d.path, d.message) != (diagnostic.code, diagnostic.path, diagnostic.message)
+                for d in env.deferred
+            ):
+                env.deferred.append(diagnostic)
+        return [Fraction(active, part.full_days) for part, active in zip(parts, actives, strict=True)]
     return weights
 
 
 def _unmatched(
-    env: TargetEnv, dim: str, part: TimePart, number: int, region: str | None, matches: list[Month], ctx: Ctx
+    env: TargetEnv, dim: str, part: TimePart, number: int, region: str | None, matches: list[Month]
 ) -> Diagnostic:
     path = ("history", "by_month", region) if region is not None else ("history", "by_month")
     row = _("region '{region}'", region=region) if region is not None else _("the team")
@@ -149,13 +179,12 @@ def _unmatched(
         codes.NO_HISTORY,
         path,
         _(
-            "history.by_month of {row} has no month {number} of the comparable period, which {dim} {part} needs "
-            "({where}); a missing month is not taken as zero",
+            "history.by_month of {row} has no month {number} of the comparable period, which {dim} {part} needs; "
+            "a missing month is not taken as zero",
             row=row,
             number=number,
             dim=dimension(dim),
             part=part.id,
-            where=describe(ctx, env),
         ),
         hint=_("add the month to history.by_month (0 if nothing was sold)"),
     )

@@ -19,6 +19,7 @@ _LEVEL = _("Level")
 _BASIS = _("Basis")
 _TOTAL = _("Total")
 _COMMITMENTS = _("Commitments")
+_GROWTH = _("YoY growth")
 
 
 def _commitment_table(split: TargetSplit, lang: str) -> Table:
@@ -72,14 +73,26 @@ def render_table(
         table.add_column(_LEVEL.render(lang))
         table.add_column(_("Value ({unit})", unit=split.unit).render(lang), justify="right")
         table.add_column(_BASIS.render(lang))
+        with_growth = split.comparable is not None
+        if with_growth:  # 同比: only a target with a comparable history has the column
+            table.add_column(_GROWTH.render(lang), justify="right")
+        trail: list[tuple[str, str]] = []  # the (level, part) of the node's ancestors and its own
         for d, node in split.root.walk():
             if node.level is None or (depth is not None and d > depth):
                 continue
+            del trail[d - 1 :]
+            trail.append((node.level, node.part or ""))
             level = levels.get(node.level) or render(dimension(node.level), lang)
             style = "bold" if node.children and (depth is None or d < depth) else None
-            table.add_row("  " * (d - 1) + _name(node), level, plain(node.value), basis_text(node.basis), style=style)
+            cells = ["  " * (d - 1) + _name(node), level, plain(node.value), basis_text(node.basis)]
+            if with_growth:
+                cells.append(split.growth(dict(trail), node.value) or "")
+            table.add_row(*cells, style=style)
         table.add_section()
-        table.add_row(_TOTAL.render(lang), "", plain(split.root.value), basis_text(split.root.basis), style="bold")
+        total = [_TOTAL.render(lang), "", plain(split.root.value), basis_text(split.root.basis)]
+        if with_growth:
+            total.append(split.growth({}, split.root.value) or "")
+        table.add_row(*total, style="bold")
         console.print(table)
         console.print()
         if split.commit:

@@ -5,7 +5,12 @@ Three checks:
 - growth over the baseline above `smart.max-growth` (default 50%) is an error: so high it
   demoralises. For metrics where less is better (sales cycle, complaints, cost — option
   `smart.lower-is-better`) the improvement is the drop below the baseline;
-- a target at or below its baseline (above, for less-is-better metrics) is a warning: no stretch;
+- a target without a `baseline` is measured against its comparable history instead (同比, see
+  `salesplan split`: `history.metrics[<metric>]`, or `history.revenue` / `history.by_month` for a
+  revenue target, summed over the target's scope, in the target's unit): growth = value / history
+  - 1, held to the same band;
+- a target at or below its baseline or history (above, for less-is-better metrics) is a warning:
+  no stretch;
 - a revenue target above the team's capacity is an error. Capacity is the sum of the
   `capacity` of the reps in the target's regions, each prorated by the days they are active
   in the plan period (a rep who starts on 08-01 of a July–September plan counts 61/92) and
@@ -27,6 +32,17 @@ Failing example::
         baseline: 200
         scope: {regions: [east-a]}
 
+Also failing (no baseline: 同比 against history, 320 / 200 - 1 = +60.0%)::
+
+    history:
+      revenue: {east-a: 200}
+    team:
+      regions: [{id: east-a}]
+      people:
+        - {id: 李雷, role: rep, region: east-a, capacity: 400}
+    targets:
+      - {id: T1, metric: revenue, value: 320, scope: {regions: [east-a]}}
+
 Passing example::
 
     team:
@@ -45,14 +61,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from fractions import Fraction
 
 from salesplan.diagnostics import Severity
 from salesplan.i18n import _
 from salesplan.model.values import is_money_unit
+from salesplan.numbers import plain, to_decimal
 from salesplan.options import Option, percent, words
 from salesplan.rules.base import Context, Finding
 from salesplan.rules.settings import LOWER_IS_BETTER, REVENUE_METRICS, matches
 from salesplan.rules.smart._capacity import capacity_in_target_unit, team_capacity
+from salesplan.split.growth import growth_text, target_growth
 
 CODE = "SP103"
 NAME = "target-not-achievable"
@@ -75,7 +94,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     plan, max_growth, lower = ctx.plan, ctx.settings.get(MAX_GROWTH), ctx.settings.get(LOWER)
     for i, target in enumerate(plan.targets):
         path = ("targets", i, "value")
-        if target.baseline is not None and target.baseline > 0:
+        if target.baseline is None and (found := target_growth(plan, target)) is not None:
+            yield from _against_history(target.id, found, max_growth, matches(target.metric, lower), path)
+        elif target.baseline is not None and target.baseline > 0:
             change = (target.value - target.baseline) / target.baseline * 100
             if matches(target.metric, lower):
                 change = -change
@@ -121,3 +142,36 @@ def check(ctx: Context) -> Iterator[Finding]:
                 ),
                 _("add reps or capacity, narrow the scope, or lower the target"),
             )
+
+
+def _against_history(
+    target: str, found: tuple[Fraction, Fraction], max_growth: Decimal, lower: bool, path: tuple[str | int, ...]
+) -> Iterator[Finding]:
+    """同比 against the comparable history, for a target without a baseline."""
+    history, growth = found
+    change = -growth if lower else growth
+    shown = plain(to_decimal(history))
+    if change <= 0:
+        yield Finding(
+            path,
+            _(
+                "target '{id}' is no stretch over its comparable history {history} (YoY {growth})",
+                id=target,
+                history=shown,
+                growth=growth_text(growth),
+            ),
+            _("set a target that improves on the comparable period"),
+            severity=Severity.WARNING,
+        )
+    elif change * 100 > max_growth:
+        yield Finding(
+            path,
+            _(
+                "target '{id}' asks for YoY {growth} over its comparable history {history}, more than the {band} band",
+                id=target,
+                growth=growth_text(growth),
+                history=shown,
+                band=_pct(max_growth),
+            ),
+            _("lower the target, or raise smart.max-growth in salesplan.toml if history supports it"),
+        )

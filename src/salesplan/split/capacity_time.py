@@ -1,0 +1,74 @@
+"""Time parts under a rep of a capacity level: each part counts the rep's ramped days, not their days.
+
+A `method: capacity` rep level gives a ramping rep (`people[].ramp`, else `team.ramp`) their ramped
+capacity over the node's window (`salesplan.model.ramp`). The time level below then phases the rep's
+part: every method there (even, weights, history, workdays) prorates a part by the share of its days
+the rep is active, and under a capacity level that share is ramped too, each active day counting its
+tenure month's share. A rep at 30% in August and 60% in September therefore carries, month by month,
+the ramped capacity the rep level counted: weights 1:1 become 0.3:0.6 (before rounding), and parts
+still add up to the rep's part exactly. A rep without a ramp, and a time level under a rep of any
+other method, are prorated by days as before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+from functools import lru_cache
+
+from salesplan.model.ramp import Ramp
+from salesplan.split.env import TargetEnv
+from salesplan.split.timeparts import TimePart
+
+
+def under_capacity(env: TargetEnv, index: int) -> bool:
+    """Whether a level outside split level `index` is a rep level split by capacity (`method:` or `rest:`)."""
+    for spec in env.target.split[:index]:
+        dims = spec.by if isinstance(spec.by, list) else [spec.by]
+        if "rep" in dims and (spec.rest or spec.method) == "capacity":
+            return True
+    return False
+
+
+def ramp_factors(env: TargetEnv, index: int, rep: str | None, parts: list[TimePart]) -> list[Fraction] | None:
+    """Per time part of split level `index`, the rep's ramped days over their active days in it (1
+    where the ramp is over, or no day is active); None when nothing is ramped here (no rep, no ramp,
+    or no capacity level above)."""
+    if rep is None:
+        return None
+    ramp = env.ramp(rep)
+    if ramp is None or not under_capacity(env, index):
+        return None
+    windows = tuple((part.start, part.end) for part in parts)
+    factors = _factors(ramp, env.active(rep), windows)
+    return list(factors) if any(f != 1 for f in factors) else None
+
+
+@lru_cache(maxsize=4096)
+def _factors(
+    ramp: Ramp, active: tuple[dt.date, dt.date], windows: tuple[tuple[dt.date, dt.date], ...]
+) -> tuple[Fraction, ...]:
+    """The factors of `ramp_factors`, for reps alike (same ramp and days) computed once."""
+    segments = ramp.segments()
+    factors: list[Fraction] = []
+    for first_day, last_day in windows:
+        start, end = max(first_day, active[0]), min(last_day, active[1])
+        if start > end:
+            factors.append(Fraction(1))
+            continue
+        days = Fraction(0)
+        for first, last, share in segments:
+            lo, hi = max(start, first), end if last is None else min(end, last)
+            if lo <= hi:
+                days += share * ((hi - lo).days + 1)
+        factors.append(days / ((end - start).days + 1))
+    return tuple(factors)
+
+
+def ramp_key(env: TargetEnv, rep: str | None) -> str | None:
+    """What a time level's shares owe to a rep's ramp: the rep when they may be ramped, else None
+    (attribute checks only: it is part of every time node's cache key)."""
+    person = env.people.get(rep) if rep is not None else None
+    if person is None or person.start is None or (person.ramp is None and env.plan.team.ramp is None):
+        return None
+    return rep

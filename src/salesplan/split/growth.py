@@ -1,0 +1,206 @@
+"""同比 (year-on-year growth): a target, or a part of its breakdown, against the comparable history.
+
+growth = value / history - 1, an exact Fraction, shown as a signed percent to a tenth (`+20.0%`).
+
+Which history is comparable: `history.metrics[<metric>]` for a target whose metric has one, else
+`history.revenue` (and `history.by_month`) for a revenue target (metric revenue, sales or gmv) in a
+money unit; revenue history is in the plan's unit and is converted to the target's. Other targets
+have no comparable history, and no growth is shown for them.
+
+A node's history is looked up by its coordinates ({level: part} from the outermost level in):
+- regions: the node's region, else every region of the target's scope;
+- products: the node's product, else every product of the scope (a region's row without products
+  counts only when no product is asked for);
+- a time part (month, quarter): the same months of `history.by_month` within `history.period`, of
+  the region's row (or the team's one row); a part cut by the plan period counts its share of the
+  part's days, like `method: history`. Without a time part the history is the whole of
+  `history.revenue` (or, without it, of `history.by_month`);
+- a rep (or any other level) has no history of its own: no growth.
+Anything missing (a region without a row, a month the history lacks, a history of 0) gives no
+growth, never a guess; the split's own diagnostics say what is missing where a split needs it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from salesplan.model.values import REVENUE_METRICS, is_money_unit, unit_multiplier
+from salesplan.periods import part_of_id
+
+if TYPE_CHECKING:
+    from salesplan.model.plan import Plan, Target
+
+_MONTH_KEY = re.compile(r"^(\d{4})-(\d{1,2})$")
+_TENTH = Decimal("0.1")
+_TIME = ("quarter", "month", "week")
+Table = Mapping[str, Decimal | Mapping[str, Decimal]]
+
+
+def growth_text(growth: Fraction) -> str:
+    """A growth as a signed percent to a tenth, half up: `+20.0%`, `-4.5%`, `0.0%`."""
+    points = growth * 100
+    shown = (Decimal(points.numerator) / Decimal(points.denominator)).quantize(_TENTH, rounding=ROUND_HALF_UP)
+    if shown == 0:
+        return "0.0%"
+    return f"+{shown}%" if shown > 0 else f"{shown}%"
+
+
+def growth_of(value: Decimal | Fraction | int, history: Fraction | None) -> Fraction | None:
+    """value / history - 1, exactly; None without a positive history."""
+    if history is None or history <= 0:
+        return None
+    return Fraction(value) / history - 1
+
+
+def _is_revenue(metric: str | None) -> bool:
+    return metric is not None and any(word in metric.lower() for word in REVENUE_METRICS)
+
+
+@dataclass
+class Comparable:
+    """The comparable history of one target, in the target's unit, by a node's coordinates."""
+
+    table: Table
+    months: Mapping[str, object]
+    scale: Fraction
+    regions: list[str]
+    products: list[str]
+    period: tuple[dt.date, dt.date]
+    history_period: tuple[dt.date, dt.date] | None
+    _cache: dict[tuple[tuple[str, str], ...], Fraction | None] = field(default_factory=dict, repr=False)
+
+    def history(self, coords: Mapping[str, str]) -> Fraction | None:
+        """The comparable history of the node at `coords`, or None when there is none."""
+        key = tuple(coords.items())
+        if key in self._cache:
+            return self._cache[key]
+        found = self._cache[key] = self._lookup(coords)
+        return found
+
+    def growth(self, coords: Mapping[str, str], value: Decimal) -> Fraction | None:
+        return growth_of(value, self.history(coords))
+
+    def _lookup(self, coords: Mapping[str, str]) -> Fraction | None:
+        if any(level not in ("region", "product", *_TIME) for level in coords):
+            return None
+        regions = [coords["region"]] if "region" in coords else self.regions
+        time = next((level for level in _TIME if level in coords), None)
+        if time is not None:
+            if "product" in coords:
+                return None
+            return self._months(regions, coords[time])
+        if self.table:
+            return self._revenue(regions, coords.get("product"))
+        if self.months and "product" not in coords:
+            return self._months(regions, None)
+        return None
+
+    def _revenue(self, regions: list[str], product: str | None) -> Fraction | None:
+        total = Fraction(0)
+        for region in regions:
+            row = self.table.get(region)
+            if row is None:
+                return None
+            if isinstance(row, Decimal):
+                if product is not None:
+                    return None
+                total += Fraction(row)
+                continue
+            for name in [product] if product is not None else self.products or list(row):
+                if name not in row:
+                    return None
+                total += Fraction(row[name])
+        return total * self.scale
+
+    def _months(self, regions: list[str], part: str | None) -> Fraction | None:
+        """The same months of the comparable period (all of them for part None), summed over the rows."""
+        found = part_of_id(part) if part is not None else None
+        if part is not None and (found is None or found[0] == "week"):
+            return None
+        rows: list[Mapping[str, object]]
+        if any(isinstance(v, dict) for v in self.months.values()):
+            picked = [self.months.get(region) for region in regions]
+            if not all(isinstance(row, dict) for row in picked):
+                return None
+            rows = [row for row in picked if isinstance(row, dict)]
+        else:
+            rows = [self.months]
+        share = Fraction(1)
+        numbers: set[int] | None = None
+        if found is not None:
+            _kind, start, end = found
+            lo, hi = max(start, self.period[0]), min(end, self.period[1])
+            if lo > hi:
+                return None
+            share = Fraction((hi - lo).days + 1, (end - start).days + 1)
+            numbers = set(range(start.month, end.month + 1))
+        total = Fraction(0)
+        for row in rows:
+            matched: dict[int, Fraction] = {}
+            for key, value in row.items():
+                month = _MONTH_KEY.match(key)
+                if month is None or not isinstance(value, Decimal) or not 1 <= int(month.group(2)) <= 12:
+                    return None
+                year, number = int(month.group(1)), int(month.group(2))
+                if not self._within(year, number) or (numbers is not None and number not in numbers):
+                    continue
+                if number in matched:
+                    return None  # two years for one month of the year: not one comparable period
+                matched[number] = Fraction(value)
+            if numbers is not None and set(matched) != numbers:
+                return None
+            total += sum(matched.values(), Fraction(0))
+        return total * share * self.scale
+
+    def _within(self, year: int, month: int) -> bool:
+        if self.history_period is None:
+            return True
+        first = dt.date(year, month, 1)
+        return self.history_period[0].replace(day=1) <= first <= self.history_period[1]
+
+
+def comparable(plan: Plan, target: Target) -> Comparable | None:
+    """The target's comparable history, None when it has none (see the module docstring)."""
+    history = plan.history
+    if history is None:
+        return None
+    unit = plan.target_unit(target)
+    metric = target.metric or ""
+    table: Table
+    months: Mapping[str, object] = {}
+    if metric in history.metrics:
+        table, scale = history.metrics[metric], Fraction(1)
+    elif _is_revenue(target.metric) and is_money_unit(unit) and (history.revenue or history.by_month):
+        table, months = history.revenue, history.by_month
+        scale = Fraction(unit_multiplier(plan.plan.unit), unit_multiplier(unit))
+    else:
+        return None
+    scope = target.scope
+    regions = list(scope.regions) if scope and scope.regions else [r.id for r in plan.team.regions]
+    products = list(scope.products) if scope and scope.products else [p.id for p in plan.team.products]
+    if not regions:
+        regions = list(table) or [key for key, row in months.items() if isinstance(row, dict)]
+    period = plan.plan.period
+    return Comparable(
+        table=table,
+        months=months,
+        scale=scale,
+        regions=regions,
+        products=products,
+        period=(period.start, period.end),
+        history_period=(history.period.start, history.period.end) if history.period else None,
+    )
+
+
+def target_growth(plan: Plan, target: Target) -> tuple[Fraction, Fraction] | None:
+    """(history, growth) of a whole target against its comparable history, None without one."""
+    found = comparable(plan, target)
+    history = found.history({}) if found is not None else None
+    growth = growth_of(target.value, history)
+    return (history, growth) if history is not None and growth is not None else None
