@@ -37,6 +37,8 @@ UNRESOLVED_REFERENCE = "SP031"
 INVALID_ID = "SP032"
 NEGATIVE_VALUE = "SP033"
 PERIOD_ORDER = "SP034"
+FORMULA_SYNTAX = "SP035"
+FORMULA_CYCLE = "SP036"
 
 # -- split engine (SP040–SP059) -------------------------------------------------------------------
 NOT_WHOLE = "SP040"
@@ -70,6 +72,7 @@ ACTUALS_OUTSIDE = "SP065"
 ACTUALS_NO_TARGET = "SP066"
 ACTUALS_NOT_IN_BREAKDOWN = "SP067"
 ACTUALS_REP_INACTIVE = "SP068"
+FORMULA_UNKNOWN_METRIC = "SP069"
 
 # -- export (SP080–SP089): what a workbook cannot hold, changed visibly; the file is still written ---
 FORBIDDEN_CHARACTER = "SP080"
@@ -134,6 +137,8 @@ CODES: dict[str, Code] = {
     INVALID_ID: Code("invalid-id", "An id contains whitespace, control or invisible characters.", _E),
     NEGATIVE_VALUE: Code("negative-value", "A target, budget or capacity is negative.", _E),
     PERIOD_ORDER: Code("period-order", "A period or task ends before it starts.", _E),
+    FORMULA_SYNTAX: Code("formula-syntax", "A target's formula: is not an expression over metrics.", _E),
+    FORMULA_CYCLE: Code("formula-cycle", "Formula targets depend on each other's metrics in a circle.", _E),
     NOT_WHOLE: Code("split-not-whole", "A value to split is not a whole multiple of the target's granularity.", _E),
     SUM_MISMATCH: Code(
         "split-sum-mismatch", "Explicit values or IPF margins do not add up to the value they split.", _E
@@ -202,6 +207,11 @@ CODES: dict[str, Code] = {
     ACTUALS_REP_INACTIVE: Code(
         "actuals-rep-inactive",
         "An actuals row is booked to a rep on a day before the rep's start or after the rep's end.",
+        _W,
+    ),
+    FORMULA_UNKNOWN_METRIC: Code(
+        "formula-unknown-metric",
+        "A formula names a metric that no target of the plan measures and no actuals row records.",
         _W,
     ),
     FORBIDDEN_CHARACTER: Code(

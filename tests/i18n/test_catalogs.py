@@ -34,6 +34,7 @@ VOCABULARY = {
     "EXAMPLE_UNIT",
     "DEFAULT_UNIT", "_AMOUNT_EXAMPLES", "_QUOTING_EXAMPLES", "SCHEMA_TERMS", "_YUAN",
     "PROGRESS_COLUMNS", "STATUS_READINGS", "SPEND_COLUMNS",
+    "FORMULA_PARENTHESES",
 }  # fmt: skip
 
 # modules whose messages have not moved to the catalogs yet: this set only ever shrinks

@@ -118,7 +118,7 @@ def test_lookup_and_expand() -> None:
     assert lookup("sp101") is RULES["SP101"]
     assert lookup("target-not-time-bound") is RULES["SP105"]
     assert lookup("SP054") is RULES["SP054"] and lookup("split-calendar-fallback") is RULES["SP054"]
-    assert expand("SP1") == ["SP101", "SP102", "SP103", "SP104", "SP105"]
+    assert expand("SP1") == ["SP101", "SP102", "SP103", "SP104", "SP105", "SP106"]
     assert expand("SP05") == [f"SP05{n}" for n in range(10)]
     assert expand("ALL") == list(RULES)
     assert expand("SP7") == []

@@ -42,15 +42,16 @@ def _rows(target: TargetReview, lang: str) -> list[Row]:
     rows: list[Row] = []
     for row in target.rows:
         head = row.label if row.depth else f"{target.target_id} {target.name or ''}".strip()
+        state = row.state.text().render(lang) if row.state is not None else None  # a derived KPI without a value
         cells: tuple[Cell, ...] = (
             head,
             level_word(row.level, lang) if row.level else None,
             Quantity(row.target, fmt),
-            Quantity(row.actual, fmt),
+            state or Quantity(row.actual, fmt),
             _percent(row.achievement),
             Quantity(row.expected, fmt),
             _percent(row.pacing),
-            Quantity(row.gap, fmt),
+            None if state else Quantity(row.gap, fmt),
             status_text(row.status, lang),
         )
         tones: list[str | None] = [None] * len(_KEYS)

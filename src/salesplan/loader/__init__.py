@@ -96,6 +96,7 @@ def _validate(result: LoadedPlan) -> LoadedPlan:
     from pydantic import ValidationError
 
     from salesplan.loader.checks import check_data
+    from salesplan.loader.formulas import check_formulas
     from salesplan.loader.validate import validation_diagnostics
     from salesplan.model.plan import Plan
 
@@ -110,5 +111,6 @@ def _validate(result: LoadedPlan) -> LoadedPlan:
         result.diagnostics += [d for d in found if d.path not in known]
     known = {d.path for d in result.diagnostics}
     result.diagnostics += [d for d in check_data(result.data, result.source) if d.path not in known]
+    result.diagnostics += [d for d in check_formulas(result.data, result.source) if d.path not in known]
     result.diagnostics.sort(key=Diagnostic.sort_key)
     return result

@@ -232,6 +232,11 @@ class Target(Strict):
         description="Bottom-up commitments: part id of any level of the split -> the amount that part "
         "commits to, in the target's unit; lint (SP205) and split compare them with the allocation",
     )
+    formula: str | None = Field(
+        None,
+        description="A derived KPI: an expression over other metrics (revenue / orders), computed by review "
+        "at every node from the actuals of its parts",
+    )
 
     @model_validator(mode="before")
     @classmethod

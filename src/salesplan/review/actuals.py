@@ -44,6 +44,7 @@ from salesplan.review.amounts import Refusal, read_value
 from salesplan.review.cells import DAY_FORMS, MONTH_FORMS, is_day_shaped, read_day, read_month
 from salesplan.review.grid import Grid, Unreadable, read_grid
 from salesplan.review.headers import VALUE_WORDS, ColumnSettings, read_header
+from salesplan.review.metrics import unmeasured_names
 from salesplan.review.rows import ActualRow as ActualRow  # re-exported: rows are read here
 from salesplan.review.rows import month_end
 from salesplan.review.words import COLUMN_WORDS, listing
@@ -54,7 +55,8 @@ if TYPE_CHECKING:
 REVENUE_METRICS = ("revenue", "sales", "销售额")  # metric names a row without a target defaults to
 RATE_DIMENSIONS = ("efficiency", "quality")
 # the cells `_row` reads, in its order
-PICKED = ("target", "region", "product", "rep", "date", "month", "value", "strategy")
+PICKED = ("target", "region", "product", "rep", "account", "channel", "date", "month", "value", "strategy")
+NAMED = ("region", "product", "rep", "account", "channel")  # the columns that name a part of the plan
 
 
 def compares_levels(target: Target) -> bool:
@@ -102,6 +104,8 @@ class _Resolver:
         self.plan, self.grid, self.settings = plan, grid, settings
         self.targets = {t.id: t for t in plan.targets}
         self.units = {t.id: plan.target_unit(t) for t in plan.targets}
+        # a metric a formula uses that no target measures is recorded under its own name, in the plan's unit
+        self.units.update(dict.fromkeys(unmeasured_names(plan), plan.plan.unit))
         self.default = default_target(plan)
         period = plan.plan.period
         self.period = (period.start, period.end)
@@ -109,10 +113,13 @@ class _Resolver:
             "region": part_index(plan.team.regions),
             "product": part_index(plan.team.products),
             "rep": part_index(plan.team.people),
-            "target": part_index(plan.targets),
+            "account": part_index(plan.team.accounts),
+            "channel": part_index(plan.team.channels),
+            "target": _targets_index(plan),
             "strategy": part_index(plan.strategies),
         }
         self.active = {p.id: (p.start, p.end) for p in plan.team.people if p.start or p.end}
+        self.accounts = {a.id: a for a in reversed(plan.team.accounts)}
         self.columns: dict[str, int] = {}
         self.value_unit: tuple[str, str] | None = None
         self.diagnostics: list[Diagnostic] = []
@@ -204,7 +211,7 @@ class _Resolver:
         raw_target, *named, raw_day, raw_month, raw_value, raw_strategy = self._pick(cells)
         target = self._target(index, raw_target)
         coords: dict[str, str] = {}
-        for key, raw in zip(("region", "product", "rep"), named, strict=True):
+        for key, raw in zip(NAMED, named, strict=True):
             if raw is None:
                 continue
             ident = self.known[key].get(str(raw))
@@ -219,9 +226,15 @@ class _Resolver:
             self.diag(index, "strategy", codes.ACTUALS_UNKNOWN, _unknown("strategy", raw_strategy))
         if target is None or value is None:
             return None
-        ids = (coords.get("region"), coords.get("product"), coords.get("rep"))
+        if "account" in coords:  # an account is in its region and tier (a row need not repeat them)
+            account = self.accounts[coords["account"]]
+            if account.region is not None:
+                coords.setdefault("region", account.region)
+            if account.tier is not None:
+                coords["tier"] = account.tier
+        ids = tuple(coords.get(key) for key in NAMED)
         shared = self._coords.setdefault(ids, coords)
-        row = ActualRow(target.id, value, None, shared, day, month, places=self, index=index, strategy=strategy)
+        row = ActualRow(target, value, None, shared, day, month, places=self, index=index, strategy=strategy)
         if self.active and shared.get("rep") in self.active:
             self._check_active(index, row)
         return row
@@ -230,7 +243,8 @@ class _Resolver:
         column = self.columns.get(key)
         return None if column is None else self.grid.where(index, column)
 
-    def _target(self, index: int, raw: Any) -> Target | None:
+    def _target(self, index: int, raw: Any) -> str | None:
+        """The row's target id (or a metric only a formula uses), or None after its diagnostic."""
         if raw is None:
             if self.default is None:
                 self.diag(
@@ -240,15 +254,24 @@ class _Resolver:
                     _("the row names no target and the plan has no single or revenue target to default to"),
                 )
                 return None
-            return self.targets[self.default]
+            return self.default
         ident = self.known["target"].get(str(raw))
         if ident is None:
             self.diag(index, "target", codes.ACTUALS_UNKNOWN, _unknown("target", raw))
             return None
-        return self.targets[ident]
+        formula = self.targets[ident].formula if ident in self.targets else None
+        if formula is not None:
+            message = _(
+                "target '{id}' is computed from its formula ({formula}): record the metrics it names instead",
+                id=ident,
+                formula=formula,
+            )
+            self.diag(index, "target", codes.ACTUALS_UNKNOWN, message)
+            return None
+        return ident
 
-    def _value(self, index: int, raw: Any, target: Target | None) -> Decimal | None:
-        unit = self.units[target.id] if target is not None else None
+    def _value(self, index: int, raw: Any, target: str | None) -> Decimal | None:
+        unit = self.units[target] if target is not None else None
         read = read_value(raw, unit, self.value_unit)
         if isinstance(read, Refusal):
             if target is not None or not read.about_unit:  # without a target, only the number is judged
@@ -350,6 +373,22 @@ def not_in_breakdown(row: ActualRow, key: str, part: str, target_id: str, under:
 
 def _unknown(key: str, raw: Any) -> Message:
     return _("unknown {column} '{value}'", column=COLUMN_WORDS[key], value=raw)
+
+
+def _targets_index(plan: Plan) -> dict[str, str]:
+    """Each target's id and name, then each metric only one target measures, then each metric a formula
+    uses that no target measures (itself): what a row's target/指标 cell may name."""
+    out = part_index(plan.targets)
+    measured: dict[str, list[str]] = {}
+    for target in plan.targets:
+        if target.metric:
+            measured.setdefault(target.metric, []).append(target.id)
+    for metric, ids in measured.items():
+        if len(ids) == 1:
+            out.setdefault(metric, ids[0])
+    for name in unmeasured_names(plan):
+        out.setdefault(name, name)
+    return out
 
 
 def part_index(items: list[Any]) -> dict[str, str]:

@@ -61,6 +61,14 @@ def _part(row: ReviewRow) -> Message | str:
 
 def _row_message(target: TargetReview, row: ReviewRow) -> Message:
     status = STATUS_WORDS[row.status]
+    if row.state is not None:
+        return _(
+            "{target} · {part}: {status}, {state}",
+            target=target.target_id,
+            part=_part(row),
+            status=status,
+            state=row.state.text(),
+        )
     if row.pacing is None:
         return _("{target} · {part}: {status}, no actuals", target=target.target_id, part=_part(row), status=status)
     return _(

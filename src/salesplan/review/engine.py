@@ -47,9 +47,11 @@ from salesplan.periods import TIME_KINDS, part_range
 from salesplan.review.actuals import ActualRow, compares_levels
 from salesplan.review.actuals import not_in_breakdown as _not_in
 from salesplan.review.alerts import Triggers
+from salesplan.review.derived import DerivedReviewer
 from salesplan.review.expect import Profile, expected_ratio, merged
 from salesplan.review.expect import Window as ProfileWindow
 from salesplan.review.figures import ZERO, Ratio, minus, percent_of, shown
+from salesplan.review.metrics import formulas_of
 from salesplan.review.placing import bundled, dated_by, exact_sum, part_of, recency, unbundled
 from salesplan.review.replan import replan_alerts
 from salesplan.review.result import STATUSES as STATUSES
@@ -110,8 +112,15 @@ def review_plan(
     for row in rows:
         by_target.setdefault(row.target, []).append(row)
     targets = {t.id: t for t in plan.targets}
+    by_id = {split.target_id: split for split in splits}
+    derived = formulas_of(plan)
     for split in splits:
         target = targets[split.target_id]
+        if target.id in derived:
+            window = target_window(plan, target, split)
+            deriver = DerivedReviewer(plan, target, by_id, as_of, thresholds)
+            review.targets.append(deriver.run(by_target, window, split))
+            continue
         mine = by_target.get(split.target_id, [])
         review.diagnostics += _outside_scope(target, split, mine)
         reviewer = TargetReviewer(plan, target, split, as_of, thresholds)

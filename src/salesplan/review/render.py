@@ -51,12 +51,18 @@ from salesplan.model.words import level_word
 from salesplan.numbers import plain, to_decimal
 from salesplan.review.alerts import Alert, PeriodFigure, message, whom
 from salesplan.review.engine import STATUSES, Review, ReviewRow, TargetReview
+from salesplan.review.result import Undefined
 from salesplan.review.words import HEADERS, STATUS_WORDS
 
 ROW_STYLES = {"behind": "yellow", "at_risk": "bold red", "ahead": "green"}
 
 
-def _row(row: ReviewRow) -> dict[str, Any]:
+def _row(row: ReviewRow, derived: bool = False) -> dict[str, Any]:
+    """A row's entries; a derived KPI's rows also carry `state` (null where the KPI has a value)."""
+    if row.state is not None:
+        return {**_row(row), "actual": None, "gap": None, "state": _state(row.state)}
+    if derived:
+        return {**_row(row), "state": None}
     return {
         "depth": row.depth,
         "level": row.level,
@@ -73,6 +79,12 @@ def _row(row: ReviewRow) -> dict[str, Any]:
     }
 
 
+def _state(state: Undefined) -> dict[str, Any]:
+    if state.kind == "missing":
+        return {"kind": state.kind, "metrics": list(state.metrics)}
+    return {"kind": state.kind, "divisor": state.divisor}
+
+
 def _percent(value: Any) -> str | None:
     return None if value is None else format(value, "f")
 
@@ -84,7 +96,8 @@ def _target_head(target: TargetReview) -> dict[str, Any]:
         "name": target.name,
         "metric": target.metric,
         "unit": target.unit,
-        "compare": "level" if target.is_rate else "sum",
+        "compare": "formula" if target.formula else "level" if target.is_rate else "sum",
+        **({"formula": target.formula} if target.formula else {}),
         "lower_is_better": target.lower_is_better,
         "window": {"start": target.window[0].isoformat(), "end": target.window[1].isoformat()},
         "status": target.total.status,
@@ -95,7 +108,7 @@ def _target_head(target: TargetReview) -> dict[str, Any]:
 def _target(target: TargetReview) -> dict[str, Any]:
     return {
         **_target_head(target),
-        "rows": [_row(row) for row in target.rows],
+        "rows": [_row(row, bool(target.formula)) for row in target.rows],
         "alerts": [_alert(alert) for alert in target.alerts],
     }
 
@@ -159,8 +172,9 @@ def json_chunks(review: Review) -> Iterator[str]:
         yield '      "rows": ['
         rows = iter(target.rows)
         first = True
+        text = _row_text if not target.formula else _derived_row_text
         while batch := list(islice(rows, BATCH)):
-            yield ("" if first else ",") + ",".join(map(_row_text, batch))
+            yield ("" if first else ",") + ",".join(map(text, batch))
             first = False
         yield ("\n      ]" if target.rows else "]") + ',\n      "alerts": '
         yield _nested([_alert(alert) for alert in target.alerts], 3) + "\n    }"
@@ -175,6 +189,11 @@ def _nested(value: Any, level: int) -> str:
 
 def _scalar(value: str | None) -> str:
     return "null" if value is None else _string(value)
+
+
+def _derived_row_text(row: ReviewRow) -> str:
+    """`_row(row, True)` as an item of a derived KPI's rows (few: its breakdown is its base targets' shared levels)."""
+    return "\n        " + _nested(_row(row, True), 4)
 
 
 def _row_text(row: ReviewRow) -> str:
@@ -240,15 +259,16 @@ def render_table(review: Review, lang: str = "zh", width: int = 120, color: bool
             marks = {"behind": "▼ ", "at_risk": "✖ ", "ahead": "▲ "}
             status = marks.get(row.status, "") + STATUS_WORDS[row.status].render(lang)
             name = target.target_id if row.depth == 0 else "  " * (row.depth - 1) + row.label
+            state = row.state.text().render(lang) if row.state is not None else None
             table.add_row(
                 name,
                 level_word(row.level, lang),
                 _cell(row.target, rate),
-                _cell(row.actual, rate),
+                state or _cell(row.actual, rate),
                 _cell(row.achievement, "%"),
                 _cell(row.expected, rate),
                 _cell(row.pacing, "%"),
-                _cell(row.gap, rate),
+                "—" if state else _cell(row.gap, rate),
                 status,
                 style=_style(row),
             )

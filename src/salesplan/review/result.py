@@ -45,9 +45,26 @@ class Thresholds:
         return "at_risk"
 
 
+@dataclass(frozen=True)
+class Undefined:
+    """Why a derived KPI (`formula:`) has no value at a node: a divisor is 0 (`zero_base`; `divisor` is
+    its text in the formula), or a base metric has no actuals there (`missing`; `metrics` names them)."""
+
+    kind: str  # "zero_base" | "missing"
+    metrics: tuple[str, ...] = ()
+    divisor: str = ""
+
+    def text(self) -> Message:
+        if self.kind == "zero_base":
+            return _("— cannot compute ({divisor} is 0)", divisor=self.divisor)
+        return _("no actuals for {metrics}", metrics=", ".join(self.metrics))
+
+
 @dataclass
 class ReviewRow:
-    """One node of one target's breakdown, reviewed. Percentages are percent points (120 = 120%)."""
+    """One node of one target's breakdown, reviewed. Percentages are percent points (120 = 120%).
+    `state`: a derived KPI's node that cannot be computed (its actual, achievement, pacing and gap are
+    then not figures: renderers show the state instead)."""
 
     depth: int
     level: str | None
@@ -61,6 +78,7 @@ class ReviewRow:
     pacing: Decimal | None
     gap: Decimal
     status: str
+    state: Undefined | None = None
 
 
 @dataclass
@@ -74,6 +92,7 @@ class TargetReview:
     window: Window
     rows: list[ReviewRow] = field(default_factory=list)
     alerts: list[Alert] = field(default_factory=list)
+    formula: str | None = None  # a derived KPI: its formula (its rows are computed from its base metrics)
 
     @property
     def total(self) -> ReviewRow:

@@ -42,6 +42,7 @@ def review_file(
     "actuals", "review": a spinner's names)."""
     from salesplan.review.actuals import parse_actuals
     from salesplan.review.engine import review_plan
+    from salesplan.review.metrics import unknown_metrics, with_bases
     from salesplan.review.spend import attributed_revenue
     from salesplan.split.engine import split_plan
 
@@ -50,7 +51,8 @@ def review_file(
         return ReviewResult(None, list(loaded.diagnostics))
     tell = step or (lambda name: None)
     tell("split")
-    outcome = split_plan(loaded, target_ids)
+    # a derived KPI's breakdown is its base targets' shared levels: they are split too, not reviewed
+    outcome = split_plan(loaded, with_bases(plan, target_ids))
     diagnostics = list(outcome.diagnostics)
     if has_errors(diagnostics):
         return ReviewResult(None, diagnostics)
@@ -59,6 +61,8 @@ def review_file(
     tell("review")
     # the rows that did read are still placed in the breakdown, so one run reports every problem
     review = review_plan(plan, outcome.splits, read.rows, as_of, thresholds, triggers)
-    diagnostics += read.diagnostics + review.diagnostics
+    if target_ids is not None:
+        review.targets = [t for t in review.targets if t.target_id in target_ids]
+    diagnostics += read.diagnostics + review.diagnostics + unknown_metrics(loaded, read.rows)
     attributed = attributed_revenue(plan, read.rows, as_of)
     return ReviewResult(None if has_errors(diagnostics) else review, diagnostics, attributed)

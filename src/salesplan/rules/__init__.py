@@ -25,6 +25,7 @@ MODULES = (
     "smart.sp103_target_not_achievable",
     "smart.sp104_target_not_relevant",
     "smart.sp105_target_not_time_bound",
+    "smart.sp106_formula_value_mismatch",
     "breakdown.sp201_split_does_not_add_up",
     "breakdown.sp202_split_part_not_defined",
     "breakdown.sp203_split_fails",
