@@ -180,3 +180,51 @@ def test_git_diff_shows_only_the_edited_line(tmp_path: Path) -> None:
         "-      - {by: region, method: explicit, values: {east-a: 300, east-b: 200}}" + comment,
         "+      - {by: region, method: explicit, values: {east-a: 320, east-b: 200}}" + comment,
     ]
+
+
+def _mappings(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    if isinstance(value, dict):
+        if value:
+            yield path
+        for key, item in value.items():
+            yield from _mappings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _mappings(item, (*path, index))
+
+
+MAPPINGS = [(name, path) for name in sorted(TEXTS) for path in _mappings(data_of(TEXTS[name]))]
+_NEW_VALUES = st.sampled_from(["x", 5, Decimal("2.5"), {"a": 1}, [1, 2], {"a": {"b": 1}, "c": [{"id": "q", "v": 1}]}])
+
+
+def _at(data: Any, path: tuple[Any, ...]) -> Any:
+    for step in path:
+        data = data[step]
+    return data
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(MAPPINGS), st.data())
+def test_a_key_removed_or_added_anywhere_changes_one_block(where: tuple[str, Any], draw: st.DataObject) -> None:
+    name, path = where
+    text = TEXTS[name]
+    mapping = _at(data_of(text), path)
+    key = draw.draw(st.sampled_from([k for k in mapping if k != "id"] or ["zz_new"]))
+    if key == "zz_new" or draw.draw(st.booleans()):
+        value = draw.draw(_NEW_VALUES)
+        _data, out = edit(text, lambda d: _at(d, path).__setitem__("zz_new", value))
+        expected = "insert"
+    else:
+        _data, out = edit(text, lambda d: _at(d, path).pop(key))
+        expected = "delete"
+    [(tag, start, end, at, to)] = _changes(text, out)
+    assert tag == expected or (tag == "replace" and end - start == to - at == 1)  # or one flow line
+
+
+@pytest.mark.parametrize(("name", "key"), ID_LISTS)
+def test_items_reordered_by_id_keep_every_comment_line(name: str, key: str) -> None:
+    text = TEXTS[name]
+    _data, out = edit(text, lambda d: d[key].reverse())
+    comments = sorted(line.strip() for line in text.splitlines() if line.strip().startswith("#"))
+    assert sorted(line.strip() for line in out.splitlines() if line.strip().startswith("#")) == comments
+    assert sorted(text.splitlines()) == sorted(out.splitlines())
