@@ -268,11 +268,11 @@ def _time_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
         exact = [Fraction(calendar.count(max(p.start, a_start), min(p.end, a_end))) for p in parts]
         years = sorted({y for p in parts for y in (p.start.year, p.end.year) if y in calendar.unpublished_years})
         for year in years:  # one finding per year, at the plan period: the same for every target and level
+            if (fallback := _calendar_fallback(env, year)) not in env.warnings:
+                env.warnings.append(fallback)
     factors = ramp_factors(env, level.index, rep, parts)
     if factors is not None:  # under a capacity rep level, a ramping rep's parts count ramped days
         exact = [w * f for w, f in zip(exact, factors, strict=True)]
-            if (fallback := _calendar_fallback(env, year)) not in env.warnings:
-                env.warnings.append(fallback)
     total = sum(exact, Fraction(0))
     bases_list: list[Basis] = []
     for weight, active, part in zip(exact, actives, parts, strict=True):
