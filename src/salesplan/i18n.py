@@ -48,6 +48,9 @@ CATALOGS: dict[str, tuple[str, ...]] = {
     "rollup": ("rollup/**/*.py",),
     "capacity": ("capacity/**/*.py",),
     "importer": ("importer/**/*.py",),
+    # the rules' documentation (`salesplan rules`): each rule module's docstring cut into paragraphs, its
+    # SUMMARY and its options' docs (the risk rules' are in risk/), and the summaries of `salesplan.codes`
+    "rules_doc": ("rules/**/sp*.py", "risk/**/*.py", "codes.py"),
     "templates": ("templates/**/*.j2",),
 }
 
@@ -219,6 +222,8 @@ def extract(
                 continue
             template = path.suffix == ".j2"
             method, keywords = ("jinja2", TEMPLATE_KEYWORDS) if template else ("python", KEYWORDS)
+            if name == "rules_doc":  # Babel's way to name an extraction method: module:function
+                method = "salesplan.doctext:extract_rule_docs"
             options = TEMPLATE_OPTIONS if template else {}
             with path.open("rb") as handle:
                 for line, message, _comments, context in extract_from(

@@ -65,11 +65,11 @@ def test_every_marked_string_is_in_its_catalog_and_translated(name: str) -> None
     found = i18n.extract(name, SRC, REPO)
     catalog = _catalog(name)
     missing = sorted(set(found) - set(catalog))
-    assert not missing, f"{name}.po lacks {missing[:5]}: run `python -m salesplan.i18n update` and translate"
+    assert not missing, f"{name}.po lacks {missing[:5]}: run `python -m salesplan.i18n update {name}` and translate"
     stale = sorted(set(catalog) - set(found))
     assert not stale, f"{name}.po has entries the code no longer uses: {stale[:5]}"
     untranslated = sorted(msgid for msgid, text in catalog.items() if not text)
-    assert not untranslated, f"{name}.po: untranslated {untranslated[:5]}"
+    assert not untranslated, f"{name}.po: untranslated {untranslated[:5]}: translate them in {name}.po"
 
 
 def _fields(text: str) -> set[str]:

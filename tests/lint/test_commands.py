@@ -17,13 +17,13 @@ def test_rules_lists_every_rule(run: Run) -> None:
     out = run("rules").stdout.splitlines()
     assert len(out) == len(RULES)
     assert out[0].split()[:3] == ["SP001", "file-unreadable", "error"]
-    data = json.loads(run("rules", "--json").stdout)
+    data = json.loads(run("rules", "-f", "json").stdout)
     assert {r["code"] for r in data} == set(RULES)
 
 
 def test_rules_prints_documentation_by_code_or_name(run: Run) -> None:
     for key in ("SP105", "target-not-time-bound", "sp105"):
-        out = run("rules", key).stdout
+        out = run("rules", key, "--lang", "en").stdout
         assert out.startswith("SP105 target-not-time-bound (error, smart)")
         assert "Failing example::" in out and "Passing example::" in out
     assert run("rules", "SP999").exit_code == 2
@@ -57,7 +57,7 @@ def test_risks_on_a_broken_plan_exits_2(run: Run, tmp_path: Path) -> None:
 
 
 def test_rules_markdown_table_is_the_registry(run: Run) -> None:
-    rows = run("rules", "--markdown").stdout.splitlines()
+    rows = run("rules", "-f", "md", "--lang", "en").stdout.splitlines()
     assert rows[:2] == ["| code | name | severity | summary |", "|---|---|---|---|"]
     assert len(rows) == 2 + len(RULES)
     for row, rule in zip(rows[2:], RULES.values(), strict=True):

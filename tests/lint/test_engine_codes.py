@@ -78,9 +78,9 @@ def test_inline_suppression_of_an_engine_code_is_used(run: Run, plan: Path) -> N
 
 @pytest.mark.parametrize("code", [c for c in codes.CODES if codes.group(c) != "loader"])
 def test_rules_documents_every_engine_code(run: Run, code: str) -> None:
-    result = run("rules", code)
+    result = run("rules", code, "--lang", "en")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith(f"{code} {codes.CODES[code].name} ")
     assert "Failing example::" in result.stdout and "Passing example::" in result.stdout
-    listed = run("rules").stdout + run("rules", "--markdown").stdout
+    listed = run("rules").stdout + run("rules", "-f", "md").stdout
     assert listed.count(code) == 2

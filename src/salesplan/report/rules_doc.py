@@ -1,37 +1,100 @@
-"""`salesplan rules` output: the rule table, and one rule's documentation (its module docstring)."""
+"""`salesplan rules` output in the user's language: the rule table, and one rule's documentation (its
+module docstring, translated paragraph by paragraph from the `rules_doc` catalog, `salesplan.doctext`),
+each as table (terminal text), json or md (`LIST_RENDERERS`, `DOC_RENDERERS`)."""
 
 from __future__ import annotations
 
 import json
+import textwrap
+from collections.abc import Callable
+from typing import Any
 
+from salesplan.doctext import doc_parts, render_doc
+from salesplan.i18n import _, translate
 from salesplan.report.base import cell_width
 from salesplan.rules import RULES, RuleInfo
 
 
-def rules_list() -> str:
-    rows = [(r.code, r.name, r.severity.value, r.summary) for r in RULES.values()]
+def summary(info: RuleInfo, lang: str) -> str:
+    """A rule's one-line summary in `lang`."""
+    return translate(info.summary, lang)
+
+
+def rules_list(lang: str = "zh") -> str:
+    rows = [(r.code, r.name, r.severity.value, summary(r, lang)) for r in RULES.values()]
     name_width = max(cell_width(r[1]) for r in rows)
-    return "".join(f"{code}  {name.ljust(name_width)}  {sev:<7}  {summary}\n" for code, name, sev, summary in rows)
+    return "".join(f"{code}  {name.ljust(name_width)}  {sev:<7}  {text}\n" for code, name, sev, text in rows)
 
 
-def rules_json() -> str:
-    rows = [
-        {"code": r.code, "name": r.name, "severity": r.severity.value, "group": r.group, "summary": r.summary}
-        for r in RULES.values()
-    ]
-    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+def _row(info: RuleInfo, lang: str) -> dict[str, Any]:
+    """A rule's stable keys in json: code, name, severity, group, summary (in `lang`)."""
+    return {
+        "code": info.code,
+        "name": info.name,
+        "severity": info.severity.value,
+        "group": info.group,
+        "summary": summary(info, lang),
+    }
 
 
-def rules_markdown() -> str:
-    """The rule table for the README: generated from the registry, so it never drifts."""
+def rules_json(lang: str = "zh") -> str:
+    return json.dumps([_row(r, lang) for r in RULES.values()], ensure_ascii=False, indent=2) + "\n"
+
+
+def rules_markdown(lang: str = "zh") -> str:
+    """The rule table of docs/lint.md (`salesplan rules -f md --lang en`): made from the registry, so it
+    never drifts."""
     lines = ["| code | name | severity | summary |", "|---|---|---|---|"]
     for r in RULES.values():
-        summary = r.summary.replace("|", "\\|")
-        lines.append(f"| {r.code} | `{r.name}` | {r.severity.value} | {summary} |")
+        text = summary(r, lang).replace("|", "\\|")
+        lines.append(f"| {r.code} | `{r.name}` | {r.severity.value} | {text} |")
     return "\n".join(lines) + "\n"
 
 
-def rule_doc(info: RuleInfo) -> str:
+def _options(info: RuleInfo, lang: str, line: str) -> str:
+    """The settings a rule reads, under a translated label, one `line` (a format of key and doc) each."""
+    if not info.options:
+        return ""
+    label = _("Options:").render(lang)
+    rows = "".join(line.format(key=o.key, doc=translate(o.doc, lang)) for o in info.options)
+    return f"\n{label}\n{rows}"
+
+
+def rule_doc(info: RuleInfo, lang: str = "zh") -> str:
+    """A rule's documentation as the terminal shows it: its paragraphs in `lang`, its examples as written."""
     head = f"{info.code} {info.name} ({info.severity.value}, {info.group})"
-    options = "".join(f"  {option.key}: {option.doc}\n" for option in info.options)
-    return f"{head}\n{'=' * len(head)}\n\n{info.doc}\n" + (f"\nOptions:\n{options}" if options else "")
+    return f"{head}\n{'=' * len(head)}\n\n{render_doc(info.doc, lang)}\n" + _options(info, lang, "  {key}: {doc}\n")
+
+
+def rule_doc_json(info: RuleInfo, lang: str = "zh") -> str:
+    data = {
+        **_row(info, lang),
+        "doc": render_doc(info.doc, lang),
+        "options": [{"key": option.key, "doc": translate(option.doc, lang)} for option in info.options],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def rule_doc_markdown(info: RuleInfo, lang: str = "zh") -> str:
+    """A rule's documentation as Markdown: a paragraph a line, a list item after the one before it, each
+    example a fenced YAML block."""
+    blocks = [f"## {info.code} `{info.name}`", f"*{info.severity.value}, {info.group}*"]
+    for part in doc_parts(info.doc):
+        if part.msgid is not None:
+            marker = part.lead.strip()
+            text = f"{marker} {part.text(lang)}" if marker else part.text(lang)
+            if marker and blocks[-1].startswith(f"{marker} "):
+                blocks[-1] += f"\n{text}"
+            else:
+                blocks.append(text)
+        elif "".join(part.lines).strip():
+            blocks.append("```yaml\n" + textwrap.dedent("\n".join(part.lines)) + "\n```")
+    return "\n\n".join(blocks) + "\n" + _options(info, lang, "- `{key}`: {doc}\n")
+
+
+LIST_RENDERERS: dict[str, Callable[[str], str]] = {"table": rules_list, "json": rules_json, "md": rules_markdown}
+DOC_RENDERERS: dict[str, Callable[[RuleInfo, str], str]] = {
+    "table": rule_doc,
+    "json": rule_doc_json,
+    "md": rule_doc_markdown,
+}
