@@ -8,6 +8,7 @@ reads plans with PyYAML (YAML 1.1), so a string written plain must read back as 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from decimal import Decimal
 from itertools import pairwise
@@ -17,7 +18,7 @@ import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.representer import RoundTripRepresenter
-from ruamel.yaml.scalarstring import SingleQuotedScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
 from salesplan.numbers import plain
 
@@ -31,6 +32,8 @@ _RESOLVER = yaml.SafeLoader("")  # only its implicit resolver is used: the loade
 # a block mapping key that opens a block (`key:` at the end of its line, a comment allowed after it)
 _OPENS_BLOCK = re.compile(r"^( *)(- +)?[^\s#-][^#]*:\s*(#.*)?$")
 _ITEM = re.compile(r"^( *)- +\S")
+# line breaks YAML reads differently from how they are written in a plain or single-quoted scalar
+_BREAKS = "\r\x85\u2028\u2029\ufeff"
 _KEY = re.compile(r"^( *)[^\s#-][^#]*:(\s|$)")
 
 
@@ -100,8 +103,17 @@ def reads_as_string(text: str) -> bool:
         return False
 
 
+def needs_escapes(text: str) -> bool:
+    """Whether `text` holds a character only a double-quoted scalar keeps (`\\r`, U+2028, a control)."""
+    return any(ch in _BREAKS or (unicodedata.category(ch) == "Cc" and ch not in "\n\t") for ch in text)
+
+
 def safe_string(text: str) -> str:
-    """`text` as a plain scalar when the loader reads it back as this string, else single-quoted."""
+    """`text` as a plain scalar when the loader reads it back as this string, else quoted (double
+    quotes when it needs escapes)."""
+    if needs_escapes(text):
+        escaped: str = DoubleQuotedScalarString(text)
+        return escaped
     return text if reads_as_string(text) else SingleQuotedScalarString(text)
 
 

@@ -261,3 +261,16 @@ def test_unified_diff_looks_like_git() -> None:
     assert "\n-    value: 500万            # agreed\n+    value: 600万            # agreed\n" in shown
     assert unified_diff("p.yaml", "a: 1", "a: 2").endswith("+a: 2\n\\ No newline at end of file\n")
     assert unified_diff("p.yaml", PLAN, PLAN) == ""
+
+
+@pytest.mark.parametrize("text", ["x\u2028y", "a\rb", "bell\x07", "\ufeffx"])
+def test_a_string_only_escapes_can_write_is_double_quoted(text: str) -> None:
+    out = merged(PLAN, lambda d: d["plan"].update(owner=text))
+    assert data_of(out)["plan"]["owner"] == text and len(diff(PLAN, out)) == 2
+
+
+def test_a_day_key_and_its_text_name_the_same_entry() -> None:
+    text = "salesplan: 1\nholidays:\n  2026-10-01: 国庆   # national day\n"
+    assert merged(text, lambda d: d.update(holidays={"2026-10-01": "国庆"})) is text
+    out = merged(text, lambda d: d.update(holidays={"2026-10-01": "国庆节"}))
+    assert diff(text, out) == ["-  2026-10-01: 国庆   # national day", "+  2026-10-01: 国庆节  # national day"]

@@ -46,7 +46,7 @@ from salesplan.importer.merge_values import (
 from salesplan.loader.yamltree import parse_yaml
 from salesplan.model.values import _AMOUNT_RE, _MAGNITUDE, is_percent_text, unit_multiplier
 from salesplan.numbers import decimal_places, out_of_bounds, plain
-from salesplan.roundtrip import flow_map, indentation, number_text, round_trip_yaml, safe_string
+from salesplan.roundtrip import flow_map, indentation, needs_escapes, number_text, round_trip_yaml, safe_string
 
 _PERCENT_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 _BOM = "\ufeff"
@@ -246,7 +246,7 @@ class _Merger:
 
 def _like(current: Any, text: str) -> Any:
     """`text` quoted as `current` was (or a block scalar as it was); plain when it reads back as text."""
-    if isinstance(current, ScalarString):
+    if isinstance(current, ScalarString) and not needs_escapes(text):
         return type(current)(text)
     return safe_string(text)
 

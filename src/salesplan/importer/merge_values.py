@@ -56,6 +56,9 @@ def first_difference(written: Any, wanted: Any, path: Path_, unit_at: UnitAt) ->
 
 
 def same_key(written: Any, wanted: Any) -> bool:
+    """Keys name the same entry: equal (true is not 1), or a day and its YYYY-MM-DD text."""
+    if isinstance(written, dt.date) != isinstance(wanted, dt.date):
+        return _iso(written) == _iso(wanted)
     return bool(written == wanted) and isinstance(written, bool) == isinstance(wanted, bool)
 
 
