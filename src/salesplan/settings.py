@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from salesplan.i18n import Message, _
+from salesplan.oserror import reason
 from salesplan.settings_model import AtKey, Settings, SettingsFile, allowed_keys
 from salesplan.settings_place import ConfigError, Key, OptionError, Place, SettingsError, unknown_key
 from salesplan.settings_resolve import Resolved, ReviewSettings, resolve
@@ -88,7 +89,7 @@ def read_config(path: Path) -> Settings:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text, parse_float=Decimal)
     except OSError as exc:
-        raise ConfigError([_("cannot read {path}: {error}", path=path, error=exc.strerror or exc)]) from None
+        raise ConfigError([_("cannot read {path}: {error}", path=path, error=reason(exc))]) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError([_("{path}: not valid TOML: {error}", path=path, error=exc)]) from None
     if path.name != "pyproject.toml":

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from salesplan.i18n import Message, Text, _, render
+from salesplan.oserror import reason
 
 if TYPE_CHECKING:
     from salesplan.rendering import RenderOptions
@@ -136,7 +137,6 @@ def emit(
     except OutputExists:
         _exists_without_force(output, lang)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        fail(_("cannot write {output}: {reason}", output=output, reason=reason), lang=lang)
+        fail(_("cannot write {output}: {reason}", output=output, reason=reason(exc)), lang=lang)
     if output.is_file():
         written(output, lang)

@@ -13,6 +13,7 @@ from typing import BinaryIO
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic, SourceRef
 from salesplan.i18n import Message, _
+from salesplan.oserror import reason
 
 MAX_BYTES = 10 * 1024 * 1024
 PIPE_WAIT_MS = 1000  # how long a named pipe may take to get a writer before it counts as empty
@@ -88,9 +89,8 @@ def read_source(path: Path | str, display: str | None = None, max_bytes: int = M
             [_diag(file, codes.FILE_UNREADABLE, _("is a directory, not a plan file"))],
         )
     except OSError as exc:
-        reason = exc.strerror or str(exc)
         return SourceText(
-            file, None, [_diag(file, codes.FILE_UNREADABLE, _("cannot read file: {reason}", reason=reason))]
+            file, None, [_diag(file, codes.FILE_UNREADABLE, _("cannot read file: {reason}", reason=reason(exc)))]
         )
     if len(data) > max_bytes:
         too_large = _diag(

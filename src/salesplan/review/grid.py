@@ -24,6 +24,7 @@ from salesplan.codes import diagnostic
 from salesplan.diagnostics import Diagnostic, SourceRef
 from salesplan.i18n import Message, _
 from salesplan.numbers import plain
+from salesplan.oserror import reason
 from salesplan.review import codes
 from salesplan.review.cells import excel_number
 
@@ -89,7 +90,7 @@ def read_grid(path: Path, *, stream: bool = False) -> tuple[Grid | None, list[Di
         if path.suffix.lower() == ".xlsx":
             return _xlsx(data, file), []
     except OSError as exc:
-        return _unreadable(file, _("cannot read actuals: {reason}", reason=exc.strerror or exc))
+        return _unreadable(file, _("cannot read actuals: {reason}", reason=reason(exc)))
     except Exception as exc:  # openpyxl raises many kinds on a damaged file
         return _unreadable(file, _("not a readable xlsx file ({error})", error=type(exc).__name__))
     text = _decode(data)

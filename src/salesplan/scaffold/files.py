@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from salesplan.i18n import Message, _
+from salesplan.oserror import reason
 from salesplan.scaffold.errors import ScaffoldError
 from salesplan.scaffold.render import schema_ref
 
@@ -55,8 +56,8 @@ def write_plan_files(plan: Path, text: str, force: bool) -> Written:
     except OutputExists:
         raise ScaffoldError("plan_exists", _exists(plan)) from None
     except OSError as exc:
-        path, reason = exc.filename or plan, exc.strerror or exc
-        raise ScaffoldError("write_failed", _("cannot write {path}: {reason}", path=path, reason=reason)) from None
+        path = exc.filename or plan
+        raise ScaffoldError("write_failed", _("cannot write {path}: {reason}", path=path, reason=reason(exc))) from None
     return Written(plan, schema_file, current != schema)
 
 
