@@ -238,3 +238,16 @@ def test_the_deprecated_spellings_still_work_and_say_so(alias: str, fmt: str) ->
     assert out == _run("-f", fmt, "--lang", "en")[1]
     assert err == f"salesplan: {alias} is deprecated; use -f {fmt}\n"
     assert alias not in CliRunner().invoke(app, ["rules", "--help"]).stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "options"),
+    [(["--json", "-f", "md"], "--json, -f md"), (["--markdown", "--json"], "--json, --markdown")],
+)
+def test_two_formats_at_once_are_refused(args: list[str], options: str, tmp_path: Path) -> None:
+    target = tmp_path / "rules.txt"
+    code, out, err = _run(*args, "-o", str(target))
+    assert (code, out, err) == (2, "", f"salesplan: {options} 指定了两种格式；请只给一种\n")
+    assert _run(*args, "--lang", "en")[2] == f"salesplan: {options} ask for two formats; give one\n"
+    assert not target.exists()
+    assert _run("--json", "-f", "json")[0] == 0

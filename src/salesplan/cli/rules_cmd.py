@@ -43,11 +43,8 @@ def rules(
     from salesplan.rules import lookup
 
     code = lang.value
-    for option, given in (("--json", as_json), ("--markdown", markdown)):
-        if given:
-            fmt = DEPRECATED[option]
-            notice = _("{option} is deprecated; use -f {format}", option=option, format=fmt.value)
-            err(f"salesplan: {notice.render(code)}")
+    aliases = [name for name, given in (("--json", as_json), ("--markdown", markdown)) if given]
+    fmt = _chosen_format(fmt, aliases, code)
     check_output(output, force, lang=code)
     if rule is None:
         emit(LIST_RENDERERS[fmt.value](code), output, force, code)
@@ -56,3 +53,16 @@ def rules(
     if info is None:
         fail(_("unknown rule '{rule}' (run `salesplan rules` for the list)", rule=rule), lang=code)
     emit(DOC_RENDERERS[fmt.value](info, code), output, force, code)
+
+
+def _chosen_format(fmt: RulesFormat, aliases: list[str], lang: str) -> RulesFormat:
+    """-f, or the deprecated spelling given instead (with a notice on stderr); two formats are refused."""
+    explicit = [] if fmt is RulesFormat.table else [fmt]
+    if len({*explicit, *(DEPRECATED[alias] for alias in aliases)}) > 1:
+        options = ", ".join([*aliases, *(f"-f {f.value}" for f in explicit)])
+        fail(_("{options} ask for two formats; give one", options=options), lang=lang)
+    for alias in aliases:
+        fmt = DEPRECATED[alias]
+        notice = _("{option} is deprecated; use -f {format}", option=alias, format=fmt.value)
+        err(f"salesplan: {notice.render(lang)}")
+    return fmt
