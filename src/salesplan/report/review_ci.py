@@ -7,16 +7,14 @@ alerts), each at its target's line in the plan; escaping and locations are lint'
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from salesplan import __version__
 from salesplan.diagnostics import Diagnostic
 from salesplan.loader import LoadedPlan
 from salesplan.report.base import RenderOptions
 from salesplan.report.github import command
-from salesplan.report.sarif import _LEVEL, SCHEMA, _result
+from salesplan.report.sarif import LEVEL, sarif_log, sarif_result
 from salesplan.review.annotations import RULES, Rule, review_findings
 from salesplan.review.result import Review
 
@@ -34,7 +32,7 @@ def _rule(rule: Rule, lang: str) -> dict[str, Any]:
         "name": rule.name,
         "shortDescription": {"text": text},
         "fullDescription": {"text": text},
-        "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+        "defaultConfiguration": {"level": LEVEL[rule.severity]},
         "properties": {"tags": ["review"]},
     }
 
@@ -43,28 +41,10 @@ def render_sarif(findings: list[Diagnostic], lang: str, root: Path) -> str:
     options = RenderOptions(lang=lang, root=root)
     results = []
     for finding in findings:
-        result = _result(finding, options)
+        result = sarif_result(finding, options)
         result["ruleIndex"] = _INDEX[finding.code]
         results.append(result)
-    log = {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "salesplan",
-                        "version": __version__,
-                        "rules": [_rule(rule, lang) for rule in RULES.values()],
-                    }
-                },
-                "originalUriBaseIds": {"%SRCROOT%": {"uri": root.resolve().as_uri().rstrip("/") + "/"}},
-                "results": results,
-                "columnKind": "unicodeCodePoints",
-            }
-        ],
-    }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return sarif_log([_rule(rule, lang) for rule in RULES.values()], results, root)
 
 
 def render_ci(review: Review, loaded: LoadedPlan, fmt: str, lang: str, root: Path | None = None) -> str:

@@ -18,7 +18,7 @@ from salesplan.report.base import RenderOptions, hint_text
 from salesplan.rules import RULES, RuleInfo
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTICE: "note"}
+LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTICE: "note"}
 _INDEX = {code: i for i, code in enumerate(RULES)}
 
 
@@ -41,12 +41,13 @@ def _rule(info: RuleInfo) -> dict[str, Any]:
         "shortDescription": {"text": info.summary},
         "fullDescription": {"text": first},
         "help": {"text": info.doc, "markdown": info.doc},
-        "defaultConfiguration": {"level": _LEVEL[info.severity]},
+        "defaultConfiguration": {"level": LEVEL[info.severity]},
         "properties": {"tags": [info.group]},
     }
 
 
-def _result(diag: Diagnostic, options: RenderOptions) -> dict[str, Any]:
+def sarif_result(diag: Diagnostic, options: RenderOptions) -> dict[str, Any]:
+    """One finding as a SARIF result: its rule, level, message (and hint) in `options.lang`, its location."""
     source = diag.source
     uri, relative = _uri(diag.file, options.root)
     location: dict[str, Any] = {"uri": uri}
@@ -59,7 +60,7 @@ def _result(diag: Diagnostic, options: RenderOptions) -> dict[str, Any]:
     hint = hint_text(diag, options.lang)
     out: dict[str, Any] = {
         "ruleId": diag.code,
-        "level": _LEVEL[diag.severity],
+        "level": LEVEL[diag.severity],
         "message": {"text": diag.text(options.lang) + (f"\n{hint}" if hint else "")},
         "locations": [{"physicalLocation": {"artifactLocation": location, "region": region}}],
     }
@@ -70,24 +71,24 @@ def _result(diag: Diagnostic, options: RenderOptions) -> dict[str, Any]:
     return out
 
 
-def render_sarif(result: LintResult, options: RenderOptions) -> str:
-    root_uri = options.root.resolve().as_uri().rstrip("/") + "/"
+def sarif_log(rules: list[dict[str, Any]], results: list[dict[str, Any]], root: Path) -> str:
+    """The SARIF document of one run of salesplan: its `rules` described, its `results` (`sarif_result`)
+    located, URIs relative to `root` (%SRCROOT%). Lint and review's CI format both write it."""
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {
-                    "driver": {
-                        "name": "salesplan",
-                        "version": __version__,
-                        "rules": [_rule(info) for info in RULES.values()],
-                    }
-                },
-                "originalUriBaseIds": {"%SRCROOT%": {"uri": root_uri}},
-                "results": [_result(d, options) for d in result.diagnostics],
+                "tool": {"driver": {"name": "salesplan", "version": __version__, "rules": rules}},
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": root.resolve().as_uri().rstrip("/") + "/"}},
+                "results": results,
                 "columnKind": "unicodeCodePoints",
             }
         ],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_sarif(result: LintResult, options: RenderOptions) -> str:
+    rules = [_rule(info) for info in RULES.values()]
+    return sarif_log(rules, [sarif_result(d, options) for d in result.diagnostics], options.root)
