@@ -274,3 +274,22 @@ def test_a_day_key_and_its_text_name_the_same_entry() -> None:
     assert merged(text, lambda d: d.update(holidays={"2026-10-01": "国庆"})) is text
     out = merged(text, lambda d: d.update(holidays={"2026-10-01": "国庆节"}))
     assert diff(text, out) == ["-  2026-10-01: 国庆   # national day", "+  2026-10-01: 国庆节  # national day"]
+
+
+def test_a_transplant_that_reads_wrong_falls_back_to_the_round_trips_own_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    from salesplan.importer import merge
+
+    monkeypatch.setattr(merge, "keep_unchanged_lines", lambda ours, base, theirs: "".join(ours))  # the change lost
+    text = PLAN.replace("\n", "\r\n")
+    out = merged(text, lambda d: d["targets"][0].update(value=6000000))
+    assert diff(text, out) == ["-    value: 500万            # agreed", "+    value: 600万            # agreed"]
+    assert out.count("\r\n") == out.count("\n")
+
+
+def test_a_writer_that_loses_a_change_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    from salesplan.importer import merge
+
+    monkeypatch.setattr(merge, "keep_unchanged_lines", lambda ours, base, theirs: "".join(ours))
+    monkeypatch.setattr(merge, "with_line_ends", lambda ours, theirs: "".join(ours))
+    with pytest.raises(MergeError, match="targets/0/value"):
+        merged(PLAN, lambda d: d["targets"][0].update(value=6000000))

@@ -32,7 +32,7 @@ from ruamel.yaml.scalarstring import ScalarString
 
 from salesplan.i18n import _
 from salesplan.importer.merge_comments import attach, detach, move_tail
-from salesplan.importer.merge_lines import keep_unchanged_lines, split_lines
+from salesplan.importer.merge_lines import keep_unchanged_lines, split_lines, with_line_ends
 from salesplan.importer.merge_values import (
     MergeError,
     Path_,
@@ -67,7 +67,7 @@ def merge_plan(original_text: str, updated: Mapping[str, Any]) -> str:
     bom = original_text.startswith(_BOM)
     body = original_text[1:] if bom else original_text
     unix = body.replace("\r\n", "\n")
-    original = parse_yaml(unix, "<plan>").data
+    original = _read(unix)
     if not isinstance(original, dict):
         raise MergeError(_("the plan to write into is not a YAML mapping"))
     if first_difference(original, updated, (), units(updated)) is None:
@@ -77,10 +77,13 @@ def merge_plan(original_text: str, updated: Mapping[str, Any]) -> str:
     base = _dump(yaml, document)
     merger = _Merger(units(updated))
     merger.merge_map(document, original, updated, (), [])
-    text = original_text
-    if merger.changed:
-        merged = keep_unchanged_lines(split_lines(body), split_lines(base), split_lines(_dump(yaml, document)))
-        text = (_BOM if bom else "") + merged
+    if not merger.changed:
+        verify(original_text, updated)
+        return original_text
+    ours, dumped = split_lines(body), split_lines(_dump(yaml, document))
+    text = (_BOM if bom else "") + keep_unchanged_lines(ours, split_lines(base), dumped)
+    if first_difference(_read(text), updated, (), units(updated)) is not None:  # the file's spelling misled
+        text = (_BOM if bom else "") + with_line_ends(ours, dumped)
     verify(text, updated)
     return text
 
@@ -91,11 +94,15 @@ def unified_diff(path: str, old: str, new: str) -> str:
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
+def _read(text: str) -> Any:
+    """The data of a plan's text as the plan loader reads it (None when it does not parse)."""
+    body = text[1:] if text.startswith(_BOM) else text
+    return parse_yaml(body.replace("\r\n", "\n"), "<plan>").data
+
+
 def verify(text: str, updated: Mapping[str, Any]) -> None:
     """Raise `MergeError` unless `text` reads (as the plan loader reads it) as the plan `updated`."""
-    body = text[1:] if text.startswith(_BOM) else text
-    written = parse_yaml(body.replace("\r\n", "\n"), "<plan>").data
-    where = first_difference(written, updated, (), units(updated))
+    where = first_difference(_read(text), updated, (), units(updated))
     if where is not None:
         shown = "/".join(str(part) for part in where) or "/"
         raise MergeError(_("the rewritten plan does not read back as the imported one at {path}", path=shown))

@@ -40,20 +40,29 @@ def _opcodes(a: list[str], b: list[str]) -> list[Opcode]:
     return ops
 
 
+def _newline(ours: list[str]) -> str:
+    return "\r\n" if sum(line.endswith("\r\n") for line in ours) * 2 > len(ours) else "\n"
+
+
+def with_line_ends(ours: list[str], theirs: list[str]) -> str:
+    """`theirs` with the line endings of `ours` (CRLF or LF, and no newline after the last line if it had none)."""
+    newline, now = _newline(ours), _bare(theirs)
+    whole = [line + newline for line in now]
+    if ours and not ours[-1].endswith("\n") and now and now[-1] == ours[-1]:
+        whole[-1] = now[-1]
+    return "".join(whole)
+
+
 def keep_unchanged_lines(ours: list[str], base: list[str], theirs: list[str]) -> str:
     """`theirs` with every line that is not a change from `base` written as `ours` writes it."""
-    crlf = sum(line.endswith("\r\n") for line in ours) * 2 > len(ours)
-    newline = "\r\n" if crlf else "\n"
+    newline = _newline(ours)
     mine, was, now = _bare(ours), _bare(base), _bare(theirs)
     if mine == was:  # ruamel wrote the file back as it is: its changed dump is the answer
-        whole = [line + newline for line in now]
-        if ours and not ours[-1].endswith("\n") and now and now[-1] == mine[-1]:
-            whole[-1] = now[-1]
-        return "".join(whole)
-    same: dict[int, int] = {}  # a base line -> the file's identical line
+        return with_line_ends(ours, theirs)
+    same: dict[int, int] = {}  # a base line -> the file's line (identical, or as the file spells it)
     reformatted: dict[int, tuple[int, int, int]] = {}  # base start -> (base end, file start, file end)
     for tag, i1, i2, k1, k2 in _opcodes(was, mine):
-        if tag == "equal":
+        if tag == "equal" or (tag == "replace" and i2 - i1 == k2 - k1):  # a line respelled is still that line
             same.update((i1 + n, k1 + n) for n in range(i2 - i1))
         else:
             reformatted[i1] = (i2, k1, k2)
