@@ -70,9 +70,9 @@ def test_reference_markdown_reads_as_the_tables(reference_doc: Document) -> None
         "**业绩 · 核心目标**",
         "**第三季度销售额**",
         "**500万元**",
-        "**按区域 → 产品 → 销售代表 → 月份**",
+        "**按区域 → 产品 → 销售代表 → 月份；同比 +20.0%**",
     ]
-    assert breakdown[2][:4] == ["区域", "└ A区", "300万元", "指定"]
+    assert breakdown[2][:4] == ["区域", "└ A区", "300万元", "指定；同比 +20.0%"]
     crosstab = found[1]  # T1 分解表: parts down, months across, then 合计
     assert crosstab[0] == ["拆解项", "层级", "2026-07", "2026-08", "2026-09", "合计"]
     assert crosstab[1] == ["**T1 第三季度销售额**", "", "**127万元**", "**160万元**", "**213万元**", "**500万元**"]

@@ -61,11 +61,11 @@ def test_breakdown_rows_follow_targets_and_their_split(reference_doc: Document) 
     assert [r.cells[1] for r in targets] == ["第三季度销售额", "新增客户数", "新客户成交率"]
     first = rows[0]
     assert first.cells[0] == "业绩 · 核心目标"
-    assert first.cells[3] == "按区域 → 产品 → 销售代表 → 月份"
+    assert first.cells[3] == "按区域 → 产品 → 销售代表 → 月份；同比 +20.0%"  # 500 / 416.7 - 1 (history.revenue)
     assert first.cells[4:] == ("深耕老客户，新增 3 家代理商", "王芳", dt.date(2026, 9, 30))
     assert isinstance(first.cells[2], Quantity) and first.cells[2].value == 500 and first.cells[2].fmt.unit == "万元"
     region_a = rows[1]
-    assert (region_a.level, region_a.cells[0], region_a.cells[1], region_a.cells[3]) == (1, "区域", "A区", "指定")
+    assert (region_a.level, region_a.cells[0], region_a.cells[1], region_a.cells[3]) == (1, "区域", "A区", "指定；同比 +20.0%")
     assert region_a.cells[2] == Quantity(Decimal(300), first.cells[2].fmt)
     # every part says how it was reached
     assert all(r.cells[3] for r in rows)
@@ -74,6 +74,10 @@ def test_breakdown_rows_follow_targets_and_their_split(reference_doc: Document) 
     assert month.cells[6] == dt.date(2026, 7, 31)
     rep = next(r for r in rows if r.cells[0] == "销售代表")
     assert rep.cells[5] == rep.cells[1] == "李雷"
+    assert rep.cells[3] == "按产能 160/300"  # a rep has no history of their own: no 同比
+    consumable_b = [r for r in rows if r.cells[1] == "耗材"][1]
+    assert consumable_b.cells[3] == "按历史占比 40.0%；同比 +19.9%"  # 80 / 66.7 - 1 = 19.94%
+    assert targets[1].cells[3] == "按区域 → 销售代表"  # new customers: no comparable history
     percent = targets[2]
     assert percent.cells[3] == "不拆解" and percent.cells[2] == Quantity(Decimal(18), percent.cells[2].fmt)
     assert percent.cells[2].fmt.is_percent

@@ -94,6 +94,8 @@ class _Builder:
             logic, value = logic_text(split.levels, lang), split.root.value
         else:
             logic, value = words.NOT_SPLIT.render(lang), target.value
+        if split is not None:
+            logic = self.with_growth(logic, split.growth({}, value))
         cells: tuple[Cell, ...] = (
             dimension,
             metric,
@@ -105,23 +107,32 @@ class _Builder:
         )
         yield Row(cells, level=0, kind="target"), -1
         if split and split.root.children:
-            yield from self._nodes(split.root, fmt)
+            yield from self._nodes(split, fmt)
 
-    def _nodes(self, root: SplitNode, fmt: NumberFormat) -> Iterator[tuple[Row, int]]:
-        stack: list[tuple[SplitNode, int, int, dt.date | None]] = [
-            (child, 1, 0, None) for child in reversed(root.children)
+    def with_growth(self, logic: str, growth: str | None) -> str:
+        """拆解逻辑 and, where the part has a comparable history, its 同比: `按历史占比 60.0%；同比 +20.0%`."""
+        return logic if growth is None else _("{logic}; YoY {growth}", logic=logic, growth=growth).render(self.lang)
+
+    def _nodes(self, split: TargetSplit, fmt: NumberFormat) -> Iterator[tuple[Row, int]]:
+        growth = split.comparable is not None  # coordinates are followed only to look the history up
+        stack: list[tuple[SplitNode, int, int, dt.date | None, dict[str, str]]] = [
+            (child, 1, 0, None, {}) for child in reversed(split.root.children)
         ]
         offset = 0
         while stack:
-            node, depth, parent, due = stack.pop()
+            node, depth, parent, due, coords = stack.pop()
             offset += 1
             due = self.period_end(node.part) or due
             label = node.label or (self.person(node.part) if node.level == "rep" else node.part) or ""
             owner = self.person(node.part) if node.level == "rep" else None
-            cells = (self.level(node.level), label, Quantity(node.value, fmt), self.basis_text(node.basis))
+            logic = self.basis_text(node.basis)
+            if growth:
+                coords = {**coords, node.level or "": node.part or ""}
+                logic = self.with_growth(logic, split.growth(coords, node.value))
+            cells = (self.level(node.level), label, Quantity(node.value, fmt), logic)
             yield Row((*cells, None, owner, due), level=depth), parent
             if node.children:
-                stack.extend((child, depth + 1, offset, due) for child in reversed(node.children))
+                stack.extend((child, depth + 1, offset, due, coords) for child in reversed(node.children))
 
 
 def _count(split: TargetSplit | None) -> int:
