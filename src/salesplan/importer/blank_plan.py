@@ -46,7 +46,9 @@ def _tasks(builder: Builder) -> None:
             task["owner"] = owner
         start, end = builder.day(row, "start"), builder.day(row, "end")
         if start is None or end is None:
-            row.diag(codes.IMPORT_BAD_VALUE, "start" if start is None else "end", _("a task needs its start and end"))
+            empty = "start" if row.raw("start") is None else "end" if row.raw("end") is None else None
+            if empty is not None:
+                row.diag(codes.IMPORT_BAD_VALUE, empty, _("a task needs its start and end"))
             continue
         task["start"], task["end"] = start, end
         deliverable = row.read("deliverable", cells.text)

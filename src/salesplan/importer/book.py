@@ -21,6 +21,7 @@ from salesplan import codes
 from salesplan.codes import diagnostic
 from salesplan.diagnostics import Diagnostic, SourceRef, inert
 from salesplan.i18n import Message, _
+from salesplan.importer.cells import Formula
 from salesplan.numbers import plain
 from salesplan.review.cells import excel_number
 
@@ -84,8 +85,11 @@ class Book:
         )
 
 
-def cell_value(value: Any, number_format: str | None) -> Any:
-    """A cell as the user sees it: floats to 15 significant digits, percent-formatted numbers as `18%`."""
+def cell_value(value: Any, number_format: str | None, data_type: str | None = None) -> Any:
+    """A cell as the user sees it: floats to 15 significant digits, percent-formatted numbers as `18%`, a
+    formula as a `Formula` (a text that starts with `=` stays a text)."""
+    if data_type == "f" and isinstance(value, str):
+        return Formula(value)
     if isinstance(value, float):
         value = excel_number(value)
     if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
@@ -110,7 +114,9 @@ def read_book(data: bytes, file: str) -> tuple[Book | None, list[Diagnostic]]:
         for worksheet in workbook.worksheets:
             sheet = Sheet(worksheet.title)
             for row in worksheet.iter_rows():
-                values = [cell_value(c.value, getattr(c, "number_format", None)) for c in row]
+                values = [
+                    cell_value(c.value, getattr(c, "number_format", None), getattr(c, "data_type", None)) for c in row
+                ]
                 count += len(values)
                 if count > MAX_CELLS:
                     limit = format(MAX_CELLS, ",")

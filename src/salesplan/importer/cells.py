@@ -17,9 +17,15 @@ from salesplan import codes
 from salesplan.i18n import Message, _
 from salesplan.numbers import plain
 from salesplan.review.amounts import Refusal, read_value
-from salesplan.review.cells import narrow, read_day
+from salesplan.review.cells import EXCEL_EPOCH, FIRST_SERIAL, LAST_SERIAL, narrow, read_day
 
-__all__ = ["Bad", "choice", "day", "is_formula", "narrow", "number", "person", "text"]
+__all__ = ["Bad", "Formula", "choice", "day", "is_formula", "narrow", "number", "person", "text"]
+
+
+# the days a plan names: those of Excel's five-digit serials (1927-05-18 .. 2173-10-14); a small number in a
+# date-formatted cell (12.5 shows as 1900-01-12) is no plan's day
+EARLIEST = EXCEL_EPOCH + dt.timedelta(days=FIRST_SERIAL)
+LATEST = EXCEL_EPOCH + dt.timedelta(days=LAST_SERIAL)
 
 
 class Bad(Exception):
@@ -31,8 +37,14 @@ class Bad(Exception):
         self.message = message
 
 
+class Formula(str):
+    """A formula cell's text (`=SUM(C3:C9)`), apart from a text cell that starts with `=`."""
+
+    __slots__ = ()
+
+
 def is_formula(value: Any) -> bool:
-    return isinstance(value, str) and value.startswith("=")
+    return isinstance(value, Formula)
 
 
 def _no_formula(value: Any) -> None:
@@ -74,7 +86,7 @@ def day(value: Any) -> dt.date | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     found = read_day(value)
-    if found is None:
+    if found is None or not EARLIEST <= found <= LATEST:
         raise Bad(codes.IMPORT_BAD_VALUE, _("'{value}' is not a day (write it as 2026-07-01)", value=str(value)[:40]))
     return found
 

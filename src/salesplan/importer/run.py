@@ -24,9 +24,12 @@ from salesplan.importer.breakdown import TargetRows, apply, nodes, read_values, 
 from salesplan.importer.crosstab import read_crosstab
 from salesplan.importer.edits import Editor, data_number, item, target_of
 from salesplan.importer.guard import read_guarded
+from salesplan.importer.merge import merge_plan
+from salesplan.importer.merge_values import MergeError
 from salesplan.importer.result import Imported
 from salesplan.importer.sheet import MISSING, RowCells
 from salesplan.loader import LoadedPlan, load_text
+from salesplan.split.engine import split_plan
 from salesplan.split.result import TargetSplit
 
 SEP = "\t"
@@ -77,8 +80,7 @@ def _import_exported(book: Book, embedded: Embedded, into: str | None, into_file
         found = target_of(loaded.plan, target_id)
         if target_id in targets and found is not None:
             read_crosstab(targets[target_id], rows, loaded.plan.target_unit(found))
-    if not book.diagnostics:
-        _resplit(targets, result, editor)
+    _resplit(targets, result, editor)
     result.diagnostics = book.diagnostics
     if has_errors(result.diagnostics):
         result.data = None
@@ -88,9 +90,6 @@ def _import_exported(book: Book, embedded: Embedded, into: str | None, into_file
 def write_text(result: Imported) -> str | None:
     """The plan file's new text: the base text with only what changed rewritten (`merge.merge_plan`), or a
     new file for a blank template; None (and SP604) when the writer refuses."""
-    from salesplan.importer.merge import merge_plan
-    from salesplan.importer.merge_values import MergeError
-
     if result.data is None:
         return None
     if result.base is None:
@@ -104,8 +103,6 @@ def write_text(result: Imported) -> str | None:
 
 
 def _splits(loaded: LoadedPlan) -> dict[str, TargetSplit]:
-    from salesplan.split.engine import split_plan
-
     return {split.target_id: split for split in split_plan(loaded).splits}
 
 
@@ -262,10 +259,6 @@ def _resplit(targets: dict[str, TargetRows], result: Imported, editor: Editor) -
         )
     if not changed or editor.book.diagnostics:
         return
-    from salesplan.importer.merge import merge_plan
-    from salesplan.importer.merge_values import MergeError
-    from salesplan.split.engine import split_plan
-
     try:
         text = merge_plan(result.base or "", result.data)
     except MergeError as exc:
