@@ -91,12 +91,15 @@ def flow_map() -> CommentedMap:
     return made
 
 
-def reads_as_string(text: str) -> bool:
+def reads_as_string(text: str, flow: bool = True) -> bool:
     """Whether `text` written plain reads back as this string in the plan loader, as a value or a key,
-    in a block or a flow collection (YAML 1.1: `yes`, `1_000`, `2026-07-01`, `12:30` and `:0` do not)."""
+    in a block collection and (when `flow`) in a flow one (YAML 1.1: `yes`, `1_000`, `2026-07-01`,
+    `12:30` and `:0` do not; `3,000元` does in a block only)."""
     if str(_RESOLVER.resolve(yaml.ScalarNode, text, (True, False))) != _TAG + "str":  # type: ignore[no-untyped-call]
         return False
-    written = {f"- {text}\n": [text], f"[{text}]": [text], f"{text}: 0\n": {text: 0}, f"{{{text}: 0}}": {text: 0}}
+    written: dict[str, Any] = {f"- {text}\n": [text], f"{text}: 0\n": {text: 0}}
+    if flow:
+        written.update({f"[{text}]": [text], f"{{{text}: 0}}": {text: 0}})
     try:
         return all(yaml.load(source, Loader=_Loader) == read for source, read in written.items())
     except yaml.YAMLError:
@@ -108,13 +111,13 @@ def needs_escapes(text: str) -> bool:
     return any(ch in _BREAKS or (unicodedata.category(ch) == "Cc" and ch not in "\n\t") for ch in text)
 
 
-def safe_string(text: str) -> str:
-    """`text` as a plain scalar when the loader reads it back as this string, else quoted (double
-    quotes when it needs escapes)."""
+def safe_string(text: str, flow: bool = True) -> str:
+    """`text` as a plain scalar when the loader reads it back as this string (in a flow collection
+    too, when `flow`), else quoted (double quotes when it needs escapes)."""
     if needs_escapes(text):
         escaped: str = DoubleQuotedScalarString(text)
         return escaped
-    return text if reads_as_string(text) else SingleQuotedScalarString(text)
+    return text if reads_as_string(text, flow) else SingleQuotedScalarString(text)
 
 
 def number_text(value: int | Decimal) -> Decimal:

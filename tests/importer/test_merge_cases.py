@@ -10,9 +10,12 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from salesplan.importer.merge import MergeError, merge_plan, unified_diff, verify
 from salesplan.loader.yamltree import parse_yaml
+from salesplan.numbers import decimal_places, plain
 
 PLAN = """\
 # header comment
@@ -293,3 +296,33 @@ def test_a_writer_that_loses_a_change_is_caught(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(merge, "with_line_ends", lambda ours, theirs: "".join(ours))
     with pytest.raises(MergeError, match="targets/0/value"):
         merged(PLAN, lambda d: d["targets"][0].update(value=6000000))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["元", "万元", "亿元", "家"]),
+    st.sampled_from(["500万", "1.2亿", "3,000元", "8千", "20%"]),
+    st.decimals(0, 10**9, places=3, allow_nan=False, allow_infinity=False),
+)
+def test_any_new_amount_reads_back_exactly_in_any_unit(unit: str, written: str, value: Decimal) -> None:
+    text = f"salesplan: 1\nplan: {{unit: {unit}}}\nbudget:\n  total: {written}   # agreed\n"
+    if "元" in written and unit == "家":
+        return  # money in a count: the plan refuses it before any import
+    out = merged(text, lambda d: d["budget"].update(total=value))  # read back and checked inside
+    changes = diff(text, out)
+    if not changes:  # the same amount
+        return
+    new = changes[1]
+    assert new.rstrip().endswith("# agreed")
+    shown = new.split(": ", 1)[1].split("#")[0].strip()
+    if written.endswith("%"):
+        assert shown == f"{plain(value * 100)}%"  # a percent stays a percent (0.25 is 25%)
+        return
+    magnitude = {"万": 10**4, "亿": 10**8, "元": 1, "千": 1000}[written[-1]]
+    scaled = value * {"元": 1, "万元": 10**4, "亿元": 10**8, "家": 1}[unit] / magnitude
+    keeps = decimal_places(scaled) <= max(2, decimal_places(Decimal(written[:-1].replace(",", ""))))
+    assert (
+        shown == (f"{Decimal(plain(scaled)):,}" if "," in written else plain(scaled)) + written[-1]
+        if keeps
+        else plain(value)
+    )

@@ -153,7 +153,7 @@ class _Merger:
                 continue
             self.changed = True
             at = list(node.keys()).index(previous) + 1 if previous is not None else 0
-            previous = _written_key(new_key)
+            previous = _written_key(new_key, _is_flow(node))
             attach(node, at, previous, self.build(value, None, _is_flow(node), (*path, str(new_key))), chain)
 
     def merge_seq(self, node: CommentedSeq, was: list[Any], new: Sequence[Any], path: Path_, chain: list[Any]) -> None:
@@ -207,7 +207,7 @@ class _Merger:
         elif _is_scalar(new) and _is_scalar(was) and not isinstance(current, CommentedMap | CommentedSeq):
             if not same_value(was, new, self.unit_at(path)):
                 self.changed = True
-                container[key] = self.styled(current, new, path)
+                container[key] = self.styled(current, new, path, _is_flow(container))
         else:
             self.changed = True
             template = current if not _is_scalar(current) else None
@@ -219,7 +219,7 @@ class _Merger:
             made = CommentedMap() if not (flow or _flowing(value, template)) else flow_map()
             like = template if isinstance(template, Mapping) else None
             for key, item in value.items():
-                made[_written_key(key)] = self.build(
+                made[_written_key(key, _is_flow(made))] = self.build(
                     item, like.get(key) if like else None, _is_flow(made), (*path, str(key))
                 )
             return made
@@ -231,31 +231,32 @@ class _Merger:
             for index, item in enumerate(value):
                 seq.append(self.build(item, like_item, _is_flow(seq), (*path, index)))
             return seq
-        return self.styled(template if isinstance(template, str) else None, value, path)
+        return self.styled(template if isinstance(template, str) else None, value, path, flow)
 
-    def styled(self, current: Any, value: Any, path: Path_) -> Any:
-        """The scalar `value` written in the style of `current` (the scalar it replaces)."""
+    def styled(self, current: Any, value: Any, path: Path_, flow: bool) -> Any:
+        """The scalar `value` written in the style of `current` (the scalar it replaces), in a flow
+        collection or not."""
         value = day(value)
         if value is None or isinstance(value, bool):
             return value
         if isinstance(value, dt.date):
-            return _like(current, value.isoformat()) if isinstance(current, str) else value
+            return _like(current, value.isoformat(), flow) if isinstance(current, str) else value
         if isinstance(value, int | Decimal):
             if isinstance(current, str):
                 text = _as_percent(current, value) or _as_amount(current, value, self.unit_at(path))
                 if text is not None:
-                    return _like(current, text)
+                    return _like(current, text, flow)
             return number_text(value)
         if isinstance(value, str):
-            return _like(current, value)
+            return _like(current, value, flow)
         raise MergeError(_("a plan cannot hold a value of type {kind}", kind=type(value).__name__))
 
 
-def _like(current: Any, text: str) -> Any:
+def _like(current: Any, text: str, flow: bool) -> Any:
     """`text` quoted as `current` was (or a block scalar as it was); plain when it reads back as text."""
     if isinstance(current, ScalarString) and not needs_escapes(text):
         return type(current)(text)
-    return safe_string(text)
+    return safe_string(text, flow)
 
 
 def _as_percent(current: str, value: int | Decimal) -> str | None:
@@ -298,9 +299,9 @@ def _exact(value: Fraction) -> Decimal | None:
         return Decimal(value.numerator) / Decimal(value.denominator)
 
 
-def _written_key(key: Any) -> Any:
+def _written_key(key: Any, flow: bool) -> Any:
     if isinstance(key, str):
-        return safe_string(key)
+        return safe_string(key, flow)
     return number_text(key) if isinstance(key, Decimal) else key
 
 
