@@ -17,7 +17,7 @@ from pathlib import Path
 from salesplan import codes
 from salesplan.codes import diagnostic
 from salesplan.diagnostics import Diagnostic, SourceRef
-from salesplan.i18n import _
+from salesplan.i18n import Message, _
 
 MAX_FILE = 20 * 1024 * 1024
 MAX_MEMBERS = 2_000
@@ -29,10 +29,7 @@ REFUSED_SUFFIXES = (".xls", ".et", ".ett", ".xlt")
 _DANGER = (b"<!DOCTYPE", b"<!ENTITY")
 
 
-def _bad(file: str, code: str, message: object) -> tuple[None, list[Diagnostic]]:
-    from salesplan.i18n import Message
-
-    assert isinstance(message, Message)
+def _bad(file: str, code: str, message: Message) -> tuple[None, list[Diagnostic]]:
     return None, [diagnostic(codes.IMPORT_UNREADABLE if code == "" else code, SourceRef(file, 1, 1), message)]
 
 
