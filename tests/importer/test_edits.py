@@ -16,6 +16,8 @@ from typer.testing import CliRunner
 from import_books import edited, exported
 from repo_files import REFERENCE
 from salesplan.cli.app import app
+from salesplan.export.run import export_plan
+from salesplan.export.tables import TABLES
 from salesplan.loader import load_plan
 from salesplan.split.engine import split_plan
 
@@ -162,3 +164,28 @@ def test_an_unchanged_workbook_changes_nothing(tmp_path: Path) -> None:
     result, changed = into(tmp_path, [])
     assert result.exit_code == 0 and changed == []
     assert (tmp_path / "plan.yaml").read_bytes() == REFERENCE.read_bytes()
+
+
+def test_a_strategy_text_gives_its_name_measures_and_budget(tmp_path: Path) -> None:
+    text = "渠道深耕：新增 4 家代理商；代理商季度达标返利 5%（策略预算 ５０万元）"
+    result, changed = into(tmp_path, [[EXECUTION, "B2", text]])
+    assert result.exit_code == 0, result.output
+    assert changed == [
+        "-    budget: 45",
+        "-    measures: [新增 3 家代理商, 代理商季度达标返利 5%]",
+        "+    budget: 50",
+        "+    measures: [新增 4 家代理商, 代理商季度达标返利 5%]",
+    ]
+
+
+def test_an_english_workbook_reads_its_own_words(tmp_path: Path) -> None:
+    payload = export_plan(load_plan(REFERENCE), "xlsx", TABLES, "en").payload
+    assert isinstance(payload, bytes)
+    edits = [["Strategy execution plan", "I3", "done"], ["Risk assessment and response", "C2", "high"]]
+    result, changed = into(tmp_path, edits, data=payload)
+    assert result.exit_code == 0, result.output
+    assert [line.split("#")[0].rstrip() for line in changed] == [
+        "-    probability: medium",
+        "+    probability: high",
+        "+    status: done",
+    ]

@@ -23,6 +23,9 @@ from salesplan.importer.sheet import MISSING, RowCells
 from salesplan.model.plan import Plan, Target
 from salesplan.numbers import plain
 
+# a budget's amount in a strategy's text, ASCII or full-width digits (its unit follows)
+_AMOUNT = r"[-+]?[0-9\uff10-\uff19][0-9\uff10-\uff19,.\uff0c\uff0e]*"
+
 
 def data_number(value: Decimal) -> int | Decimal:
     """A number as the plan's YAML writes it: a whole number as an int, else its exact decimal."""
@@ -178,7 +181,8 @@ class Editor:
     def _pattern(self, which: str, *names: str) -> re.Pattern[str]:
         form = re.escape(self.words.get(("form", which), ""))
         for name in names:
-            form = form.replace(re.escape("{" + name + "}"), f"(?P<{name}>.*?)")
+            field = _AMOUNT if name == "amount" else ".*?"
+            form = form.replace(re.escape("{" + name + "}"), f"(?P<{name}>{field})")
         return re.compile(f"^{form}$", re.S)
 
     def _parse_strategy(self, shown: str) -> tuple[str, list[str], Decimal | None] | None:
