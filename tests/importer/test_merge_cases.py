@@ -326,3 +326,23 @@ def test_any_new_amount_reads_back_exactly_in_any_unit(unit: str, written: str, 
         if keeps
         else plain(value)
     )
+
+
+MIXED = (  # three spaces here, four there, a dash and two spaces under risks
+    "salesplan: 1\nplan:\n   name: x\n   unit: 万元\nbudget:\n    total: 100\n    spent: 5\n"
+    "risks:\n  -  id: R1\n     owner: a\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("change", "lines"),
+    [
+        (lambda d: d["budget"].update(total=120), ["-    total: 100", "+    total: 120"]),
+        (lambda d: d["budget"].update(spent=6), ["-    spent: 5", "+    spent: 6"]),
+        (lambda d: d["budget"].update(extra=1), ["+    extra: 1"]),
+        (lambda d: d["plan"].update(owner="c"), ["+   owner: c"]),
+        (lambda d: d["risks"][0].update(owner="z"), ["-     owner: a", "+     owner: z"]),
+    ],
+)
+def test_a_block_indented_its_own_way_keeps_its_indentation(change: Callable[[Any], Any], lines: list[str]) -> None:
+    assert diff(MIXED, merged(MIXED, change)) == lines

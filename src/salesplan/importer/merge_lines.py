@@ -21,6 +21,7 @@ def _bare(lines: list[str]) -> list[str]:
 
 
 Opcode = tuple[str, int, int, int, int]
+_NEAR = 40  # lines looked at around a change to learn how the file indents
 
 
 def _opcodes(a: list[str], b: list[str]) -> list[Opcode]:
@@ -53,6 +54,34 @@ def with_line_ends(ours: list[str], theirs: list[str]) -> str:
     return "".join(whole)
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _indents_near(start: int, end: int, was: list[str], mine: list[str], same: dict[int, int]) -> dict[int, int]:
+    """How the file indents what ruamel indents n spaces, read from the lines of the same block around
+    base lines start..end (the nearest above first, then below): a block the file indents its own way
+    stays so. A line deeper than one nearer the change belongs to another block and is not read."""
+    shift: dict[int, int] = {}
+    for lines in (range(start - 1, max(start - _NEAR, 0) - 1, -1), range(end, min(end + _NEAR, len(was)))):
+        ceiling = None
+        for at in lines:
+            if not was[at].strip() or was[at].lstrip().startswith("#"):
+                continue
+            width = _indent(was[at])
+            if ceiling is not None and width > ceiling:
+                continue
+            ceiling = width
+            if at in same:
+                shift.setdefault(width, _indent(mine[same[at]]))
+    return shift
+
+
+def _reindented(line: str, shift: dict[int, int]) -> str:
+    width = _indent(line)
+    return " " * shift.get(width, width) + line[width:] if line.strip() else line
+
+
 def keep_unchanged_lines(ours: list[str], base: list[str], theirs: list[str]) -> str:
     """`theirs` with every line that is not a change from `base` written as `ours` writes it."""
     newline = _newline(ours)
@@ -69,7 +98,8 @@ def keep_unchanged_lines(ours: list[str], base: list[str], theirs: list[str]) ->
     out: list[str] = []
     for tag, a1, a2, c1, c2 in _opcodes(was, now):
         if tag != "equal":
-            out += [line + newline for line in now[c1:c2]]
+            shift = _indents_near(a1, a2, was, mine, same)
+            out += [_reindented(line, shift) + newline for line in now[c1:c2]]
             continue
         at = a1
         while at < a2:
