@@ -5,15 +5,19 @@
 replaced only when its value, as the plan reads it, changed: `500万` and 5000000 in a 元 plan are one
 value, as are `20%` and 0.2 (a number standing where the plan writes a percent is read as Excel
 stores one). A replaced scalar keeps its style: quotes, a block scalar, the amount form `1200万`
-(when the new value is exact in that magnitude), a percent `20%`, a date as YYYY-MM-DD. Keys are added
+(when the new value needs at most two more decimals in that magnitude, else a plain number), a
+percent `20%`, a date as YYYY-MM-DD; a string is quoted only when it would not read back. Keys are added
 after their neighbour in `updated` and removed with the comment lines before them; a list of mappings
 with `id`s is matched by id (items changed in place, new ones inserted where `updated` puts them,
 removed ones deleted, moved only when `updated` reorders them). Comments, blank lines, flow style,
-CRLF line endings and a byte order mark are kept; lines ruamel would reformat are kept as written
-unless they changed (`merge_lines`); comment lines follow their node (`merge_comments`).
+CRLF line endings and a byte order mark are kept; lines ruamel would respell or indent otherwise are
+kept as the file writes them unless they changed (`merge_lines`); comment lines follow their node
+(`merge_comments`).
 
-The result is read back by the plan loader and compared with `updated` before it is returned: a
-writer bug raises `MergeError`, it never yields a wrong plan.
+The result is read back by the plan loader and compared with `updated` before it is returned (when
+the file's own spelling misleads the line transplant, ruamel's own text is tried): a writer bug
+raises `MergeError`, it never yields a wrong plan. Unchanged data returns the text itself, without
+the round trip (ruamel takes about 0.1 s on the reference plan, seconds on a 5,000-line plan).
 """
 
 from __future__ import annotations
