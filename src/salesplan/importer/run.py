@@ -45,6 +45,9 @@ def import_workbook(path: Path, file: str, into: str | None = None, into_file: s
         return Imported(diagnostics=found)
     if book.embedded is None and book.diagnostics:
         return Imported(diagnostics=book.diagnostics)
+    if book.embedded is not None and book.embedded.text is None and book.embedded.keys:
+        message = _("the workbook's rows name a plan it no longer embeds; export the workbook again from the plan")
+        return Imported(diagnostics=[diagnostic(codes.IMPORT_EMBEDDED, SourceRef(file, 1, 1), message)])
     if book.embedded is None or book.embedded.text is None:
         return import_blank(book, into is not None)
     return _import_exported(book, book.embedded, into, into_file)
