@@ -58,3 +58,9 @@ def test_json_lists_what_was_read_and_the_findings(tmp_path: Path) -> None:
     (finding,) = report["diagnostics"]
     assert finding["code"] == "SP605" and finding["where"].endswith("bad.xlsx:销售策略执行计划表!G3")
     assert finding["message_zh"] == "'二十' 不是以万元计的数字"
+
+
+def test_o_dash_prints_the_plan(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["import", str(_book(tmp_path)), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# A complete plan in format 1.") and "    budget: 25\n" in result.stdout

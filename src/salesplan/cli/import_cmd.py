@@ -72,6 +72,9 @@ def import_(
         _into(into, into_text or "", text, dry_run, language)
         return
     assert output is not None
+    if str(output) == "-":
+        typer.echo(text, nl=False)  # the new plan on stdout
+        return
     _write(output, text, force, language)
 
 
