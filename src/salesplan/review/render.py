@@ -60,9 +60,13 @@ ROW_STYLES = {"behind": "yellow", "at_risk": "bold red", "ahead": "green"}
 def _row(row: ReviewRow, derived: bool = False) -> dict[str, Any]:
     """A row's entries; a derived KPI's rows also carry `state` (null where the KPI has a value)."""
     if row.state is not None:
-        return {**_row(row), "actual": None, "gap": None, "state": _state(row.state)}
+        return {**_figures(row), "actual": None, "gap": None, "state": _state(row.state)}
     if derived:
-        return {**_row(row), "state": None}
+        return {**_figures(row), "state": None}
+    return _figures(row)
+
+
+def _figures(row: ReviewRow) -> dict[str, Any]:
     return {
         "depth": row.depth,
         "level": row.level,
