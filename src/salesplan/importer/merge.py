@@ -38,12 +38,13 @@ from salesplan.i18n import _
 from salesplan.importer.merge_comments import attach, detach, move_tail
 from salesplan.importer.merge_lines import keep_unchanged_lines, split_lines, with_line_ends
 from salesplan.importer.merge_values import (
+    MISSING,
     MergeError,
     Path_,
     UnitAt,
     day,
     first_difference,
-    same_key,
+    matching_key,
     same_value,
     units,
 )
@@ -56,7 +57,6 @@ _PERCENT_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 _BOM = "\ufeff"
 # a map of only scalars (or short lists of them) is written in flow style when nothing shows the style
 _FLOW_AT_MOST = 8
-_GONE = object()
 # an amount string keeps its magnitude when the new value needs at most this many decimals in it (or as many as it had)
 _AMOUNT_PLACES = 2
 
@@ -143,8 +143,8 @@ class _Merger:
             raise MergeError(_("the plan at {path} uses YAML merge keys, which cannot be rewritten", path=path))
         written: dict[Any, tuple[Any, Any]] = {}  # a key of `new` -> (the document's key, the loaded key)
         for rt_key, old_key in reversed(list(zip(keys, was, strict=True))):
-            found = next((key for key in new if same_key(old_key, key)), _GONE)
-            if found is _GONE:
+            found = matching_key(new, old_key)
+            if found is MISSING:
                 self.changed = True
                 detach(node, rt_key, chain)
             else:

@@ -35,10 +35,10 @@ def first_difference(written: Any, wanted: Any, path: Path_, unit_at: UnitAt) ->
         if not isinstance(written, Mapping) or len(written) != len(wanted):
             return path
         for key, value in wanted.items():
-            found = [k for k in written if same_key(k, key)]
-            if not found:
+            found = matching_key(written, key)
+            if found is MISSING:
                 return (*path, str(key))
-            deeper = first_difference(written[found[0]], value, (*path, str(key)), unit_at)
+            deeper = first_difference(written[found], value, (*path, str(key)), unit_at)
             if deeper is not None:
                 return deeper
         return None
@@ -53,6 +53,16 @@ def first_difference(written: Any, wanted: Any, path: Path_, unit_at: UnitAt) ->
     if isinstance(written, Mapping | list):
         return path
     return None if same_value(written, wanted, unit_at(path)) else path
+
+
+MISSING = object()
+
+
+def matching_key(keys: Mapping[Any, Any], key: Any) -> Any:
+    """The key of `keys` that names the same entry as `key` (`same_key`), or `MISSING`."""
+    if isinstance(key, str) and key in keys:  # a text key equals only the same text: no scan
+        return key
+    return next((known for known in keys if same_key(known, key)), MISSING)
 
 
 def same_key(written: Any, wanted: Any) -> bool:
