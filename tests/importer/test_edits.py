@@ -189,3 +189,15 @@ def test_an_english_workbook_reads_its_own_words(tmp_path: Path) -> None:
         "+    probability: high",
         "+    status: done",
     ]
+
+
+def test_a_plan_with_a_byte_order_mark_and_windows_line_ends_keeps_them(tmp_path: Path) -> None:
+    (tmp_path / "orig").mkdir()
+    raw = b"\xef\xbb\xbf" + REFERENCE.read_bytes().replace(b"\n", b"\r\n")
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes(raw)
+    book = tmp_path / "plan.xlsx"
+    book.write_bytes(edited(exported(REFERENCE), [[EXECUTION, "G3", 25]]))
+    result = CliRunner().invoke(app, ["import", str(book), "--into", str(plan)])
+    assert result.exit_code == 0, result.output
+    assert plan.read_bytes() == raw.replace(b"    budget: 20\r\n", b"    budget: 25\r\n", 1)

@@ -85,7 +85,9 @@ def _read_into(into: Path, lang: str) -> str:
     if source.text is None:
         _print_diagnostics(source.diagnostics, lang)
         raise typer.Exit(EXIT_ERROR)
-    return source.text
+    with into.open("rb") as handle:
+        bom = handle.read(3) == b"\xef\xbb\xbf"
+    return "\ufeff" + source.text if bom else source.text  # the file keeps its byte order mark
 
 
 def _into(into: Path, old: str, new: str, dry_run: bool, lang: str) -> None:

@@ -68,7 +68,7 @@ def _import_exported(book: Book, embedded: Embedded, into: str | None, into_file
         )
         return result
     base_text = into if into is not None else embedded.text
-    target = load_text(base_text, into_file) if into is not None else loaded
+    target = load_text(base_text.removeprefix("\ufeff"), into_file) if into is not None else loaded
     if target.data is None or not isinstance(target.data, dict):
         result.diagnostics.append(
             diagnostic(codes.IMPORT_EMBEDDED, SourceRef(into_file, 1, 1), _("the plan to update does not load"))
