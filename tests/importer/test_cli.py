@@ -64,3 +64,13 @@ def test_o_dash_prints_the_plan(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["import", str(_book(tmp_path)), "-o", "-"])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("# A complete plan in format 1.") and "    budget: 25\n" in result.stdout
+
+
+def test_into_a_plan_that_lost_an_item_names_it(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    text = REFERENCE.read_text(encoding="utf-8")
+    start = text.index("  - id: R3")
+    plan.write_text(text[:start] + text[text.index("tasks:") :], encoding="utf-8")  # R3 deleted since the export
+    result = CliRunner().invoke(app, ["import", str(_book(tmp_path)), "--into", str(plan), "--lang", "en"])
+    assert result.exit_code == 2
+    assert "SP604 risk R3 is not in the plan to update: export the workbook from it" in result.output

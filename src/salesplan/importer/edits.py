@@ -21,6 +21,7 @@ from salesplan.importer.book import Book, Embedded
 from salesplan.importer.result import Summary
 from salesplan.importer.sheet import MISSING, RowCells
 from salesplan.model.plan import Plan, Target
+from salesplan.model.words import KIND
 from salesplan.numbers import plain
 
 # a budget's amount in a strategy's text, ASCII or full-width digits (its unit follows)
@@ -63,6 +64,25 @@ class Editor:
         self.budgets: dict[str, Decimal | None] = {t.id: t.budget for t in plan.tasks}  # as read
         self.totals: list[tuple[RowCells, str | None]] = []  # budget subtotals (a strategy id) and the total
 
+    def missing(self, row: RowCells, column: str, kind: str, item_id: str, updated: bool) -> None:
+        """SP604: a row names an item the embedded plan (or, with --into, the plan updated) lacks."""
+        what = KIND[kind]
+        if updated and self.plan_has(kind, item_id):
+            message = _("{what} {id} is not in the plan to update: export the workbook from it", what=what, id=item_id)
+        else:
+            message = _("{what} {id} is not in the embedded plan", what=what, id=item_id)
+        row.diag(codes.IMPORT_EMBEDDED, column, message)
+
+    def plan_has(self, kind: str, item_id: str) -> bool:
+        plan = self.plan
+        ids = {
+            "target": [t.id for t in plan.targets],
+            "strategy": [s.id for s in plan.strategies],
+            "task": [t.id for t in plan.tasks],
+            "risk": [r.id for r in plan.risks],
+        }
+        return item_id in ids[kind]
+
     def table(self, kind: str) -> dict[str, str]:
         """id -> word of one kind of word the sheets show (status, module…)."""
         return {key: word for (k, key), word in self.words.items() if k == kind}
@@ -98,7 +118,7 @@ class Editor:
         target = target_of(self.plan, target_id)
         entry = item(self.data, "targets", target_id)
         if target is None or entry is None:
-            row.diag(codes.IMPORT_EMBEDDED, "metric", _("target {id} is not in the embedded plan", id=target_id))
+            self.missing(row, "metric", "target", target_id, entry is None)
             return False
         changed = False
         shown_name = target.name or target.metric or target.id
@@ -144,7 +164,7 @@ class Editor:
         strategy = next((s for s in self.plan.strategies if s.id == strategy_id), None)
         entry = item(self.data, "strategies", strategy_id)
         if strategy is None or entry is None:
-            row.diag(codes.IMPORT_EMBEDDED, "task", _("strategy {id} is not in the embedded plan", id=strategy_id))
+            self.missing(row, "task", "strategy", strategy_id, entry is None)
             return False
         changed = self.field(row, entry, "owner", "owner", lambda v: cells.person(v, self.people), strategy.owner)
         shown = row.read("task", cells.text)
@@ -203,7 +223,7 @@ class Editor:
         task = next((t for t in self.plan.tasks if t.id == task_id), None)
         entry = item(self.data, "tasks", task_id)
         if task is None or entry is None:
-            row.diag(codes.IMPORT_EMBEDDED, "task", _("task {id} is not in the embedded plan", id=task_id))
+            self.missing(row, "task", "task", task_id, entry is None)
             return False
         unit = self.plan.plan.unit
         names = {t.id: t.name for t in self.plan.tasks}
@@ -274,7 +294,7 @@ class Editor:
         risk = next((r for r in self.plan.risks if r.id == risk_id), None)
         entry = item(self.data, "risks", risk_id)
         if risk is None or entry is None:
-            row.diag(codes.IMPORT_EMBEDDED, "description", _("risk {id} is not in the embedded plan", id=risk_id))
+            self.missing(row, "description", "risk", risk_id, entry is None)
             return False
         categories = self.table("category")
         category = row.read("category", cells.text)
