@@ -55,10 +55,10 @@ CASES = [
         ["capacity", "region"],
     ),
     (
-        "- id: T\n  value: 10\n  split:\n    - {by: week, method: history}",
+        "- id: T\n  value: 10\n  split:\n    - {by: week, method: capacity}",
         codes.METHOD_NOT_APPLICABLE,
-        "method: history",
-        ["history", "week"],
+        "method: capacity",
+        ["capacity", "week"],
     ),
     (
         "- id: T\n  value: 10\n  split:\n    - {by: month}\n    - {by: quarter}",

@@ -160,3 +160,22 @@ def test_growth_is_exact_and_shown_half_up_to_a_tenth(value: int, history: int, 
     number = Decimal(shown.rstrip("%"))
     assert abs(Fraction(number) - exact * 100) <= Fraction(1, 20)  # within half a tenth of a point
     assert shown.startswith("+") == (number > 0) and shown.endswith("%")
+
+
+def test_history_given_by_quarter_or_by_week() -> None:
+    quarters = "history:\n  by_month: {2025-Q3: 400}\n"
+    [t] = _split(quarters, "  - {id: T, metric: revenue, value: 480, split: [{by: quarter, method: history}]}\n")
+    assert t.comparable is not None
+    # no months: the whole period is the quarters' sum; 480 / 400 - 1 = +20%, for the quarter too
+    assert t.comparable.history({}) == 400 and t.comparable.growth({}, Decimal(480)) == Fraction(1, 5)
+    assert t.comparable.growth({"quarter": "2026-Q3"}, Decimal(480)) == Fraction(1, 5)
+    weeks = "history:\n  by_month: {2025-W27: 70, 2025-W28: 100}\n"
+    loaded = load_text(HEAD + weeks + "targets:\n  - {id: T, metric: revenue, value: 500}\n", "plan.yaml")
+    assert loaded.plan is not None
+    found = comparable(loaded.plan, loaded.plan.targets[0])
+    assert found is not None
+    # 2026-W28 (07-06..07-12) like 2025's week 28: 110 / 100 - 1 = +10%
+    assert found.growth({"week": "2026-W28"}, Decimal(110)) == Fraction(1, 10)
+    # 2026-W27 (06-29..07-05) is cut by the period at 07-01: 5 of its 7 days of 70 = 50; 60 / 50 - 1 = +20%
+    assert found.growth({"week": "2026-W27"}, Decimal(60)) == Fraction(1, 5)
+    assert found.history({"week": "2026-W29"}) is None  # a week the history lacks: no growth

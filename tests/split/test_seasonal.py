@@ -141,10 +141,12 @@ def test_a_key_that_is_not_a_month_is_located() -> None:
     outcome = split(history, "  - {id: T, value: 300, split: [{by: month, method: history}]}\n")
     [error] = outcome.diagnostics
     assert (error.code, error.line, error.col) == (codes.UNKNOWN_PART, 11, 28)
-    assert error.message_zh == "目标 'T'：'2025-13' 不是 history.by_month 的月份（请写作 YYYY-MM：2025-07）"
+    assert error.message_zh == (
+        "目标 'T'：'2025-13' 不是 history.by_month 的月份、季度或周（请写作 2025-07、2025-Q3 或 2025-W27）"
+    )
 
 
-def test_no_months_at_all_and_a_week_level_are_refused() -> None:
+def test_no_months_at_all_is_refused() -> None:
     outcome = split(
         "history:\n  revenue: {east-a: 1}\n", "  - {id: T, value: 3, split: [{by: month, method: history}]}\n"
     )
@@ -152,8 +154,36 @@ def test_no_months_at_all_and_a_week_level_are_refused() -> None:
     assert outcome.diagnostics[0].message == (
         "target 'T': method: history by month needs `history.by_month` (month -> amount)"
     )
-    outcome = split(TOTAL, "  - {id: T, value: 3, split: [{by: week, method: history}]}\n")
-    assert [d.code for d in outcome.diagnostics] == [codes.METHOD_NOT_APPLICABLE]
+
+
+def test_quarters_of_history_given_by_quarter() -> None:
+    head = HEAD.replace("2026-09-30", "2026-12-31")
+    history = "history:\n  period: {start: 2025-07-01, end: 2025-12-31}\n  by_month: {2025-Q3: 60, 2025-Q4: 150}\n"
+    outcome = split(history, "  - {id: T, value: 100, split: [{by: quarter, method: history}]}\n", head)
+    assert outcome.diagnostics == []
+    # like the months summed: Q3 60 of 210 -> 28.57, Q4 150 of 210 -> 71.43: 29 and 71
+    assert [(p.part, p.value) for p in outcome.splits[0].root.children] == [("2026-Q3", 29), ("2026-Q4", 71)]
+    # a month level cannot be phased from quarters: each month is missing, explicitly
+    outcome = split(history, "  - {id: T, value: 100, split: [{by: month, method: history}]}\n", head)
+    assert [d.code for d in outcome.diagnostics] == [codes.NO_HISTORY] * 6 and outcome.splits == []
+
+
+def test_weeks_like_the_same_iso_weeks_last_year() -> None:
+    head = HEAD.replace("{start: 2026-07-01, end: 2026-09-30}", "{start: 2026-06-29, end: 2026-07-19}")
+    history = "history:\n  by_month: {2025-W27: 10, 2025-W28: 30, 2025-W29: 60}\n"
+    outcome = split(history, "  - {id: T, value: 200, split: [{by: week, method: history}]}\n", head)
+    assert outcome.diagnostics == []
+    # 2026-W27..W29 like 2025's weeks 27..29: 200 x 10/100, 30/100, 60/100
+    parts = outcome.splits[0].root.children
+    assert [(p.part, p.value) for p in parts] == [("2026-W27", 20), ("2026-W28", 60), ("2026-W29", 120)]
+    assert parts[0].basis.text("en") == "like the same week last year 10.0%"
+    missing = "history:\n  by_month: {2025-W27: 10, 2025-W29: 60}\n"
+    outcome = split(missing, "  - {id: T, value: 200, split: [{by: week, method: history}]}\n", head)
+    [error] = outcome.diagnostics
+    assert error.message == (
+        "target 'T': history.by_month of the team has no week 28 of the comparable period, which week 2026-W28 "
+        "needs; a missing week is not taken as zero"
+    )
 
 
 @settings(max_examples=60, deadline=None)

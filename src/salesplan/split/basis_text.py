@@ -51,6 +51,8 @@ def basis_message(basis: Basis) -> Text:
         text = _("like the same month last year {percent}", percent=_percent(basis))
     elif method == "same_quarter":
         text = _("like the same quarter last year {percent}", percent=_percent(basis))
+    elif method == "same_week":
+        text = _("like the same week last year {percent}", percent=_percent(basis))
     elif method == "capacity":
         text = _("by capacity {fraction}", fraction=_fraction(basis))
     elif method == "workdays":

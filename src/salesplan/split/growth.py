@@ -11,10 +11,10 @@ A node's history is looked up by its coordinates ({level: part} from the outermo
 - regions: the node's region, else every region of the target's scope;
 - products: the node's product, else every product of the scope (a region's row without products
   counts only when no product is asked for);
-- a time part (month, quarter): the same months of `history.by_month` within `history.period`, of
-  the region's row (or the team's one row); a part cut by the plan period counts its share of the
-  part's days, like `method: history`. Without a time part the history is the whole of
-  `history.revenue` (or, without it, of `history.by_month`);
+- a time part (month, quarter, week): the same month, quarter (else its three months) or ISO week
+  of `history.by_month` within `history.period`, of the region's row (or the team's one row); a
+  part cut by the plan period counts its share of the part's days, like `method: history`. Without
+  a time part the history is the whole of `history.revenue` (or, without it, of `history.by_month`);
 - a rep (or any other level) has no history of its own: no growth.
 Anything missing (a region without a row, a month the history lacks, a history of 0) gives no
 growth, never a guess; the split's own diagnostics say what is missing where a split needs it.
@@ -23,7 +23,6 @@ growth, never a guess; the split's own diagnostics say what is missing where a s
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -36,10 +35,21 @@ from salesplan.periods import part_of_id
 if TYPE_CHECKING:
     from salesplan.model.plan import Plan, Target
 
-_MONTH_KEY = re.compile(r"^(\d{4})-(\d{1,2})$")
 _TENTH = Decimal("0.1")
 _TIME = ("quarter", "month", "week")
 Table = Mapping[str, Decimal | Mapping[str, Decimal]]
+
+
+def history_key(key: str) -> tuple[str, int, dt.date, dt.date] | None:
+    """A key of `history.by_month`: (kind, number in the year, first day, last day) of a month
+    (`2025-07`), quarter (`2025-Q3`) or ISO week (`2025-W27`); None for any other key."""
+    found = part_of_id(key)
+    if found is None:
+        return None
+    kind, start, end = found
+    if kind == "week":
+        return kind, start.isocalendar().week, start, end
+    return kind, (start.month - 1) // 3 + 1 if kind == "quarter" else start.month, start, end
 
 
 def growth_text(growth: Fraction) -> str:
@@ -119,9 +129,11 @@ class Comparable:
         return total * self.scale
 
     def _months(self, regions: list[str], part: str | None) -> Fraction | None:
-        """The same months of the comparable period (all of them for part None), summed over the rows."""
-        found = part_of_id(part) if part is not None else None
-        if part is not None and (found is None or found[0] == "week"):
+        """The same month, quarter or week of the comparable period in `history.by_month` (a quarter
+        without its own key: its three months; part None: every month, else quarter, else week), summed
+        over the rows."""
+        found = history_key(part) if part is not None else None
+        if part is not None and found is None:
             return None
         rows: list[Mapping[str, object]]
         if any(isinstance(v, dict) for v in self.months.values()):
@@ -132,37 +144,38 @@ class Comparable:
         else:
             rows = [self.months]
         share = Fraction(1)
-        numbers: set[int] | None = None
         if found is not None:
-            _kind, start, end = found
-            lo, hi = max(start, self.period[0]), min(end, self.period[1])
+            lo, hi = max(found[2], self.period[0]), min(found[3], self.period[1])
             if lo > hi:
                 return None
-            share = Fraction((hi - lo).days + 1, (end - start).days + 1)
-            numbers = set(range(start.month, end.month + 1))
+            share = Fraction((hi - lo).days + 1, (found[3] - found[2]).days + 1)
         total = Fraction(0)
         for row in rows:
-            matched: dict[int, Fraction] = {}
+            parsed: dict[tuple[str, int], list[Fraction]] = {}
             for key, value in row.items():
-                month = _MONTH_KEY.match(key)
-                if month is None or not isinstance(value, Decimal) or not 1 <= int(month.group(2)) <= 12:
+                known = history_key(key)
+                if known is None or not isinstance(value, Decimal):
                     return None
-                year, number = int(month.group(1)), int(month.group(2))
-                if not self._within(year, number) or (numbers is not None and number not in numbers):
-                    continue
-                if number in matched:
-                    return None  # two years for one month of the year: not one comparable period
-                matched[number] = Fraction(value)
-            if numbers is not None and set(matched) != numbers:
-                return None
-            total += sum(matched.values(), Fraction(0))
+                if self._within(known[2], known[3]):
+                    parsed.setdefault((known[0], known[1]), []).append(Fraction(value))
+            if found is None:  # the whole comparable period
+                kinds = [kind for kind in ("month", "quarter", "week") if any(k == kind for k, _n in parsed)]
+                total += sum((v for (k, _n), vs in parsed.items() if kinds and k == kinds[0] for v in vs), Fraction(0))
+                continue
+            keys = [(found[0], found[1])]
+            if found[0] == "quarter" and keys[0] not in parsed:
+                keys = [("month", month) for month in range(found[1] * 3 - 2, found[1] * 3 + 1)]
+            for wanted in keys:
+                values = parsed.get(wanted, [])
+                if len(values) != 1:
+                    return None  # missing, or two years of it: not one comparable period
+                total += values[0]
         return total * share * self.scale
 
-    def _within(self, year: int, month: int) -> bool:
+    def _within(self, start: dt.date, end: dt.date) -> bool:
         if self.history_period is None:
             return True
-        first = dt.date(year, month, 1)
-        return self.history_period[0].replace(day=1) <= first <= self.history_period[1]
+        return start <= self.history_period[1] and end >= self.history_period[0]
 
 
 def comparable(plan: Plan, target: Target) -> Comparable | None:

@@ -28,7 +28,7 @@ from salesplan.split.seasonal import history_months
 from salesplan.split.timeparts import TIME_KINDS, TIME_RANK, normalize_key, time_key_candidates
 
 _PLACE = {"even", "weights", "explicit"}
-SEASONAL_KINDS = ("quarter", "month")  # matched to history.by_month by month of the year
+SEASONAL_KINDS = ("quarter", "month", "week")  # matched to history.by_month by their number in the year
 APPLICABLE: dict[str, set[str]] = {
     "region": _PLACE | {"history"},
     "product": _PLACE | {"history"},

@@ -131,7 +131,7 @@ def _shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
     return Shares(tuple(parts), tuple(integer_weights(exact)), tuple(bases), tuple(exact))
 
 
-_SAME_PERIOD = {"month": "same_month", "quarter": "same_quarter"}
+_SAME_PERIOD = {"month": "same_month", "quarter": "same_quarter", "week": "same_week"}
 _EXPLICIT = Basis("explicit")
 _EVEN = Basis("even")
 _INACTIVE = _("inactive")

@@ -15,7 +15,6 @@ others; the engine then stops the target with all of them.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -25,10 +24,11 @@ from salesplan.diagnostics import Diagnostic
 from salesplan.i18n import _
 from salesplan.model.words import dimension
 from salesplan.split.env import REGION, REP, Ctx, SplitProblem, TargetEnv
+from salesplan.split.growth import history_key
 from salesplan.split.timeparts import TimePart
 
-_MONTH_KEY = re.compile(r"^(\d{4})-(\d{1,2})$")
-Month = tuple[int, int]
+Key = tuple[str, int]  # (kind, number in the year): ("month", 7), ("quarter", 3), ("week", 27)
+Row = dict[Key, list[tuple[str, Fraction]]]  # the row's keys of each month/quarter/week of the year, with amounts
 
 
 def history_months(env: TargetEnv) -> Mapping[str, object]:
@@ -37,42 +37,35 @@ def history_months(env: TargetEnv) -> Mapping[str, object]:
     return history.by_month if history is not None else {}
 
 
-def _month(key: str) -> Month | None:
-    found = _MONTH_KEY.match(key)
-    if found is None or not 1 <= int(found.group(2)) <= 12:
-        return None
-    return int(found.group(1)), int(found.group(2))
-
-
-def _within(env: TargetEnv, month: Month) -> bool:
+def _within(env: TargetEnv, start: dt.date, end: dt.date) -> bool:
     history = env.plan.history
     if history is None or history.period is None:
         return True
-    first = dt.date(month[0], month[1], 1)
-    start = history.period.start.replace(day=1)
-    return start <= first <= history.period.end
-
-
-Row = dict[int, list[tuple[Month, Fraction]]]  # month of the year -> the row's months of it, with their amounts
+    return start <= history.period.end and end >= history.period.start
 
 
 def _row(env: TargetEnv, raw: Mapping[str, object], path: tuple[str, ...]) -> Row:
-    """One row's months within history.period, by month of the year; a key that is not a month is located."""
+    """One row's months, quarters and weeks within history.period, by their number in the year; a key
+    that is none of them is located."""
     row: Row = {}
     bad: list[Diagnostic] = []
     for key, value in raw.items():
-        month = _month(key)
-        if month is None or not isinstance(value, Decimal):
+        found = history_key(key)
+        if found is None or not isinstance(value, Decimal):
             bad.append(
                 env.diag(
                     codes.UNKNOWN_PART,
                     ("history", "by_month", *path, key),
-                    _("'{key}' is not a month of history.by_month (write YYYY-MM: 2025-07)", key=key),
+                    _(
+                        "'{key}' is not a month, quarter or week of history.by_month (write 2025-07, 2025-Q3 or "
+                        "2025-W27)",
+                        key=key,
+                    ),
                     key=True,
                 )
             )
-        elif _within(env, month):
-            row.setdefault(month[1], []).append((month, Fraction(value)))
+        elif _within(env, found[2], found[3]):
+            row.setdefault((found[0], found[1]), []).append((key, Fraction(value)))
     if bad:
         raise SplitProblem(bad)
     return row
@@ -106,11 +99,16 @@ def _no_region(env: TargetEnv, region: str) -> Diagnostic:
     )
 
 
-def _months_of(dim: str, part: TimePart) -> list[int]:
+def _keys_of(dim: str, part: TimePart, row: Row) -> list[Key]:
+    """The row's keys a part weighs: its month, its week, or its quarter (else the quarter's three months)."""
     if dim == "month":
-        return [part.start.month]
-    first = (part.start.month - 1) // 3 * 3 + 1
-    return [first, first + 1, first + 2]
+        return [("month", part.start.month)]
+    if dim == "week":
+        return [("week", int(part.id.rsplit("W", 1)[1]))]
+    quarter = (part.start.month - 1) // 3 + 1
+    if ("quarter", quarter) in row:
+        return [("quarter", quarter)]
+    return [("month", month) for month in range(quarter * 3 - 2, quarter * 3 + 1)]
 
 
 def _totals(env: TargetEnv, dim: str, parts: list[TimePart], ctx: Ctx) -> tuple[list[Fraction], list[Diagnostic]]:
@@ -120,12 +118,12 @@ def _totals(env: TargetEnv, dim: str, parts: list[TimePart], ctx: Ctx) -> tuple[
     for part in parts:
         total = Fraction(0)
         for region, row in rows:
-            for number in _months_of(dim, part):
-                matches = row.get(number, [])
+            for key in _keys_of(dim, part, row):
+                matches = row.get(key, [])
                 if len(matches) == 1:
                     total += matches[0][1]
                 else:
-                    found.append(_unmatched(env, dim, part, number, region, sorted(m for m, _amount in matches)))
+                    found.append(_unmatched(env, dim, part, key, region, sorted(k for k, _amount in matches)))
         totals.append(total)
     return totals, found
 
@@ -157,12 +155,12 @@ def seasonal_weights(env: TargetEnv, dim: str, parts: list[TimePart], actives: l
 
 
 def _unmatched(
-    env: TargetEnv, dim: str, part: TimePart, number: int, region: str | None, matches: list[Month]
+    env: TargetEnv, dim: str, part: TimePart, key: Key, region: str | None, matches: list[str]
 ) -> Diagnostic:
     path = ("history", "by_month", region) if region is not None else ("history", "by_month")
     row = _("region '{region}'", region=region) if region is not None else _("the team")
     if matches:
-        either = " / ".join(f"{y}-{m:02d}" for y, m in matches)
+        either = " / ".join(matches)
         return env.diag(
             codes.NO_HISTORY,
             path,
@@ -175,6 +173,20 @@ def _unmatched(
                 part=part.id,
             ),
         )
+    if key[0] == "week":
+        return env.diag(
+            codes.NO_HISTORY,
+            path,
+            _(
+                "history.by_month of {row} has no week {number} of the comparable period, which {dim} {part} needs; "
+                "a missing week is not taken as zero",
+                row=row,
+                number=key[1],
+                dim=dimension(dim),
+                part=part.id,
+            ),
+            hint=_("add the week to history.by_month as YYYY-Www (0 if nothing was sold)"),
+        )
     return env.diag(
         codes.NO_HISTORY,
         path,
@@ -182,7 +194,7 @@ def _unmatched(
             "history.by_month of {row} has no month {number} of the comparable period, which {dim} {part} needs; "
             "a missing month is not taken as zero",
             row=row,
-            number=number,
+            number=key[1],
             dim=dimension(dim),
             part=part.id,
         ),
