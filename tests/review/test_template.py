@@ -110,3 +110,48 @@ def test_names_only_where_they_read_back_and_long_lists_in_a_hidden_sheet(plan: 
     rep = next(v for v in book.worksheets[0].data_validations.dataValidation if str(v.sqref).startswith("D"))
     assert rep.formula1 == "'lists'!$D$1:$D$103" and rep.errorStyle == "warning"
     assert book.worksheets[0].data_validations.dataValidation[0].formula1 == '"T1,T2,T3"'
+
+
+def _filled_in_part(tmp_path: Path, values: dict[int, object], dates: dict[int, str] | None = None) -> Path:
+    """The reference plan's xlsx template with a value in some rows (row number -> cell), the rest untouched."""
+    out = tmp_path / "actuals.xlsx"
+    assert run("--blank", REFERENCE, "-o", out)[0] == 0
+    book = openpyxl.load_workbook(out)
+    sheet = book.worksheets[0]
+    for row, value in values.items():
+        sheet.cell(row, 7, value)
+    for row, day in (dates or {}).items():
+        sheet.cell(row, 5, day)
+    book.save(out)
+    return out
+
+
+def test_template_rows_left_without_a_value_are_not_reported_yet(tmp_path: Path) -> None:
+    # row 2: T1 A区 医疗器械 李雷 2026-07; row 3: the same in 2026-08; 20 more rows left as the template made them
+    out = _filled_in_part(tmp_path, {2: 12, 3: "3万"})
+    code, text, err = run(REFERENCE, "--actuals", out, "--as-of", "2026-08-31", "-f", "json")
+    assert (code, err) == (0, "")
+    t1 = json.loads(text)["targets"][0]
+    actual = {tuple(sorted(r["coords"].items())): r["actual"] for r in t1["rows"]}
+    assert t1["rows"][0]["actual"] == "15"  # 12 + 3万 (3 in 万元); the blank rows count nothing
+    july = (("month", "2026-07"), ("product", "device"), ("region", "east-a"), ("rep", "李雷"))
+    assert actual[july] == "12" and actual[(("region", "east-b"),)] == "0"
+    # the CSV template likewise: its rows with an empty value cell are skipped
+    csv_out = tmp_path / "actuals.csv"
+    assert run("--blank", REFERENCE, "-o", csv_out, "--lang", "en")[0] == 0
+    lines = csv_out.read_text(encoding="utf-8-sig").splitlines()
+    lines[1] += "7"  # the first row's value; the other 21 rows end in an empty value cell
+    csv_out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, text, err = run(REFERENCE, "--actuals", csv_out, "--as-of", "2026-08-31", "-f", "json")
+    assert (code, err) == (0, "") and json.loads(text)["targets"][0]["rows"][0]["actual"] == "7"
+
+
+def test_a_template_row_with_a_value_that_is_not_a_number_is_still_refused(tmp_path: Path) -> None:
+    out = _filled_in_part(tmp_path, {2: 12, 4: "十二"}, {5: "2026-07-20"})  # row 5: a day but no value
+    code, text, err = run(REFERENCE, "--actuals", out, "--as-of", "2026-08-31", "--lang", "en")
+    assert (code, text) == (2, "")
+    found = [line.split(": ", 2)[:2] for line in err.splitlines() if ": SP" in line]
+    assert found == [
+        [f"{out}:4:7", "SP062 '十二' is not a number in 万元"],
+        [f"{out}:5:7", "SP062 '' is not a number in 万元"],
+    ]

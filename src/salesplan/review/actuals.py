@@ -209,6 +209,10 @@ class _Resolver:
 
     def _row(self, index: int, cells: list[Any]) -> ActualRow | None:
         raw_target, *named, raw_day, raw_month, raw_value, raw_strategy = self._pick(cells)
+        if raw_value is None and raw_day is None and raw_strategy is None:
+            # only the plan's parts (target, region, product, rep, month), no result: a row of the
+            # `--blank` template not filled in yet is not reported, not a bad number
+            return None
         target = self._target(index, raw_target)
         coords: dict[str, str] = {}
         for key, raw in zip(NAMED, named, strict=True):
