@@ -25,6 +25,7 @@ from salesplan.i18n import _
 from salesplan.model.words import dimension
 from salesplan.split.env import REGION, REP, Ctx, SplitProblem, TargetEnv
 from salesplan.split.growth import history_key
+from salesplan.split.spring import check_spring_shift
 from salesplan.split.timeparts import TimePart
 
 Key = tuple[str, int]  # (kind, number in the year): ("month", 7), ("quarter", 3), ("week", 27)
@@ -114,6 +115,8 @@ def _keys_of(dim: str, part: TimePart, row: Row) -> list[Key]:
 def _totals(env: TargetEnv, dim: str, parts: list[TimePart], ctx: Ctx) -> tuple[list[Fraction], list[Diagnostic]]:
     """Each part's history over the node's rows, and what is missing or matched twice."""
     rows, found = _rows(env, ctx)
+    if dim == "month":
+        check_spring_shift(env, parts, rows)
     totals: list[Fraction] = []
     for part in parts:
         total = Fraction(0)
