@@ -30,7 +30,7 @@ AS_OF = dt.date(2026, 8, 15)
 # two months ended, and falling: every kind of re-planning alert fires somewhere
 FALLING = HERE / "fixtures" / "falling.csv"
 FALLING_AS_OF = dt.date(2026, 9, 5)
-# derived KPIs: the reference plan with an orders and a collections target and three formula targets
+# derived KPIs: the reference plan with an orders and a collections target and three formula targets (D1-D3)
 KPI_ACTUALS = HERE / "fixtures" / "kpi.csv"
 KPI_AS_OF = dt.date(2026, 8, 31)
 KPI_TARGETS = """\
@@ -66,7 +66,7 @@ KPI_TARGETS = """\
       - {by: region, method: explicit, values: {east-a: 270, east-b: 180}}
       - {by: month, method: weights, weights: {2026-07: 3, 2026-08: 3, 2026-09: 4}}
 
-  - id: K1
+  - id: D1
     name: 客单价
     kind: supporting
     dimension: quality
@@ -79,7 +79,7 @@ KPI_TARGETS = """\
     scope: {regions: [east-a, east-b]}
     strategies: [S1]
 
-  - id: K2
+  - id: D2
     name: 回款率
     kind: supporting
     dimension: quality
@@ -92,7 +92,7 @@ KPI_TARGETS = """\
     scope: {regions: [east-a, east-b]}
     strategies: [S2]
 
-  - id: K3
+  - id: D3
     name: 线索转化率
     kind: supporting
     dimension: efficiency
