@@ -10,6 +10,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import openpyxl
 import pytest
 from typer.testing import CliRunner
 
@@ -175,3 +176,18 @@ def test_the_replanning_alerts(document: dict[str, Any]) -> None:
     # T4 B区: 15 orders in July, 0 in August (45 and 30 planned by 3/3/4 of 150 and 100)
     assert alerts["T4", "drop", ("east-b",)] == ([("2026-07", "30", "15"), ("2026-08", "30", "0")], "-100.0")
     assert not [key for key in alerts if key[0].startswith("D")]  # none on a derived KPI
+
+
+def test_the_workbook_shows_the_states_as_text(files: dict[str, Path], tmp_path: Path) -> None:
+    out = tmp_path / "review.xlsx"
+    code, _, err = run(files, "-f", "xlsx", "-o", str(out))
+    assert (code, err) == (0, f"已写入 {out}\n")
+    book = openpyxl.load_workbook(out)
+    sheet = book["目标达成复盘表"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    d1 = next(i for i, row in enumerate(rows) if row[0] == "D1 客单价")
+    assert rows[d1][2:8] == [2, 2.31, pytest.approx(1.154), 2, pytest.approx(1.154), 0.31]
+    zero = next(row for row in rows[d1:] if row[3] == "— 无法计算（orders 为 0）")
+    assert zero[1:] == ["月份", 2, "— 无法计算（orders 为 0）", None, 2, None, None, "风险"]
+    titles = [ws.title for ws in book.worksheets]
+    assert titles[:5] == ["目标达成复盘表", "计划调整预警", "任务进度", "预算与费用 (万元)", "投入产出比（ROI） (万元)"]

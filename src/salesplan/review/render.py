@@ -8,7 +8,8 @@ Output contract of `salesplan review --format json`:
      "summary": {"ahead": 0, "on_track": 1, "behind": 1, "at_risk": 1},   # targets by overall status
      "targets": [
        {"id": "T1", "name": "第三季度销售额", "metric": "revenue", "unit": "万元",
-        "compare": "sum",                 # "sum" (actuals add up) or "level" (rates: the latest value)
+        "compare": "sum",                 # "sum" (actuals add up), "level" (rates: the latest value) or
+                                          # "formula" (a derived KPI, with "formula": "revenue / orders")
         "lower_is_better": false,
         "window": {"start": "2026-07-01", "end": "2026-09-30"},
         "status": "behind", "pacing": "88.6",          # the target's overall row, repeated
@@ -32,6 +33,9 @@ Output contract of `salesplan review --format json`:
 - `status` is one of ahead, on_track, behind, at_risk (the words are the same in every --lang;
   `label` is the only text that follows the plan).
 - `coords` maps each level down to the row (region, product, rep, quarter, month, week) to its part id.
+- A derived KPI's rows (`"compare": "formula"`) also carry `state`: null where the formula has a value,
+  else `{"kind": "zero_base", "divisor": "orders"}` or `{"kind": "missing", "metrics": ["orders"]}`
+  with `actual`, `achievement`, `pacing` and `gap` null (salesplan.review.derived).
 - `alerts` (see salesplan.review.alerts): `kind` is "streak" (the latest completed periods in a row
   below plan) or "drop" (the latest completed period against the one before: `periods` holds the
   two); a planned or actual figure is given to two decimal places; `actual` is null for a period in

@@ -47,8 +47,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     plan = ctx.plan
     metrics = measured_by(plan)
     targets = {t.id: t for t in plan.targets}
+    formulas = formulas_of(plan)
     for i, target in enumerate(plan.targets):
-        formula = formulas_of(plan).get(target.id)
+        formula = formulas.get(target.id)
         if formula is None:
             continue
         unit = plan.target_unit(target)
