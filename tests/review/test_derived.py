@@ -85,6 +85,52 @@ def test_division_by_zero_and_missing_metrics_are_results() -> None:
     assert formula("0 / leads").value({"leads": Fraction(5)}) == 0
 
 
+VALUES = {"a": Fraction(3), "b": Fraction(-2), "c": Fraction(0), "销售额": Fraction(7, 2)}
+LEAVES = st.sampled_from(sorted(VALUES)) | st.integers(0, 999).map(str) | st.sampled_from(["0.5", "12.25"])
+EXPRESSIONS = st.recursive(
+    LEAVES,
+    lambda inner: (
+        st.tuples(st.sampled_from(["+", "-", "*", "/", "×", "÷", "−"]), inner, inner) | st.tuples(st.just("neg"), inner)
+    ),
+    max_leaves=12,
+)
+OPERATIONS = {"+": "+", "-": "-", "−": "-", "*": "*", "×": "*", "/": "/", "÷": "/"}
+
+
+def written(tree: object) -> str:
+    if isinstance(tree, str):
+        return tree
+    assert isinstance(tree, tuple)
+    if tree[0] == "neg":
+        return f"-({written(tree[1])})"
+    return f"({written(tree[1])} {tree[0]} {written(tree[2])})"
+
+
+def computed(tree: object) -> Fraction | None:
+    """The expression's value by Python's own Fractions (None: a division by zero on the way)."""
+    if isinstance(tree, str):
+        return VALUES[tree] if tree in VALUES else Fraction(tree)
+    assert isinstance(tree, tuple)
+    if tree[0] == "neg":
+        inner = computed(tree[1])
+        return None if inner is None else -inner
+    left, right = computed(tree[1]), computed(tree[2])
+    if left is None or right is None:
+        return None
+    operation = OPERATIONS[tree[0]]
+    if operation == "/":
+        return None if right == 0 else left / right
+    return left + right if operation == "+" else left - right if operation == "-" else left * right
+
+
+@settings(max_examples=200, deadline=None)
+@given(tree=EXPRESSIONS)
+def test_the_parser_computes_what_the_expression_means(tree: object) -> None:
+    parsed = formula(written(tree))
+    found, expected = parsed.value(VALUES), computed(tree)
+    assert isinstance(found, ZeroBase) if expected is None else found == expected
+
+
 # -- the review ------------------------------------------------------------------------------------
 
 TARGETS = """
