@@ -395,3 +395,27 @@ def regen() -> ModuleType:
         sys.modules[name] = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(sys.modules[name])
     return sys.modules[name]
+
+
+def test_ci_findings_name_the_state(small: Callable[[str], LoadedPlan]) -> None:
+    from salesplan.review.annotations import review_findings
+
+    loaded = small(TARGETS)
+    assert loaded.plan is not None
+    rows = [row("T1", "30", "east-b"), row("T4", "0", "east-b"), row("T1", "50", "east-a")]
+    review = review_plan(loaded.plan, split_plan(loaded).splits, rows, AS_OF, Thresholds())
+    review.targets = [t for t in review.targets if t.target_id == "K1"]
+    found = [(d.name, d.message, d.message_zh) for d in review_findings(review, loaded)]
+    assert found == [
+        (
+            "review-at-risk",
+            "K1 · overall: at risk, — cannot compute (orders is 0)",
+            "K1 · 整体：风险，— 无法计算（orders 为 0）",
+        ),
+        ("review-at-risk", "K1 · A区: at risk, no actuals for orders", "K1 · A区：风险，缺少 orders 的实际数据"),
+        (
+            "review-at-risk",
+            "K1 · B区: at risk, — cannot compute (orders is 0)",
+            "K1 · B区：风险，— 无法计算（orders 为 0）",
+        ),
+    ]
