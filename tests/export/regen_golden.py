@@ -27,12 +27,18 @@ from salesplan.split.engine import split_plan
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden"
-PLANS = {"reference": REPO_REFERENCE, "hostile": HERE / "fixtures" / "hostile.yaml"}
+PLANS = {
+    "reference": REPO_REFERENCE,
+    "hostile": HERE / "fixtures" / "hostile.yaml",
+    "customers": HERE / "fixtures" / "customers.yaml",  # split by channel, tier and account
+}
 # (plan or "blank", language, formats)
 CASES = [
     ("reference", "zh", ("md", "xlsx")),
     ("reference", "en", ("md", "xlsx")),
     ("hostile", "zh", ("md", "xlsx")),
+    ("customers", "zh", ("md", "xlsx")),
+    ("customers", "en", ("md",)),
     ("blank", "zh", ("md", "xlsx")),
     ("blank", "en", ("md",)),
 ]

@@ -11,7 +11,7 @@ import pytest
 
 from salesplan.diagnostics import Severity
 from salesplan.loader import LoadedPlan
-from salesplan.model.plan import Plan
+from salesplan.model.plan import Account, Channel, Plan
 from salesplan.review.actuals import parse_actuals
 from salesplan.review.headers import COLUMNS, ColumnSettings
 
@@ -263,6 +263,11 @@ def test_a_header_unit_that_cannot_hold_the_target_is_an_error(
 def test_every_documented_header_word_is_its_column(plan: Plan, write: Write, column: str, word: str) -> None:
     cells = {"target": "T1", "region": "A区", "product": "医疗器械", "rep": "李雷", "date": "2026/7/10"}
     cells |= {"month": "2026年7月", "value": "7", "strategy": "渠道深耕"}
+    if column in ("account", "channel"):  # the reference plan with an account and a channel
+        plan = plan.model_copy(deep=True)
+        plan.team.channels = [Channel(id="direct", name="直销")]
+        plan.team.accounts = [Account(id="renji", name="仁济医院", tier="A", region="east-a")]
+        cells |= {"account": "仁济医院", "channel": "直销"}
     value_header = "金额" if column != "value" else word
     header, row = ([word, value_header], [cells[column], "7"]) if column != "value" else ([word], ["7"])
     actuals = parse_actuals(write("a.csv", f"{','.join(header)}\n{','.join(row)}\n"), plan)
@@ -280,6 +285,10 @@ def test_every_documented_header_word_is_its_column(plan: Plan, write: Write, co
         assert read.target == "T1"
     elif column == "strategy":
         assert read.strategy == "S1"
+    elif column == "channel":
+        assert read.coords == {"channel": "direct"}
+    elif column == "account":  # an account is in its region and tier
+        assert read.coords == {"account": "renji", "region": "east-a", "tier": "A"}
 
 
 def test_target_names_are_read_like_ids(plan: Plan, write: Write) -> None:

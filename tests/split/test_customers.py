@@ -391,3 +391,23 @@ def test_values_are_exact_decimals() -> None:
     split = _one("- {id: T, value: 10, granularity: 0.5, split: [{by: channel, method: history}]}")
     # 20 units of 0.5: 20 x 1/2 = 10, x 1/3 = 6.67, x 1/6 = 3.33 -> 10, 7, 3 units
     assert leaf_values(split) == {("direct",): Decimal(5), ("agent",): Decimal("3.5"), ("online",): Decimal("1.5")}
+
+
+def test_a_region_level_under_an_account_without_a_region() -> None:
+    base = BASE.replace(
+        "    - {id: huashan, name: 华山医院, tier: C, region: east-b, owner: 周杰}\n", "    - {id: huashan}\n"
+    )
+    code, line, en, zh, _hint = _error(
+        """
+        - id: T
+          value: 60
+          scope: {accounts: [renji, huashan]}
+          split:
+            - {by: account, method: even}
+            - {by: region, method: even}
+        """,
+        base,
+    )
+    assert (code, line) == (codes.EMPTY_LEVEL, base.count("\n") + 6)
+    assert en == "target 'T': account 'huashan' is in no region of the level"
+    assert zh == "目标 'T'：客户 'huashan' 不属于该层级的任何区域"

@@ -192,7 +192,7 @@ class SplitLevel(Strict):
     cap: bool = Field(True, description="For method: capacity, keep each rep within capacity")
 
 
-RollupDimension = Literal["region", "product", "rep"]
+RollupDimension = Literal["region", "product", "rep", "channel", "account", "tier"]
 
 
 class Implements(Strict):

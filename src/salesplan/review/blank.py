@@ -37,8 +37,9 @@ MEANINGS: dict[str, Message] = {
     "month": _("when there is no date: {forms}", forms=alternatives(_FORMS["month"])),
     "value": _("in the target's unit: {forms}", forms=listing(_FORMS["value"])),
 }
-# the template's columns: every column but the optional attribution to a strategy (ROI, `--spend`)
-TEMPLATE_COLUMNS = tuple(key for key in COLUMNS if key != "strategy")
+# the template's columns: every column but the optional attribution to a strategy (ROI, `--spend`) and
+# the customer and channel columns (read when an actuals file has them)
+TEMPLATE_COLUMNS = tuple(key for key in COLUMNS if key not in ("strategy", "account", "channel"))
 _GUIDE = (_("Column"), _("Meaning"), _("Example"))
 
 

@@ -77,7 +77,8 @@ def dated_by(row: ActualRow, as_of: dt.date) -> bool:
 
 
 def part_of(row: ActualRow, level: str) -> str | None:
-    """The part of `level` a row falls in: its id for region/product/rep, the time part holding its day
+    """The part of `level` a row falls in: its id for region/product/rep/account/channel (an account's
+    tier for tier, its region when the row names none), the time part holding its day
     (a row with only a month: the month or its quarter, no week); None where the row does not say."""
     if level not in TIME_KINDS:
         return row.coords.get(level)

@@ -18,6 +18,8 @@ COLUMN_WORDS: dict[str, Message] = {
     "region": _("region"),
     "product": _("product"),
     "rep": _("rep"),
+    "account": _("account"),
+    "channel": _("channel"),
     "strategy": _("strategy"),
     "task": _("task"),
 }

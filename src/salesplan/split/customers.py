@@ -20,7 +20,18 @@ from salesplan import codes
 from salesplan.diagnostics import Diagnostic
 from salesplan.i18n import Message, _
 from salesplan.model.words import dimension
-from salesplan.split.env import ACCOUNT, CHANNEL, PRODUCT, TIER, Ctx, HistoryTable, SplitProblem, TargetEnv, describe
+from salesplan.split.env import (
+    ACCOUNT,
+    CHANNEL,
+    PRODUCT,
+    REGION,
+    TIER,
+    Ctx,
+    HistoryTable,
+    SplitProblem,
+    TargetEnv,
+    describe,
+)
 from salesplan.split.timeparts import time_parts
 
 if TYPE_CHECKING:
@@ -74,13 +85,18 @@ def empty_hint(dim: str) -> Message:
 
 
 def customer_parts(env: TargetEnv, level: Level, ctx: Ctx) -> list[str]:
-    """The parts of a channel, account or tier level at the node `ctx`."""
+    """The parts of a channel, account or tier level at the node `ctx` (or of a region level under an
+    account); a node with none is SP046."""
     chosen = level.universe[level.dim]
     if level.dim == "channel":
         return chosen
     accounts = env.accounts_in(ctx)
-    if level.dim == "account":
-        parts = [a for a in chosen if a in set(accounts)]
+    if level.dim == "region":  # under an account: its region, if the level has it
+        parts = [r for r in chosen if r == ctx[REGION]]
+        message = _("account '{account}' is in no region of the level", account=ctx[ACCOUNT])
+    elif level.dim == "account":
+        held = set(accounts)
+        parts = [a for a in chosen if a in held]
         message = _("no account of the level's parts belongs to {where}", where=describe(ctx, env))
     else:
         present = set(env.tiers_of(accounts))

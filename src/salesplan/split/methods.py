@@ -69,10 +69,8 @@ def shares_key(env: TargetEnv, level: Level, ctx: Ctx) -> Hashable:
 
 def compute_parts(env: TargetEnv, level: Level, ctx: Ctx) -> list[str]:
     universe = level.universe[level.dim]
-    if level.dim in CUSTOMER_DIMS:
-        return customer_parts(env, level, ctx)
-    if level.dim == "region" and ctx[REGION] is not None:  # under an account: the account's region
-        return [ctx[REGION]] if level.holds("region", ctx[REGION]) else []
+    if level.dim in CUSTOMER_DIMS or (level.dim == "region" and ctx[ACCOUNT] is not None):
+        return customer_parts(env, level, ctx)  # under an account, a region level has the account's region
     if level.dim == "region" and ctx[REP] is not None:
         home = env.rep_region(ctx[REP])
         if home is None:

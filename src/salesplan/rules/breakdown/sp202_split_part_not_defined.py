@@ -1,9 +1,11 @@
-"""A split level may only name parts that exist: known regions, products and people, in scope.
+"""A split level may only name parts that exist: known regions, products, people, channels and
+accounts, in scope.
 
-The keys of `values`, `weights`, `parts` and `margins` name the parts of a level. A region or
-product must be defined in `team` (and, when the target has a scope, be in it); a rep must be a
-person of `team.people`. Time parts (months, quarters, weeks, which may be written several ways)
-are checked by the split engine itself and reported as SP203.
+The keys of `values`, `weights`, `parts` and `margins` name the parts of a level. A region,
+product or account must be defined in `team` (and, when the target has a scope, be in it); a rep
+must be a person of `team.people`, a channel one of `team.channels`, a tier A, B or C. Time parts
+(months, quarters, weeks, which may be written several ways) are checked by the split engine itself
+and reported as SP203.
 
 Failing example::
 
@@ -37,7 +39,7 @@ from salesplan.rules.base import Context, Finding
 CODE = "SP202"
 NAME = "split-part-not-defined"
 SEVERITY = "error"
-SUMMARY = "Split levels may only name regions, products and people defined in the team (and in scope)."
+SUMMARY = "Split levels may only name regions, products, people, channels and accounts of the team (in scope)."
 
 
 def _known(plan: Plan, target: Target, by: str) -> tuple[set[str], set[str] | None] | None:
@@ -49,6 +51,12 @@ def _known(plan: Plan, target: Target, by: str) -> tuple[set[str], set[str] | No
         return {p.id for p in plan.team.products}, set(scope.products) if scope and scope.products else None
     if by == "rep":
         return {p.id for p in plan.team.people}, None
+    if by == "channel":
+        return {c.id for c in plan.team.channels}, None
+    if by == "account":
+        return {a.id for a in plan.team.accounts}, set(scope.accounts) if scope and scope.accounts else None
+    if by == "tier":
+        return {"A", "B", "C"}, None
     return None
 
 
@@ -68,6 +76,12 @@ def _unknown(by: str, key: str, target_id: str) -> Message:
         return _("split part '{key}' of target '{id}' is not a known region", key=key, id=target_id)
     if by == "product":
         return _("split part '{key}' of target '{id}' is not a known product", key=key, id=target_id)
+    if by == "channel":
+        return _("split part '{key}' of target '{id}' is not a known channel", key=key, id=target_id)
+    if by == "account":
+        return _("split part '{key}' of target '{id}' is not a known account", key=key, id=target_id)
+    if by == "tier":
+        return _("split part '{key}' of target '{id}' is not a tier (A, B or C)", key=key, id=target_id)
     return _("split part '{key}' of target '{id}' is not a known rep", key=key, id=target_id)
 
 
@@ -93,9 +107,16 @@ def _check_level(plan: Plan, target: Target, level: SplitLevel, path: tuple[str 
                 yield Finding(
                     (*path, *sub),
                     problem,
-                    _("use an id defined in team (regions, products, people), or fix the target's scope"),
+                    _HINTS.get(by, _HINT),
                     key=sub[0] != "parts",
                 )
+
+
+_HINT = _("use an id defined in team (regions, products, people), or fix the target's scope")
+_HINTS = {
+    "channel": _("use an id defined in team.channels"),
+    "account": _("use an id defined in team.accounts, or fix the target's scope"),
+}
 
 
 def check(ctx: Context) -> Iterator[Finding]:

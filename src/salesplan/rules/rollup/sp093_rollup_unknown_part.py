@@ -1,7 +1,7 @@
 """`implements:` names a part that is not in the parent target's split.
 
-A part is a region, product or rep at any level of the parent's split (`{region: east, product:
-device}`); the message names the parent's levels or the parts of the level.
+A part is a region, product, rep, channel, account or tier at any level of the parent's split
+(`{region: east, product: device}`); the message names the parent's levels or the parts of the level.
 
 Failing example::
 

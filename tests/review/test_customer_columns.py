@@ -1,0 +1,132 @@
+"""Actuals with customer and channel columns (客户/客户名称/渠道/渠道名称, account/customer/channel) placed on
+the account, tier and channel levels of a breakdown; the expected figures are computed by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from salesplan import codes
+from salesplan.loader import LoadedPlan, load_text
+from salesplan.model.plan import Plan
+from salesplan.review.actuals import parse_actuals
+from salesplan.review.engine import Thresholds, review_plan
+from salesplan.split.engine import split_plan
+
+PLAN = """\
+salesplan: 1
+plan:
+  name: 客户与渠道
+  period: {start: 2026-07-01, end: 2026-09-30}
+  unit: 万元
+team:
+  regions: [{id: east-a, name: A区}, {id: east-b, name: B区}]
+  channels:
+    - {id: direct, name: 直销, type: direct}
+    - {id: agent, name: 代理商, type: agent}
+  accounts:
+    - {id: renji, name: 仁济医院, tier: A, region: east-a}
+    - {id: zhongshan, name: 中山医院, tier: B, region: east-b}
+targets:
+  - id: T
+    metric: revenue
+    value: 100
+    split:
+      - {by: channel, method: explicit, values: {direct: 60, agent: 40}}
+      - {by: tier, method: even}
+      - {by: account, method: even}
+"""
+
+
+@pytest.fixture
+def loaded() -> LoadedPlan:
+    loaded = load_text(PLAN, "plan.yaml")
+    assert loaded.ok, [d.format() for d in loaded.diagnostics]
+    return loaded
+
+
+def _plan(loaded: LoadedPlan) -> Plan:
+    assert loaded.plan is not None
+    return loaded.plan
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "actuals.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("account", "channel"),
+    [
+        ("客户", "渠道"),
+        ("客户名称", "渠道名称"),
+        ("客户编号", "销售渠道"),
+        ("account", "channel"),
+        ("Customer", "Channel"),
+    ],
+)
+def test_customer_and_channel_headers_in_both_languages(
+    loaded: LoadedPlan, tmp_path: Path, account: str, channel: str
+) -> None:
+    text = f"{channel},{account},金额,日期\n直销,仁济医院,20,2026-07-15\nagent,zhongshan,10,2026-08-01\n"
+    read = parse_actuals(_write(tmp_path, text), _plan(loaded))
+    assert read.diagnostics == []
+    # names and ids both read back to ids; an account brings its region and tier
+    assert [row.coords for row in read.rows] == [
+        {"channel": "direct", "account": "renji", "region": "east-a", "tier": "A"},
+        {"channel": "agent", "account": "zhongshan", "region": "east-b", "tier": "B"},
+    ]
+
+
+def test_actuals_land_on_channel_tier_and_account_nodes(loaded: LoadedPlan, tmp_path: Path) -> None:
+    text = (
+        "渠道名称,客户名称,金额,日期\n"
+        "直销,仁济医院,20,2026-07-15\n"
+        "代理商,zhongshan,10,2026-08-01\n"
+        "direct,中山医院,5,2026-08-02\n"
+    )
+    read = parse_actuals(_write(tmp_path, text), _plan(loaded))
+    outcome = split_plan(loaded)
+    review = review_plan(_plan(loaded), outcome.splits, read.rows, dt.date(2026, 9, 30), Thresholds())
+    [target] = review.targets
+    actual = {tuple(row.coords.values()): row.actual for row in target.rows}
+    # direct 20 + 5 = 25 of 60 (A: renji 20 of 30, B: zhongshan 5 of 30); agent 10 of 40, all in B
+    assert actual == {
+        (): Decimal(35),
+        ("direct",): Decimal(25),
+        ("direct", "A"): Decimal(20),
+        ("direct", "A", "renji"): Decimal(20),
+        ("direct", "B"): Decimal(5),
+        ("direct", "B", "zhongshan"): Decimal(5),
+        ("agent",): Decimal(10),
+        ("agent", "A"): Decimal(0),
+        ("agent", "A", "renji"): Decimal(0),
+        ("agent", "B"): Decimal(10),
+        ("agent", "B", "zhongshan"): Decimal(10),
+    }
+    achievement = {tuple(row.coords.values()): row.achievement for row in target.rows}
+    assert achievement[("direct", "A", "renji")] == Decimal("66.7")  # 20 / 30
+    assert [row.label for row in target.rows[1:4]] == ["直销", "A", "仁济医院"]
+
+
+def test_an_unknown_customer_or_channel_is_located_at_its_cell(loaded: LoadedPlan, tmp_path: Path) -> None:
+    text = "channel,customer,value\n直销,协和医院,1\n微商,renji,1\n"
+    read = parse_actuals(_write(tmp_path, text), _plan(loaded))
+    found = [(d.code, d.line, d.col, d.message, d.message_zh) for d in read.diagnostics]
+    assert found == [
+        (codes.ACTUALS_UNKNOWN, 2, 2, "unknown account '协和医院'", "未知的客户 '协和医院'"),
+        (codes.ACTUALS_UNKNOWN, 3, 1, "unknown channel '微商'", "未知的渠道 '微商'"),
+    ]
+    assert read.rows == []
+
+
+def test_a_repeated_customer_column(loaded: LoadedPlan, tmp_path: Path) -> None:
+    read = parse_actuals(_write(tmp_path, "客户,customer,value\nrenji,renji,1\n"), _plan(loaded))
+    [problem] = read.diagnostics
+    assert (problem.code, problem.line, problem.col) == (codes.ACTUALS_BAD_HEADER, 1, 2)
+    assert problem.message == "repeated column 'customer': column 1 is already the account"
+    assert problem.message_zh == "重复的列 'customer'：第 1 列已是客户列"
