@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from salesplan.loader import load_text
 from salesplan.split.engine import split_plan
-from salesplan.split.growth import comparable, growth_of, growth_text, target_growth
+from salesplan.split.growth import comparable, growth_of, growth_text, same_span, target_growth
 from salesplan.split.render import render
 from salesplan.split.result import TargetSplit
 
@@ -179,3 +179,21 @@ def test_history_given_by_quarter_or_by_week() -> None:
     # 2026-W27 (06-29..07-05) is cut by the period at 07-01: 5 of its 7 days of 70 = 50; 60 / 50 - 1 = +20%
     assert found.growth({"week": "2026-W27"}, Decimal(60)) == Fraction(1, 5)
     assert found.history({"week": "2026-W29"}) is None  # a week the history lacks: no growth
+
+
+def test_a_history_period_that_is_not_the_plans_a_year_earlier_is_not_comparable() -> None:
+    def span(history: str) -> bool:
+        text = HEAD + f"history:\n  period: {{{history}}}\n  revenue: {{east-a: 1}}\ntargets: []\n"
+        loaded = load_text(text, "plan.yaml")
+        assert loaded.plan is not None
+        return same_span(loaded.plan)
+
+    assert span("start: 2025-07-01, end: 2025-09-30")  # the same quarter last year
+    assert span("start: 2024-07-01, end: 2024-09-30")  # two years earlier: still the same days
+    assert not span("start: 2025-07-01, end: 2025-08-31")  # shorter
+    assert not span("start: 2025-06-01, end: 2025-09-30")  # longer
+    assert not span("start: 2025-07-02, end: 2025-10-01")  # shifted
+    assert not span("start: 2026-07-01, end: 2026-09-30")  # the plan period itself
+    shorter = REVENUE.replace("2025-09-30", "2025-08-31")
+    splits = _split(shorter, "  - {id: T, metric: revenue, value: 480, split: [{by: region, method: even}]}\n")
+    assert splits[0].comparable is None  # no growth shown from a shorter history

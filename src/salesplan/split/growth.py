@@ -17,7 +17,8 @@ A node's history is looked up by its coordinates ({level: part} from the outermo
   a time part the history is the whole of `history.revenue` (or, without it, of `history.by_month`);
 - a rep (or any other level) has no history of its own: no growth.
 Anything missing (a region without a row, a month the history lacks, a history of 0) gives no
-growth, never a guess; the split's own diagnostics say what is missing where a split needs it.
+growth, never a guess, and so does a `history.period` that is not the plan period whole years earlier
+(shorter, longer or shifted: `same_span`); the split's own diagnostics say what is missing where a split needs it.
 """
 
 from __future__ import annotations
@@ -178,10 +179,34 @@ class Comparable:
         return start <= self.history_period[1] and end >= self.history_period[0]
 
 
-def comparable(plan: Plan, target: Target) -> Comparable | None:
-    """The target's comparable history, None when it has none (see the module docstring)."""
+def _years_between(earlier: dt.date, later: dt.date) -> int | None:
+    """Whole years from `earlier` to `later` when they are the same day of the year (a month's last
+    day matching a month's last day, for 29 February), else None."""
+    if earlier.month != later.month:
+        return None
+    last = (earlier + dt.timedelta(days=1)).month != earlier.month and (
+        later + dt.timedelta(days=1)
+    ).month != later.month
+    return later.year - earlier.year if earlier.day == later.day or last else None
+
+
+def same_span(plan: Plan) -> bool:
+    """Whether `history.period` is the plan period whole years earlier (or is not given: the history is
+    then taken as the comparable period, as its section says). A shorter, longer or shifted history is
+    not comparable: no 同比 is computed from it, and SP103 says so."""
     history = plan.history
-    if history is None:
+    if history is None or history.period is None:
+        return True
+    period = plan.plan.period
+    years = _years_between(history.period.start, period.start)
+    return years is not None and years > 0 and years == _years_between(history.period.end, period.end)
+
+
+def comparable(plan: Plan, target: Target, *, any_span: bool = False) -> Comparable | None:
+    """The target's comparable history, None when it has none (see the module docstring); with
+    `any_span`, also when `history.period` is not the plan's (`same_span`)."""
+    history = plan.history
+    if history is None or not (any_span or same_span(plan)):
         return None
     unit = plan.target_unit(target)
     metric = target.metric or ""

@@ -9,6 +9,8 @@ Three checks:
   `salesplan split`: `history.metrics[<metric>]`, or `history.revenue` / `history.by_month` for a
   revenue target, summed over the target's scope, in the target's unit): growth = value / history
   - 1, held to the same band;
+- a target without a baseline whose `history.period` is not the plan period whole years earlier
+  (shorter, longer or shifted) is a warning at `history.period`: its 同比 is not computed;
 - a target at or below its baseline or history (above, for less-is-better metrics) is a warning:
   no stretch;
 - a revenue target above the team's capacity is an error. Capacity is the sum of the
@@ -65,13 +67,14 @@ from fractions import Fraction
 
 from salesplan.diagnostics import Severity
 from salesplan.i18n import _
+from salesplan.model.plan import Plan, Target
 from salesplan.model.values import is_money_unit
 from salesplan.numbers import plain, to_decimal
 from salesplan.options import Option, percent, words
 from salesplan.rules.base import Context, Finding
 from salesplan.rules.settings import LOWER_IS_BETTER, REVENUE_METRICS, matches
 from salesplan.rules.smart._capacity import capacity_in_target_unit, team_capacity
-from salesplan.split.growth import growth_text, target_growth
+from salesplan.split.growth import comparable, growth_text, same_span, target_growth
 
 CODE = "SP103"
 NAME = "target-not-achievable"
@@ -96,6 +99,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         path = ("targets", i, "value")
         if target.baseline is None and (found := target_growth(plan, target)) is not None:
             yield from _against_history(target.id, found, max_growth, matches(target.metric, lower), path)
+        elif target.baseline is None and (span := _other_span(plan, target)) is not None:
+            yield span
         elif target.baseline is not None and target.baseline > 0:
             change = (target.value - target.baseline) / target.baseline * 100
             if matches(target.metric, lower):
@@ -175,3 +180,28 @@ def _against_history(
             ),
             _("lower the target, or raise smart.max-growth in salesplan.toml if history supports it"),
         )
+
+
+def _other_span(plan: Plan, target: Target) -> Finding | None:
+    """A warning at history.period when it is not the comparable period of a target that has no
+    baseline but would have a comparable history: its 同比 is not computed."""
+    history = plan.history
+    if history is None or history.period is None or same_span(plan):
+        return None
+    if comparable(plan, target, any_span=True) is None:
+        return None
+    period, span = plan.plan.period, history.period
+    return Finding(
+        ("history", "period"),
+        _(
+            "target '{id}' has no baseline, and history.period {start}..{end} is not the plan period "
+            "{plan_start}..{plan_end} a whole number of years earlier: no YoY growth is computed",
+            id=target.id,
+            start=span.start.isoformat(),
+            end=span.end.isoformat(),
+            plan_start=period.start.isoformat(),
+            plan_end=period.end.isoformat(),
+        ),
+        _("give history.period the comparable period (the same days last year), or a baseline"),
+        severity=Severity.WARNING,
+    )
