@@ -21,6 +21,7 @@ from salesplan.cli.app import app
 from salesplan.loader import load_plan, load_text
 from salesplan.review.actuals import parse_actuals
 from salesplan.review.replan_plan import Replanned, replan
+from salesplan.review.rows import ActualRow
 from salesplan.split.engine import split_plan
 from salesplan.split.result import SplitNode
 
@@ -199,3 +200,18 @@ def test_cli_writes_the_new_plan_and_diff_shows_the_move(tmp_path: Path) -> None
     assert all(len(path.split("/")) == 4 for path in moved)  # regions, products and reps unchanged
     lint = CliRunner().invoke(app, ["lint", str(new), "--lang", "en"])
     assert "[error]" not in lint.output and "SP204" not in lint.output
+
+
+def test_actuals_that_name_no_node_leave_the_target_as_it_is() -> None:
+    """Rows with a date and an amount only cannot say whose they are: nothing is held at 0 instead."""
+    loaded = load_plan(REFERENCE)
+    assert loaded.plan is not None
+    rows = [ActualRow("T1", Decimal(100), None, {}, dt.date(2026, 7, 10))]
+    splits = {split.target_id: split for split in split_plan(loaded).splits}
+    text = REFERENCE.read_text(encoding="utf-8")
+    made = replan(text, loaded.plan, rows, dt.date(2026, 8, 31), splits)
+    assert made.changed == [] and made.text == text
+    assert [note.render("en") for note in made.notes] == [
+        "T1: no row of a completed month part names a node of the breakdown (its region, product and rep); "
+        "it is left as it is"
+    ]

@@ -11,7 +11,7 @@ its surplus absorbed by its own remaining parts, and the plan's total never chan
   its remaining parts get 0, and the excess is reported: it is never moved to another node.
 - A node whose parts have all ended has nothing left to re-split and stays as planned.
 - A row that lacks a part of the path (a rep but no product) cannot be placed in a node; such rows
-  are reported and not held anywhere.
+  are reported and not held anywhere (when no row can be placed, the caller leaves the level as it is).
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ class HeldPlan:
 
     nodes: list[NodeHeld] = field(default_factory=list)
     unplaced: list[ActualRow] = field(default_factory=list)
+    placed: int = 0  # rows of completed parts held in a node
     rounded: int = 0  # held amounts that were not whole multiples of the granularity
 
     @property
@@ -92,6 +93,7 @@ def held_plan(
             out.unplaced.append(row)
             continue
         found[at].setdefault(part, []).append(row.value)
+        out.placed += 1
     for (path, node), mine in zip(nodes, found, strict=True):
         done = [str(child.part) for child in node.children if child.part in ended]
         if len(done) == len(node.children):

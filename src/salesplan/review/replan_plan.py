@@ -110,6 +110,15 @@ def _replan_target(
                 day=as_of.isoformat(),
             )
         ]
+    if held.unplaced and not held.placed:  # holding 0 everywhere would move every result to the remaining parts
+        return False, [
+            _(
+                "{target}: no row of a completed {kind} part names a node of the breakdown (its region, product "
+                "and rep); it is left as it is",
+                target=target.id,
+                kind=dimension(kind),
+            )
+        ]
     if any("/" in part for one in held.nodes for part in one.path):
         return False, [
             _(
