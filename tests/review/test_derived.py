@@ -419,3 +419,11 @@ def test_ci_findings_name_the_state(small: Callable[[str], LoadedPlan]) -> None:
             "K1 · B区：风险，— 无法计算（orders 为 0）",
         ),
     ]
+
+
+def test_an_english_metric_column(small: Callable[[str], LoadedPlan], write: Callable[[str, str], Path]) -> None:
+    loaded = small(TARGETS)
+    assert loaded.plan is not None
+    actuals = write("a.csv", "metric,region,date,value\nrevenue,east-a,2026-07-01,30\norders,east-a,2026-07-01,10\n")
+    read = parse_actuals(actuals, loaded.plan)
+    assert ([(r.target, r.value) for r in read.rows], read.diagnostics) == ([("T1", 30), ("T4", 10)], [])

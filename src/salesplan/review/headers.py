@@ -23,7 +23,7 @@ from salesplan.review.words import listing
 
 # the documented table (README "The actuals file"): the words of each column, English then Chinese
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "target": ("target", "目标", "目标编号", "指标", "指标名称"),
+    "target": ("target", "metric", "目标", "目标编号", "指标", "指标名称"),
     "region": ("region", "区域", "大区", "片区", "地区", "区域名称"),
     "product": ("product", "产品", "产品线", "品类"),
     "rep": ("rep", "salesperson", "销售代表", "代表", "销售", "销售员", "业务员", "客户经理", "姓名"),
