@@ -109,6 +109,14 @@ class Builder:
         if shares.held:
             left = rest_of(env, level, ctx, shares, units, at)
             rest = [w for w, h in zip(shares.weights, shares.held, strict=True) if h is None]
+            if left and not rest:  # every part is held: what they leave has nowhere to go
+                where = at or level.path(env, "rest")
+                message = _(
+                    "every part of {where} is held, and the {amount} the held values leave has no part to go to",
+                    where=describe(ctx, env),
+                    amount=env.amount(left),
+                )
+                raise SplitProblem([env.diag(codes.ZERO_WEIGHTS, where, message)])
             if left and not any(rest):
                 raise SplitProblem([self._nothing_to_split_by(level, ctx, left, shares)])
             return merge(shares.held, apportion(left, rest))
