@@ -130,3 +130,52 @@ def test_a_repeated_customer_column(loaded: LoadedPlan, tmp_path: Path) -> None:
     assert (problem.code, problem.line, problem.col) == (codes.ACTUALS_BAD_HEADER, 1, 2)
     assert problem.message == "repeated column 'customer': column 1 is already the account"
     assert problem.message_zh == "重复的列 'customer'：第 1 列已是客户列"
+
+
+def _review_diagnostics(plan_text: str, actuals: str, tmp_path: Path) -> list[tuple[str, int, int, str, str]]:
+    loaded = load_text(plan_text, "plan.yaml")
+    assert loaded.ok, [d.format() for d in loaded.diagnostics]
+    read = parse_actuals(_write(tmp_path, actuals), _plan(loaded))
+    assert read.diagnostics == []
+    review = review_plan(_plan(loaded), split_plan(loaded).splits, read.rows, dt.date(2026, 9, 30), Thresholds())
+    return [(d.code, d.line, d.col, d.message, d.message_zh or "") for d in review.diagnostics]
+
+
+SCOPED = PLAN.replace("    value: 100\n", "    value: 100\n    scope: {accounts: [renji]}\n")
+
+
+def test_an_account_outside_the_breakdown_is_located_at_its_cell(tmp_path: Path) -> None:
+    plan = SCOPED.replace("      - {by: tier, method: even}\n", "")
+    found = _review_diagnostics(plan, "channel,customer,value\ndirect,zhongshan,5\ndirect,renji,5\n", tmp_path)
+    assert found == [
+        (
+            codes.ACTUALS_NOT_IN_BREAKDOWN,
+            2,
+            2,
+            "account 'zhongshan' is not a part of target T's scope or breakdown under direct",
+            "'zhongshan' 不在目标 T 的范围或拆解之内（direct 之下）",
+        )
+    ]
+
+
+def test_a_tier_outside_the_breakdown_names_the_accounts_tier(tmp_path: Path) -> None:
+    plan = SCOPED.replace("      - {by: account, method: even}\n", "")
+    found = _review_diagnostics(plan, "channel,customer,value\nagent,zhongshan,5\n", tmp_path)
+    # zhongshan is outside the target's accounts, and its tier B is not a part of the tier level
+    assert [(code, line, col, en) for code, line, col, en, _zh in found] == [
+        (codes.ACTUALS_NOT_IN_BREAKDOWN, 2, 2, "account 'zhongshan' is not a part of target T's scope or breakdown"),
+        (
+            codes.ACTUALS_NOT_IN_BREAKDOWN,
+            2,
+            2,
+            "tier 'B' (the row's account's) is not a part of target T's breakdown under agent",
+        ),
+    ]
+    assert found[1][4] == "客户分级 'B'（该行客户所属）不在目标 T 的拆解之内（agent 之下）"
+
+
+def test_an_account_outside_the_scope_without_an_account_level(tmp_path: Path) -> None:
+    plan = SCOPED.replace("      - {by: tier, method: even}\n      - {by: account, method: even}\n", "")
+    found = _review_diagnostics(plan, "channel,customer,value\ndirect,zhongshan,5\n", tmp_path)
+    assert [(code, line, col) for code, line, col, _en, _zh in found] == [(codes.ACTUALS_NOT_IN_BREAKDOWN, 2, 2)]
+    assert found[0][3] == "account 'zhongshan' is not a part of target T's scope or breakdown"

@@ -371,8 +371,11 @@ def not_in_breakdown(row: ActualRow, key: str, part: str, target_id: str, under:
         "region": _("region '{part}' is not a part of target {target}'s scope or breakdown{under}", **fields),
         "product": _("product '{part}' is not a part of target {target}'s scope or breakdown{under}", **fields),
         "rep": _("rep '{part}' is not a part of target {target}'s scope or breakdown{under}", **fields),
+        "account": _("account '{part}' is not a part of target {target}'s scope or breakdown{under}", **fields),
+        "channel": _("channel '{part}' is not a part of target {target}'s scope or breakdown{under}", **fields),
+        "tier": _("tier '{part}' (the row's account's) is not a part of target {target}'s breakdown{under}", **fields),
     }[key]
-    return diagnostic(codes.ACTUALS_NOT_IN_BREAKDOWN, row.where(key), message)
+    return diagnostic(codes.ACTUALS_NOT_IN_BREAKDOWN, row.where("account" if key == "tier" else key), message)
 
 
 def _unknown(key: str, raw: Any) -> Message:

@@ -137,7 +137,7 @@ def _outside_scope(target: Target, split: TargetSplit, rows: list[ActualRow]) ->
     scope = target.scope
     if scope is None:
         return out
-    for key, allowed in (("region", scope.regions), ("product", scope.products)):
+    for key, allowed in (("region", scope.regions), ("product", scope.products), ("account", scope.accounts)):
         if not allowed or key in split.levels:
             continue
         for row in rows:
