@@ -1,5 +1,7 @@
-"""A level has no parts: an empty `parts:` list, or a region or product level in a team that
-defines none.
+"""A level has no parts: an empty `parts:` list, a region, product, channel or account level in a
+team that defines none, a tier the target's accounts do not have (or a tier level whose accounts
+have no tier), or a node with no account of the level (a region without accounts under
+`by: account`).
 
 Reported by the split engine.
 
