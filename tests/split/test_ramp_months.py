@@ -142,3 +142,27 @@ def test_missing_months_under_reps_are_reported_once_each() -> None:
     # two reps of east-a need its August: one finding, at east-a's row
     assert [(d.code, d.path) for d in outcome.diagnostics] == [(codes.NO_HISTORY, ("history", "by_month", "east-a"))]
     assert "no month 8" in outcome.diagnostics[0].message and outcome.diagnostics[0].line == 12
+
+
+def test_a_month_level_by_capacity_follows_the_reps_ramped_capacity() -> None:
+    targets = (
+        "  - id: T\n    value: 300\n    split:\n"
+        "      - {by: region, parts: [east-a]}\n"
+        "      - {by: rep, method: capacity, cap: false}\n"
+        "      - {by: month, method: capacity}\n"
+    )
+    outcome = split(targets)
+    # 李雷 231 by his capacity days 31 : 31 : 30 -> 77.84, 77.84, 75.33: 78, 78, 75;
+    # 韩梅 69 by her ramped days 0 : 9.3 : 18 -> 23.51, 45.49: 24, 45
+    assert _months(outcome) == {"李雷": [78, 78, 75], "韩梅": [0, 24, 45]}
+    han = outcome.splits[0].root.children[0].children[1]
+    assert [m.basis.text("zh") for m in han.children][1:] == [
+        "按产能 9.3/27.3（爬坡 30%）",
+        "按产能 18/27.3（爬坡 60%）",
+    ]
+
+
+def test_a_time_level_by_capacity_needs_a_rep_level_above() -> None:
+    outcome = split("  - {id: T, value: 300, split: [{by: month, method: capacity}]}\n")
+    assert [d.code for d in outcome.diagnostics] == [codes.METHOD_NOT_APPLICABLE] and outcome.splits == []
+    assert "only under a rep level" in outcome.diagnostics[0].message

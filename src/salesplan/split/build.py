@@ -54,7 +54,7 @@ class Builder:
     def level(self, level: Level, frontier: Frontier, last: bool) -> Frontier:
         if level.method == "ipf":
             return split_ipf(self, level, frontier, last)
-        if level.method == "capacity" and level.spec.cap:
+        if level.method == "capacity" and level.spec.cap and level.dim == "rep":
             return self._capacity(level, frontier, last)
         return self._plain(level, frontier, last)
 

@@ -8,6 +8,11 @@ tenure month's share. A rep at 30% in August and 60% in September therefore carr
 the ramped capacity the rep level counted: weights 1:1 become 0.3:0.6 (before rounding), and parts
 still add up to the rep's part exactly. A rep without a ramp, and a time level under a rep of any
 other method, are prorated by days as before.
+
+A time level may also be split `method: capacity` itself, under a rep level of any method: each part
+then weighs the rep's ramped capacity in it (their active days, each at its tenure month's share;
+capacity a day is the same all period), `按产能 9.3/27.3（爬坡 30%）`. Without a rep level above it
+has no capacity to follow (SP048).
 """
 
 from __future__ import annotations
@@ -22,7 +27,10 @@ from salesplan.split.timeparts import TimePart
 
 
 def under_capacity(env: TargetEnv, index: int) -> bool:
-    """Whether a level outside split level `index` is a rep level split by capacity (`method:` or `rest:`)."""
+    """Whether split level `index` is split by capacity itself, or a level outside it is a rep level
+    split by capacity (`method:` or `rest:`)."""
+    if index < len(env.target.split) and (env.target.split[index].rest or env.target.split[index].method) == "capacity":
+        return True
     for spec in env.target.split[:index]:
         dims = spec.by if isinstance(spec.by, list) else [spec.by]
         if "rep" in dims and (spec.rest or spec.method) == "capacity":

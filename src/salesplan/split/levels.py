@@ -34,7 +34,11 @@ APPLICABLE: dict[str, set[str]] = {
     "product": _PLACE | {"history"},
     "rep": _PLACE | {"capacity"},
     **{dim: _PLACE | {"history"} for dim in CUSTOMER_DIMS},
-    **{kind: _PLACE | {"workdays"} | ({"history"} if kind in SEASONAL_KINDS else set()) for kind in TIME_KINDS},
+    # capacity over time: under a rep level, each part by the rep's ramped capacity in it
+    **{
+        kind: _PLACE | {"workdays", "capacity"} | ({"history"} if kind in SEASONAL_KINDS else set())
+        for kind in TIME_KINDS
+    },
 }
 
 
@@ -69,6 +73,15 @@ class _Checker:
                     method=level.method,
                     dim=dimension(level.dim),
                     allowed=allowed,
+                ),
+            )
+        elif level.is_time and level.method == "capacity" and "rep" not in seen:
+            self.add(
+                codes.METHOD_NOT_APPLICABLE,
+                level.path(env, "rest" if level.spec.rest is not None else "method"),
+                _(
+                    "method 'capacity' splits by {dim} only under a rep level: it follows the rep's ramped capacity",
+                    dim=dimension(level.dim),
                 ),
             )
         for dim in dims:

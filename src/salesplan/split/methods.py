@@ -260,6 +260,8 @@ def _time_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
         ]
     elif method == "history":
         exact = seasonal_weights(env, level.dim, parts, actives, ctx)
+    elif method == "capacity":  # under a rep: their active days, ramped below (capacity a day is constant)
+        exact = [Fraction(a) for a in actives]
     else:  # workdays
         calendar = env.calendar(ctx[REGION] or env.rep_region(rep))
         a_start, a_end = env.active(rep)
