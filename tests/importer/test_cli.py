@@ -74,3 +74,9 @@ def test_into_a_plan_that_lost_an_item_names_it(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["import", str(_book(tmp_path)), "--into", str(plan), "--lang", "en"])
     assert result.exit_code == 2
     assert "SP604 risk R3 is not in the plan to update: export the workbook from it" in result.output
+
+
+def test_a_missing_workbook_is_sp600(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["import", str(tmp_path / "none.xlsx"), "-o", str(tmp_path / "n.yaml")])
+    assert result.exit_code == 2 and "SP600" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "n.yaml").exists()

@@ -103,6 +103,7 @@ def _into(into: Path, old: str, new: str, dry_run: bool, lang: str) -> None:
 
 
 def _write(output: Path, text: str, force: bool, lang: str) -> None:
+    from salesplan.oserror import reason
     from salesplan.output import OutputExists, write_atomic
 
     try:
@@ -110,7 +111,7 @@ def _write(output: Path, text: str, force: bool, lang: str) -> None:
     except OutputExists:
         fail(_("{output} exists; use --force to overwrite it", output=output), lang=lang)
     except OSError as exc:
-        fail(_("cannot write {output}: {reason}", output=output, reason=exc.strerror or exc), lang=lang)
+        fail(_("cannot write {output}: {reason}", output=output, reason=reason(exc)), lang=lang)
     written(output, lang)
 
 

@@ -18,6 +18,7 @@ from salesplan import codes
 from salesplan.codes import diagnostic
 from salesplan.diagnostics import Diagnostic, SourceRef
 from salesplan.i18n import Message, _
+from salesplan.oserror import reason
 
 MAX_FILE = 20 * 1024 * 1024
 MAX_MEMBERS = 2_000
@@ -42,7 +43,7 @@ def read_guarded(path: Path, file: str) -> tuple[bytes | None, list[Diagnostic]]
         with open(path, "rb") as handle:
             data = handle.read(MAX_FILE + 1)
     except OSError as exc:
-        return _bad(file, "", _("cannot read the workbook: {reason}", reason=exc.strerror or exc))
+        return _bad(file, "", _("cannot read the workbook: {reason}", reason=reason(exc)))
     if len(data) > MAX_FILE:
         return _bad(file, codes.IMPORT_TOO_LARGE, _("the workbook is larger than 20 MB"))
     if data.startswith(OLE2):
