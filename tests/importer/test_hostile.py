@@ -30,16 +30,14 @@ def _replace_part(data: bytes, name: str, change: Any) -> bytes:
     return zipped(members)
 
 
-def _first_sheet(data: bytes) -> str:
-    return "xl/worksheets/sheet1.xml"
-
-
 def _billion_laughs(data: bytes) -> bytes:
     entities = '<!DOCTYPE lolz [<!ENTITY lol "lol">' + "".join(
         f'<!ENTITY lol{i} "{"&lol" + str(i - 1) + ";" if i > 1 else "&lol;"}' * 10 + '">' for i in range(1, 10)
     )
     head = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    return _replace_part(data, _first_sheet(data), lambda xml: head + entities.encode() + b"]>" + xml[len(head) :])
+    return _replace_part(
+        data, "xl/worksheets/sheet1.xml", lambda xml: head + entities.encode() + b"]>" + xml[len(head) :]
+    )
 
 
 def _bomb() -> bytes:
@@ -72,7 +70,7 @@ def _formula_ids() -> bytes:
     return edited(exported(REFERENCE), [[BREAKDOWN, "B3", "=B22"], [EXECUTION, "B3", '=HYPERLINK("x")']])
 
 
-def _huge(tmp: Path) -> bytes:
+def _rows_added() -> bytes:
     return edited(exported(REFERENCE), [[RISKS, f"B{n}", "x"] for n in range(5, 400)])
 
 
@@ -84,7 +82,7 @@ CORPUS = {
     "not a zip": (lambda: b"PK\x03\x04 truncated", ["SP601"]),
     "ole2 as xlsx": (lambda: bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 504, ["SP601"]),
     "a sheet renamed": (lambda: edited(exported(REFERENCE), [], rename={RISKS: "Risks"}), ["SP603"]),
-    "rows added below the tables": (lambda: _huge(Path()), ["SP607"]),
+    "rows added below the tables": (_rows_added, ["SP607"]),
     "the embedded plan damaged": (lambda: edited(exported(REFERENCE), [["salesplan", "B3", "{{{"]]), ["SP604"]),
     "a blank template with bad rows": (
         lambda: edited(blank(), [[BREAKDOWN, "A3", "区域"], [EXECUTION, "B3", "任务"], [EXECUTION, "D3", "?"]]),
@@ -141,3 +139,20 @@ def test_every_wrong_cell_is_reported_at_once(tmp_path: Path) -> None:
         + [f"{EXECUTION}!{c}" for c in ("D3", "G4", "I3", "J4")]
         + [f"{RISKS}!{c}" for c in ("C2", "D3")]
     ), result.output
+
+
+def test_a_sheet_declaring_the_whole_grid_is_read_only_where_it_holds_cells(tmp_path: Path) -> None:
+    """A dimension of A1:XFD1048576 and a cell in the last one: openpyxl is not asked for a million empty rows'
+    cells, the bound counts what the sheet holds, and the stray cell outside every table changes nothing."""
+    source = zipfile.ZipFile(io.BytesIO(exported(REFERENCE)))
+    members = {info.filename: source.read(info) for info in source.infolist()}
+    xml = members["xl/worksheets/sheet1.xml"].decode()
+    xml = re.sub(r'<dimension ref="[^"]*"/>', '<dimension ref="A1:XFD1048576"/>', xml)
+    far = '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+    members["xl/worksheets/sheet1.xml"] = xml.replace("</sheetData>", far + "</sheetData>").encode()
+    book = tmp_path / "plan.xlsx"
+    book.write_bytes(zipped(members))
+    out = tmp_path / "new.yaml"
+    result = CliRunner().invoke(app, ["import", str(book), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8") == REFERENCE.read_text(encoding="utf-8")
