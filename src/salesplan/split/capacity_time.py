@@ -42,7 +42,7 @@ def ramp_factors(env: TargetEnv, index: int, rep: str | None, parts: list[TimePa
     """Per time part of split level `index`, the rep's ramped days over their active days in it (1
     where the ramp is over, or no day is active); None when nothing is ramped here (no rep, no ramp,
     or no capacity level above)."""
-    if rep is None:
+    if ramp_key(env, rep) is None:  # attribute checks first: most reps have no ramp
         return None
     ramp = env.ramp(rep)
     if ramp is None or not under_capacity(env, index):

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic, Severity
@@ -139,8 +140,10 @@ def _inactive(basis: Basis) -> Basis:
     return Basis(basis.method, basis.numerator, basis.denominator, _INACTIVE)
 
 
+@lru_cache(maxsize=4096)
 def _ramped(basis: Basis, share: Fraction) -> Basis:
-    """The capacity basis of a rep whose ramp lowers it here: `(ramp 60%)`."""
+    """The basis of a rep's part that their ramp lowers: `(ramp 60%)` (alike parts share one Basis,
+    so a renderer words it once)."""
     if share == 1:
         return basis
     note: Message = _("ramp {percent}", percent=percent_text(share))

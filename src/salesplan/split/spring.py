@@ -56,6 +56,8 @@ def check_spring_shift(env: TargetEnv, parts: list[TimePart], rows: Rows) -> Non
                 if this is None or last is None or this.month == last.month:
                     continue
                 path = ("history", "by_month", region) if region is not None else ("history", "by_month")
+                if any(d.code == codes.NO_HISTORY and d.path == path for d in env.warnings):
+                    continue  # said once per row: a diagnostic is worded in both languages, not cheap
                 where = _("region '{region}'", region=region) if region is not None else _("the team")
                 env.warn_once(
                     env.diag(
