@@ -65,7 +65,12 @@ def test_breakdown_rows_follow_targets_and_their_split(reference_doc: Document) 
     assert first.cells[4:] == ("深耕老客户，新增 3 家代理商", "王芳", dt.date(2026, 9, 30))
     assert isinstance(first.cells[2], Quantity) and first.cells[2].value == 500 and first.cells[2].fmt.unit == "万元"
     region_a = rows[1]
-    assert (region_a.level, region_a.cells[0], region_a.cells[1], region_a.cells[3]) == (1, "区域", "A区", "指定；同比 +20.0%")
+    assert (region_a.level, region_a.cells[0], region_a.cells[1], region_a.cells[3]) == (
+        1,
+        "区域",
+        "A区",
+        "指定；同比 +20.0%",
+    )
     assert region_a.cells[2] == Quantity(Decimal(300), first.cells[2].fmt)
     # every part says how it was reached
     assert all(r.cells[3] for r in rows)
