@@ -13,6 +13,7 @@ import pytest
 from salesplan.capacity.render import RENDERERS as CAPACITY
 from salesplan.cli.capacity_cmd import CapacityFormat
 from salesplan.cli.diff_cmd import DiffFormat
+from salesplan.cli.review_cmd import ReviewFormat
 from salesplan.cli.lint_cmd import Format as OutputFormat
 from salesplan.cli.outcome import render_options
 from salesplan.cli.risks_cmd import RiskFormat
@@ -20,6 +21,7 @@ from salesplan.cli.rollup_cmd import RollupFormat
 from salesplan.diff.render import RENDERERS as DIFF
 from salesplan.rendering import Renderers, RenderOptions, cell_width, pad, plain_console
 from salesplan.report import RENDERERS as LINT
+from salesplan.report.review_out import RENDERERS as REVIEW
 from salesplan.report.risks import RISKS_RENDERERS
 from salesplan.report.rollup_xlsx import RENDERERS as ROLLUP
 from salesplan.report.smart import SMART_RENDERERS
@@ -38,6 +40,11 @@ from salesplan.report.smart import SMART_RENDERERS
 )
 def test_every_format_a_command_offers_has_its_renderer(renderers: Renderers[object], choices: type[StrEnum]) -> None:
     assert set(renderers.names) == {choice.value for choice in choices}
+
+
+def test_every_review_format_has_its_renderer() -> None:
+    # csv is the actuals template of --blank only, not a way to show a review
+    assert set(REVIEW.names) == {choice.value for choice in ReviewFormat} - {"csv"}
 
 
 def test_renderers_by_name() -> None:

@@ -9,9 +9,6 @@ options are wrong. The plan is never modified.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -31,6 +28,7 @@ from salesplan.cli.common import (
     print_diagnostics,
     refuse_input_as_output,
     refuse_settings,
+    render_options,
 )
 from salesplan.cli.review_gates import _alert_gate, _alert_kinds, _gate, _spend
 from salesplan.diagnostics import has_errors
@@ -103,7 +101,7 @@ def _filled(loaded: LoadedPlan, lang: str) -> FilledTemplate:
     return fill(loaded.plan, outcome.splits[0] if outcome is not None and outcome.splits else None)
 
 
-def _render(
+def _payload(
     review: Review,
     loaded: LoadedPlan,
     fmt: ReviewFormat,
@@ -111,66 +109,21 @@ def _render(
     lang: str,
     tasks: list[TaskProgress] | None = None,
     spend: SpendReview | None = None,
-) -> str | bytes:
-    if fmt is ReviewFormat.json:
-        from salesplan.report import review_spend
-        from salesplan.report.review_tasks import add_to_json
-        from salesplan.review.render import render_json
-
-        document = render_json(review) if tasks is None else add_to_json(render_json(review), tasks)
-        return document if spend is None else review_spend.add_to_json(document, spend)
-    if fmt in (ReviewFormat.github, ReviewFormat.sarif):  # findings at the targets' lines, for CI
-        from salesplan.report.review_ci import render_ci
-
-        return render_ci(review, loaded, fmt.value, lang)
-    if fmt is ReviewFormat.table:
-        from salesplan.report.review_tasks import render_text
-        from salesplan.review.render import render_table
-
-        tty = output is None and sys.stdout.isatty()
-        width = shutil.get_terminal_size((160, 24)).columns if tty else 160
-        color = tty and not os.environ.get("NO_COLOR")
-        text = render_table(review, lang, width, color=color)
-        text = text if tasks is None else text + render_text(tasks, review.as_of, lang, width, color)
-        if spend is not None:
-            from salesplan.report import review_spend
-
-            text += review_spend.render_text(spend, lang, width, color)
-        return text
-    from salesplan.export.review_table import review_document
-    from salesplan.export.run import render_located
-
-    assert loaded.plan is not None
-    doc = review_document(loaded.plan, review, lang)
-    if tasks is not None:
-        from salesplan.report.review_tasks import task_table
-
-        doc.tables.append(task_table(tasks, lang))
-    if spend is not None:
-        from salesplan.report.review_spend import spend_tables
-
-        doc.tables += spend_tables(spend, lang)
-    rendered = render_located(doc, "xlsx" if fmt is ReviewFormat.xlsx else "md", loaded)
-    print_diagnostics(rendered.diagnostics, lang)  # what the workbook had to change, as warnings
-    assert isinstance(rendered.payload, str | bytes)
-    return rendered.payload
-
-
-def _payload(
-    review: Review,
-    loaded: LoadedPlan,
-    fmt: ReviewFormat,
-    output: Path | None,
-    lang: str,
-    tasks: list[TaskProgress] | None,
-    spend: SpendReview | None = None,
 ) -> str | bytes | Iterator[str]:
-    """What one review writes: json as chunks made while they are written (the whole text is never held)."""
-    if fmt is ReviewFormat.json and tasks is None and spend is None:
-        from salesplan.review.render import json_chunks
+    """What one review writes, by the renderer of `fmt` (`salesplan.report.review_out`); json alone comes as
+    chunks made while they are written. What a workbook had to change is printed as warnings."""
+    from salesplan.report.review_out import RENDERERS, ReviewOutput
 
-        return json_chunks(review)
-    return _render(review, loaded, fmt, output, lang, tasks, spend)
+    out = ReviewOutput(review, loaded, tasks, spend)
+    made = RENDERERS.render(fmt.value, out, render_options(lang, output, width=160))
+    print_diagnostics(out.warnings, lang)
+    return made
+
+
+def _render(review: Review, loaded: LoadedPlan, fmt: ReviewFormat, output: Path | None, lang: str) -> str | bytes:
+    """`_payload` whole (a review among several plans, `--children`)."""
+    made = _payload(review, loaded, fmt, output, lang)
+    return made if isinstance(made, str | bytes) else "".join(made)
 
 
 def _inputs(
