@@ -13,9 +13,9 @@ import pytest
 from salesplan.capacity.render import RENDERERS as CAPACITY
 from salesplan.cli.capacity_cmd import CapacityFormat
 from salesplan.cli.diff_cmd import DiffFormat
-from salesplan.cli.review_cmd import ReviewFormat
 from salesplan.cli.lint_cmd import Format as OutputFormat
 from salesplan.cli.outcome import render_options
+from salesplan.cli.review_cmd import ReviewFormat
 from salesplan.cli.risks_cmd import RiskFormat
 from salesplan.cli.rollup_cmd import RollupFormat
 from salesplan.diff.render import RENDERERS as DIFF
