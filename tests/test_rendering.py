@@ -18,6 +18,7 @@ from salesplan.cli.outcome import render_options
 from salesplan.cli.review_cmd import ReviewFormat
 from salesplan.cli.risks_cmd import RiskFormat
 from salesplan.cli.rollup_cmd import RollupFormat
+from salesplan.cli.split_cmd import SplitFormat
 from salesplan.diff.render import RENDERERS as DIFF
 from salesplan.rendering import Renderers, RenderOptions, cell_width, pad, plain_console
 from salesplan.report import RENDERERS as LINT
@@ -25,6 +26,7 @@ from salesplan.report.review_out import RENDERERS as REVIEW
 from salesplan.report.risks import RISKS_RENDERERS
 from salesplan.report.rollup_xlsx import RENDERERS as ROLLUP
 from salesplan.report.smart import SMART_RENDERERS
+from salesplan.split.render import RENDERERS as SPLIT
 
 
 @pytest.mark.parametrize(
@@ -36,6 +38,7 @@ from salesplan.report.smart import SMART_RENDERERS
         (DIFF, DiffFormat),
         (CAPACITY, CapacityFormat),
         (ROLLUP, RollupFormat),
+        (SPLIT, SplitFormat),
     ],
 )
 def test_every_format_a_command_offers_has_its_renderer(renderers: Renderers[object], choices: type[StrEnum]) -> None:

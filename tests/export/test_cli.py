@@ -95,7 +95,7 @@ def test_a_failed_write_leaves_no_partial_file(
 
     monkeypatch.setattr(os, "replace", broken_replace)
     result = cli("export", reference_path, "-o", tmp_path / "plan.xlsx")
-    assert result.exit_code == 2 and "No space left on device" in result.output
+    assert result.exit_code == 2 and "磁盘空间不足" in result.output  # the reason in the user's language
     assert list(tmp_path.iterdir()) == []
 
 

@@ -233,7 +233,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(
     out.write_text("keep me", encoding="utf-8")
     code, stdout, err = run(str(plan), "-f", "json", "-o", str(out), "--force", "--lang", "en")
     assert code == 2 and stdout == ""
-    assert "cannot write" in err and "No space left on device" in err and "Traceback" not in err
+    assert "cannot write" in err and "no space left on the disk" in err and "Traceback" not in err
     assert out.read_text(encoding="utf-8") == "keep me"
     assert sorted(os.listdir(tmp_path)) == ["plan.yaml", "split.json"]
 

@@ -10,7 +10,6 @@ The plan file is never modified: `-o` naming the plan is refused even with --for
 from __future__ import annotations
 
 import itertools
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -28,6 +27,7 @@ from salesplan.cli.common import (
     load_or_exit,
     print_diagnostics,
     refuse_input_as_output,
+    render_options,
 )
 from salesplan.i18n import _
 from salesplan.options import comma_list
@@ -65,7 +65,7 @@ def split(
     from salesplan.diagnostics import has_errors
     from salesplan.report.progress import steps
     from salesplan.split.engine import split_plan
-    from salesplan.split.render import BOM, chunks
+    from salesplan.split.render import BOM, RENDERERS, SplitOutput
 
     refuse_input_as_output(output, [plan], lang.value)
     loaded = load_or_exit(plan, lang.value)
@@ -77,17 +77,12 @@ def split(
     if has_errors(outcome.diagnostics):
         raise typer.Exit(EXIT_ERROR)
     names = {t.id: t.name for t in loaded.plan.targets if t.name} if loaded.plan else {}
-    if fmt is SplitFormat.table:
-        from salesplan.split.table import render_table
-
-        width = 120
-        if output is None and sys.stdout.isatty():
-            import shutil
-
-            width = shutil.get_terminal_size((120, 24)).columns
-        emit(render_table(outcome.splits, lang.value, depth, names, width=width), output, force, lang.value)
+    made = RENDERERS.render(
+        fmt.value, SplitOutput(outcome.splits, names), render_options(lang.value, output, depth=depth)
+    )
+    if isinstance(made, str | bytes):
+        emit(made, output, force, lang.value)
         return
-    made = chunks(fmt.value, outcome.splits, lang.value, depth, names)
     if fmt is SplitFormat.csv and output is not None and str(output) != "-":
         made = itertools.chain([BOM], made)  # a CSV file is opened in Excel: the BOM tells it UTF-8
     with steps(lang.value) as step:  # written as it is made: the whole text is never held

@@ -39,12 +39,15 @@ import csv
 import io
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from json.encoder import encode_basestring, encode_basestring_ascii
 from typing import Any
 
+from salesplan.rendering import Renderers, RenderOptions
 from salesplan.split.commit import commitments
 from salesplan.split.env import plain
 from salesplan.split.result import Basis, SplitNode, TargetSplit
+from salesplan.split.table import render_table
 
 FORMATS = ("table", "json", "csv", "yaml")
 # what YAML readers refuse to read raw (the complement of YAML 1.1's printable set)
@@ -305,21 +308,40 @@ def render_csv(
     return "".join(csv_chunks(splits, lang, depth, names))
 
 
+@dataclass(frozen=True)
+class SplitOutput:
+    """What `salesplan split` shows: the splits, and the targets' names by id (the table's headings)."""
+
+    splits: list[TargetSplit]
+    names: dict[str, str] | None = None
+
+
+def _table(out: SplitOutput, options: RenderOptions) -> str:
+    return render_table(out.splits, options.lang, options.depth, out.names, width=options.width)
+
+
+# `salesplan split` by --format; json, csv and yaml in chunks made as they are written out
+RENDERERS: Renderers[SplitOutput] = Renderers(
+    {
+        "table": _table,
+        "json": lambda out, options: json_chunks(out.splits, options.lang, options.depth, out.names),
+        "csv": lambda out, options: csv_chunks(out.splits, options.lang, options.depth, out.names),
+        "yaml": lambda out, options: yaml_chunks(out.splits, options.lang, options.depth, out.names),
+    }
+)
+
+
 def chunks(
     fmt: str, splits: list[TargetSplit], lang: str = "zh", depth: int | None = None, names: dict[str, str] | None = None
 ) -> Iterator[str]:
     """The split in `fmt` (json, csv, yaml) in chunks, made as they are written out."""
-    made = {"json": json_chunks, "csv": csv_chunks, "yaml": yaml_chunks}[fmt]
-    return made(splits, lang, depth, names)
+    made = RENDERERS.render(fmt, SplitOutput(splits, names), RenderOptions(lang=lang, depth=depth))
+    assert not isinstance(made, str | bytes)
+    return made
 
 
 def render(
     fmt: str, splits: list[TargetSplit], lang: str = "zh", depth: int | None = None, names: dict[str, str] | None = None
 ) -> str:
-    """The split in `fmt` (table, json, csv, yaml)."""
-    if fmt == "table":
-        from salesplan.split.table import render_table
-
-        return render_table(splits, lang, depth, names)
-    renderer = {"json": render_json, "csv": render_csv, "yaml": render_yaml}[fmt]
-    return renderer(splits, lang, depth, names)
+    """The split in `fmt` (table, json, csv, yaml) as one text."""
+    return RENDERERS.text(fmt, SplitOutput(splits, names), RenderOptions(lang=lang, depth=depth))
