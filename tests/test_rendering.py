@@ -13,6 +13,7 @@ import pytest
 from salesplan.capacity.render import RENDERERS as CAPACITY
 from salesplan.cli.capacity_cmd import CapacityFormat
 from salesplan.cli.diff_cmd import DiffFormat
+from salesplan.cli.export_cmd import Format as ExportFormat
 from salesplan.cli.lint_cmd import Format as OutputFormat
 from salesplan.cli.outcome import render_options
 from salesplan.cli.review_cmd import ReviewFormat
@@ -20,6 +21,7 @@ from salesplan.cli.risks_cmd import RiskFormat
 from salesplan.cli.rollup_cmd import RollupFormat
 from salesplan.cli.split_cmd import SplitFormat
 from salesplan.diff.render import RENDERERS as DIFF
+from salesplan.export.run import RENDERERS as EXPORT
 from salesplan.rendering import Renderers, RenderOptions, cell_width, pad, plain_console
 from salesplan.report import RENDERERS as LINT
 from salesplan.report.review_out import RENDERERS as REVIEW
@@ -39,6 +41,7 @@ from salesplan.split.render import RENDERERS as SPLIT
         (CAPACITY, CapacityFormat),
         (ROLLUP, RollupFormat),
         (SPLIT, SplitFormat),
+        (EXPORT, ExportFormat),
     ],
 )
 def test_every_format_a_command_offers_has_its_renderer(renderers: Renderers[object], choices: type[StrEnum]) -> None:

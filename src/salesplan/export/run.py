@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Literal
 
 from salesplan.diagnostics import Diagnostic, has_errors
 from salesplan.i18n import Message, _
+from salesplan.rendering import Renderers, RenderOptions
 
 if TYPE_CHECKING:
     from salesplan.export.findings import Finding
@@ -38,15 +39,47 @@ class ExportResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def render(
+@dataclass
+class ExportJob:
+    """What an export renderer reads: the document (its texts made safe for XML), the user's template folder
+    (Markdown only), the rows of the workbook's hidden sheet (`embed`, `export.embed`), and the list the
+    renderer adds what it had to change to (a cell cut at Excel's limit, a number kept as text)."""
+
+    doc: Document
+    template_dir: Path | None = None
+    findings: list[Finding] | None = None
+    embed: Embed | None = None
+
+
+def _xlsx(job: ExportJob, options: RenderOptions) -> bytes:
+    if job.template_dir is not None:
+        raise ExportError(_("--template applies to Markdown only (--format md)"))
+    from salesplan.export.xlsx import render_xlsx
+    from salesplan.export.xlsx_sheets import TooWide
+
+    try:
+        return render_xlsx(job.doc, job.findings, job.embed)
+    except TooWide as exc:
+        raise ExportError(exc.message) from None
+
+
+def _md(job: ExportJob, options: RenderOptions) -> Iterator[str]:
+    return _markdown(job.doc, job.template_dir)
+
+
+# export by --format: the workbook's bytes, or Markdown in chunks made as they are written
+RENDERERS: Renderers[ExportJob] = Renderers({"xlsx": _xlsx, "md": _md})
+
+
+def render_stream(
     doc: Document,
     fmt: ExportFormat,
     template_dir: Path | None = None,
     findings: list[Finding] | None = None,
     embed: Embed | None = None,
-) -> bytes | str:
-    """The document as xlsx bytes or Markdown text; what had to change to write it is added to `findings`
-    (`embed`: the rows of the workbook's hidden sheet, `export.embed`).
+) -> bytes | Iterator[str]:
+    """The document as xlsx bytes or Markdown in chunks made as they are written (a large table is never
+    held as one text); what had to change to write it is added to `findings`.
 
     Every text passes `findings.clean_document` first (characters XML forbids become U+FFFD).
     """
@@ -55,17 +88,21 @@ def render(
     doc, found = clean_document(doc)
     if findings is not None:
         findings.extend(found)
-    if fmt == "xlsx":
-        if template_dir is not None:
-            raise ExportError(_("--template applies to Markdown only (--format md)"))
-        from salesplan.export.xlsx import render_xlsx
-        from salesplan.export.xlsx_sheets import TooWide
+    made = RENDERERS.render(fmt, ExportJob(doc, template_dir, findings, embed), RenderOptions(lang=doc.lang))
+    assert not isinstance(made, str)
+    return made
 
-        try:
-            return render_xlsx(doc, findings, embed)
-        except TooWide as exc:
-            raise ExportError(exc.message) from None
-    return "".join(_markdown(doc, template_dir))
+
+def render(
+    doc: Document,
+    fmt: ExportFormat,
+    template_dir: Path | None = None,
+    findings: list[Finding] | None = None,
+    embed: Embed | None = None,
+) -> bytes | str:
+    """`render_stream`, with Markdown as one text."""
+    made = render_stream(doc, fmt, template_dir, findings, embed)
+    return made if isinstance(made, bytes) else "".join(made)
 
 
 def _markdown(doc: Document, template_dir: Path | None) -> Iterator[str]:
@@ -85,27 +122,6 @@ def _markdown(doc: Document, template_dir: Path | None) -> Iterator[str]:
     made = chunks()
     first = next(made, "")
     return itertools.chain([first], made)
-
-
-def render_stream(
-    doc: Document,
-    fmt: ExportFormat,
-    template_dir: Path | None = None,
-    findings: list[Finding] | None = None,
-    embed: Embed | None = None,
-) -> bytes | Iterator[str]:
-    """`render`, with Markdown as an iterator of chunks made as they are written (a large table is never
-    held as one text)."""
-    if fmt == "xlsx":
-        payload = render(doc, fmt, template_dir, findings, embed)
-        assert isinstance(payload, bytes)
-        return payload
-    from salesplan.export.findings import clean_document
-
-    doc, found = clean_document(doc)
-    if findings is not None:
-        findings.extend(found)
-    return _markdown(doc, template_dir)
 
 
 def check_template_dir(template_dir: Path) -> None:
