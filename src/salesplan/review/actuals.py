@@ -45,6 +45,7 @@ from salesplan.review.cells import DAY_FORMS, MONTH_FORMS, is_day_shaped, read_d
 from salesplan.review.grid import Grid, Unreadable, read_grid
 from salesplan.review.headers import VALUE_WORDS, ColumnSettings, read_header
 from salesplan.review.metrics import unmeasured_names
+from salesplan.review.outside import not_in_breakdown as not_in_breakdown  # re-exported: engine and tree use it
 from salesplan.review.rows import ActualRow as ActualRow  # re-exported: rows are read here
 from salesplan.review.rows import month_end
 from salesplan.review.words import COLUMN_WORDS, listing
@@ -360,22 +361,6 @@ class _Resolver:
             hint=_("check the rep, or the rep's start/end in team.people"),
             severity=Severity.WARNING,
         )
-
-
-def not_in_breakdown(row: ActualRow, key: str, part: str, target_id: str, under: str = "") -> Diagnostic:
-    """SP067: the row's `key` names `part`, which is outside the target's scope or its breakdown
-    (`under`: the parts above, when the row stops above `key`'s level). A sentence per column: the
-    Chinese text does not name the column."""
-    fields = {"part": part, "target": target_id, "under": _(" under {parts}", parts=under) if under else ""}
-    message = {
-        "region": _("region '{part}' is not a part of target {target}'s scope or breakdown{under}", **fields),
-        "product": _("product '{part}' is not a part of target {target}'s scope or breakdown{under}", **fields),
-        "rep": _("rep '{part}' is not a part of target {target}'s scope or breakdown{under}", **fields),
-        "account": _("account '{part}' is not a part of target {target}'s scope or breakdown{under}", **fields),
-        "channel": _("channel '{part}' is not a part of target {target}'s scope or breakdown{under}", **fields),
-        "tier": _("tier '{part}' (the row's account's) is not a part of target {target}'s breakdown{under}", **fields),
-    }[key]
-    return diagnostic(codes.ACTUALS_NOT_IN_BREAKDOWN, row.where("account" if key == "tier" else key), message)
 
 
 def _unknown(key: str, raw: Any) -> Message:
