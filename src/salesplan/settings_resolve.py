@@ -18,8 +18,8 @@ from salesplan.i18n import Message, _
 from salesplan.lint.config import LintConfig
 from salesplan.options import SettingError, comma_list, percent
 from salesplan.review.alerts import Triggers
-from salesplan.review.engine import Thresholds
 from salesplan.review.headers import COLUMN_KEYS, ColumnSettings
+from salesplan.review.result import Thresholds
 from salesplan.risk.config import RiskConfig
 from salesplan.rules import RULES
 from salesplan.rules.settings import RuleSettings
