@@ -1,4 +1,5 @@
-"""An actuals row names a target, region, product or rep the plan does not have (by id or name).
+"""An actuals row names a target, region, product, rep, account or channel the plan does not have (by id or
+name).
 
 Reported by `salesplan review`, at the cell of the actuals file; rows with errors are left out
 and every other row is still read, so one run shows every problem.

@@ -1,4 +1,5 @@
-"""An actuals row's region, product or rep is not a part of its target's scope or breakdown.
+"""An actuals row's region, product, rep, account, channel or its account's tier is not a part of its target's
+scope or breakdown.
 
 The row would count towards a target that does not cover it; book it to the target that does,
 or widen the scope. Reported by `salesplan review`, at the cell of the actuals file; rows with errors are left out
