@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import openpyxl
+from typer.testing import CliRunner
 
 from salesplan.diagnostics import Diagnostic
 from salesplan.export.run import export_blank, export_plan
 from salesplan.export.tables import TABLES
 from salesplan.loader import load_plan
+
+BREAKDOWN, EXECUTION, RISKS = "销售目标设定与拆解表", "销售策略执行计划表", "风险评估与应对表"
 
 
 def exported(plan: Path, lang: str = "zh") -> bytes:
@@ -76,3 +81,28 @@ def run_import(spec: dict[str, Any], plan: Path) -> list[Diagnostic]:
 
     path = case_workbook(spec, plan, plan.parent)
     return import_workbook(path, path.name).diagnostics
+
+
+def git_diff(folder: Path, name: str = "plan.yaml") -> list[str]:
+    """The changed lines of the plan file, as `git diff` shows them (- old, + new)."""
+    out = subprocess.run(
+        ["git", "diff", "--no-index", "--unified=0", "--no-color", "--", f"orig/{name}", name],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return [line for line in out.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def into(folder: Path, edits: list[list[Any]], *options: str, data: bytes | None = None) -> tuple[Any, list[str]]:
+    """The reference plan in `folder`, its workbook edited, then `salesplan import --into`; (result, diff)."""
+    from repo_files import REFERENCE
+    from salesplan.cli.app import app
+
+    (folder / "orig").mkdir(parents=True, exist_ok=True)
+    shutil.copy(REFERENCE, folder / "orig" / "plan.yaml")
+    shutil.copy(REFERENCE, folder / "plan.yaml")
+    book = folder / "plan.xlsx"
+    book.write_bytes(edited(data or exported(REFERENCE), edits))
+    result = CliRunner().invoke(app, ["import", str(book), "--into", str(folder / "plan.yaml"), *options])
+    return result, git_diff(folder)

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from import_books import edited, exported
+from import_books import BREAKDOWN, EXECUTION, RISKS, edited, exported, into
 from repo_files import REFERENCE
 from salesplan.cli.app import app
 from salesplan.export.run import export_plan
@@ -21,30 +21,7 @@ from salesplan.export.tables import TABLES
 from salesplan.loader import load_plan
 from salesplan.split.engine import split_plan
 
-BREAKDOWN, EXECUTION, RISKS = "销售目标设定与拆解表", "销售策略执行计划表", "风险评估与应对表"
 SOFFICE = shutil.which("soffice")
-
-
-def git_diff(folder: Path, name: str = "plan.yaml") -> list[str]:
-    """The changed lines of the plan file, as `git diff` shows them (- old, + new)."""
-    out = subprocess.run(
-        ["git", "diff", "--no-index", "--unified=0", "--no-color", "--", f"orig/{name}", name],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return [line for line in out.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
-
-
-def into(folder: Path, edits: list[list[Any]], *options: str, data: bytes | None = None) -> tuple[Any, list[str]]:
-    """The reference plan in `folder`, its workbook edited, then `salesplan import --into`; (result, diff)."""
-    (folder / "orig").mkdir(parents=True, exist_ok=True)
-    shutil.copy(REFERENCE, folder / "orig" / "plan.yaml")
-    shutil.copy(REFERENCE, folder / "plan.yaml")
-    book = folder / "plan.xlsx"
-    book.write_bytes(edited(data or exported(REFERENCE), edits))
-    result = CliRunner().invoke(app, ["import", str(book), "--into", str(folder / "plan.yaml"), *options])
-    return result, git_diff(folder)
 
 
 @pytest.mark.parametrize(

@@ -44,6 +44,10 @@ def import_(
         bool, typer.Option("--dry-run", help=_("With --into: print the diff instead of writing.").msgid)
     ] = False,
     fmt: Annotated[ImportFormat, typer.Option("--format", "-f", help=_("text or json.").msgid)] = ImportFormat.text,
+    allow_over_capacity: Annotated[
+        bool,
+        typer.Option("--allow-over-capacity", help=_("Warn instead of failing when reps' capacity is exceeded.").msgid),
+    ] = False,
     force: ForceOption = False,
     lang: LangOption = Lang.zh,
 ) -> None:
@@ -58,7 +62,9 @@ def import_(
         fail(_("--dry-run goes with --into"), lang=language)
     check_output(output, force, [workbook], language)
     into_text = _read_into(into, language) if into is not None else None
-    result = import_workbook(workbook, str(workbook), into_text, str(into or "plan.yaml"))
+    result = import_workbook(
+        workbook, str(workbook), into_text, str(into or "plan.yaml"), allow_over_capacity=allow_over_capacity
+    )
     text = write_text(result) if result.data is not None else None
     if fmt is ImportFormat.json:
         typer.echo(json.dumps(_as_json(result, text is not None), ensure_ascii=False, indent=2))

@@ -154,7 +154,7 @@ class Builder:
                 continue
             name = row.read("metric", cells.text)
             unit = str(current.get("unit") or self.unit)
-            value = row.read("value", partial(cells.number, unit=unit))
+            value = row.read("value", partial(cells.amount, unit=unit))
             if name is MISSING or value is MISSING:
                 continue
             if name is None or value is None:

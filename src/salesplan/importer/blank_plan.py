@@ -50,11 +50,15 @@ def _tasks(builder: Builder) -> None:
             if empty is not None:
                 row.diag(codes.IMPORT_BAD_VALUE, empty, _("a task needs its start and end"))
             continue
+        if end < start:
+            row.diag(
+                codes.IMPORT_BAD_VALUE, "end", _("the end {end} is before the start {start}", end=end, start=start)
+            )
         task["start"], task["end"] = start, end
         deliverable = row.read("deliverable", cells.text)
         if isinstance(deliverable, str):
             task["deliverable"] = deliverable
-        budget = row.read("budget", lambda v: cells.number(v, builder.unit))
+        budget = row.read("budget", lambda v: cells.amount(v, builder.unit))
         if isinstance(budget, Decimal):
             task["budget"] = data_number(budget)
         departments = row.read("departments", cells.text)
@@ -132,11 +136,11 @@ def import_blank(book: Book, into: bool) -> Imported:
     """The plan a filled-in blank template makes (for `-o`; `--into` refuses: it names no plan's items)."""
     embedded = book.embedded or Embedded()
     where = SourceRef(book.file, 1, 1)
-    if into:
-        message = _("a filled-in blank template makes a new plan: write it with -o, not --into")
-        return Imported(diagnostics=[diagnostic(codes.IMPORT_EMBEDDED, where, message)])
     if not embedded.tables:
         message = _("the workbook is neither one salesplan export wrote nor its blank template")
+        return Imported(diagnostics=[diagnostic(codes.IMPORT_EMBEDDED, where, message)])
+    if into:
+        message = _("a filled-in blank template makes a new plan: write it with -o, not --into")
         return Imported(diagnostics=[diagnostic(codes.IMPORT_EMBEDDED, where, message)])
     builder = Builder(book, embedded)
     builder.breakdown()

@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from salesplan import codes
 from salesplan.codes import diagnostic
-from salesplan.diagnostics import Diagnostic, SourceRef, inert
+from salesplan.diagnostics import Diagnostic, Severity, SourceRef, inert
 from salesplan.i18n import Message, _
 from salesplan.importer.cells import Formula
 from salesplan.numbers import plain
@@ -78,11 +78,20 @@ class Book:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     title: str = ""  # the workbook's title (document properties)
 
-    def diag(self, code: str, sheet: str, row: int, column: int, message: Message, hint: Message | None = None) -> None:
+    def diag(
+        self,
+        code: str,
+        sheet: str,
+        row: int,
+        column: int,
+        message: Message,
+        hint: Message | None = None,
+        *,
+        severity: Severity | None = None,
+    ) -> None:
         ref = place(self.file, sheet, row, column)
-        self.diagnostics.append(
-            diagnostic(code, ref, message, path=(sheet, f"{get_column_letter(column)}{row}"), hint=hint)
-        )
+        cell = (sheet, f"{get_column_letter(column)}{row}")
+        self.diagnostics.append(diagnostic(code, ref, message, path=cell, hint=hint, severity=severity))
 
 
 def cell_value(value: Any, number_format: str | None, data_type: str | None = None) -> Any:

@@ -21,9 +21,11 @@ from decimal import Decimal
 from typing import Any
 
 from salesplan import codes
-from salesplan.i18n import _
+from salesplan.diagnostics import Diagnostic
+from salesplan.i18n import Message, _
 from salesplan.importer import cells
 from salesplan.importer.edits import data_number, item
+from salesplan.importer.result import Quoted
 from salesplan.importer.sheet import MISSING, RowCells
 from salesplan.numbers import plain
 from salesplan.split.result import SplitNode, TargetSplit
@@ -71,7 +73,7 @@ def _visit(target: TargetRows, path: Path, node: SplitNode, unit: str) -> Decima
         target.failed = True
         return None
     if not node.children:
-        value = row.read("value", lambda v: cells.number(v, unit))
+        value = row.read("value", lambda v: cells.amount(v, unit))
         if value is MISSING:
             target.failed = True
             return None
@@ -98,7 +100,7 @@ def _visit(target: TargetRows, path: Path, node: SplitNode, unit: str) -> Decima
     raw = row.raw("value")
     value = parts
     if raw is not None and not cells.is_formula(raw) and not (isinstance(raw, str) and not raw.strip()):
-        typed = row.read("value", lambda v: cells.number(v, unit))
+        typed = row.read("value", lambda v: cells.amount(v, unit))
         if typed is MISSING or typed is None:
             target.failed = True
             return None
@@ -179,16 +181,25 @@ def apply(target: TargetRows, data: Any) -> bool:
     return True
 
 
-def verify(target: TargetRows, again: TargetSplit | None, failure: str | None) -> None:
-    """Every part not split again must come out of the new split as read; else SP609 at its row."""
-    root_row = target.rows[()]
+def edited_row(target: TargetRows) -> RowCells:
+    """The first row whose value the workbook changed (the target's row when only its total did)."""
+    edited = [p for p in target.changed if p and p in target.rows and p not in target.stale] or [()]
+    return min((target.rows[path] for path in edited), key=lambda r: r.row)
+
+
+def verify(target: TargetRows, again: TargetSplit | None, failure: Diagnostic | None) -> None:
+    """Every part not split again must come out of the new split as read; else SP609 at its row.
+
+    When the target does not split at all, the split's own error is quoted (in the user's language)
+    with its own hint (SP051's names `--allow-over-capacity`), at the first edited row."""
     if again is None:
-        reason = failure or ""
-        root_row.diag(
-            codes.IMPORT_NOT_HELD,
-            "value",
-            _("the edited breakdown cannot be split: {reason}", reason=reason),
-            _("keep the parts that the plan holds explicitly adding up to the total"),
+        row = edited_row(target)
+        hint: Message = _("keep the parts that the plan holds explicitly adding up to the total")
+        if failure is not None and failure.hint:
+            hint = Quoted("", en=failure.hint, zh=failure.hint_in("zh") or failure.hint)
+        reason = Quoted.of(failure) if failure is not None else ""
+        row.diag(
+            codes.IMPORT_NOT_HELD, "value", _("the edited breakdown cannot be split: {reason}", reason=reason), hint
         )
         return
     for path, value in target.new.items():

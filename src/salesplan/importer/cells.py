@@ -19,7 +19,7 @@ from salesplan.numbers import plain
 from salesplan.review.amounts import Refusal, read_value
 from salesplan.review.cells import EXCEL_EPOCH, FIRST_SERIAL, LAST_SERIAL, narrow, read_day
 
-__all__ = ["Bad", "Formula", "choice", "day", "is_formula", "narrow", "number", "person", "text"]
+__all__ = ["Bad", "Formula", "amount", "choice", "day", "is_formula", "narrow", "number", "person", "text"]
 
 
 # the days a plan names: those of Excel's five-digit serials (1927-05-18 .. 2173-10-14); a small number in a
@@ -77,6 +77,14 @@ def number(value: Any, unit: str | None) -> Decimal | None:
     read = read_value(narrow(value.strip()) if isinstance(value, str) else value, unit or None)
     if isinstance(read, Refusal):
         raise Bad(codes.IMPORT_BAD_VALUE, read.reason)
+    return read
+
+
+def amount(value: Any, unit: str | None) -> Decimal | None:
+    """A number that cannot be below zero (a part of a breakdown, a budget); None when empty."""
+    read = number(value, unit)
+    if read is not None and read < 0:
+        raise Bad(codes.IMPORT_BAD_VALUE, _("{value} is negative: this value cannot be below 0", value=plain(read)))
     return read
 
 

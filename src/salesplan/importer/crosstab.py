@@ -52,7 +52,7 @@ def _total(
     must still be the sum of the parts as exported (an edit goes into the parts)."""
     if raw is None or cells.is_formula(raw):
         return
-    value = row.read(column, lambda v: cells.number(v, unit))
+    value = row.read(column, lambda v: cells.amount(v, unit))
     old = sum(
         (v for (p, w), group in leaves.items() if p[: len(path)] == path and when in (None, w) for _l, v in group),
         Decimal(0),
@@ -81,7 +81,7 @@ def read_crosstab(target: TargetRows, rows: dict[Path, RowCells], unit: str) -> 
             group = leaves.get((path, when), [])
             if (raw is None and not group) or cells.is_formula(raw):
                 continue
-            value = row.read(column, lambda v: cells.number(v, unit))
+            value = row.read(column, lambda v: cells.amount(v, unit))
             if value is MISSING:
                 target.failed = True
                 continue

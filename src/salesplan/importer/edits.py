@@ -63,6 +63,7 @@ class Editor:
         self.words = embedded.words
         self.budgets: dict[str, Decimal | None] = {t.id: t.budget for t in plan.tasks}  # as read
         self.totals: list[tuple[RowCells, str | None]] = []  # budget subtotals (a strategy id) and the total
+        self.cells: dict[tuple[int, str], tuple[RowCells, str]] = {}  # (id of an item's mapping, key) -> its cell
 
     def missing(self, row: RowCells, column: str, kind: str, item_id: str, updated: bool) -> None:
         """SP604: a row names an item the embedded plan (or, with --into, the plan updated) lacks."""
@@ -108,6 +109,7 @@ class Editor:
     ) -> bool:
         """Read `column`; when it differs from `current`, write it (through `write`) as `key` of `entry`."""
         found = row.read(column, reader)
+        self.cells[(id(entry), key)] = (row, column)
         if found is MISSING or found == current:
             return False
         set_field(entry, key, None if found is None else write(found))
@@ -210,7 +212,7 @@ class Editor:
         found = self._pattern("budget", "text", "amount", "unit").match(shown)
         if found is not None:
             try:
-                budget = cells.number(found["amount"], self.plan.plan.unit)
+                budget = cells.amount(found["amount"], self.plan.plan.unit)
             except cells.Bad:
                 return None
             shown = found["text"]
@@ -231,8 +233,14 @@ class Editor:
         changed |= self.field(row, entry, "owner", "owner", lambda v: cells.person(v, self.people), task.owner)
         changed |= self.field(row, entry, "start", "start", cells.day, task.start)
         changed |= self.field(row, entry, "end", "end", cells.day, task.end)
+        start, end = (v.date() if isinstance(v, dt.datetime) else v for v in (entry.get("start"), entry.get("end")))
+        if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
+            row.diag(
+                codes.IMPORT_BAD_VALUE, "end", _("the end {end} is before the start {start}", end=end, start=start)
+            )
         changed |= self.field(row, entry, "deliverable", "deliverable", cells.text, task.deliverable)
-        budget = row.read("budget", lambda v: cells.number(v, unit))
+        budget = row.read("budget", lambda v: cells.amount(v, unit))
+        self.cells[(id(entry), "budget")] = (row, "budget")
         if budget is not MISSING:
             self.budgets[task_id] = budget
             if budget != task.budget:
@@ -275,7 +283,7 @@ class Editor:
         raw = row.raw("budget")
         if raw is None or cells.is_formula(raw):
             return
-        found = row.read("budget", lambda v: cells.number(v, self.plan.plan.unit))
+        found = row.read("budget", lambda v: cells.amount(v, self.plan.plan.unit))
         if found is not MISSING and found != expected:
             shown = plain(expected)
             row.diag(

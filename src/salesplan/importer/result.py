@@ -6,7 +6,22 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from salesplan.diagnostics import Diagnostic
-from salesplan.i18n import Message, _, n_
+from salesplan.i18n import DEFAULT, Message, _, n_
+
+
+@dataclass(frozen=True)
+class Quoted(Message):
+    """Another part's diagnostic quoted inside an import message: its own text in each language."""
+
+    en: str = ""
+    zh: str = ""
+
+    @classmethod
+    def of(cls, diag: Diagnostic) -> Quoted:
+        return cls("", en=diag.text("en"), zh=diag.text("zh"))
+
+    def render(self, lang: str = DEFAULT) -> str:
+        return self.zh if lang == "zh" else self.en
 
 
 @dataclass

@@ -14,19 +14,19 @@ from pathlib import Path
 
 from salesplan import codes
 from salesplan.codes import diagnostic
-from salesplan.diagnostics import SourceRef, has_errors
+from salesplan.diagnostics import Diagnostic, Severity, SourceRef, has_errors
 from salesplan.i18n import _
 from salesplan.importer import cells
 from salesplan.importer.blank import plan_text
 from salesplan.importer.blank_plan import import_blank
 from salesplan.importer.book import HIDDEN, Book, Embedded, Sheet, read_book
-from salesplan.importer.breakdown import TargetRows, apply, nodes, read_values, verify
+from salesplan.importer.breakdown import TargetRows, apply, edited_row, nodes, read_values, verify
 from salesplan.importer.crosstab import read_crosstab
 from salesplan.importer.edits import Editor, data_number, item, target_of
 from salesplan.importer.guard import read_guarded
 from salesplan.importer.merge import merge_plan
 from salesplan.importer.merge_values import MergeError
-from salesplan.importer.result import Imported
+from salesplan.importer.result import Imported, Quoted
 from salesplan.importer.sheet import MISSING, RowCells
 from salesplan.loader import LoadedPlan, load_text
 from salesplan.split.engine import split_plan
@@ -35,8 +35,11 @@ from salesplan.split.result import TargetSplit
 SEP = "\t"
 
 
-def import_workbook(path: Path, file: str, into: str | None = None, into_file: str = "plan.yaml") -> Imported:
-    """Read the workbook at `path` (`file` names it in diagnostics); `into`: the text of the plan to update."""
+def import_workbook(
+    path: Path, file: str, into: str | None = None, into_file: str = "plan.yaml", *, allow_over_capacity: bool = False
+) -> Imported:
+    """Read the workbook at `path` (`file` names it in diagnostics); `into`: the text of the plan to update;
+    `allow_over_capacity`: an edit the reps' capacity cannot carry is split in proportion to it (as `split`)."""
     data, found = read_guarded(path, file)
     if data is None:
         return Imported(diagnostics=found)
@@ -50,10 +53,12 @@ def import_workbook(path: Path, file: str, into: str | None = None, into_file: s
         return Imported(diagnostics=[diagnostic(codes.IMPORT_EMBEDDED, SourceRef(file, 1, 1), message)])
     if book.embedded is None or book.embedded.text is None:
         return import_blank(book, into is not None)
-    return _import_exported(book, book.embedded, into, into_file)
+    return _import_exported(book, book.embedded, into, into_file, allow_over_capacity)
 
 
-def _import_exported(book: Book, embedded: Embedded, into: str | None, into_file: str) -> Imported:
+def _import_exported(
+    book: Book, embedded: Embedded, into: str | None, into_file: str, allow_over_capacity: bool
+) -> Imported:
     assert embedded.text is not None
     result = Imported(lang=embedded.lang)
     loaded = load_text(embedded.text, f"{book.file}:{HIDDEN}")
@@ -83,7 +88,9 @@ def _import_exported(book: Book, embedded: Embedded, into: str | None, into_file
         found = target_of(loaded.plan, target_id)
         if target_id in targets and found is not None:
             read_crosstab(targets[target_id], rows, loaded.plan.target_unit(found))
-    _resplit(targets, result, editor)
+    _resplit(targets, result, editor, allow_over_capacity)
+    if not has_errors(book.diagnostics):
+        _check_loads(result, editor, into_file)
     result.diagnostics = book.diagnostics
     if has_errors(result.diagnostics):
         result.data = None
@@ -103,6 +110,42 @@ def write_text(result: Imported) -> str | None:
         result.diagnostics.append(diagnostic(codes.IMPORT_EMBEDDED, SourceRef("plan.yaml", 1, 1), exc.message))
         result.data = None
         return None
+
+
+def _check_loads(result: Imported, editor: Editor, into_file: str) -> None:
+    """The plan as it will be written must load: a value the plan refuses (a negative amount…) is SP605 at
+    the cell it was read from, or at the plan file's line when no cell of the workbook wrote it."""
+    try:
+        text = merge_plan(result.base or "", result.data)
+    except MergeError:
+        return  # `write_text` says why
+    for found in load_text(text.removeprefix("\ufeff"), into_file).diagnostics:
+        if found.severity != "error":
+            continue
+        cell = _cell_of(editor, result.data, found.path)
+        problem = _("the plan does not accept this value: {problem}", problem=Quoted.of(found))
+        if cell is not None:
+            cell[0].diag(codes.IMPORT_BAD_VALUE, cell[1], problem)
+        else:
+            editor.book.diagnostics.append(diagnostic(codes.IMPORT_BAD_VALUE, found.source, problem, path=found.path))
+
+
+def _cell_of(editor: Editor, data: object, path: tuple[str | int, ...]) -> tuple[RowCells, str] | None:
+    """The workbook cell a plan path (`tasks`, 0, `budget`) was read from, if a row wrote it; for an item's
+    path (a required field missing), the cell of the field the workbook emptied."""
+    node = data
+    for step in path[:2]:
+        if isinstance(node, dict) and isinstance(step, str):
+            node = node.get(step)
+        elif isinstance(node, list) and isinstance(step, int) and step < len(node):
+            node = node[step]
+        else:
+            return None
+    if len(path) == 2 and isinstance(node, dict):  # a required field missing: one the workbook emptied
+        emptied = [cell for (entry, key), cell in editor.cells.items() if entry == id(node) and key not in node]
+        return emptied[0] if emptied else None
+    key = path[2] if len(path) > 2 else None
+    return editor.cells.get((id(node), key)) if isinstance(key, str) else None
 
 
 def _splits(loaded: LoadedPlan) -> dict[str, TargetSplit]:
@@ -247,7 +290,7 @@ def _total_row(editor: Editor, row: RowCells) -> None:
     editor.totals.append((row, None))
 
 
-def _resplit(targets: dict[str, TargetRows], result: Imported, editor: Editor) -> None:
+def _resplit(targets: dict[str, TargetRows], result: Imported, editor: Editor, allow_over_capacity: bool) -> None:
     """Each split target's edits as held values, checked by splitting the updated plan again."""
     changed = []
     for target_id, rows in targets.items():
@@ -270,8 +313,23 @@ def _resplit(targets: dict[str, TargetRows], result: Imported, editor: Editor) -
         )
         return
     again = load_text(text, "plan.yaml")
-    outcome = split_plan(again, changed)
+    outcome = split_plan(again, changed, allow_over_capacity=allow_over_capacity)
     splits = {s.target_id: s for s in outcome.splits}
+    errors = [d for d in outcome.diagnostics if d.severity == "error"]
+    ids = [t.id for t in again.plan.targets] if again.plan is not None else []
     for target_id in changed:
-        failure = next((d.text("en") for d in outcome.diagnostics if d.severity == "error"), None)
+        failure = next((d for d in errors if _about(d, ids) == target_id), errors[0] if errors else None)
         verify(targets[target_id], splits.get(target_id), failure)
+    for found in outcome.diagnostics if allow_over_capacity else []:
+        about = _about(found, ids)
+        if found.code == codes.OVER_CAPACITY and about in targets:
+            message = _("the reps carry the excess in proportion to their capacity: {reason}", reason=Quoted.of(found))
+            edited_row(targets[about]).diag(codes.IMPORT_NOT_HELD, "value", message, severity=Severity.WARNING)
+
+
+def _about(diag: Diagnostic, target_ids: list[str]) -> str | None:
+    """The id of the target a split diagnostic's path (`targets`, index, …) is about."""
+    path = diag.path
+    if len(path) >= 2 and path[0] == "targets" and isinstance(path[1], int) and path[1] < len(target_ids):
+        return target_ids[path[1]]
+    return None

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final, Literal, TypeVar
 
+from salesplan.diagnostics import Severity
 from salesplan.i18n import Message
 from salesplan.importer.book import Book, Sheet
 from salesplan.importer.cells import Bad
@@ -46,6 +47,8 @@ class RowCells:
             self.diag(exc.code, key, exc.message)
             return MISSING
 
-    def diag(self, code: str, key: str, message: Message, hint: Message | None = None) -> None:
+    def diag(
+        self, code: str, key: str, message: Message, hint: Message | None = None, *, severity: Severity | None = None
+    ) -> None:
         column = self.column(key) if key in self.columns else 1
-        self.book.diag(code, self.sheet.title, self.row, column, message, hint)
+        self.book.diag(code, self.sheet.title, self.row, column, message, hint, severity=severity)

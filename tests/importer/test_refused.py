@@ -1,0 +1,166 @@
+"""What `salesplan import` refuses, and how it says so: a value the plan cannot take (a negative amount, an
+end before its start, a required field emptied) at its cell, an edit the reps' capacity cannot carry in
+the user's language with split's own way out (`--allow-over-capacity`), and a workbook from another tool."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from import_books import BREAKDOWN, EXECUTION, RISKS, blank, edited, into
+from repo_files import REFERENCE
+from salesplan.cli.app import app
+from salesplan.importer import cells
+from salesplan.loader import load_plan
+from salesplan.split.engine import split_plan
+
+# a Latin word of three letters or more: an English phrase left inside a Chinese message
+ENGLISH_WORD = re.compile(r"\b(?!SP\d)[A-Za-z]{3,}\b")
+
+
+def _finding(output: str, where: str) -> str:
+    """The diagnostic line at `where` (`plan.xlsx:Sheet!C7`) and its hint line, if any."""
+    lines = output.splitlines()
+    at = next(i for i, line in enumerate(lines) if where in line)
+    hint = lines[at + 1] if at + 1 < len(lines) and lines[at + 1].startswith("    ") else ""
+    return lines[at] + "\n" + hint
+
+
+@pytest.mark.parametrize(
+    ("edit", "where"),
+    [
+        ([BREAKDOWN, "C22", -5], "plan.xlsx:销售目标设定与拆解表!C22"),  # a subtotal typed over
+        ([BREAKDOWN, "C6", "-1"], "plan.xlsx:销售目标设定与拆解表!C6"),  # a leaf, as text
+        ([EXECUTION, "G3", -5], "plan.xlsx:销售策略执行计划表!G3"),  # a task's budget
+        (["T2 分解表", "C4", "－3"], "plan.xlsx:T2 分解表!C4"),  # the cross-tab, a full-width minus
+    ],
+)
+def test_a_negative_amount_is_sp605_at_its_cell(tmp_path: Path, edit: list[Any], where: str) -> None:
+    result, changed = into(tmp_path, [edit])
+    assert result.exit_code == 2 and changed == []
+    assert f"{where}: SP605 " in result.output and "为负数：该值不能小于 0" in result.output
+    assert (tmp_path / "plan.yaml").read_bytes() == REFERENCE.read_bytes()
+
+
+def test_a_negative_strategy_budget_does_not_read(tmp_path: Path) -> None:
+    text = "渠道深耕：新增 3 家代理商；代理商季度达标返利 5%（策略预算 -45万元）"
+    result, changed = into(tmp_path, [[EXECUTION, "B2", text]])
+    assert result.exit_code == 2 and changed == []
+    assert "plan.xlsx:销售策略执行计划表!B2: SP605" in result.output
+
+
+def test_an_end_before_its_start_is_sp605_at_the_end(tmp_path: Path) -> None:
+    result, changed = into(tmp_path, [[EXECUTION, "E3", "2026/6/1"]], "--lang", "en")
+    assert result.exit_code == 2 and changed == []
+    assert "plan.xlsx:销售策略执行计划表!E3: SP605 the end 2026-06-01 is before the start 2026-07-01" in result.output
+    result, _changed = into(tmp_path / "zh", [[EXECUTION, "D4", "2026年8月20日"]])  # K2: ends 2026-08-15
+    assert "plan.xlsx:销售策略执行计划表!E4: SP605 完成日期 2026-08-15 早于开始日期 2026-08-20" in result.output
+
+
+@pytest.mark.parametrize(
+    ("edit", "where", "field"),
+    [
+        ([EXECUTION, "B3", None], "plan.xlsx:销售策略执行计划表!B3", "name"),  # a task's name emptied
+        ([RISKS, "B2", None], "plan.xlsx:风险评估与应对表!B2", "description"),  # a risk's description
+    ],
+)
+def test_a_required_field_emptied_is_sp605_at_its_cell(tmp_path: Path, edit: list[Any], where: str, field: str) -> None:
+    result, changed = into(tmp_path, [edit], "--lang", "en")
+    assert result.exit_code == 2 and changed == []
+    assert f"{where}: SP605 the plan does not accept this value: missing required field '{field}'" in result.output
+    result, _changed = into(tmp_path / "zh", [edit])
+    assert f"{where}: SP605 计划不接受该值：缺少必填字段 '{field}'" in result.output
+
+
+def test_several_bad_cells_are_reported_at_once(tmp_path: Path) -> None:
+    edits = [[EXECUTION, "G3", -5], [EXECUTION, "E4", "2026/7/1"], [BREAKDOWN, "C22", -1], [BREAKDOWN, "F2", "王五"]]
+    result, changed = into(tmp_path, edits)
+    assert result.exit_code == 2 and changed == []
+    for where in ("销售策略执行计划表!G3: SP605", "销售策略执行计划表!E4: SP605", "销售目标设定与拆解表!C22: SP605"):
+        assert f"plan.xlsx:{where}" in result.output
+    assert "plan.xlsx:销售目标设定与拆解表!F2: SP606" in result.output
+
+
+def test_an_edit_over_the_reps_capacity_says_so_in_chinese_at_the_edited_cell(tmp_path: Path) -> None:
+    """The issue's example: A区 300 → 320 (its SUM typed over) asks the reps for more than their capacity."""
+    result, changed = into(tmp_path, [[BREAKDOWN, "C3", 320]])
+    assert result.exit_code == 2 and changed == []
+    found = _finding(result.output, "plan.xlsx:销售目标设定与拆解表!C3: SP609 ")
+    assert "修改后的拆解无法完成：目标 'T1'：销售代表 李雷, 韩梅, 周杰, 吴敏 需承担 520万元" in found
+    assert "499.57万元" in found and "--allow-over-capacity" in found
+    said = found.split(": SP609 ", 1)[1].replace("--allow-over-capacity", "")
+    assert not ENGLISH_WORD.findall(said)  # no English left in the Chinese message
+    result, _changed = into(tmp_path / "en", [[BREAKDOWN, "C3", 320]], "--lang", "en")
+    found = _finding(result.output, "plan.xlsx:销售目标设定与拆解表!C3: SP609 ")
+    assert (
+        "the edited breakdown cannot be split: target 'T1': reps 李雷, 韩梅, 周杰, 吴敏 are asked for 520万元" in found
+    )
+    assert "hint: lower the target, add capacity, or use --allow-over-capacity" in found
+
+
+def test_allow_over_capacity_takes_the_edit_as_split_does(tmp_path: Path) -> None:
+    result, changed = into(tmp_path, [[BREAKDOWN, "C3", 320]], "--allow-over-capacity")
+    assert result.exit_code == 0, result.output
+    assert "plan.xlsx:销售目标设定与拆解表!C3: SP609 超出部分按产能比例由销售代表分摊：目标 'T1'" in result.output
+    assert [line.split("#")[0].rstrip() for line in changed] == [
+        "-    value: 500",
+        "+    value: 520",
+        "-      - {by: region, method: explicit, values: {east-a: 300, east-b: 200}}",
+        "+      - {by: region, method: explicit, values: {east-a: 320, east-b: 200}}",
+    ]
+    loaded = load_plan(tmp_path / "plan.yaml")
+    assert any(d.code == "SP051" and d.severity == "error" for d in split_plan(loaded).diagnostics)
+    outcome = split_plan(loaded, allow_over_capacity=True)
+    t1 = next(s for s in outcome.splits if s.target_id == "T1")
+    assert {c.part: c.value for c in t1.root.children} == {"east-a": 320, "east-b": 200}
+    assert sum(n.value for _d, n in t1.root.walk() if not n.children) == 520  # every unit placed
+
+
+def test_a_workbook_from_another_tool_is_named_so_with_into(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active["A1"] = "客户"
+    book.save(tmp_path / "other.xlsx")
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes(REFERENCE.read_bytes())
+    result = CliRunner().invoke(app, ["import", str(tmp_path / "other.xlsx"), "--into", str(plan), "--lang", "en"])
+    assert result.exit_code == 2
+    assert "SP604 the workbook is neither one salesplan export wrote nor its blank template" in result.output
+    assert plan.read_bytes() == REFERENCE.read_bytes()
+
+
+@given(st.decimals(min_value=-(10**9), max_value=10**9, places=4))
+def test_an_amount_reads_exactly_and_never_below_zero(value: Decimal) -> None:
+    if value < 0:
+        with pytest.raises(cells.Bad) as refused:
+            cells.amount(str(value), "万元")
+        assert refused.value.code == "SP605"
+    else:
+        assert cells.amount(str(value), "万元") == value
+        assert cells.amount(f"{value}万", "万元") == value
+
+
+def test_a_blank_template_refuses_a_negative_budget_and_an_end_before_its_start(tmp_path: Path) -> None:
+    rows = [
+        ["业绩 · 核心目标", "第三季度销售额", 500, None, None, "王芳", "2026/9/30"],
+    ]
+    tasks = [["渠道", "代理商签约", "王芳", "2026年7月31日", "2026/7/1", None, "-20", None, None, None]]
+    edits = [
+        [sheet, f"{chr(ord('A') + c)}3", value]
+        for sheet, table in ((BREAKDOWN, rows), (EXECUTION, tasks))
+        for c, value in enumerate(table[0])
+        if value is not None
+    ]
+    book = tmp_path / "template.xlsx"
+    book.write_bytes(edited(blank(), edits))
+    result = CliRunner().invoke(app, ["import", str(book), "-o", str(tmp_path / "new.yaml"), "--lang", "en"])
+    assert result.exit_code == 2 and not (tmp_path / "new.yaml").exists()
+    assert "销售策略执行计划表!E3: SP605 the end 2026-07-01 is before the start 2026-07-31" in result.output
+    assert "template.xlsx:销售策略执行计划表!G3: SP605 -20 is negative: this value cannot be below 0" in result.output
