@@ -4,9 +4,11 @@ the account, tier and channel levels of a breakdown; the expected figures are co
 from __future__ import annotations
 
 import datetime as dt
+import io
 from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from salesplan import codes
@@ -14,6 +16,7 @@ from salesplan.loader import LoadedPlan, load_text
 from salesplan.model.plan import Plan
 from salesplan.review.actuals import parse_actuals
 from salesplan.review.engine import Thresholds, review_plan
+from salesplan.review.template import fill, filled_csv, filled_xlsx
 from salesplan.split.engine import split_plan
 
 PLAN = """\
@@ -179,3 +182,67 @@ def test_an_account_outside_the_scope_without_an_account_level(tmp_path: Path) -
     found = _review_diagnostics(plan, "channel,customer,value\ndirect,zhongshan,5\n", tmp_path)
     assert [(code, line, col) for code, line, col, _en, _zh in found] == [(codes.ACTUALS_NOT_IN_BREAKDOWN, 2, 2)]
     assert found[0][3] == "account 'zhongshan' is not a part of target T's scope or breakdown"
+
+
+def test_the_filled_template_has_account_and_channel_columns_that_read_back(loaded: LoadedPlan, tmp_path: Path) -> None:
+    [split] = split_plan(loaded).splits
+    template = fill(_plan(loaded), split)
+    assert template.columns == ("target", "region", "product", "rep", "account", "channel", "date", "month", "value")
+    assert (
+        filled_csv(template, "zh").decode("utf-8-sig").splitlines()[0]
+        == "目标,区域,产品,销售代表,客户,渠道,日期,月份,金额"
+    )
+    assert filled_csv(template, "en").decode("utf-8-sig").splitlines()[0] == (
+        "target,region,product,rep,account,channel,date,month,value"
+    )
+    # one row per leaf (channel x tier x account), each account by the name that reads back as it
+    assert [row[4:6] for row in template.rows] == [
+        ["仁济医院", "直销"],
+        ["中山医院", "直销"],
+        ["仁济医院", "代理商"],
+        ["中山医院", "代理商"],
+    ]
+    assert template.choices["account"] == ["仁济医院", "中山医院"] and template.choices["channel"] == ["直销", "代理商"]
+    # a manager types values into the rows: they land on the leaves they name
+    filled = [
+        [*row[:6], "2026-07-15", "", str(value)] for row, value in zip(template.rows, (20, 5, 0, 10), strict=True)
+    ]
+    text = "\n".join(
+        ",".join(row) for row in [filled_csv(template, "zh").decode("utf-8-sig").splitlines()[0].split(","), *filled]
+    )
+    read = parse_actuals(_write(tmp_path, text + "\n"), _plan(loaded))
+    assert read.diagnostics == []
+    review = review_plan(_plan(loaded), [split], read.rows, dt.date(2026, 9, 30), Thresholds())
+    actual = {tuple(row.coords.values()): row.actual for row in review.targets[0].rows}
+    assert actual[("direct", "A", "renji")] == 20 and actual[("direct", "B", "zhongshan")] == 5
+    assert actual[("agent", "B", "zhongshan")] == 10 and actual[()] == 35
+    # in xlsx, the account and channel columns (E, F) get the plan's parts as drop-downs, the date is G
+    sheet = openpyxl.load_workbook(io.BytesIO(filled_xlsx(template, "zh"))).worksheets[0]
+    assert [cell.value for cell in sheet[1]] == [
+        "目标",
+        "区域",
+        "产品",
+        "销售代表",
+        "客户",
+        "渠道",
+        "日期",
+        "月份",
+        "金额",
+    ]
+    lists = {str(v.sqref).split(":")[0]: v.formula1 for v in sheet.data_validations.dataValidation}
+    assert lists["E2"] == '"仁济医院,中山医院"' and lists["F2"] == '"直销,代理商"'
+    assert sheet.column_dimensions["G"].number_format == "yyyy-mm-dd"
+
+
+def test_a_template_without_customer_levels_keeps_its_columns(tmp_path: Path) -> None:
+    loaded = load_text(
+        PLAN.replace("      - {by: tier, method: even}\n      - {by: account, method: even}\n", "").replace(
+            "      - {by: channel, method: explicit, values: {direct: 60, agent: 40}}\n",
+            "      - {by: region, method: even}\n",
+        ),
+        "plan.yaml",
+    )
+    [split] = split_plan(loaded).splits
+    assert fill(_plan(loaded), split).columns == ("target", "region", "product", "rep", "date", "month", "value")
+    xlsx = filled_xlsx(fill(_plan(loaded), split), "en")
+    assert xlsx[:2] == b"PK"

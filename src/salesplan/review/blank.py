@@ -23,6 +23,8 @@ _ACTUALS_EXAMPLES: dict[str, tuple[str, tuple[str, ...]]] = {
     "region": ("east-a", ()),
     "product": ("device", ()),
     "rep": ("李雷", ()),
+    "account": ("renji", ()),
+    "channel": ("direct", ()),
     "date": ("2026-07-15", ("2026-07-15", "2026/7/15", "2026年7月15日")),
     "month": ("", ("2026-07", "2026年7月")),
     "value": ("12.5", ("12.5", "3万", "15%")),
@@ -33,13 +35,16 @@ MEANINGS: dict[str, Message] = {
     "region": _("region id or name"),
     "product": _("product id or name"),
     "rep": _("person id or name"),
+    "account": _("account id or name"),
+    "channel": _("channel id or name"),
     "date": _("day, year first: {forms}", forms=alternatives(_FORMS["date"])),
     "month": _("when there is no date: {forms}", forms=alternatives(_FORMS["month"])),
     "value": _("in the target's unit: {forms}", forms=listing(_FORMS["value"])),
 }
 # the template's columns: every column but the optional attribution to a strategy (ROI, `--spend`) and
-# the customer and channel columns (read when an actuals file has them)
+# the customer and channel columns (a filled template has them when its target splits by them)
 TEMPLATE_COLUMNS = tuple(key for key in COLUMNS if key not in ("strategy", "account", "channel"))
+PART_COLUMNS = ("account", "channel")  # between the rep and the date
 _GUIDE = (_("Column"), _("Meaning"), _("Example"))
 
 
@@ -49,8 +54,8 @@ def header(key: str, lang: str) -> str:
     return next(word for word in COLUMNS[key] if word.isascii() == english)
 
 
-def headers(lang: str) -> list[str]:
-    return [header(key, lang) for key in TEMPLATE_COLUMNS]
+def headers(lang: str, columns: tuple[str, ...] = TEMPLATE_COLUMNS) -> list[str]:
+    return [header(key, lang) for key in columns]
 
 
 def blank_csv(lang: str) -> bytes:
@@ -69,7 +74,7 @@ def save(book: Any) -> bytes:
     return buffer.getvalue()
 
 
-def template_book(lang: str) -> Any:
+def template_book(lang: str, columns: tuple[str, ...] = TEMPLATE_COLUMNS) -> Any:
     """The template's workbook: the actuals sheet (the header row) first, then the guide sheet."""
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
@@ -77,7 +82,7 @@ def template_book(lang: str) -> Any:
     book = Workbook()
     sheet = book.active
     sheet.title = _("actuals").render(lang)
-    sheet.append(headers(lang))
+    sheet.append(headers(lang, columns))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", start_color="D9E1F2", end_color="D9E1F2")
@@ -86,8 +91,8 @@ def template_book(lang: str) -> Any:
         sheet.column_dimensions[letter].width = 14
     guide = book.create_sheet(_("How to fill in").render(lang))
     guide.append([word.render(lang) for word in _GUIDE])
-    for key, (example, _forms) in _ACTUALS_EXAMPLES.items():
-        guide.append([header(key, lang), MEANINGS[key].render(lang), example])
+    for key in columns:
+        guide.append([header(key, lang), MEANINGS[key].render(lang), _ACTUALS_EXAMPLES[key][0]])
         guide.cell(guide.max_row, 3).data_type = "s"
     guide.column_dimensions["B"].width = 48
     return book

@@ -2,7 +2,8 @@
 
 The rows are the parts of the plan's first target: one per leaf of its split, the target, region,
 product and rep filled (and the month, when the split goes down to months), date and value left
-empty. Leaves that differ only by a level the template has no column for (a week, a quarter) are
+empty; a split by account or tier adds an account column, a split by channel a channel column
+(after the rep's). Leaves that differ only by a level the template has no column for (a week, a quarter) are
 one row, and a rep's month off the team (before `start`, after `end`) has none. Each part is
 written as `review --actuals` reads it back: a region, product or person by its name where the
 name names it (`salesplan.review.actuals.part_index`), else by its id; a target by its id. In xlsx
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from salesplan.i18n import _
 from salesplan.review.actuals import part_index
-from salesplan.review.blank import TEMPLATE_COLUMNS, headers, save, template_book
+from salesplan.review.blank import PART_COLUMNS, TEMPLATE_COLUMNS, headers, save, template_book
 from salesplan.review.rows import month_end
 
 if TYPE_CHECKING:
@@ -41,10 +42,11 @@ INLINE_LIMIT = 255  # Excel's limit on a list written in the rule itself
 
 @dataclass(frozen=True)
 class FilledTemplate:
-    """The template's rows (cells in TEMPLATE_COLUMNS order) and each choice column's parts."""
+    """The template's rows (cells in `columns` order) and each choice column's parts."""
 
     rows: list[list[str]]
     choices: dict[str, list[str]]
+    columns: tuple[str, ...] = TEMPLATE_COLUMNS
 
 
 def shown_names(items: list[Any]) -> dict[str, str]:
@@ -62,6 +64,11 @@ def fill(plan: Plan, split: TargetSplit | None) -> FilledTemplate:
         "product": shown_names(plan.team.products),
         "rep": shown_names(plan.team.people),
     }
+    columns = _columns(split)
+    if "account" in columns:
+        shown["account"] = shown_names(plan.team.accounts)
+    if "channel" in columns:
+        shown["channel"] = shown_names(plan.team.channels)
     rows: list[list[str]] = []
     seen: set[tuple[str, ...]] = set()
     leaves = split.leaves() if split is not None else iter(())
@@ -73,12 +80,23 @@ def fill(plan: Plan, split: TargetSplit | None) -> FilledTemplate:
         for key, names in shown.items():
             part = coords.get(key)
             cells[key] = "" if part is None else names.get(part, part)
-        row = [cells.get(key, "") for key in TEMPLATE_COLUMNS]
+        row = [cells.get(key, "") for key in columns]
         if tuple(row) not in seen:
             seen.add(tuple(row))
             rows.append(row)
     choices = {"target": [t.id for t in plan.targets]} | {key: list(names.values()) for key, names in shown.items()}
-    return FilledTemplate(rows, choices)
+    return FilledTemplate(rows, choices, columns)
+
+
+def _columns(split: TargetSplit | None) -> tuple[str, ...]:
+    """The template's columns, with an account column when the split is by account or tier and a channel
+    column when it is by channel, after the rep's."""
+    levels = set(split.levels) if split is not None else set()
+    wanted = {"account"} if levels & {"account", "tier"} else set()
+    wanted |= levels & {"channel"}
+    extra = tuple(key for key in PART_COLUMNS if key in wanted)
+    at = TEMPLATE_COLUMNS.index("rep") + 1
+    return TEMPLATE_COLUMNS[:at] + extra + TEMPLATE_COLUMNS[at:]
 
 
 def _off_team(plan: Plan, coords: dict[str, str]) -> bool:
@@ -94,7 +112,7 @@ def _off_team(plan: Plan, coords: dict[str, str]) -> bool:
 def filled_csv(template: FilledTemplate, lang: str) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(headers(lang))
+    writer.writerow(headers(lang, template.columns))
     writer.writerows(template.rows)
     return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
 
@@ -102,7 +120,8 @@ def filled_csv(template: FilledTemplate, lang: str) -> bytes:
 def filled_xlsx(template: FilledTemplate, lang: str) -> bytes:
     from openpyxl.utils import get_column_letter
 
-    book = template_book(lang)
+    columns = template.columns
+    book = template_book(lang, columns)
     sheet = book.worksheets[0]
     for row in template.rows:
         sheet.append([cell or None for cell in row])
@@ -110,17 +129,18 @@ def filled_xlsx(template: FilledTemplate, lang: str) -> bytes:
             if cell.value is not None:
                 cell.data_type = "s"  # `2026-07`, an id of digits: text, as the plan writes it
     last = len(template.rows) + 1 + EMPTY_ROWS
-    date = get_column_letter(TEMPLATE_COLUMNS.index("date") + 1)
+    date = get_column_letter(columns.index("date") + 1)
     sheet.column_dimensions[date].number_format = DATE_FORMAT
-    at = TEMPLATE_COLUMNS.index("date") + 1
+    at = columns.index("date") + 1
     for (cell,) in sheet.iter_rows(min_row=2, max_row=len(template.rows) + 1, min_col=at, max_col=at):
         cell.number_format = DATE_FORMAT
     lists = None
-    for key in CHOICE_COLUMNS:
+    choice_columns = [key for key in (*CHOICE_COLUMNS, *PART_COLUMNS) if key in columns]
+    for key in choice_columns:
         parts = template.choices[key]
         if not parts:
             continue
-        letter = get_column_letter(TEMPLATE_COLUMNS.index(key) + 1)
+        letter = get_column_letter(columns.index(key) + 1)
         inline = ",".join(parts)
         if len(inline) <= INLINE_LIMIT and not any("," in p or '"' in p for p in parts):
             formula = f'"{inline}"'
@@ -128,9 +148,9 @@ def filled_xlsx(template: FilledTemplate, lang: str) -> bytes:
             if lists is None:
                 lists = book.create_sheet(LISTS_SHEET.render(lang))
                 lists.sheet_state = "hidden"
-            column = get_column_letter(CHOICE_COLUMNS.index(key) + 1)
+            column = get_column_letter(choice_columns.index(key) + 1)
             for at_row, part in enumerate(parts, start=1):
-                lists.cell(at_row, CHOICE_COLUMNS.index(key) + 1, part).data_type = "s"
+                lists.cell(at_row, choice_columns.index(key) + 1, part).data_type = "s"
             formula = f"'{lists.title}'!${column}$1:${column}${len(parts)}"
         sheet.data_validations.append(_validation(formula, f"{letter}2:{letter}{last}", lang))
     return save(book)
