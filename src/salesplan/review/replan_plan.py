@@ -34,7 +34,7 @@ from salesplan.roundtrip import flow_map, round_trip_yaml
 from salesplan.split.result import TargetSplit
 
 _RESTS = ("even", "weights", "history", "capacity", "workdays")
-_NODE_LEVELS = ("region", "product", "rep", *TIME_KINDS)
+_NODE_LEVELS = ("region", "product", "rep", "channel", "account", "tier", *TIME_KINDS)
 
 
 @dataclass

@@ -37,11 +37,12 @@ from salesplan.loader.yamltree import Path_
 from salesplan.model.plan import SplitLevel
 from salesplan.model.words import dimension
 from salesplan.numbers import plain
-from salesplan.split.env import PRODUCT, REGION, REP, START, Ctx, TargetEnv
-from salesplan.split.timeparts import TIME_RANK, normalize_key, part_bounds, time_parts
+from salesplan.split.customers import universe
+from salesplan.split.env import PLACE, START, Ctx, TargetEnv
+from salesplan.split.timeparts import TIME_RANK, normalize_key, part_bounds
 
 HELD_METHODS = ("even", "weights", "history", "workdays")
-_PLACES = {"region": REGION, "product": PRODUCT, "rep": REP}
+_PLACES = PLACE  # region, product, rep, channel, account, tier: where a node's part of each sits in its ctx
 SEPARATOR = "/"
 
 
@@ -193,9 +194,7 @@ def _no_node(key: str) -> Message:
 
 
 def _universe(env: TargetEnv, dim: str) -> list[str]:
-    if dim in _PLACES:
-        return list({"region": env.regions, "product": env.products, "rep": env.reps}[dim])
-    return [part.id for part in time_parts(dim, env.start, env.end)]
+    return universe(env, dim)
 
 
 class _Add(Protocol):
