@@ -40,7 +40,7 @@ def test_blank_workbook_has_every_sheet_headers_example_and_drop_downs(cli: Cli,
     example = risks[2]
     assert example[1].value == "竞品突然降价抢占核心客户"
     assert all(c.font.color is not None and c.font.color.rgb.endswith("808080") for c in example if c.value)
-    assert validations(risks) == {"C": '"高,中,低"', "D": '"严重,一般,轻微"'}
+    assert validations(risks) == {"C": '"高,中,低"', "D": '"严重,一般,轻微"', "I": '"待应对,监控中,已发生,已关闭"'}
     assert validations(wb["销售策略执行计划表"]) == {
         "A": '"产品,价格,渠道,推广,客户,激励"',
         "I": '"未开始,进行中,已完成,已延期,受阻,已取消"',
@@ -54,7 +54,11 @@ def test_blank_workbook_has_every_sheet_headers_example_and_drop_downs(cli: Cli,
 def test_blank_in_english() -> None:
     wb = openpyxl.load_workbook(io.BytesIO(render_xlsx(blank_document("en"))))
     risks = wb["Risk assessment and response"]
-    assert validations(risks) == {"C": '"high,medium,low"', "D": '"severe,moderate,minor"'}
+    assert validations(risks) == {
+        "C": '"high,medium,low"',
+        "D": '"severe,moderate,minor"',
+        "I": '"open,watching,fired,closed"',
+    }
     assert risks["B2"].value == "A competitor cuts prices to take key accounts"
 
 

@@ -81,7 +81,7 @@ def test_layout_frozen_filtered_printable(wb: openpyxl.Workbook) -> None:
         assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
         assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert wb["销售目标设定与拆解表"].auto_filter.ref == "A1:G48"
-    assert wb["风险评估与应对表"].auto_filter.ref == "A1:H4"
+    assert wb["风险评估与应对表"].auto_filter.ref == "A1:I4"
     header = wb["销售目标设定与拆解表"]["A1"]
     assert header.font.bold and header.fill.fgColor.rgb.endswith("D9E1F2")
 

@@ -4,6 +4,7 @@ the user's language with split's own way out (`--allow-over-capacity`), and a wo
 
 from __future__ import annotations
 
+import io
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -15,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from import_books import BREAKDOWN, EXECUTION, RISKS, blank, edited, into
+from import_books import BREAKDOWN, EXECUTION, RISKS, blank, edited, exported, git_diff, into
 from repo_files import REFERENCE
 from salesplan.cli.app import app
 from salesplan.importer import cells
@@ -164,3 +165,91 @@ def test_a_blank_template_refuses_a_negative_budget_and_an_end_before_its_start(
     assert result.exit_code == 2 and not (tmp_path / "new.yaml").exists()
     assert "销售策略执行计划表!E3: SP605 the end 2026-07-01 is before the start 2026-07-31" in result.output
     assert "template.xlsx:销售策略执行计划表!G3: SP605 -20 is negative: this value cannot be below 0" in result.output
+
+
+@pytest.mark.parametrize(
+    ("shown", "line"),
+    [("已发生", "+    status: fired"), ("监控中", "+    status: watching"), ("closed", "+    status: closed")],
+)
+def test_a_risk_status_is_read_from_its_column(tmp_path: Path, shown: str, line: str) -> None:
+    result, changed = into(tmp_path, [[RISKS, "I2", shown]])  # R1, highest score first
+    assert result.exit_code == 0, result.output
+    assert changed == [line]
+    assert "读取 3 个风险，修改 1 处" in result.output
+
+
+def test_a_risk_status_not_a_known_word_is_sp606(tmp_path: Path) -> None:
+    result, changed = into(tmp_path, [[RISKS, "I3", "搁置"]], "--lang", "en")
+    assert result.exit_code == 2 and changed == []
+    assert "plan.xlsx:风险评估与应对表!I3: SP606 '搁置' is not a known status (待应对, 监控中, 已发生, 已关闭)" in (
+        result.output
+    )
+
+
+def test_a_risk_status_emptied_is_removed_and_kept_when_shown(tmp_path: Path) -> None:
+    plan = tmp_path / "first"
+    result, _changed = into(plan, [[RISKS, "I2", "已关闭"]])
+    assert result.exit_code == 0, result.output
+    again = tmp_path / "again"
+    (again / "orig").mkdir(parents=True)
+    for name in ("orig/plan.yaml", "plan.yaml"):
+        (again / name).write_bytes((plan / "plan.yaml").read_bytes())
+    book = again / "plan.xlsx"
+    book.write_bytes(edited(exported(plan / "plan.yaml"), []))
+    assert openpyxl.load_workbook(book)[RISKS]["I2"].value == "已关闭"  # export shows it
+    result = CliRunner().invoke(app, ["import", str(book), "--into", str(again / "plan.yaml")])
+    assert result.exit_code == 0 and git_diff(again) == []
+    book.write_bytes(edited(exported(plan / "plan.yaml"), [[RISKS, "I2", None]]))
+    result = CliRunner().invoke(app, ["import", str(book), "--into", str(again / "plan.yaml")])
+    assert result.exit_code == 0 and git_diff(again) == ["-    status: closed"]
+
+
+def test_a_workbook_exported_without_the_risk_status_column_keeps_the_status(tmp_path: Path) -> None:
+    """An older export's risk sheet has no 状态 column: the plan's statuses stay as they are."""
+    first = tmp_path / "first"
+    result, _changed = into(first, [[RISKS, "I2", "已关闭"]])
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(io.BytesIO(exported(first / "plan.yaml")))
+    hidden = book["salesplan"]
+    row = next(r for r in hidden.iter_rows() if [c.value for c in r[:3]] == ["sheet", RISKS, "risks"])
+    assert row[-1].value == "status" or any(c.value == "status" for c in row)
+    next(c for c in row if c.value == "status").value = None
+    book[RISKS]["I2"] = None
+    book[RISKS]["I1"] = None
+    out = io.BytesIO()
+    book.save(out)
+    folder = tmp_path / "old"
+    (folder / "orig").mkdir(parents=True)
+    for name in ("orig/plan.yaml", "plan.yaml"):
+        (folder / name).write_bytes((first / "plan.yaml").read_bytes())
+    (folder / "plan.xlsx").write_bytes(edited(out.getvalue(), [[RISKS, "G3", "王芳"]]))
+    result = CliRunner().invoke(app, ["import", str(folder / "plan.xlsx"), "--into", str(folder / "plan.yaml")])
+    assert result.exit_code == 0, result.output
+    assert [line.split("#")[0].rstrip() for line in git_diff(folder)] == ["-    owner: 孙丽", "+    owner: 王芳"]
+
+
+def test_a_blank_template_reads_a_risk_status(tmp_path: Path) -> None:
+    rows = [["业绩 · 核心目标", "第三季度销售额", 500, None, None, "王芳", "2026/9/30"]]
+    risk = ["竞争", "竞品降价", "高", "严重", None, "限时折扣", "王芳", None, "已发生"]
+    edits = [[BREAKDOWN, f"{chr(ord('A') + c)}3", v] for c, v in enumerate(rows[0]) if v is not None]
+    edits += [[RISKS, f"{chr(ord('A') + c)}3", v] for c, v in enumerate(risk) if v is not None]
+    book = tmp_path / "template.xlsx"
+    book.write_bytes(edited(blank(), edits))
+    result = CliRunner().invoke(app, ["import", str(book), "-o", str(tmp_path / "new.yaml")])
+    assert result.exit_code == 0, result.output
+    assert load_plan(tmp_path / "new.yaml").plan.risks[0].status == "fired"
+
+
+def test_a_row_inserted_inside_a_table_is_said_once_not_as_its_shifted_cells(tmp_path: Path) -> None:
+    """A task row inserted between two tasks moves the subtotal rows below: only SP607 is said, never the
+    'total typed over' or 'formula in an input cell' those moved rows would otherwise give."""
+    book = openpyxl.load_workbook(io.BytesIO(exported(REFERENCE)))
+    book[EXECUTION].insert_rows(4)
+    book[EXECUTION]["B4"] = "新任务"
+    out = io.BytesIO()
+    book.save(out)
+    result, changed = into(tmp_path, [], data=out.getvalue())
+    assert result.exit_code == 2 and changed == []
+    codes = re.findall(r"!([A-Z]+\d+): (SP\d+)", result.output)
+    assert codes and {code for _cell, code in codes} == {"SP607"}
+    assert ("A10", "SP607") in codes  # the row below the table is no longer empty

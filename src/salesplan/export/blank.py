@@ -63,8 +63,9 @@ def blank_document(lang: str, names: Sequence[str] = ("breakdown", "execution", 
         competitor = words.CATEGORIES["competitor"].render(lang)
         axes = (words.PROBABILITIES["medium"].render(lang), words.IMPACTS["severe"].render(lang))
         risk = (competitor, _t("risk", lang), *axes, level)
-        tones = (None, None, None, None, "high", None, None, None)
-        row = _example((*risk, _t("response", lang), _t("owner", lang), _t("trigger", lang)), tones)
+        tones = (None, None, None, None, "high", None, None, None, None)
+        watching = words.RISK_STATUSES["watching"].render(lang)
+        row = _example((*risk, _t("response", lang), _t("owner", lang), _t("trigger", lang), watching), tones)
         tables.append(Table("risks", words.title("risks", lang), risk_columns(lang), row))
         tables.append(heatmap_table([], RiskConfig(), lang))
     if "timeline" in names:

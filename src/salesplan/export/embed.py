@@ -71,6 +71,7 @@ def vocabulary(lang: str) -> Iterator[list[str]]:
         "kind": words.KINDS,
         "module": words.MODULES,
         "status": words.STATUSES,
+        "risk_status": words.RISK_STATUSES,
         "probability": words.PROBABILITIES,
         "impact": words.IMPACTS,
         "category": words.CATEGORIES,

@@ -13,13 +13,17 @@ if TYPE_CHECKING:
     from salesplan.model.plan import Plan
     from salesplan.risk import RiskConfig, ScoredRisk
 
-_KEYS = ("category", "description", "probability", "impact", "level", "response", "owner", "trigger")
+_KEYS = ("category", "description", "probability", "impact", "level", "response", "owner", "trigger", "status")
 LEVEL_COLUMN = 4
 
 
 def risk_columns(lang: str) -> tuple[Column, ...]:
     heads = words.headers("risks", lang)
-    choices = {"probability": words.words(words.PROBABILITIES, lang), "impact": words.words(words.IMPACTS, lang)}
+    choices = {
+        "probability": words.words(words.PROBABILITIES, lang),
+        "impact": words.words(words.IMPACTS, lang),
+        "status": words.words(words.RISK_STATUSES, lang),
+    }
     wrap = {"description", "response", "trigger"}
     return tuple(
         Column(key, head, choices=choices.get(key, ()), wrap=key in wrap)
@@ -53,6 +57,7 @@ def risk_table(plan: Plan, scored: list[ScoredRisk], config: RiskConfig, lang: s
             risk.response,
             names.get(risk.owner, risk.owner) if risk.owner else None,
             risk.trigger,
+            words.word(words.RISK_STATUSES, risk.status, lang) if risk.status else None,
         )
         tones[LEVEL_COLUMN] = item.level
         rows.append(Row(cells, tones=tuple(tones)))

@@ -65,6 +65,7 @@ HEADERS: Final[dict[str, tuple[Message, ...]]] = {
         _("Response"),
         _OWNER,
         _("Early-warning signal"),
+        _STATUS,
     ),
     "timeline": (_("Task"), _MODULE, _OWNER, _START, _END, _STATUS, _DEPENDS),
     "review": REVIEW_HEADERS,
@@ -98,6 +99,14 @@ STATUSES: Final[dict[str, Message]] = {
     "delayed": _("delayed"),
     "blocked": _("blocked"),
     "cancelled": _("cancelled"),
+}
+
+# a risk's status (the plan's `status:` of a risk), in the order a drop-down offers them
+RISK_STATUSES: Final[dict[str, Message]] = {
+    "open": pgettext("risk status", "open"),
+    "watching": pgettext("risk status", "watching"),
+    "fired": pgettext("risk status", "fired"),
+    "closed": pgettext("risk status", "closed"),
 }
 
 # a risk's probability and impact as people say them, and its scored level

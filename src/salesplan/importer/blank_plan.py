@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from salesplan import codes
@@ -106,6 +107,9 @@ def _risks(builder: Builder) -> None:
             owner = builder.person(row, "owner")
             if owner:
                 risk["owner"] = owner
+            status = row.read("status", partial(cells.choice, table=builder.words("risk_status"), what=_("status")))
+            if isinstance(status, str):
+                risk["status"] = status
             builder.risks.append(risk)
             builder.summary.saw("risks", True)
 

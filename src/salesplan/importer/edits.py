@@ -318,6 +318,10 @@ class Editor:
         changed |= self.field(row, entry, "response", "response", cells.text, risk.response)
         changed |= self.field(row, entry, "owner", "owner", lambda v: cells.person(v, self.people), risk.owner)
         changed |= self.field(row, entry, "trigger", "trigger", cells.text, risk.trigger)
+        if "status" in row.columns:  # a workbook exported before risks showed their status has no such column
+            statuses = self.table("risk_status")
+            status = lambda v: cells.choice(v, statuses, _("status"))  # noqa: E731
+            changed |= self.field(row, entry, "status", "status", status, risk.status)
         return changed
 
     def _axis(self, row: RowCells, entry: dict[str, Any], key: str, current: int | str) -> bool:

@@ -82,13 +82,17 @@ def _import_exported(
     result.base = base_text
     result.data = copy.deepcopy(target.data)
     editor = Editor(book, embedded, loaded.plan, result.data, result.summary)
-    targets, crosses = _read_sheets(book, embedded, editor, loaded)
+    targets, crosses, shifted = _read_sheets(book, embedded, editor, loaded)
     editor.check_totals()
     for target_id, rows in crosses.items():
         found = target_of(loaded.plan, target_id)
         if target_id in targets and found is not None:
             read_crosstab(targets[target_id], rows, loaded.plan.target_unit(found))
     _resplit(targets, result, editor, allow_over_capacity)
+    # a row added inside a table moved the rows below it: what they then say wrong is not what the user did
+    book.diagnostics[:] = [
+        d for d in book.diagnostics if not (d.path[:1] and d.path[0] in shifted and d.code != codes.IMPORT_ROW_CHANGED)
+    ]
     if not has_errors(book.diagnostics):
         _check_loads(result, editor, into_file)
     result.diagnostics = book.diagnostics
@@ -157,11 +161,13 @@ Crosses = dict[str, dict[tuple[str, ...], RowCells]]
 
 def _read_sheets(
     book: Book, embedded: Embedded, editor: Editor, loaded: LoadedPlan
-) -> tuple[dict[str, TargetRows], Crosses]:
-    """Every mapped sheet's rows, applied to the data; the split targets' rows and their cross-tab rows."""
+) -> tuple[dict[str, TargetRows], Crosses, set[str]]:
+    """Every mapped sheet's rows, applied to the data; the split targets' rows, their cross-tab rows, and
+    the sheets a row was added to."""
     splits = _splits(loaded) if any(t == "breakdown" for t, _c in embedded.tables.values()) else {}
     targets: dict[str, TargetRows] = {}
     crosses: Crosses = {}
+    shifted: set[str] = set()
     for title, (table, columns) in embedded.tables.items():
         sheet = book.sheets.get(title)
         if sheet is None:
@@ -175,7 +181,8 @@ def _read_sheets(
             )
             continue
         keys = embedded.keys.get(title, [])
-        _check_extent(book, sheet, len(keys), len(columns))
+        if not _check_extent(book, sheet, len(keys), len(columns)):
+            shifted.add(title)
         for index, key in enumerate(keys):
             row = RowCells(book, sheet, index + 2, columns)
             kind, *ids = key.split(SEP)
@@ -183,11 +190,12 @@ def _read_sheets(
                 crosses.setdefault(ids[0], {})[tuple(ids[1:])] = row
             else:
                 _row(editor, table, [kind, *ids], row, splits, targets)
-    return targets, crosses
+    return targets, crosses, shifted
 
 
-def _check_extent(book: Book, sheet: Sheet, count: int, width: int) -> None:
-    """The row after the last keyed row must be empty: a row added in the table moved the others."""
+def _check_extent(book: Book, sheet: Sheet, count: int, width: int) -> bool:
+    """The row after the last keyed row must be empty: a row added in the table moved the others (SP607,
+    False)."""
     after = count + 2
     values = sheet.rows[after - 1] if after - 1 < len(sheet.rows) else []
     if any(v is not None and str(v).strip() for v in values[:width]):
@@ -199,6 +207,8 @@ def _check_extent(book: Book, sheet: Sheet, count: int, width: int) -> None:
             _("a row was added to the table: rows are matched to the plan by their place"),
             _("add targets, tasks and risks in the plan file, then export again"),
         )
+        return False
+    return True
 
 
 def _row(
