@@ -44,7 +44,7 @@ from salesplan.review.amounts import Refusal, read_value
 from salesplan.review.cells import DAY_FORMS, MONTH_FORMS, is_day_shaped, read_day, read_month
 from salesplan.review.grid import Grid, Unreadable, read_grid
 from salesplan.review.headers import VALUE_WORDS, ColumnSettings, read_header
-from salesplan.review.metrics import unmeasured_names
+from salesplan.review.metrics import metric_index, unmeasured_names
 from salesplan.review.outside import not_in_breakdown as not_in_breakdown  # re-exported: engine and tree use it
 from salesplan.review.rows import ActualRow as ActualRow  # re-exported: rows are read here
 from salesplan.review.rows import month_end
@@ -116,7 +116,7 @@ class _Resolver:
             "rep": part_index(plan.team.people),
             "account": part_index(plan.team.accounts),
             "channel": part_index(plan.team.channels),
-            "target": _targets_index(plan),
+            "target": {**metric_index(plan), **part_index(plan.targets)},  # a target's id or name wins
             "strategy": part_index(plan.strategies),
         }
         self.active = {p.id: (p.start, p.end) for p in plan.team.people if p.start or p.end}
@@ -365,22 +365,6 @@ class _Resolver:
 
 def _unknown(key: str, raw: Any) -> Message:
     return _("unknown {column} '{value}'", column=COLUMN_WORDS[key], value=raw)
-
-
-def _targets_index(plan: Plan) -> dict[str, str]:
-    """Each target's id and name, then each metric only one target measures, then each metric a formula
-    uses that no target measures (itself): what a row's target/指标 cell may name."""
-    out = part_index(plan.targets)
-    measured: dict[str, list[str]] = {}
-    for target in plan.targets:
-        if target.metric:
-            measured.setdefault(target.metric, []).append(target.id)
-    for metric, ids in measured.items():
-        if len(ids) == 1:
-            out.setdefault(metric, ids[0])
-    for name in unmeasured_names(plan):
-        out.setdefault(name, name)
-    return out
 
 
 def part_index(items: list[Any]) -> dict[str, str]:

@@ -51,6 +51,19 @@ def unmeasured_names(plan: Plan) -> list[str]:
     return list(found)
 
 
+def metric_index(plan: Plan) -> dict[str, str]:
+    """What a row's target/指标 cell may name besides a target's id or name: a metric only one target
+    measures (-> that target's id), and a metric a formula uses that no target measures (-> itself)."""
+    measured: dict[str, list[str]] = {}
+    for target in plan.targets:
+        if target.metric:
+            measured.setdefault(target.metric, []).append(target.id)
+    out = {metric: ids[0] for metric, ids in measured.items() if len(ids) == 1}
+    for name in unmeasured_names(plan):
+        out.setdefault(name, name)
+    return out
+
+
 def with_bases(plan: Plan, target_ids: list[str] | None) -> list[str] | None:
     """`target_ids` (None: all) and, after them, the targets measuring a metric their formulas name."""
     if target_ids is None:
