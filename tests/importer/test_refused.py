@@ -253,3 +253,14 @@ def test_a_row_inserted_inside_a_table_is_said_once_not_as_its_shifted_cells(tmp
     codes = re.findall(r"!([A-Z]+\d+): (SP\d+)", result.output)
     assert codes and {code for _cell, code in codes} == {"SP607"}
     assert ("A10", "SP607") in codes  # the row below the table is no longer empty
+
+
+def test_a_workbook_with_a_password_to_open_is_named_so(tmp_path: Path) -> None:
+    """Excel and WPS write such a workbook as an OLE2 file holding the encrypted zip (`EncryptedPackage`):
+    saving it as .xlsx again keeps the password, so the message says to remove it."""
+    entry = "EncryptedPackage".encode("utf-16-le").ljust(64, b"\0")
+    (tmp_path / "plan.xlsx").write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 504 + entry + b"\0" * 448)
+    for lang, said in (("en", "is protected by a password (encrypted): remove the password"), ("zh", "设置了打开密码")):
+        result = CliRunner().invoke(app, ["import", str(tmp_path / "plan.xlsx"), "-o", "-", "--lang", lang])
+        assert result.exit_code == 2 and f"plan.xlsx:1:1: SP600 plan.xlsx {said}" in result.output
+        assert "save as .xlsx" not in result.output and "另存为" not in result.output

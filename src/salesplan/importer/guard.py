@@ -1,7 +1,8 @@
 """An untrusted workbook, bounded before openpyxl opens it.
 
 - `.xls` and `.et` (WPS) files, and any file with the OLE2 header `D0 CF 11 E0`, are refused with
-  "save as .xlsx": only the Office Open XML format is read.
+  "save as .xlsx": only the Office Open XML format is read. An xlsx with a password to open (an OLE2
+  file holding an `EncryptedPackage`) is refused as such: "remove the password".
 - The file is at most 20 MB; as a zip it has at most 2,000 members, 200 MB uncompressed in all,
   and no member that expands more than 200 times (a zip bomb) once past 1 MB.
 - An XML part that declares a DOCTYPE or an entity is refused (entity expansion); openpyxl also
@@ -26,6 +27,8 @@ MAX_UNPACKED = 200 * 1024 * 1024
 MAX_RATIO = 200
 RATIO_FROM = 1024 * 1024
 OLE2 = b"\xd0\xcf\x11\xe0"
+# an xlsx with a password to open is an OLE2 file holding the encrypted zip as this stream (its name in UTF-16)
+ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 REFUSED_SUFFIXES = (".xls", ".et", ".ett", ".xlt")
 _DANGER = (b"<!DOCTYPE", b"<!ENTITY")
 
@@ -46,6 +49,11 @@ def read_guarded(path: Path, file: str) -> tuple[bytes | None, list[Diagnostic]]
         return _bad(file, "", _("cannot read the workbook: {reason}", reason=reason(exc)))
     if len(data) > MAX_FILE:
         return _bad(file, codes.IMPORT_TOO_LARGE, _("the workbook is larger than 20 MB"))
+    if data.startswith(OLE2) and ENCRYPTED in data:
+        message = _(
+            "{name} is protected by a password (encrypted): remove the password and save it again", name=path.name
+        )
+        return _bad(file, codes.IMPORT_UNREADABLE, message)
     if data.startswith(OLE2):
         return _bad(file, codes.IMPORT_NOT_XLSX, save_as)
     try:
