@@ -62,3 +62,55 @@ def test_every_problem_is_reported_at_its_key() -> None:
     assert static == ["SP042 18:11"]  # the unknown region stops the target before it is built
     _, built = _split(held.replace("east-c", "east-b"))
     assert sorted(built) == ["SP041 19:27", "SP042 17:28"]
+
+
+REFUSED = """\
+salesplan: 1
+plan:
+  name: H2
+  period: {start: 2026-07-01, end: 2026-09-30}
+team:
+  regions: [{id: east-a, name: A区}, {id: east-b, name: B区}]
+  channels: [{id: direct, name: 直销}, {id: agent, name: 代理商}]
+  people:
+    - {id: 李雷, role: rep, region: east-a}
+    - {id: 周杰, role: rep, region: east-b}
+targets:
+  - id: T1
+    value: 600
+    split:
+      - {by: region}
+      - by: rep
+        method: even
+        held:
+          east-a: {李雷: 10}
+  - id: T2
+    value: 600
+    split:
+      - by: [region, channel]
+        method: ipf
+        margins: {region: {east-a: 300, east-b: 300}, channel: {direct: 300, agent: 300}}
+      - by: month
+        method: even
+        held:
+          east-a/direct: {2026-07: 10}
+"""
+
+
+def test_held_on_a_non_time_level_or_under_ipf_is_refused_saying_which() -> None:
+    """Each refusal says its own reason (a rep level is not the first level; an ipf level splits by two)."""
+    outcome = split_plan(load_text(REFUSED, "plan.yaml"))
+    found = {(d.code, d.line): (d.message, d.message_zh) for d in outcome.diagnostics}
+    assert found == {
+        ("SP048", 18): (
+            "target 'T1': `held:` holds parts of a time level (quarter, month, week), and the rep level is not one; "
+            "hold parts of it with `values:` and `rest:`",
+            "目标 'T1'：`held:` 只能保留时间层级（季度、月、周）的部分，销售代表层级不是时间层级；"
+            "请用 `values:` 加 `rest:` 保留其部分",
+        ),
+        ("SP048", 28): (
+            "target 'T2': `held:` names a node by one part of each level above; a level above splits by two "
+            "dimensions at once (ipf)",
+            "目标 'T2'：`held:` 以上方每个层级的一个拆解项指明节点；上方有层级同时按两个维度拆解（ipf）",
+        ),
+    }

@@ -212,6 +212,6 @@ def test_actuals_that_name_no_node_leave_the_target_as_it_is() -> None:
     made = replan(text, loaded.plan, rows, dt.date(2026, 8, 31), splits)
     assert made.changed == [] and made.text == text
     assert [note.render("en") for note in made.notes] == [
-        "T1: no row of a completed month part names a node of the breakdown (its region, product and rep); "
+        "T1: no row of a completed month part names a node of the breakdown (its region, product, rep); "
         "it is left as it is"
     ]

@@ -61,6 +61,28 @@ def replan(
         fail(_("--as-of must be a date YYYY-MM-DD (got {text})", text=repr(as_of)), lang=lang.value)
     loaded = load_or_exit(plan, lang.value)
     assert loaded.plan is not None
+    period = loaded.plan.plan.period
+    if day < period.start:
+        fail(
+            _(
+                "--as-of {day} is before the plan's period ({start} – {end}): no part has ended, nothing to re-plan",
+                day=day.isoformat(),
+                start=period.start.isoformat(),
+                end=period.end.isoformat(),
+            ),
+            lang=lang.value,
+        )
+    if day >= period.end:
+        fail(
+            _(
+                "--as-of {day} is on or after the last day of the plan's period ({start} – {end}): every part has "
+                "ended, nothing is left to re-plan",
+                day=day.isoformat(),
+                start=period.start.isoformat(),
+                end=period.end.isoformat(),
+            ),
+            lang=lang.value,
+        )
     read = parse_actuals(actuals, loaded.plan)
     if read.diagnostics:
         print_diagnostics(read.diagnostics, lang.value)
@@ -78,5 +100,11 @@ def replan(
     problems = list(new.diagnostics) + (list(split_plan(new).diagnostics) if new.plan is not None else [])
     if has_errors(problems):
         print_diagnostics(problems, lang.value)
-        raise typer.Exit(EXIT_ERROR)
+        fail(
+            _(
+                "{output} was not written: the re-planned plan would not split (the problems above are in it)",
+                output=str(output),
+            ),
+            lang=lang.value,
+        )
     emit(made.text, output, force, lang.value, [plan, actuals])

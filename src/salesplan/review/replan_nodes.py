@@ -5,7 +5,9 @@ path of parts above it, such as east-a/device/李雷). A node keeps its allocati
 taken from it and the rest goes to its remaining parts, so a node's own shortfall is caught up and
 its surplus absorbed by its own remaining parts, and the plan's total never changes.
 
-- A held amount is the node's actuals in the part, rounded to the target's granularity (half up).
+- A held amount is the node's actuals in the part, rounded to the target's granularity (half up); a
+  part whose actuals are negative (returns beyond sales) is held at 0 and reported, since a held part
+  cannot be negative.
 - When a node's actuals exceed its whole allocation, its completed parts are held at their actuals
   in time order until the allocation is used up (the part that crosses it is cut, later ones get 0),
   its remaining parts get 0, and the excess is reported: it is never moved to another node.
@@ -45,6 +47,7 @@ class HeldPlan:
     unplaced: list[ActualRow] = field(default_factory=list)
     placed: int = 0  # rows of completed parts held in a node
     rounded: int = 0  # held amounts that were not whole multiples of the granularity
+    negative: list[tuple[tuple[str, ...], str, Decimal]] = field(default_factory=list)  # node, part, actuals
 
     @property
     def excess(self) -> list[NodeHeld]:
@@ -100,6 +103,10 @@ def held_plan(
             continue  # nothing left to re-split: the node stays as planned
         held = {part: _to_grain(exact_sum(mine.get(part, [])), split.granularity) for part in done}
         out.rounded += sum(1 for part in done if held[part] != exact_sum(mine.get(part, [])))
+        for part in done:
+            if held[part] < 0:
+                out.negative.append((path, part, exact_sum(mine.get(part, []))))
+                held[part] = Decimal(0)
         out.nodes.append(_capped(path, held, node.value))
     return out
 

@@ -30,6 +30,7 @@ from salesplan.periods import TIME_KINDS, normalize_key, time_parts
 from salesplan.review.actuals import ActualRow, compares_levels
 from salesplan.review.placing import exact_sum
 from salesplan.review.replan_nodes import HeldPlan, held_plan
+from salesplan.review.words import listing
 from salesplan.roundtrip import flow_map, round_trip_yaml
 from salesplan.split.result import TargetSplit
 
@@ -82,7 +83,14 @@ def _replan_target(
     kind = str(level.by)
     period = (plan.plan.period.start, plan.plan.period.end)
     if not any(part.end <= as_of for part in time_parts(kind, *period)):
-        return False, []
+        return False, [
+            _(
+                "{target}: no {kind} part has ended by {day}: nothing is held, it is left as it is",
+                target=target.id,
+                kind=dimension(kind),
+                day=as_of.isoformat(),
+            )
+        ]
     rest = level.rest or level.method
     if rest not in _RESTS and rest != "explicit":
         return False, [
@@ -94,7 +102,7 @@ def _replan_target(
         return False, [
             _(
                 "{target}: its {kind} level holds `values:` with `rest:`, or is under a level that is not a region, "
-                "product, rep or time level; it is left as it is",
+                "product, rep, channel, account, tier or time level; it is left as it is",
                 target=target.id,
                 kind=dimension(kind),
             )
@@ -110,15 +118,8 @@ def _replan_target(
                 day=as_of.isoformat(),
             )
         ]
-    if held.unplaced and not held.placed:  # holding 0 everywhere would move every result to the remaining parts
-        return False, [
-            _(
-                "{target}: no row of a completed {kind} part names a node of the breakdown (its region, product "
-                "and rep); it is left as it is",
-                target=target.id,
-                kind=dimension(kind),
-            )
-        ]
+    if not held.placed:  # holding 0 everywhere would move every result to the remaining parts
+        return False, [_no_row(target, kind, [str(by) for by in kinds[:first]], bool(held.unplaced))]
     if any("/" in part for one in held.nodes for part in one.path):
         return False, [
             _(
@@ -206,6 +207,23 @@ def _path_of(raw: str, above: list[str], period: tuple[dt.date, dt.date]) -> tup
     ) + tuple(bits[len(above) :])
 
 
+def _no_row(target: Target, kind: str, above: list[str], unplaced: bool) -> Message:
+    """Why a target none of whose rows can be held is left as it is."""
+    if not unplaced:
+        return _(
+            "{target}: the actuals have no row of a completed {kind} part; it is left as it is (rather than "
+            "holding 0 in every completed part)",
+            target=target.id,
+            kind=dimension(kind),
+        )
+    return _(
+        "{target}: no row of a completed {kind} part names a node of the breakdown (its {levels}); it is left as it is",
+        target=target.id,
+        kind=dimension(kind),
+        levels=listing([dimension(dim) for dim in above]),
+    )
+
+
 def _notes(target: Target, plan: Plan, kind: str, held: HeldPlan) -> list[Message]:
     """What the re-plan could not do as asked: excesses kept in their node, rows placed nowhere, rounding."""
     unit = plan.target_unit(target)
@@ -222,6 +240,17 @@ def _notes(target: Target, plan: Plan, kind: str, held: HeldPlan) -> list[Messag
                 allocation=plain(node.allocation) + unit,
                 excess=plain(node.excess) + unit,
                 kind=dimension(kind),
+            )
+        )
+    for path, part, actual in held.negative:
+        notes.append(
+            _(
+                "{target} · {node}: its actuals in {part} are negative ({actual}); a held part cannot be, "
+                "it is held at 0",
+                target=target.id,
+                node="/".join(path) or _("the whole target"),
+                part=part,
+                actual=plain(actual) + unit,
             )
         )
     if held.unplaced:

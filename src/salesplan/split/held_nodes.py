@@ -16,8 +16,8 @@ parts by the level's own method (even, weights, history or workdays), with the r
 rest alone, so the node's parts still add up to it. Nodes not listed split as usual. This is how
 `salesplan replan` holds each rep's completed months at that rep's actuals.
 
-Errors, located at the key: a `held:` on a level that is not a time level under region, product, rep
-or time levels, or whose method cannot split a remainder (SP048); a path that is not one part of each
+Errors, located at the key: a `held:` on a level that is not a time level, on the first level, under
+an ipf level, or on one whose method cannot split a remainder (SP048); a path that is not one part of each
 level above, names an unknown part, or names no node of the breakdown (SP042); a held part the level
 does not have (SP042), negative (SP044) or not a whole multiple of the granularity (SP040); held
 values adding up to more than their node (SP041).
@@ -138,13 +138,21 @@ def read_held(env: TargetEnv, level: LevelLike) -> tuple[HeldNodes, list[Diagnos
 def _refused(level: LevelLike, above: Sequence[Sequence[str]]) -> Message | None:
     """Why the level cannot take `held:`, or None."""
     spec = level.spec
-    if level.dims[0] not in TIME_RANK or not above:
+    if level.dims[0] not in TIME_RANK:
+        return _(
+            "`held:` holds parts of a time level (quarter, month, week), and the {dim} level is not one; hold "
+            "parts of it with `values:` and `rest:`",
+            dim=dimension(level.dims[0]),
+        )
+    if not above:
         return _(
             "`held:` holds parts of a time level under another level; at the first level, hold parts with "
             "`values:` and `rest:`"
         )
     if any(len(dims) > 1 or (dims[0] not in _PLACES and dims[0] not in TIME_RANK) for dims in above):
-        return _("`held:` names nodes by their region, product, rep and time parts; a level above has other parts")
+        return _(
+            "`held:` names a node by one part of each level above; a level above splits by two dimensions at once (ipf)"
+        )
     if spec.values is not None or spec.rest is not None or level.method not in HELD_METHODS:
         return _(
             "`held:` leaves the rest of each node to the level's method, which must be one of {allowed} "
