@@ -210,3 +210,17 @@ def test_an_as_of_outside_the_period_is_refused_and_nothing_written(tmp_path: Pa
     assert english.exit_code == 2 and en in english.output and not new.exists()
     chinese = CliRunner().invoke(app, args)
     assert chinese.exit_code == 2 and zh in chinese.output and not new.exists()
+
+
+def test_a_row_outside_its_targets_breakdown_is_refused_at_its_cell(tmp_path: Path) -> None:
+    """仁济 is an account of 华东一区: a row putting it under 华东二区 is SP067 at its 客户 cell, as in review."""
+    (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    rows = "目标,区域,客户,渠道,日期,金额\nT6,华东二区,仁济医院,,2026-07-05,6\nT5,,,直销,2026-07-10,5\n"
+    (tmp_path / "actuals.csv").write_text(rows, encoding="utf-8")
+    new = tmp_path / "new.yaml"
+    args = ["replan", str(tmp_path / "plan.yaml"), "-a", str(tmp_path / "actuals.csv"), "--as-of", "2026-07-31"]
+    english = CliRunner().invoke(app, [*args, "-o", str(new), "--lang", "en"])
+    assert english.exit_code == 2 and not new.exists()
+    assert "actuals.csv:2:3: SP067 account '仁济' is not a part of target T6's scope or breakdown" in english.output
+    chinese = CliRunner().invoke(app, [*args, "-o", str(new)])
+    assert chinese.exit_code == 2 and "actuals.csv:2:3: SP067 '仁济' 不在目标 T6 的范围或拆解之内" in chinese.output

@@ -1,9 +1,9 @@
 """`salesplan replan`: a new plan file whose completed time parts are held at their actuals and whose
 remaining parts take the rest of each target by the level's own method.
 
-Exit codes: 0 written (notes on stderr); 2 the plan does not load or split, the actuals have errors, the
-new plan would not split (located diagnostics on stderr, nothing written), or -o is missing, an input, or
-exists without --force.
+Exit codes: 0 written (notes on stderr); 2 the plan does not load or split, the actuals have errors (a row
+outside its target's breakdown too), the new plan would not split (located diagnostics on stderr, nothing
+written), --as-of is outside the plan's period, or -o is missing, an input, or exists without --force.
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ def replan(
     from salesplan.diagnostics import has_errors
     from salesplan.loader import load_text
     from salesplan.review.actuals import parse_actuals
+    from salesplan.review.engine import Thresholds, review_plan
     from salesplan.review.replan_plan import replan as replan_plan
     from salesplan.split.engine import split_plan
 
@@ -91,6 +92,11 @@ def replan(
     outcome = split_plan(loaded)
     if has_errors(outcome.diagnostics):
         print_diagnostics(outcome.diagnostics, lang.value)
+        raise typer.Exit(EXIT_ERROR)
+    # a row outside its target's breakdown (an account under another region) is refused as the review does
+    placed = review_plan(loaded.plan, outcome.splits, read.rows, day, Thresholds()).diagnostics
+    if has_errors(placed):
+        print_diagnostics(placed, lang.value)
         raise typer.Exit(EXIT_ERROR)
     splits = {split.target_id: split for split in outcome.splits}
     made = replan_plan(plan.read_text(encoding="utf-8"), loaded.plan, read.rows, day, splits)
