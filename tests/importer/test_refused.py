@@ -264,3 +264,21 @@ def test_a_workbook_with_a_password_to_open_is_named_so(tmp_path: Path) -> None:
         result = CliRunner().invoke(app, ["import", str(tmp_path / "plan.xlsx"), "-o", "-", "--lang", lang])
         assert result.exit_code == 2 and f"plan.xlsx:1:1: SP600 plan.xlsx {said}" in result.output
         assert "save as .xlsx" not in result.output and "另存为" not in result.output
+
+
+def test_a_problem_the_plan_already_had_is_left_to_lint(tmp_path: Path) -> None:
+    """A task that already ended before its start in the plan (lint's SP402) does not stop an import whose
+    workbook changes something else; only a workbook that moves the dates is refused."""
+    text = REFERENCE.read_text(encoding="utf-8").replace("    end: 2026-07-31\n", "    end: 2026-06-30\n", 1)
+    (tmp_path / "orig").mkdir()
+    for name in ("orig/plan.yaml", "plan.yaml", "source.yaml"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    book = tmp_path / "plan.xlsx"
+    book.write_bytes(edited(exported(tmp_path / "source.yaml"), [[EXECUTION, "G3", 25]]))
+    result = CliRunner().invoke(app, ["import", str(book), "--into", str(tmp_path / "plan.yaml")])
+    assert result.exit_code == 0, result.output
+    assert git_diff(tmp_path) == ["-    budget: 20", "+    budget: 25"]
+    book.write_bytes(edited(exported(tmp_path / "source.yaml"), [[EXECUTION, "D3", "2026/7/2"]]))
+    result = CliRunner().invoke(app, ["import", str(book), "--into", str(tmp_path / "plan.yaml")])
+    assert result.exit_code == 2
+    assert "销售策略执行计划表!E3: SP605 完成日期 2026-06-30 早于开始日期 2026-07-02" in result.output

@@ -231,10 +231,11 @@ class Editor:
         names = {t.id: t.name for t in self.plan.tasks}
         changed = self.field(row, entry, "name", "task", cells.text, task.name)
         changed |= self.field(row, entry, "owner", "owner", lambda v: cells.person(v, self.people), task.owner)
-        changed |= self.field(row, entry, "start", "start", cells.day, task.start)
-        changed |= self.field(row, entry, "end", "end", cells.day, task.end)
+        moved = self.field(row, entry, "start", "start", cells.day, task.start)
+        moved |= self.field(row, entry, "end", "end", cells.day, task.end)
+        changed |= moved
         start, end = (v.date() if isinstance(v, dt.datetime) else v for v in (entry.get("start"), entry.get("end")))
-        if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
+        if moved and isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
             row.diag(
                 codes.IMPORT_BAD_VALUE, "end", _("the end {end} is before the start {start}", end=end, start=start)
             )

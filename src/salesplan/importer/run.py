@@ -117,14 +117,17 @@ def write_text(result: Imported) -> str | None:
 
 
 def _check_loads(result: Imported, editor: Editor, into_file: str) -> None:
-    """The plan as it will be written must load: a value the plan refuses (a negative amount…) is SP605 at
-    the cell it was read from, or at the plan file's line when no cell of the workbook wrote it."""
+    """The plan as it will be written must load: a value the plan refuses (a required field emptied…) is
+    SP605 at the cell it was read from, or at the plan file's line when no cell of the workbook wrote it;
+    a problem the plan had before the workbook is left to `lint`."""
     try:
         text = merge_plan(result.base or "", result.data)
     except MergeError:
         return  # `write_text` says why
+    base = result.base or ""
+    before = {_said(d) for d in load_text(base.removeprefix("\ufeff"), into_file).diagnostics}
     for found in load_text(text.removeprefix("\ufeff"), into_file).diagnostics:
-        if found.severity != "error":
+        if found.severity != "error" or _said(found) in before:  # the plan's own, not the workbook's
             continue
         cell = _cell_of(editor, result.data, found.path)
         problem = _("the plan does not accept this value: {problem}", problem=Quoted.of(found))
@@ -132,6 +135,10 @@ def _check_loads(result: Imported, editor: Editor, into_file: str) -> None:
             cell[0].diag(codes.IMPORT_BAD_VALUE, cell[1], problem)
         else:
             editor.book.diagnostics.append(diagnostic(codes.IMPORT_BAD_VALUE, found.source, problem, path=found.path))
+
+
+def _said(diag: Diagnostic) -> tuple[str, tuple[str | int, ...], str]:
+    return diag.code, diag.path, diag.message
 
 
 def _cell_of(editor: Editor, data: object, path: tuple[str | int, ...]) -> tuple[RowCells, str] | None:
