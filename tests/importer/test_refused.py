@@ -5,6 +5,7 @@ the user's language with split's own way out (`--allow-over-capacity`), and a wo
 from __future__ import annotations
 
 import io
+import json
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -282,3 +283,12 @@ def test_a_problem_the_plan_already_had_is_left_to_lint(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["import", str(book), "--into", str(tmp_path / "plan.yaml")])
     assert result.exit_code == 2
     assert "销售策略执行计划表!E3: SP605 完成日期 2026-06-30 早于开始日期 2026-07-02" in result.output
+
+
+def test_json_gives_the_hint_in_both_languages(tmp_path: Path) -> None:
+    result, _changed = into(tmp_path, [[BREAKDOWN, "C3", 320]], "-f", "json")
+    assert result.exit_code == 2
+    (finding,) = json.loads(result.stdout)["diagnostics"]
+    assert finding["code"] == "SP609" and finding["where"].endswith("plan.xlsx:销售目标设定与拆解表!C3")
+    assert finding["hint"].startswith("lower the target, add capacity, or use --allow-over-capacity")
+    assert finding["hint_zh"].startswith("降低目标、增加产能，或使用 --allow-over-capacity")

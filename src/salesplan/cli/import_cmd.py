@@ -149,6 +149,7 @@ def _as_json(result: Imported, ok: bool) -> dict[str, object]:
                 "message": d.message,
                 "message_zh": d.message_zh,
                 "hint": d.hint,
+                "hint_zh": d.hint_zh,
             }
             for d in result.diagnostics
         ],
