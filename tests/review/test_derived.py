@@ -427,3 +427,16 @@ def test_an_english_metric_column(small: Callable[[str], LoadedPlan], write: Cal
     actuals = write("a.csv", "metric,region,date,value\nrevenue,east-a,2026-07-01,30\norders,east-a,2026-07-01,10\n")
     read = parse_actuals(actuals, loaded.plan)
     assert ([(r.target, r.value) for r in read.rows], read.diagnostics) == ([("T1", 30), ("T4", 10)], [])
+
+
+def test_an_unsplit_base_target_shares_no_level(small: Callable[[str], LoadedPlan]) -> None:
+    targets = TARGETS.replace(
+        """  unit: 单
+  split:
+    - {by: region, method: explicit, values: {east-a: 150, east-b: 100}}
+    - {by: month, method: even}
+""",
+        "  unit: 单\n",
+    )
+    k1 = reviewed(small(targets), [row("T1", "60", "east-a"), row("T4", "20", "east-a")])
+    assert [(r.depth, r.actual) for r in k1.rows] == [(0, Decimal(3))]

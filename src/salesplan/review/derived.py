@@ -93,9 +93,8 @@ class DerivedReviewer:
         """The levels the base targets' splits share, and the nodes, with the first base split's parts."""
         ids = [self.metrics.get(m) for m in self.bases]
         base_splits = [self.splits[t] for t in ids if t is not None and t in self.splits]
-        base_splits = [s for s in base_splits if s.levels]
         root = _Node(None, None, None, (), {})
-        if not base_splits:
+        if not base_splits:  # only metrics without targets: the target's row alone
             return [], root
         first = base_splits[0]
         levels = [lv for lv in first.levels if all(lv in s.levels for s in base_splits[1:])]
