@@ -31,10 +31,12 @@ from salesplan.split.env import (
     SplitProblem,
     TargetEnv,
     describe,
+    plain,
 )
 from salesplan.split.timeparts import time_parts
 
 if TYPE_CHECKING:
+    from salesplan.loader.yamltree import Path_
     from salesplan.split.level import Level
 
 CUSTOMER_DIMS = ("channel", "account", "tier")
@@ -120,6 +122,46 @@ def missing_history(env: TargetEnv, dim: str) -> Message | None:
         dim=dimension(dim),
         table=HISTORY_TABLES[dim],
     )
+
+
+def negative_history(env: TargetEnv, dim: str) -> list[Diagnostic]:
+    """SP044 at every negative amount of the history tables a `method: history` level of `dim` reads: a
+    share of history cannot be below nothing (it would give a part a negative target)."""
+    history = env.plan.history
+    if history is None:
+        return []
+    tables: list[tuple[Path_, HistoryTable]] = []
+    if dim in CUSTOMER_DIMS:
+        name = HISTORY_TABLES[dim] if dim != "tier" or history.by_tier else "by_account"
+        tables.append((("history", name), getattr(history, name)))
+    else:
+        metric = env.target.metric or ""
+        if env.history is not None:
+            base: Path_ = ("history", "metrics", metric) if metric in history.metrics else ("history", "revenue")
+            tables.append((base, env.history))
+        if dim == "product":  # a product split under a channel, account or tier reads its per-product row
+            tables += [(("history", HISTORY_TABLES[d]), history_table(env, d)) for d in CUSTOMER_DIMS]
+    found: list[Diagnostic] = []
+    for base, table in tables:
+        for key, raw in table.items():
+            cells = raw.items() if isinstance(raw, dict) else [(None, raw)]
+            for inner, number in cells:
+                if number < 0:
+                    path = (*base, key) if inner is None else (*base, key, inner)
+                    text = key if inner is None else f"{key}/{inner}"
+                    found.append(
+                        env.diag(
+                            codes.NEGATIVE_WEIGHT,
+                            path,
+                            _(
+                                "{table} of '{key}' is negative ({number})",
+                                table=".".join(str(bit) for bit in base),
+                                key=text,
+                                number=plain(number),
+                            ),
+                        )
+                    )
+    return found
 
 
 def history_table(env: TargetEnv, dim: str) -> HistoryTable:

@@ -18,6 +18,7 @@ from salesplan.split.customers import (
     IPF_PAIRS_TEXT,
     empty_hint,
     missing_history,
+    negative_history,
     product_rows,
     universe,
 )
@@ -267,6 +268,8 @@ class _Checker:
                 level.path(env, "method"),
                 _("method: history needs `history.revenue` (or history.metrics for the target's metric)"),
             )
+        if level.method == "history" and not level.is_time:
+            self.found += negative_history(env, level.dim)
         if level.method == "ipf":
             self.margins(level)
 
