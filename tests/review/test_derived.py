@@ -440,3 +440,11 @@ def test_an_unsplit_base_target_shares_no_level(small: Callable[[str], LoadedPla
     )
     k1 = reviewed(small(targets), [row("T1", "60", "east-a"), row("T4", "20", "east-a")])
     assert [(r.depth, r.actual) for r in k1.rows] == [(0, Decimal(3))]
+
+
+def test_a_kpi_without_a_value_fails_the_gate(small: Callable[[str], LoadedPlan]) -> None:
+    loaded = small(TARGETS)
+    assert loaded.plan is not None
+    rows = [row("T1", "60", "east-a"), row("T4", "0", "east-a")]
+    review = review_plan(loaded.plan, split_plan(loaded).splits, rows, AS_OF, Thresholds())
+    assert "K1" in [t.target_id for t in review.under(Decimal(0))]  # 60 / 0: no value, not a pass
