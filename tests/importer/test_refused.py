@@ -292,3 +292,20 @@ def test_json_gives_the_hint_in_both_languages(tmp_path: Path) -> None:
     assert finding["code"] == "SP609" and finding["where"].endswith("plan.xlsx:销售目标设定与拆解表!C3")
     assert finding["hint"].startswith("lower the target, add capacity, or use --allow-over-capacity")
     assert finding["hint_zh"].startswith("降低目标、增加产能，或使用 --allow-over-capacity")
+
+
+@pytest.mark.parametrize(
+    ("edits", "lines"),
+    [
+        # two cells of one target: one target changed
+        ([[BREAKDOWN, "C48", "20%"], [BREAKDOWN, "E48", "新路径"]], ["3 targets read, 1 changed"]),
+        # B区 typed 200 -> 190: the split value and the target whose total it moves
+        ([[BREAKDOWN, "C22", 190]], ["3 targets read, 1 changed", "44 split values read, 1 changed"]),
+        ([[RISKS, "C2", "高"], [RISKS, "D2", "一般"]], ["3 risks read, 1 changed"]),
+    ],
+)
+def test_the_summary_counts_each_changed_item_once(tmp_path: Path, edits: list[list[Any]], lines: list[str]) -> None:
+    result, _changed = into(tmp_path, edits, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    for line in lines:
+        assert line in result.output.splitlines()

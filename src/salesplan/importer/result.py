@@ -30,6 +30,13 @@ class Summary:
 
     read: dict[str, int] = field(default_factory=dict)
     changed: dict[str, int] = field(default_factory=dict)
+    items: set[tuple[str, str]] = field(default_factory=set)  # the (kind, id) counted as changed
+
+    def change(self, kind: str, item_id: str) -> None:
+        """An item changed: counted once however many of its cells (and its split's total) changed."""
+        if (kind, item_id) not in self.items:
+            self.items.add((kind, item_id))
+            self.changed[kind] = self.changed.get(kind, 0) + 1
 
     def saw(self, kind: str, changed: bool = False) -> None:
         self.read[kind] = self.read.get(kind, 0) + 1

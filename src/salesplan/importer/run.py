@@ -229,7 +229,9 @@ def _row(
     kind, ids = key[0], key[1:]
     summary = editor.summary
     if table == "breakdown" and kind == "target":
-        summary.saw("targets", editor.target(row, ids[0]))
+        summary.saw("targets")
+        if editor.target(row, ids[0]):
+            summary.change("targets", ids[0])
         split = splits.get(ids[0])
         if split is not None and split.root.children:
             targets[ids[0]] = TargetRows(split, {(): row})
@@ -266,7 +268,7 @@ def _unsplit_value(editor: Editor, row: RowCells, target_id: str) -> None:
         row.diag(codes.IMPORT_BAD_VALUE, "value", _("a target needs its value"))
         return
     entry["value"] = f"{data_number(value)}%" if unit == "%" else data_number(value)
-    editor.summary.changed["targets"] = editor.summary.changed.get("targets", 0) + 1
+    editor.summary.change("targets", target_id)
 
 
 def _same_part(editor: Editor, rows: TargetRows, path: tuple[str, ...], row: RowCells) -> bool:
@@ -317,6 +319,8 @@ def _resplit(targets: dict[str, TargetRows], result: Imported, editor: Editor, a
         read_values(rows, editor.plan.target_unit(target))
         if apply(rows, result.data):
             changed.append(target_id)
+        if () in rows.new and rows.new[()] != rows.split.root.value:
+            result.summary.change("targets", target_id)  # its value, the new total of its parts
         result.summary.changed["values"] = result.summary.changed.get("values", 0) + len(
             [p for p in rows.changed if p and p not in rows.stale]
         )
