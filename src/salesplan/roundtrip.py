@@ -79,6 +79,7 @@ def round_trip_yaml(mapping: int = 2, sequence: int = 4, offset: int = 2) -> YAM
     made = YAML(typ="rt")
     made.preserve_quotes = True
     made.width = 4096
+    made.brace_single_entry_mapping_in_flow_sequence = True  # `[{id: a}]` stays so, never `[id: a]`
     made.indent(mapping=mapping, sequence=sequence, offset=offset)
     made.representer.add_representer(Decimal, represent_decimal)
     return made

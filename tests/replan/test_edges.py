@@ -224,3 +224,63 @@ def test_a_row_outside_its_targets_breakdown_is_refused_at_its_cell(tmp_path: Pa
     assert "actuals.csv:2:3: SP067 account '仁济' is not a part of target T6's scope or breakdown" in english.output
     chinese = CliRunner().invoke(app, [*args, "-o", str(new)])
     assert chinese.exit_code == 2 and "actuals.csv:2:3: SP067 '仁济' 不在目标 T6 的范围或拆解之内" in chinese.output
+
+
+OWNED = """\
+salesplan: 1
+plan:
+  name: 代表客户计划
+  period: {start: 2026-07-01, end: 2026-09-30}
+  unit: 万元
+team:
+  regions: [{id: 华东一区}, {id: 华东二区}]
+  people:
+    - {id: 李雷, role: rep, region: 华东一区}
+    - {id: 韩梅, role: rep, region: 华东一区}
+    - {id: 周杰, role: rep, region: 华东二区}
+  channels: [{id: 直销, name: 直销}, {id: 电商, name: 电商}]
+  accounts:
+    - {id: 仁济, name: 仁济医院, tier: A, region: 华东一区, owner: 李雷}
+    - {id: 瑞金, name: 瑞金医院, tier: B, region: 华东一区, owner: 韩梅}
+    - {id: 华山, name: 华山医院, tier: B, region: 华东二区, owner: 周杰}
+targets:
+  - id: T7
+    metric: revenue
+    value: 300
+    split:
+      - {by: region, method: explicit, values: {华东一区: 200, 华东二区: 100}}
+      - {by: rep, method: even}
+      - {by: account, method: even}
+      - {by: month, method: weights, weights: {2026-07: 1, 2026-08: 1, 2026-09: 2}}
+  - id: T8
+    metric: revenue
+    value: 90
+    split:
+      - {by: channel, method: even}
+      - {by: month, method: explicit, values: {2026-07: 10, 2026-08: 15, 2026-09: 20}}
+"""
+
+
+def test_a_row_naming_an_account_only_counts_in_its_owners_node(tmp_path: Path) -> None:
+    """T7 (region → rep → account → month 1:1:2, 100 a rep): 仁济 (李雷's) 30 in July: 70 → 1:2 = 23.33,
+    46.67 → 23, 47; 瑞金 40: 60 → 20, 40; 华山 10: 90 → 30, 60. T8's explicit months become the weights of the
+    remaining ones: 直销 45 − 12 = 33 → 15:20 = 14.14, 18.86 → 14, 19; 电商 45 − 8 = 37 → 15.86, 21.14 → 16, 21."""
+    (tmp_path / "plan.yaml").write_text(OWNED, encoding="utf-8")
+    rows = "目标,客户,渠道,日期,金额\nT7,仁济医院,,2026-07-05,30\nT7,瑞金医院,,2026-07-05,40\n"
+    rows += "T7,华山医院,,2026-07-05,10\nT8,,直销,2026-07-05,12\nT8,,电商,2026-07-05,8\n"
+    (tmp_path / "actuals.csv").write_text(rows, encoding="utf-8")
+    new = tmp_path / "new.yaml"
+    args = ["replan", str(tmp_path / "plan.yaml"), "-a", str(tmp_path / "actuals.csv"), "--as-of", "2026-08-10"]
+    result = CliRunner().invoke(app, [*args, "-o", str(new), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    text = new.read_text(encoding="utf-8")
+    splits = _splits(text)
+    assert _by_node(splits["T7"]) == {
+        "华东一区/李雷/仁济": [30, 23, 47],
+        "华东一区/韩梅/瑞金": [40, 20, 40],
+        "华东二区/周杰/华山": [10, 30, 60],
+    }
+    assert _by_node(splits["T8"]) == {"直销": [12, 14, 19], "电商": [8, 16, 21]}
+    # what replan does not change is written as it was: one-key mappings in a flow list keep their braces
+    assert "  regions: [{id: 华东一区}, {id: 华东二区}]\n" in text
+    assert "  channels: [{id: 直销, name: 直销}, {id: 电商, name: 电商}]\n" in text

@@ -12,6 +12,8 @@ its surplus absorbed by its own remaining parts, and the plan's total never chan
   in time order until the allocation is used up (the part that crosses it is cut, later ones get 0),
   its remaining parts get 0, and the excess is reported: it is never moved to another node.
 - A node whose parts have all ended has nothing left to re-split and stays as planned.
+- A row counts in the node its parts name; a row naming a rep but no region is in the rep's region, one
+  naming an account but no rep is in its owner's node.
 - A row that lacks a part of the path (a rep but no product) cannot be placed in a node; such rows
   are reported and not held anywhere (when no row can be placed, the caller leaves the level as it is).
 """
@@ -74,9 +76,11 @@ def held_plan(
     as_of: dt.date,
     period: tuple[dt.date, dt.date],
     regions: dict[str, str],
+    owners: dict[str, str] | None = None,
 ) -> HeldPlan:
     """The held amounts of the time level at `depth` of `split` (see the module docstring); `regions`
-    gives each rep's region, for rows that name a rep but no region."""
+    gives each rep's region, for rows that name a rep but no region, and `owners` each account's rep,
+    for rows that name an account but no rep."""
     kind = split.levels[depth]
     above = split.levels[:depth]
     ended = {part.id for part in time_parts(kind, *period) if part.end <= as_of}
@@ -90,7 +94,7 @@ def held_plan(
         part = part_of(row, kind)
         if part not in ended:
             continue
-        path = tuple(_coordinate(row, dim, regions) for dim in above)
+        path = tuple(_coordinate(row, dim, regions, owners or {}) for dim in above)
         at = index.get(path) if None not in path else None  # type: ignore[arg-type]
         if at is None:
             out.unplaced.append(row)
@@ -128,11 +132,17 @@ def _to_grain(value: Decimal, granularity: Decimal) -> Decimal:
     return units * granularity if granularity != 1 else units
 
 
-def _coordinate(row: ActualRow, dim: str, regions: dict[str, str]) -> str | None:
-    """The row's part of level `dim`; a row naming a rep but no region is in the rep's region."""
+def _coordinate(row: ActualRow, dim: str, regions: dict[str, str], owners: dict[str, str]) -> str | None:
+    """The row's part of level `dim`; a row naming a rep but no region is in the rep's region, one naming
+    an account but no rep is its owner's (the reader already gives it the account's region and tier)."""
     if dim in TIME_KINDS:
         return part_of(row, dim)
     found = row.coords.get(dim)
-    if found is None and dim == "region" and (rep := row.coords.get("rep")) is not None:
+    rep = row.coords.get("rep")
+    if found is None and dim == "rep" and (account := row.coords.get("account")) is not None:
+        return owners.get(account)
+    if found is None and dim == "region" and rep is None and (account := row.coords.get("account")) is not None:
+        rep = owners.get(account)
+    if found is None and dim == "region" and rep is not None:
         return regions.get(rep)
     return found

@@ -108,7 +108,8 @@ def _replan_target(
             )
         ]
     regions = {person.id: person.region for person in plan.team.people if person.region}
-    held = held_plan(split, first, rows, as_of, period, regions)
+    owners = {account.id: account.owner for account in plan.team.accounts if account.owner}
+    held = held_plan(split, first, rows, as_of, period, regions, owners)
     if not held.nodes:
         return False, [
             _(
