@@ -309,3 +309,19 @@ def test_the_summary_counts_each_changed_item_once(tmp_path: Path, edits: list[l
     assert result.exit_code == 0, result.output
     for line in lines:
         assert line in result.output.splitlines()
+
+
+@pytest.mark.parametrize("typed", [320, "320", None])
+def test_the_chart_block_under_a_cross_tab_is_derived_not_input(tmp_path: Path, typed: object) -> None:
+    """T1 分解表's block under the table (T1 按区域拆分: A区 300, B区 200) feeds the pie chart: a number typed
+    there would be lost, so it is SP608 at its cell."""
+    result, changed = into(tmp_path, [["T1 分解表", "B19", typed]])
+    assert result.exit_code == 2 and changed == []
+    assert "plan.xlsx:T1 分解表!B19: SP608 图表的数据由拆解表得出：" in result.output
+    assert "不是导出时的 300" in result.output and "请改为在拆解表中修改" in result.output
+
+
+def test_the_chart_block_may_stay_as_exported_while_the_breakdown_changes(tmp_path: Path) -> None:
+    result, changed = into(tmp_path, [[BREAKDOWN, "C22", 190]])  # B区 200 -> 190; the block still says 200
+    assert result.exit_code == 0, result.output
+    assert len(changed) == 4

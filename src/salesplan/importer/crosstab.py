@@ -15,11 +15,12 @@ from decimal import Decimal
 from salesplan import codes
 from salesplan.i18n import _
 from salesplan.importer import cells
+from salesplan.importer.book import Book, Sheet
 from salesplan.importer.breakdown import Path, TargetRows
 from salesplan.importer.sheet import MISSING, RowCells
 from salesplan.numbers import plain
 from salesplan.periods import TIME_KINDS
-from salesplan.split.result import SplitNode
+from salesplan.split.result import SplitNode, TargetSplit
 
 
 def _leaves(root: SplitNode) -> dict[tuple[Path, str], list[tuple[Path, Decimal]]]:
@@ -99,3 +100,26 @@ def read_crosstab(target: TargetRows, rows: dict[Path, RowCells], unit: str) -> 
                 target.failed = True
                 continue
             target.overrides[group[0][0]] = (value, row, column)
+
+
+def check_chart(book: Book, sheet: Sheet, first: int, split: TargetSplit, unit: str, total: str | None) -> None:
+    """The numbers below the cross-tab that its chart draws (the first level's parts, from row `first`, its
+    header showing 合计 as `total`) are derived as exported, never read: one typed over is SP608, as it
+    would otherwise be lost."""
+    if total is None or sheet.get(first, 2) != total:
+        return  # no chart block here (another sheet of the cross-tab holds it, or it was removed)
+    for index, child in enumerate(split.root.children):
+        row = first + 1 + index
+        raw = sheet.get(row, 2)
+        try:
+            value = cells.number(raw, unit)
+        except cells.Bad:
+            value = None
+        if value != child.value:
+            shown = cells.text(raw) if not cells.is_formula(raw) else str(raw)
+            message = _(
+                "the chart's numbers are derived from the breakdown: {value} is not the exported {old}",
+                value=shown or "",
+                old=plain(child.value),
+            )
+            book.diag(codes.IMPORT_TOTAL, sheet.title, row, 2, message, _("edit the breakdown sheet instead"))

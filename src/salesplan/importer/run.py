@@ -21,7 +21,7 @@ from salesplan.importer.blank import plan_text
 from salesplan.importer.blank_plan import import_blank
 from salesplan.importer.book import HIDDEN, Book, Embedded, Sheet, read_book
 from salesplan.importer.breakdown import TargetRows, apply, edited_row, nodes, read_values, verify
-from salesplan.importer.crosstab import read_crosstab
+from salesplan.importer.crosstab import check_chart, read_crosstab
 from salesplan.importer.edits import Editor, data_number, item, target_of
 from salesplan.importer.guard import read_guarded
 from salesplan.importer.merge import merge_plan
@@ -190,6 +190,8 @@ def _read_sheets(
         keys = embedded.keys.get(title, [])
         if not _check_extent(book, sheet, len(keys), len(columns)):
             shifted.add(title)
+        elif table == "crosstab" and keys:
+            _chart_block(editor, sheet, len(keys) + 3, keys[0].split(SEP)[1:2], splits)
         for index, key in enumerate(keys):
             row = RowCells(book, sheet, index + 2, columns)
             kind, *ids = key.split(SEP)
@@ -198,6 +200,14 @@ def _read_sheets(
             else:
                 _row(editor, table, [kind, *ids], row, splits, targets)
     return targets, crosses, shifted
+
+
+def _chart_block(editor: Editor, sheet: Sheet, first: int, ids: list[str], splits: dict[str, TargetSplit]) -> None:
+    split = splits.get(ids[0]) if ids else None
+    target = target_of(editor.plan, ids[0]) if ids else None
+    if split is not None and target is not None:
+        total = editor.words.get(("total", "total"))
+        check_chart(editor.book, sheet, first, split, editor.plan.target_unit(target), total)
 
 
 def _check_extent(book: Book, sheet: Sheet, count: int, width: int) -> bool:
