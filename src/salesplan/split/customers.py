@@ -81,6 +81,14 @@ def universe(env: TargetEnv, dim: str) -> list[str]:
     return [part.id for part in time_parts(dim, env.start, env.end)]
 
 
+def id_named(env: TargetEnv, dim: str, key: str, known: list[str]) -> str | None:
+    """The one part of `known` whose name (`name:` in team) is `key`: a plan names parts by id, and the
+    suggestion for a name written where an id belongs (`直销` for `direct`)."""
+    names = env.labels.get(dim, {})
+    found = [part for part in known if names.get(part) == key]
+    return found[0] if len(found) == 1 else None
+
+
 def empty_hint(dim: str) -> Message:
     """What to do about a level of `dim` with no parts."""
     return _HINTS.get(dim, _DEFAULT_HINT)

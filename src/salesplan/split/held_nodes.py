@@ -37,7 +37,7 @@ from salesplan.loader.yamltree import Path_
 from salesplan.model.plan import SplitLevel
 from salesplan.model.words import dimension
 from salesplan.numbers import plain
-from salesplan.split.customers import universe
+from salesplan.split.customers import id_named, universe
 from salesplan.split.env import PLACE, START, Ctx, TargetEnv
 from salesplan.split.timeparts import TIME_RANK, normalize_key, part_bounds
 
@@ -111,7 +111,9 @@ def read_held(env: TargetEnv, level: LevelLike) -> tuple[HeldNodes, list[Diagnos
             where: Path_ = (*base, key, written)
             part = normalize_key(dim, str(written), own)
             if part not in own:
-                add(codes.UNKNOWN_PART, where, _unknown(str(written), dim, own), hint=_parts_hint(own))
+                add(codes.UNKNOWN_PART, where, _unknown(env, str(written), dim, own), hint=_parts_hint(own))
+            elif path is not None and (path, part) in held.part_keys:
+                add(codes.DUPLICATE_KEY, where, same_part(str(written), held.part_keys[(path, part)], part))
             elif number < 0:
                 add(
                     codes.NEGATIVE_WEIGHT,
@@ -129,10 +131,22 @@ def read_held(env: TargetEnv, level: LevelLike) -> tuple[HeldNodes, list[Diagnos
             elif path is not None:
                 mine[part] = units
                 held.part_keys[(path, part)] = str(written)
-        if path is not None:
+        if path is not None and path in held.keys:
+            add(codes.DUPLICATE_KEY, (*base, key), same_part(str(key), held.keys[path], node_key(path)))
+        elif path is not None:
             held.keys[path] = str(key)
             held.by_path[path] = mine
     return held, found
+
+
+def same_part(key: str, first: str, part: str) -> Message:
+    """Two keys of one mapping that name the same part (`7月` and `2026-07`): one number would be lost."""
+    return _(
+        "'{key}' names the same part as '{first}' ({part}): one of the two would be lost",
+        key=key,
+        first=first,
+        part=part,
+    )
 
 
 def _refused(level: LevelLike, above: Sequence[Sequence[str]]) -> Message | None:
@@ -183,7 +197,7 @@ def _path(env: TargetEnv, above: tuple[str, ...], key: str, where: Path_, add: _
     for dim, known, bit in zip(above, universes, bits, strict=True):
         part = normalize_key(dim, bit, known) if dim in TIME_RANK else bit
         if part not in known:
-            add(codes.UNKNOWN_PART, where, _unknown(bit, dim, known), hint=_parts_hint(known))
+            add(codes.UNKNOWN_PART, where, _unknown(env, bit, dim, known), hint=_parts_hint(known))
             return None
         path.append(part)
     coords = dict(zip(above, path, strict=True))
@@ -211,8 +225,8 @@ class _Add(Protocol):
     ) -> None: ...
 
 
-def _unknown(key: str, dim: str, known: list[str]) -> Message:
-    guess = did_you_mean(key, known)
+def _unknown(env: TargetEnv, key: str, dim: str, known: list[str]) -> Message:
+    guess = id_named(env, dim, key, known) or did_you_mean(key, known)
     suffix = _("; did you mean '{guess}'?", guess=guess) if guess else ""
     return _("'{key}' is not a part of the {dim} level{suffix}", key=key, dim=dimension(dim), suffix=suffix)
 

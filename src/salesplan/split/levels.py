@@ -17,13 +17,14 @@ from salesplan.split.customers import (
     IPF_PAIRS,
     IPF_PAIRS_TEXT,
     empty_hint,
+    id_named,
     missing_history,
     negative_history,
     product_rows,
     universe,
 )
 from salesplan.split.env import TIERS, SplitProblem, TargetEnv, plain, to_fraction
-from salesplan.split.held_nodes import read_held
+from salesplan.split.held_nodes import read_held, same_part
 from salesplan.split.level import Level as Level
 from salesplan.split.seasonal import history_months
 from salesplan.split.timeparts import TIME_KINDS, TIME_RANK, normalize_key, time_key_candidates
@@ -155,7 +156,7 @@ class _Checker:
                 hint=empty_hint("tier"),
             )
             return
-        guess = did_you_mean(key, known)
+        guess = id_named(self.env, dim, key, known) or did_you_mean(key, known)
         listed = f"{', '.join(known[:12])}{' ...' if len(known) > 12 else ''}"
         suffix = _("; did you mean '{guess}'?", guess=guess) if guess else ""
         self.add(
@@ -172,12 +173,17 @@ class _Checker:
         dim = dim or level.dim
         known = level.universe.get(dim, [])
         out: dict[str, Decimal] = {}
+        first: dict[str, str] = {}
         for key, number in raw.items():
             part = normalize_key(dim, key, known) if dim in TIME_RANK else key
             base = (table, dim, key) if table == "margins" else (table, key)
             if part not in known:
                 self.unknown(level, dim, key, level.path(env, *base), known, as_key=True)
                 continue
+            if part in first:
+                self.add(codes.DUPLICATE_KEY, level.path(env, *base), same_part(key, first[part], part), key=True)
+                continue
+            first[part] = key
             if number < 0:
                 self.add(
                     codes.NEGATIVE_WEIGHT,
