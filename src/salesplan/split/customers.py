@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from salesplan import codes
-from salesplan.diagnostics import Diagnostic
+from salesplan.diagnostics import Diagnostic, Severity
 from salesplan.i18n import Message, _
 from salesplan.model.words import dimension
 from salesplan.split.env import (
@@ -25,6 +25,7 @@ from salesplan.split.env import (
     CHANNEL,
     PRODUCT,
     REGION,
+    REP,
     TIER,
     Ctx,
     HistoryTable,
@@ -107,6 +108,7 @@ def customer_parts(env: TargetEnv, level: Level, ctx: Ctx) -> list[str]:
     elif level.dim == "account":
         held = set(accounts)
         parts = [a for a in chosen if a in held]
+        _unplaced(env, level, ctx, chosen)
         message = _("no account of the level's parts belongs to {where}", where=describe(ctx, env))
     else:
         present = set(env.tiers_of(accounts))
@@ -116,6 +118,38 @@ def customer_parts(env: TargetEnv, level: Level, ctx: Ctx) -> list[str]:
         path = level.path(env, "parts" if level.spec.parts is not None else "by")
         raise SplitProblem([env.diag(codes.EMPTY_LEVEL, path, message, hint=_PLACED_HINT)])
     return parts
+
+
+# what a node above an account level holds its accounts by: the account's region, tier or owner
+_HELD_BY = ((REGION, "region", "region"), (TIER, "tier", "tier"), (REP, "rep", "owner"))
+
+
+def _unplaced(env: TargetEnv, level: Level, ctx: Ctx, chosen: list[str]) -> None:
+    """SP046 (a warning, once per account, at it in team.accounts): an account of the target that no
+    node of a region, tier or rep level above can hold, having no region, tier or owner, gets nothing."""
+    if ctx[ACCOUNT] is not None:
+        return
+    index = {account.id: i for i, account in reversed(list(enumerate(env.plan.team.accounts)))}
+    for place, dim, field in _HELD_BY:
+        if ctx[place] is None:
+            continue
+        for account in chosen:
+            if getattr(env.accounts[account], field) is None:
+                env.warn_once(
+                    env.diag(
+                        codes.EMPTY_LEVEL,
+                        ("team", "accounts", index[account]),
+                        _(
+                            "account '{account}' has no `{field}:` in team.accounts: no node of the {dim} level "
+                            "above the account level holds it, so it gets nothing of the target",
+                            account=account,
+                            field=field,
+                            dim=dimension(dim),
+                        ),
+                        severity=Severity.WARNING,
+                        hint=_PLACED_HINT,
+                    )
+                )
 
 
 def missing_history(env: TargetEnv, dim: str) -> Message | None:
