@@ -21,6 +21,7 @@ from salesplan.i18n import _
 
 if TYPE_CHECKING:
     from salesplan.diagnostics import Diagnostic
+    from salesplan.importer.book import Book
     from salesplan.importer.result import Imported
 
 
@@ -65,6 +66,8 @@ def import_(
     result = import_workbook(
         workbook, str(workbook), into_text, str(into or "plan.yaml"), allow_over_capacity=allow_over_capacity
     )
+    if result.data is not None and result.book is not None:
+        _derived(result.book)  # warnings only: what the workbook says that import does not read
     text = write_text(result) if result.data is not None else None
     if fmt is ImportFormat.json:
         typer.echo(json.dumps(_as_json(result, text is not None), ensure_ascii=False, indent=2))
@@ -82,6 +85,28 @@ def import_(
         typer.echo(text, nl=False)  # the new plan on stdout
         return
     _write(output, text, force, language)
+
+
+def _derived(book: Book) -> None:
+    """Warn at each derived cell the workbook changed: compared with the workbook export writes again
+    for the embedded plan (`importer.derived`)."""
+    from salesplan.export.run import ExportError, export_plan
+    from salesplan.export.tables import TABLES
+    from salesplan.importer.book import read_book
+    from salesplan.importer.derived import derived_edits
+    from salesplan.loader import load_text
+
+    embedded = book.embedded
+    if embedded is None or embedded.text is None:
+        return
+    loaded = load_text(embedded.text, "plan.yaml")
+    try:
+        payload = export_plan(loaded, "xlsx", TABLES, embedded.lang).payload if loaded.plan is not None else None
+    except ExportError:
+        return
+    expected = read_book(payload, book.file)[0] if isinstance(payload, bytes) else None
+    if expected is not None:
+        derived_edits(book, expected)
 
 
 def _read_into(into: Path, lang: str) -> str:
@@ -122,12 +147,16 @@ def _write(output: Path, text: str, force: bool, lang: str) -> None:
 
 
 def _print_diagnostics(diagnostics: Sequence[Diagnostic], lang: str) -> None:
-    from salesplan.diagnostics import inert
+    from salesplan.diagnostics import Severity, inert
     from salesplan.importer.book import location
+    from salesplan.importer.derived import WARNING
 
     label = _("hint").render(lang)
     for diag in sorted(diagnostics, key=lambda d: d.sort_key()):
-        err(f"{location(diag)}: {diag.code} {inert(diag.text(lang))}")
+        said = inert(diag.text(lang))
+        if diag.severity == Severity.WARNING:
+            said = f"{WARNING.render(lang)} {said}"
+        err(f"{location(diag)}: {diag.code} {said}")
         hint = diag.hint_in(lang)
         if hint:
             err(f"    {label}: {inert(hint)}")

@@ -77,6 +77,7 @@ class Book:
     embedded: Embedded | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     title: str = ""  # the workbook's title (document properties)
+    inputs: set[tuple[str, int, int]] = field(default_factory=set)  # (sheet, row, column) of each cell read
 
     def diag(
         self,

@@ -110,6 +110,7 @@ def check_chart(book: Book, sheet: Sheet, first: int, split: TargetSplit, unit: 
         return  # no chart block here (another sheet of the cross-tab holds it, or it was removed)
     for index, child in enumerate(split.root.children):
         row = first + 1 + index
+        book.inputs.add((sheet.title, row, 2))
         raw = sheet.get(row, 2)
         try:
             value = cells.number(raw, unit)

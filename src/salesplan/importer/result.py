@@ -7,6 +7,7 @@ from typing import Any
 
 from salesplan.diagnostics import Diagnostic
 from salesplan.i18n import DEFAULT, Message, _, n_
+from salesplan.importer.book import Book
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class Imported:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     blank: bool = False
     lang: str = "zh"
+    book: Book | None = None  # an exported workbook as read (its derived cells are checked by the caller)
 
 
 KINDS = ("targets", "values", "strategies", "risks", "tasks")

@@ -60,7 +60,7 @@ def _import_exported(
     book: Book, embedded: Embedded, into: str | None, into_file: str, allow_over_capacity: bool
 ) -> Imported:
     assert embedded.text is not None
-    result = Imported(lang=embedded.lang)
+    result = Imported(lang=embedded.lang, book=book)
     loaded = load_text(embedded.text, f"{book.file}:{HIDDEN}")
     if loaded.plan is None or has_errors(loaded.diagnostics):
         result.diagnostics.append(

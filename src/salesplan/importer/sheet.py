@@ -37,7 +37,10 @@ class RowCells:
         return self.columns.index(key) + 1
 
     def raw(self, key: str) -> Any:
-        return self.sheet.get(self.row, self.column(key)) if key in self.columns else None
+        if key not in self.columns:
+            return None
+        self.book.inputs.add((self.sheet.title, self.row, self.column(key)))  # read, so not a derived cell
+        return self.sheet.get(self.row, self.column(key))
 
     def read(self, key: str, reader: Callable[[Any], T]) -> T | Literal[Missing.MISSING]:
         """The cell read by `reader`; MISSING (and a located diagnostic) when it does not read."""
