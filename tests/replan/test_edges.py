@@ -284,3 +284,34 @@ def test_a_row_naming_an_account_only_counts_in_its_owners_node(tmp_path: Path) 
     # what replan does not change is written as it was: one-key mappings in a flow list keep their braces
     assert "  regions: [{id: 华东一区}, {id: 华东二区}]\n" in text
     assert "  channels: [{id: 直销, name: 直销}, {id: 电商, name: 电商}]\n" in text
+
+
+def test_months_under_a_quarter_are_held_before_the_quarter_ends(tmp_path: Path) -> None:
+    """channel → quarter → month, 100 even: 50 a channel, one quarter; as of 2026-07-31 no quarter has ended,
+    July has: 直销 20 in July → 50 − 20 = 30 → 15, 15; 电商 no row (直销 has one) → 0, 25, 25."""
+    text = """\
+salesplan: 1
+plan:
+  name: 季度与月
+  period: {start: 2026-07-01, end: 2026-09-30}
+  unit: 万元
+team:
+  channels: [{id: 直销, name: 直销}, {id: 电商, name: 电商}]
+targets:
+  - id: T2
+    metric: revenue
+    value: 100
+    split:
+      - {by: channel, method: even}
+      - {by: quarter, method: even}
+      - {by: month, method: even}
+"""
+    loaded = load_text(text, "plan.yaml")
+    assert loaded.plan is not None
+    (tmp_path / "actuals.csv").write_text("目标,渠道,日期,金额\nT2,直销,2026-07-15,20\n", encoding="utf-8")
+    read = parse_actuals(tmp_path / "actuals.csv", loaded.plan)
+    splits = {split.target_id: split for split in split_plan(loaded).splits}
+    made = replan(text, loaded.plan, read.rows, dt.date(2026, 7, 31), splits)
+    assert made.changed == ["T2"] and made.notes == []
+    assert "直销/2026-Q3: {2026-07: 20}" in made.text
+    assert _by_node(_splits(made.text)["T2"]) == {"直销/2026-Q3": [20, 15, 15], "电商/2026-Q3": [0, 25, 25]}

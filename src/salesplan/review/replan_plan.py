@@ -1,7 +1,7 @@
 """A re-planned plan: each target's completed time parts held at their actuals, the rest re-split.
 
-For each target with a time level (quarter, month or week; the outermost one when there are
-several), every node that level splits holds the parts that ended by the as-of date at that node's
+For each target with a time level (quarter, month or week; the outermost one with an ended part when
+there are several), every node that level splits holds the parts that ended by the as-of date at that node's
 own actuals (`salesplan.review.replan_nodes`), and what they leave of the node is split among its
 remaining parts by the level's own method: a shortfall is caught up, a surplus absorbed, each node
 keeps its allocation and the target's total is unchanged. When time is the first level the node is
@@ -78,11 +78,14 @@ def _replan_target(
     timed = [i for i, by in enumerate(kinds) if isinstance(by, str) and by in TIME_KINDS]
     if not timed or compares_levels(target):
         return False, []
-    first = timed[0]
+    period = (plan.plan.period.start, plan.plan.period.end)
+    # the outermost time level with an ended part (a quarter level over months holds nothing in its first
+    # quarter: the months under it do)
+    ended = [i for i in timed if any(part.end <= as_of for part in time_parts(str(kinds[i]), *period))]
+    first = ended[0] if ended else timed[0]
     level = target.split[first]
     kind = str(level.by)
-    period = (plan.plan.period.start, plan.plan.period.end)
-    if not any(part.end <= as_of for part in time_parts(kind, *period)):
+    if not ended:
         return False, [
             _(
                 "{target}: no {kind} part has ended by {day}: nothing is held, it is left as it is",
