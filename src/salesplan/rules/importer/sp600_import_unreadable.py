@@ -1,6 +1,8 @@
 """The workbook cannot be read: the file is missing or damaged, or an XML part of it declares a
 DOCTYPE or entities (the "billion laughs" expansion). Nothing is written.
 
+A workbook with a password to open is refused as such: remove the password and save it again.
+
 A workbook is untrusted input: salesplan reads it with defusedxml and refuses a part that
 declares entities before openpyxl sees it.
 
