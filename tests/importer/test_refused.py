@@ -327,3 +327,20 @@ def test_the_chart_block_may_stay_as_exported_while_the_breakdown_changes(tmp_pa
     result, changed = into(tmp_path, [[BREAKDOWN, "C22", 190]])  # B区 200 -> 190; the block still says 200
     assert result.exit_code == 0, result.output
     assert len(changed) == 4
+
+
+@pytest.mark.parametrize(
+    ("edit", "said"),
+    [
+        # 李雷's subtotal under A区 · 医疗器械 typed 160 -> 170; under 耗材 he still holds 64
+        ([BREAKDOWN, "C5", 170], "plan.xlsx:销售目标设定与拆解表!C5: SP609 “李雷”此处为 170，在另一上级下为 64："),
+        # a month edited in the cross-tab: said at the cross-tab's cell, not the breakdown's
+        (["T1 分解表", "C5", 35], "plan.xlsx:T1 分解表!C5: SP609 “2026-07”此处为 35，在另一上级下为 25："),
+    ],
+)
+def test_a_part_held_twice_is_said_at_the_edited_cell_with_its_value(
+    tmp_path: Path, edit: list[Any], said: str
+) -> None:
+    result, changed = into(tmp_path, [edit])
+    assert result.exit_code == 2 and changed == []
+    assert said in result.output

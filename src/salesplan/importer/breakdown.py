@@ -127,6 +127,12 @@ def _visit(target: TargetRows, path: Path, node: SplitNode, unit: str) -> Decima
     return value
 
 
+def cell_of(target: TargetRows, path: Path) -> tuple[RowCells, str]:
+    """Where a part's value was typed: its cross-tab cell when the edit came from there, else its row."""
+    override = target.overrides.get(path)
+    return (override[1], override[2]) if override is not None else (target.rows[path], "value")
+
+
 def held_levels(target: TargetRows) -> dict[int, dict[str, Decimal]] | None:
     """The held values of each level (depth from 1) where a value changed; None when a part holds two
     different values at one level (a diagnostic made)."""
@@ -139,16 +145,18 @@ def held_levels(target: TargetRows) -> dict[int, dict[str, Decimal]] | None:
         value = target.new[path]
         seen = by_depth.setdefault(depth, {}).get(path[-1])
         if seen is not None and seen[0] != value:
-            row = target.rows[path if path in target.changed else seen[1]]
+            # said at the edited row, with the value it holds there
+            here, there = (path, seen[0]) if path in target.changed else (seen[1], value)
+            row, column = cell_of(target, here)
             row.diag(
                 codes.IMPORT_NOT_HELD,
-                "value",
+                column,
                 _(
                     "'{part}' holds {value} here and {other} under another part: a level's values hold "
                     "under every part it splits",
                     part=path[-1],
-                    value=plain(value),
-                    other=plain(seen[0]),
+                    value=plain(target.new[here]),
+                    other=plain(there),
                 ),
                 _("edit the total of the part above instead, or change the plan's split"),
             )
@@ -208,9 +216,10 @@ def verify(target: TargetRows, again: TargetSplit | None, failure: Diagnostic | 
         node = _node_at(again.root, path)
         if node is None or node.value != value:
             got = plain(node.value) if node is not None else "—"
-            target.rows[path].diag(
+            row, column = cell_of(target, path)
+            row.diag(
                 codes.IMPORT_NOT_HELD,
-                "value",
+                column,
                 _(
                     "the plan's split cannot hold this value: split again it gives {got}, not {value}",
                     got=got,
