@@ -185,7 +185,7 @@ def test_lint_keys_in_a_lint_table_work_as_at_the_top_level(tmp_path: Path) -> N
         encoding="utf-8",
     )
     lint = resolve(load_config(None, tmp_path)).lint
-    assert lint.enabled == {"SP101", "SP102", "SP103", "SP105"}
+    assert lint.enabled == {"SP101", "SP102", "SP103", "SP105", "SP106"}
     assert (lint.fail_on, dict(lint.severity)) == (Severity.WARNING, {"SP101": Severity.NOTICE})
     [(en, _zh)] = problems(tmp_path, 'select = ["SP1"]\n[lint]\nselect = ["SP2"]\n')
     assert en == "salesplan.toml:3: [lint] select: is given both at the top level and in [lint]"
@@ -226,7 +226,7 @@ def test_the_command_line_wins_over_the_file_which_wins_over_the_defaults(tmp_pa
     filed = resolve(settings)
     assert filed.review.thresholds == Thresholds(Decimal(120), Decimal(95), Decimal(70))  # on-track: the default
     assert filed.review.triggers == Triggers(3, Decimal(20)) and filed.review.fail_under == 90
-    assert filed.lint.enabled == {"SP101", "SP102", "SP103", "SP105"} and filed.lint.exclude == ("archive",)
+    assert filed.lint.enabled == {"SP101", "SP102", "SP103", "SP105", "SP106"} and filed.lint.exclude == ("archive",)
     assert filed.lint.fail_on is Severity.WARNING and filed.risk.respond_at == "critical"
     cli = resolve(
         settings,

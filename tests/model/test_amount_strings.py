@@ -204,7 +204,8 @@ def outputs(tmp: Path, text: str, actual: str) -> list[str]:
 
 
 def _cells(path: Path) -> str:
-    """Every cell of the workbook, value and number format (the file's bytes hold a timestamp)."""
+    """Every cell people see in the workbook, value and number format (the file's bytes hold a timestamp;
+    the very hidden sheet holds the plan's own text for `salesplan import`, as written)."""
     import openpyxl
 
     if not path.exists():
@@ -213,6 +214,7 @@ def _cells(path: Path) -> str:
     return "\n".join(
         f"{sheet.title}!{cell.coordinate} {cell.value!r} {cell.number_format}"
         for sheet in book.worksheets
+        if sheet.sheet_state != "veryHidden"
         for row in sheet.iter_rows()
         for cell in row
         if cell.value is not None
