@@ -344,3 +344,10 @@ def test_a_part_held_twice_is_said_at_the_edited_cell_with_its_value(
     result, changed = into(tmp_path, [edit])
     assert result.exit_code == 2 and changed == []
     assert said in result.output
+
+
+@pytest.mark.parametrize(("typed", "line"), [("¥25", "+    budget: 0.0025"), ("25元", "+    budget: 0.0025")])
+def test_an_amount_in_yuan_is_converted_exactly_into_the_plans_unit(tmp_path: Path, typed: str, line: str) -> None:
+    result, changed = into(tmp_path, [[EXECUTION, "G3", typed]])
+    assert result.exit_code == 0, result.output
+    assert changed == ["-    budget: 20", line]
