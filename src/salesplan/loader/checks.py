@@ -16,6 +16,7 @@ from typing import Any
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic
 from salesplan.i18n import Message, _
+from salesplan.loader.validate import did_you_mean, suggestion
 from salesplan.loader.yamltree import Path_, SourceMap
 from salesplan.model.values import parse_amount, parse_percent
 from salesplan.model.words import KIND
@@ -30,6 +31,7 @@ _TEAM_KINDS = {
 # the history tables of the customer and channel dimensions: part -> amount, or part -> product -> amount
 _HISTORY_BY = {"by_channel": "channel", "by_account": "account", "by_tier": "tier"}
 _TIERS = {"A", "B", "C"}
+_ROW_KINDS = ("region", "product", "channel", "account")  # what a row of history.by_month may name
 
 
 def _negative(key: str, name: str | None, shown: str) -> Message:
@@ -128,6 +130,31 @@ class _Checker:
         message = _("unknown {kind} '{name}'{suggestion}", kind=KIND.get(kind, kind), name=name, suggestion=guess)
         self.out.append(_diag(self.source, codes.UNRESOLVED_REFERENCE, path, message))
 
+    def month_row(self, key: Any, known: dict[str, set[str]]) -> None:
+        """A row of `history.by_month` names one region, product, channel or account (SP031: none, or
+        more than one kind of part with that id)."""
+        path = ("history", "by_month", key)
+        name = ident(key)
+        kinds = [kind for kind in _ROW_KINDS if name in known[kind]]
+        if name is None or len(kinds) == 1:
+            return
+        if len(kinds) > 1:
+            message = _(
+                "'{name}' of history.by_month is both a {first} and a {second}: give them different ids so that "
+                "the row names one part",
+                name=name,
+                first=KIND[kinds[0]],
+                second=KIND[kinds[1]],
+            )
+            self.out.append(_diag(self.source, codes.UNRESOLVED_REFERENCE, path, message))
+        elif not any(known[kind] for kind in _ROW_KINDS[1:]):
+            self.ref(path, name, known["region"], "region")
+        else:
+            every = sorted(set().union(*(known[kind] for kind in _ROW_KINDS)))
+            guess = suggestion(did_you_mean(name, every))
+            message = _("unknown region, product, channel or account '{name}'{suggestion}", name=name, suggestion=guess)
+            self.out.append(_diag(self.source, codes.UNRESOLVED_REFERENCE, path, message))
+
     def refs(self, base: Path_, values: Any, known: set[str], kind: str) -> None:
         if isinstance(values, list):
             for j, value in enumerate(values):
@@ -180,9 +207,9 @@ def check_data(data: dict[str, Any], source: SourceMap) -> list[Diagnostic]:
             c.ref(("history", table, part), part, _TIERS if kind == "tier" else known[kind], kind)
             for product in _mapping(row):
                 c.ref(("history", table, part, product), product, known["product"], "product")
-    for region, row in _mapping(_mapping(data.get("history")).get("by_month")).items():
-        if isinstance(row, dict):  # a row per region: its key names one
-            c.ref(("history", "by_month", region), region, regions, "region")
+    for key, row in _mapping(_mapping(data.get("history")).get("by_month")).items():
+        if isinstance(row, dict):  # a row of months: its key names one region, product, channel or account
+            c.month_row(key, known)
     for i, target in _items(data.get("targets")):
         _check_target(c, ("targets", i), target, known)
     for key in ("strategies", "risks", "tasks"):

@@ -33,6 +33,15 @@ def _percent(basis: Basis) -> str:
     return f"{(share * 100).quantize(_TENTH)}%" if share is not None else ""
 
 
+def _same_period_of(method: str, row: str, percent: str) -> Message:
+    """A time part phased by a product's, channel's or account's row: `按 device 去年同期 31.6%`."""
+    if method == "same_month":
+        return _("like {row}'s same month last year {percent}", row=row, percent=percent)
+    if method == "same_quarter":
+        return _("like {row}'s same quarter last year {percent}", row=row, percent=percent)
+    return _("like {row}'s same week last year {percent}", row=row, percent=percent)
+
+
 def basis_message(basis: Basis) -> Text:
     """How the part was derived, not yet rendered: `按权重 3/10` / `by weight 3/10`, with its note."""
     method = basis.method
@@ -47,6 +56,8 @@ def basis_message(basis: Basis) -> Text:
         text = _("by weight {fraction}", fraction=_fraction(basis))
     elif method == "history":
         text = _("by history share {percent}", percent=_percent(basis))
+    elif method in ("same_month", "same_quarter", "same_week") and basis.row is not None:
+        text = _same_period_of(method, basis.row, _percent(basis))
     elif method == "same_month":
         text = _("like the same month last year {percent}", percent=_percent(basis))
     elif method == "same_quarter":
@@ -77,12 +88,15 @@ class Basis:
     workdays 22/64, history 150/250); None where the method has none (even, explicit).
     days: an even time part that is only partly covered (numerator days of denominator).
     note: what else shaped the part (`active 46/92 days`, `at capacity`), a Message of any language.
+    row: the product, channel or account whose row of `history.by_month` phased a time part (None:
+    the region's or the team's row, not named).
     """
 
     method: str
     numerator: Decimal | None = None
     denominator: Decimal | None = None
     note: Message | None = None
+    row: str | None = None
 
     def share(self) -> Decimal | None:
         if self.numerator is None or not self.denominator:

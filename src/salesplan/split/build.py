@@ -7,6 +7,7 @@ Shares and roundings are cached by what they depend on, so nodes alike cost a di
 from __future__ import annotations
 
 from collections.abc import Hashable
+from dataclasses import replace
 from decimal import Decimal, localcontext
 from fractions import Fraction
 
@@ -304,4 +305,4 @@ def _capacity_note(basis: Basis, rep: str, capped: set[str], helped: set[str]) -
         return basis
     if basis.note is not None:
         note = _("{first}; {second}", first=basis.note, second=note)
-    return Basis(basis.method, basis.numerator, basis.denominator, note)
+    return replace(basis, note=note)

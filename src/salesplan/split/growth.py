@@ -12,10 +12,14 @@ A node's history is looked up by its coordinates ({level: part} from the outermo
 - products: the node's product, else every product of the scope (a region's row without products
   counts only when no product is asked for);
 - a time part (month, quarter, week): the same month, quarter (else its three months) or ISO week
-  of `history.by_month` within `history.period`, of the region's row (or the team's one row); a
-  part cut by the plan period counts its share of the part's days, like `method: history`. Without
-  a time part the history is the whole of `history.revenue` (or, without it, of `history.by_month`);
-- a rep (or any other level) has no history of its own: no growth.
+  of `history.by_month` within `history.period`, of the row of the nearest enclosing region,
+  product, channel or account that has one (`row_kinds`) when the node lies in that part alone (a
+  product's row is the whole product's: under a region too it is not the node's history, no
+  growth), else of the region's row (or the team's one row); a part cut by the plan period counts
+  its share of the part's days, like `method: history`. Without a time part the history is the
+  whole of `history.revenue` (or, without it, of `history.by_month`);
+- a rep (or any other level, a channel or account without a time part) has no history of its own:
+  no growth.
 Anything missing (a region without a row, a month the history lacks, a history of 0) gives no
 growth, never a guess, and so does a `history.period` that is not the plan period whole years earlier
 (shorter, longer or shifted: `same_span`); the split's own diagnostics say what is missing where a split needs it.
@@ -38,6 +42,7 @@ if TYPE_CHECKING:
 
 _TENTH = Decimal("0.1")
 _TIME = ("quarter", "month", "week")
+ROW_KINDS = ("region", "product", "channel", "account")  # the parts a row of `history.by_month` may name
 Table = Mapping[str, Decimal | Mapping[str, Decimal]]
 
 
@@ -51,6 +56,26 @@ def history_key(key: str) -> tuple[str, int, dt.date, dt.date] | None:
     if kind == "week":
         return kind, start.isocalendar().week, start, end
     return kind, (start.month - 1) // 3 + 1 if kind == "quarter" else start.month, start, end
+
+
+def row_kinds(plan: Plan) -> dict[str, str]:
+    """The rows of `history.by_month`: row key -> the kind of part it names (region, product, channel
+    or account; the loader refuses a key that names none or more than one, SP031). Empty for one row."""
+    history = plan.history
+    if history is None:
+        return {}
+    team = plan.team
+    ids = {
+        "region": {r.id for r in team.regions},
+        "product": {p.id for p in team.products},
+        "channel": {c.id for c in team.channels},
+        "account": {a.id for a in team.accounts},
+    }
+    return {
+        key: next((kind for kind in ROW_KINDS if key in ids[kind]), "region")
+        for key, value in history.by_month.items()
+        if isinstance(value, dict)
+    }
 
 
 def growth_text(growth: Fraction) -> str:
@@ -84,6 +109,7 @@ class Comparable:
     products: list[str]
     period: tuple[dt.date, dt.date]
     history_period: tuple[dt.date, dt.date] | None
+    rows: Mapping[str, str] = field(default_factory=dict)  # row_kinds
     _cache: dict[tuple[tuple[str, str], ...], Fraction | None] = field(default_factory=dict, repr=False)
 
     def history(self, coords: Mapping[str, str]) -> Fraction | None:
@@ -98,14 +124,25 @@ class Comparable:
         return growth_of(value, self.history(coords))
 
     def _lookup(self, coords: Mapping[str, str]) -> Fraction | None:
-        if any(level not in ("region", "product", *_TIME) for level in coords):
+        if any(level not in (*ROW_KINDS, *_TIME) for level in coords):
             return None
         regions = [coords["region"]] if "region" in coords else self.regions
         time = next((level for level in _TIME if level in coords), None)
         if time is not None:
-            if "product" in coords:
+            owner = next(
+                (level for level in reversed(list(coords)) if self.rows.get(coords[level]) == level),
+                None,
+            )
+            if owner is not None:  # the part's own row, when the node lies in that part alone
+                if any(level != owner and level not in _TIME for level in coords):
+                    return None
+                row = self.months[coords[owner]]
+                return self._sum([row] if isinstance(row, dict) else [], coords[time])
+            if any(level in coords for level in ROW_KINDS[1:]):
                 return None
             return self._months(regions, coords[time])
+        if "channel" in coords or "account" in coords:
+            return None
         if self.table:
             return self._revenue(regions, coords.get("product"))
         if self.months and "product" not in coords:
@@ -133,9 +170,6 @@ class Comparable:
         """The same month, quarter or week of the comparable period in `history.by_month` (a quarter
         without its own key: its three months; part None: every month, else quarter, else week), summed
         over the rows."""
-        found = history_key(part) if part is not None else None
-        if part is not None and found is None:
-            return None
         rows: list[Mapping[str, object]]
         if any(isinstance(v, dict) for v in self.months.values()):
             picked = [self.months.get(region) for region in regions]
@@ -144,6 +178,15 @@ class Comparable:
             rows = [row for row in picked if isinstance(row, dict)]
         else:
             rows = [self.months]
+        return self._sum(rows, part)
+
+    def _sum(self, rows: list[Mapping[str, object]], part: str | None) -> Fraction | None:
+        """`part` (None: the whole comparable period) summed over `rows`, None where a row lacks it."""
+        if not rows:
+            return None
+        found = history_key(part) if part is not None else None
+        if part is not None and found is None:
+            return None
         share = Fraction(1)
         if found is not None:
             lo, hi = max(found[2], self.period[0]), min(found[3], self.period[1])
@@ -233,6 +276,7 @@ def comparable(plan: Plan, target: Target, *, any_span: bool = False) -> Compara
         products=products,
         period=(period.start, period.end),
         history_period=(history.period.start, history.period.end) if history.period else None,
+        rows=row_kinds(plan) if months else {},
     )
 
 

@@ -13,6 +13,7 @@ Rules (documented for users in `salesplan.split.engine`):
 from __future__ import annotations
 
 from collections.abc import Hashable
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
@@ -44,7 +45,7 @@ from salesplan.split.held import hold
 from salesplan.split.levels import Level
 from salesplan.split.result import Basis
 from salesplan.split.rounding import integer_weights
-from salesplan.split.seasonal import seasonal_weights
+from salesplan.split.seasonal import history_source, row_name, seasonal_weights
 from salesplan.split.shares import Shares
 from salesplan.split.timeparts import TimePart, overlap, time_parts
 
@@ -63,8 +64,8 @@ def shares_key(env: TargetEnv, level: Level, ctx: Ctx) -> Hashable:
     key = (ctx[START], ctx[END], env.active(ctx[REP]) if ctx[REP] is not None else None, ramp_key(env, ctx[REP]))
     if level.method == "workdays":  # a region may count another holiday calendar's days
         return (*key, env.calendar(ctx[REGION] or env.rep_region(ctx[REP])).code)
-    if level.method == "history":  # a region may have its own row of months
-        return (*key, ctx[REGION] or env.rep_region(ctx[REP]))
+    if level.method == "history":  # a region, product, channel or account may have its own row of months
+        return (*key, history_source(env, level.index, ctx))
     return key
 
 
@@ -137,7 +138,7 @@ _INACTIVE = _("inactive")
 
 
 def _inactive(basis: Basis) -> Basis:
-    return Basis(basis.method, basis.numerator, basis.denominator, _INACTIVE)
+    return replace(basis, note=_INACTIVE)
 
 
 @lru_cache(maxsize=4096)
@@ -149,7 +150,7 @@ def _ramped(basis: Basis, share: Fraction) -> Basis:
     note: Message = _("ramp {percent}", percent=percent_text(share))
     if basis.note is not None:
         note = _("{first}; {second}", first=basis.note, second=note)
-    return Basis(basis.method, basis.numerator, basis.denominator, note)
+    return replace(basis, note=note)
 
 
 def _basis(method: str, weight: Fraction, total: Fraction, active: int, window_days: int) -> Basis:
@@ -262,7 +263,7 @@ def _time_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
             level.weights.get(p.id, Fraction(0)) * Fraction(a, p.days) for a, p in zip(actives, parts, strict=True)
         ]
     elif method == "history":
-        exact = seasonal_weights(env, level.dim, parts, actives, ctx)
+        exact = seasonal_weights(env, level.index, level.dim, parts, actives, ctx)
     elif method == "capacity":  # under a rep: their active days, ramped below (capacity a day is constant)
         exact = [Fraction(a) for a in actives]
     else:  # workdays
@@ -278,11 +279,12 @@ def _time_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
         exact = [w * f for w, f in zip(exact, factors, strict=True)]
     total = sum(exact, Fraction(0))
     bases_list: list[Basis] = []
+    named = row_name(env, history_source(env, level.index, ctx)) if method == "history" else None
     for weight, active, part in zip(exact, actives, parts, strict=True):
         if method == "even":
             basis = _EVEN if active == part.full_days else Basis("days", Decimal(active), Decimal(part.full_days))
         elif method == "history":
-            basis = Basis(_SAME_PERIOD[level.dim], show(weight), show(total))
+            basis = Basis(_SAME_PERIOD[level.dim], show(weight), show(total), row=named)
         else:
             basis = Basis(method, show(weight), show(total))
         basis = _inactive(basis) if active == 0 and rep is not None else basis

@@ -2,9 +2,14 @@
 
 Each time part weighs the comparable period's same month (a quarter: its three months), matched by
 month of the year within `history.period` (every key when there is no period). `history.by_month` is
-either one row (`YYYY-MM -> amount`) or a row per region (`region -> YYYY-MM -> amount`): a node inside
-a region (or under a rep of it) uses that region's row, a node outside any region the sum of the
-target's regions' rows. A month the shape needs and the history lacks is an error, never a zero.
+either one row (`YYYY-MM -> amount`) or rows by part (`part -> YYYY-MM -> amount`, a part being a
+region, product, channel or account: `row_kinds`). Which row a node uses, first found:
+1. the row of its nearest enclosing part that has one (the outer levels from the time level out);
+2. when the table has region rows: its region's row (a node under a rep: the rep's region's; a
+   region without a row is an error), a node outside any region the sum of the target's regions' rows;
+3. the team's row: the month keys written beside the rows (an error when there are none).
+A month the shape needs and the history lacks is an error, never a zero. The 拆解逻辑 text of a part
+phased by a product's, channel's or account's row names it (`按 device 去年同期 31.6%`).
 
 Every missing row or month of every node is reported at once: a node whose history is incomplete
 records its findings with the env (`TargetEnv.deferred`, one finding per row and missing month,
@@ -23,13 +28,14 @@ from salesplan import codes
 from salesplan.diagnostics import Diagnostic
 from salesplan.i18n import _
 from salesplan.model.words import dimension
-from salesplan.split.env import REGION, REP, Ctx, SplitProblem, TargetEnv
-from salesplan.split.growth import history_key
-from salesplan.split.spring import check_spring_shift
+from salesplan.split.env import PLACE, REGION, REP, Ctx, SplitProblem, TargetEnv
+from salesplan.split.growth import ROW_KINDS, history_key, row_kinds
+from salesplan.split.spring import check_spring_shift, row_label
 from salesplan.split.timeparts import TimePart
 
 Key = tuple[str, int]  # (kind, number in the year): ("month", 7), ("quarter", 3), ("week", 27)
 Row = dict[Key, list[tuple[str, Fraction]]]  # the row's keys of each month/quarter/week of the year, with amounts
+Source = tuple[str, str | None]  # whose rows a node uses: ("row", key) | ("region", home or None) | ("team", None)
 
 
 def history_months(env: TargetEnv) -> Mapping[str, object]:
@@ -72,14 +78,45 @@ def _row(env: TargetEnv, raw: Mapping[str, object], path: tuple[str, ...]) -> Ro
     return row
 
 
-def _rows(env: TargetEnv, ctx: Ctx) -> tuple[list[tuple[str | None, Row]], list[Diagnostic]]:
-    """The rows a node's shape sums: (region or None for the one row, its months), and the regions
-    without a row."""
+def _owners(env: TargetEnv, index: int) -> list[tuple[int, str]]:
+    """(ctx place, kind) of the parts of the levels outside level `index` that may have a row, the
+    nearest first (computed once per level)."""
+    cache = env.seasonal_owners.get(index)
+    if cache is None:
+        cache = env.seasonal_owners[index] = []
+        for spec in reversed(env.target.split[:index]):
+            dims = [spec.by] if isinstance(spec.by, str) else list(spec.by)
+            cache.extend((PLACE[dim], dim) for dim in reversed(dims) if dim in ROW_KINDS)
+    return cache
+
+
+def history_source(env: TargetEnv, index: int, ctx: Ctx) -> Source:
+    """Whose rows of `history.by_month` the node at `ctx` of level `index` uses (module docstring)."""
+    kinds = env.seasonal_kinds
+    if kinds is None:
+        kinds = env.seasonal_kinds = row_kinds(env.plan)
+    for place, kind in _owners(env, index):
+        part = ctx[place]
+        if isinstance(part, str) and kinds.get(part) == kind:
+            return ("row", part)
+    if "region" in kinds.values():
+        return ("region", ctx[REGION] or env.rep_region(ctx[REP]))
+    return ("team", None)
+
+
+def _rows(env: TargetEnv, source: Source) -> tuple[list[tuple[str | None, Row]], list[Diagnostic]]:
+    """The rows a node's shape sums: (row key or None for the team's row, its months), and what is missing."""
     table = history_months(env)
-    if not any(isinstance(v, dict) for v in table.values()):
-        return [(None, _row(env, table, ()))], []
-    home = ctx[REGION] or env.rep_region(ctx[REP])
-    regions = [home] if home is not None else env.regions
+    kind, name = source
+    if kind == "row" and name is not None:
+        raw = table[name]
+        return [(name, _row(env, raw if isinstance(raw, dict) else {}, (name,)))], []
+    if kind == "team":
+        team = {key: value for key, value in table.items() if not isinstance(value, dict)}
+        if not team and table:
+            return [], [_no_team_row(env)]
+        return [(None, _row(env, team, ()))], []
+    regions = [name] if name is not None else env.regions
     rows: list[tuple[str | None, Row]] = []
     missing: list[Diagnostic] = []
     for region in regions:
@@ -89,6 +126,18 @@ def _rows(env: TargetEnv, ctx: Ctx) -> tuple[list[tuple[str | None, Row]], list[
         else:
             rows.append((region, _row(env, raw, (region,))))
     return rows, missing
+
+
+def _no_team_row(env: TargetEnv) -> Diagnostic:
+    return env.diag(
+        codes.NO_HISTORY,
+        ("history", "by_month"),
+        _(
+            "history.by_month has rows of products, channels or accounts but none for a part outside them, "
+            "which a history split by month needs"
+        ),
+        hint=_("add the whole team's months beside the rows (YYYY-MM: amount), or split by the rows' parts first"),
+    )
 
 
 def _no_region(env: TargetEnv, region: str) -> Diagnostic:
@@ -112,9 +161,9 @@ def _keys_of(dim: str, part: TimePart, row: Row) -> list[Key]:
     return [("month", month) for month in range(quarter * 3 - 2, quarter * 3 + 1)]
 
 
-def _totals(env: TargetEnv, dim: str, parts: list[TimePart], ctx: Ctx) -> tuple[list[Fraction], list[Diagnostic]]:
+def _totals(env: TargetEnv, dim: str, parts: list[TimePart], source: Source) -> tuple[list[Fraction], list[Diagnostic]]:
     """Each part's history over the node's rows, and what is missing or matched twice."""
-    rows, found = _rows(env, ctx)
+    rows, found = _rows(env, source)
     if dim == "month":
         check_spring_shift(env, parts, rows)
     totals: list[Fraction] = []
@@ -131,16 +180,20 @@ def _totals(env: TargetEnv, dim: str, parts: list[TimePart], ctx: Ctx) -> tuple[
     return totals, found
 
 
-def seasonal_weights(env: TargetEnv, dim: str, parts: list[TimePart], actives: list[int], ctx: Ctx) -> list[Fraction]:
-    """Each part's history: the same months of the comparable period, summed over the node's rows.
+def seasonal_weights(
+    env: TargetEnv, index: int, dim: str, parts: list[TimePart], actives: list[int], ctx: Ctx
+) -> list[Fraction]:
+    """Each part's history: the same months of the comparable period, summed over the node's rows
+    (`history_source`: the node at `ctx` of level `index`).
 
     An edge part cut by the plan period (or an outer level) weighs its share of the full part's days,
     like `even` (under a rep, of the days the rep is active). A row or month missing, or a month
     matched twice, is deferred (see the module docstring) and the node weighed like `even`."""
-    key = (ctx[REGION] or env.rep_region(ctx[REP]), dim, tuple(p.id for p in parts))
+    source = history_source(env, index, ctx)
+    key = (source, dim, tuple(p.id for p in parts))
     known = env.seasonal.get(key)
-    if known is None:  # the same for every node of a region with these parts (reps, products, ...)
-        known = env.seasonal[key] = _totals(env, dim, parts, ctx)
+    if known is None:  # the same for every node using these rows with these parts (reps, products, ...)
+        known = env.seasonal[key] = _totals(env, dim, parts, source)
     totals, found = known
     weights = [
         total * Fraction(active, part.full_days) if active != part.full_days else total
@@ -157,11 +210,19 @@ def seasonal_weights(env: TargetEnv, dim: str, parts: list[TimePart], actives: l
     return weights
 
 
+def row_name(env: TargetEnv, source: Source) -> str | None:
+    """The part named in the 拆解逻辑 text of a node phased by `source`: a product's, channel's or
+    account's row (a region's row and the team's keep the plain text)."""
+    kinds = env.seasonal_kinds or {}
+    kind, name = source
+    return name if kind == "row" and name is not None and kinds.get(name) != "region" else None
+
+
 def _unmatched(
     env: TargetEnv, dim: str, part: TimePart, key: Key, region: str | None, matches: list[str]
 ) -> Diagnostic:
     path = ("history", "by_month", region) if region is not None else ("history", "by_month")
-    row = _("region '{region}'", region=region) if region is not None else _("the team")
+    row = row_label(env, region)
     if matches:
         either = " / ".join(matches)
         return env.diag(

@@ -20,7 +20,8 @@ import holidays
 
 from salesplan import codes
 from salesplan.diagnostics import Severity
-from salesplan.i18n import _
+from salesplan.i18n import Message, _
+from salesplan.model.words import KIND
 from salesplan.split.env import TargetEnv
 from salesplan.split.growth import history_key
 from salesplan.split.timeparts import TimePart
@@ -38,6 +39,16 @@ def spring_festival(year: int) -> dt.date | None:
         return None
     festival = sorted(day for day, name in days.items() if name.startswith("Chinese New Year (Spring Festival)"))
     return festival[0] if festival else None
+
+
+def row_label(env: TargetEnv, key: str | None) -> Message:
+    """A row of `history.by_month` in messages: `region 'east-a'`, `product 'device'`, or the team's."""
+    if key is None:
+        return _("the team")
+    kind = (env.seasonal_kinds or {}).get(key, "region")
+    if kind == "region":
+        return _("region '{region}'", region=key)
+    return _("{kind} '{part}'", kind=KIND[kind], part=key)
 
 
 def check_spring_shift(env: TargetEnv, parts: list[TimePart], rows: Rows) -> None:
@@ -58,7 +69,7 @@ def check_spring_shift(env: TargetEnv, parts: list[TimePart], rows: Rows) -> Non
                 path = ("history", "by_month", region) if region is not None else ("history", "by_month")
                 if any(d.code == codes.NO_HISTORY and d.path == path for d in env.warnings):
                     continue  # said once per row: a diagnostic is worded in both languages, not cheap
-                where = _("region '{region}'", region=region) if region is not None else _("the team")
+                where = row_label(env, region)
                 env.warn_once(
                     env.diag(
                         codes.NO_HISTORY,
