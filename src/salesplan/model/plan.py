@@ -146,8 +146,9 @@ class History(Strict):
     )
     by_month: dict[str, Amount | dict[str, Amount]] = Field(
         default_factory=dict,
-        description="The comparable period by month: YYYY-MM -> amount, or region -> YYYY-MM -> amount "
-        "(the shape of method: history at a month or quarter level)",
+        description="The comparable period by month: YYYY-MM -> amount, or part -> YYYY-MM -> amount, a part "
+        "being a region, product, channel or account (the shape of method: history at a month, quarter or week "
+        "level: the nearest enclosing part's row, else the region's, else the team's months)",
     )
     by_channel: dict[str, Amount | dict[str, Amount]] = Field(
         default_factory=dict, description="channel -> amount, or channel -> product -> amount (by: channel)"

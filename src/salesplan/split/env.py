@@ -85,6 +85,7 @@ class TargetEnv:
     deferred: list[Diagnostic] = field(default_factory=list)  # errors found node by node, reported together
     seasonal: dict[Hashable, tuple[list[Fraction], list[Diagnostic]]] = field(default_factory=dict)  # seasonal.py's
     seasonal_kinds: dict[str, str] | None = None  # seasonal.py's: growth.row_kinds of the plan
+    seasonal_regions: bool = False  # seasonal.py's: whether a row of history.by_month is a region's
     seasonal_owners: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # seasonal.py's, per level
     _calendars: dict[str | None, WorkdayCalendar] = field(default_factory=dict)
     _active: dict[str | None, tuple[dt.date, dt.date]] = field(default_factory=dict)

@@ -80,26 +80,39 @@ def _row(env: TargetEnv, raw: Mapping[str, object], path: tuple[str, ...]) -> Ro
 
 def _owners(env: TargetEnv, index: int) -> list[tuple[int, str]]:
     """(ctx place, kind) of the parts of the levels outside level `index` that may have a row, the
-    nearest first (computed once per level)."""
+    nearest first; none when every row is a region's (then step 2 finds the same row). Computed once
+    per level, so that a node's lookup stays O(levels)."""
     cache = env.seasonal_owners.get(index)
     if cache is None:
+        kinds = _kinds(env)
         cache = env.seasonal_owners[index] = []
-        for spec in reversed(env.target.split[:index]):
-            dims = [spec.by] if isinstance(spec.by, str) else list(spec.by)
-            cache.extend((PLACE[dim], dim) for dim in reversed(dims) if dim in ROW_KINDS)
+        if any(kind != "region" for kind in kinds.values()):
+            for spec in reversed(env.target.split[:index]):
+                dims = [spec.by] if isinstance(spec.by, str) else list(spec.by)
+                cache.extend((PLACE[dim], dim) for dim in reversed(dims) if dim in ROW_KINDS)
     return cache
+
+
+def _kinds(env: TargetEnv) -> dict[str, str]:
+    kinds = env.seasonal_kinds
+    if kinds is None:
+        kinds = env.seasonal_kinds = row_kinds(env.plan)
+        env.seasonal_regions = "region" in kinds.values()
+    return kinds
 
 
 def history_source(env: TargetEnv, index: int, ctx: Ctx) -> Source:
     """Whose rows of `history.by_month` the node at `ctx` of level `index` uses (module docstring)."""
-    kinds = env.seasonal_kinds
-    if kinds is None:
-        kinds = env.seasonal_kinds = row_kinds(env.plan)
-    for place, kind in _owners(env, index):
-        part = ctx[place]
-        if isinstance(part, str) and kinds.get(part) == kind:
-            return ("row", part)
-    if "region" in kinds.values():
+    owners = env.seasonal_owners.get(index)
+    if owners is None:
+        owners = _owners(env, index)
+    if owners:
+        kinds = _kinds(env)
+        for place, kind in owners:
+            part = ctx[place]
+            if isinstance(part, str) and kinds.get(part) == kind:
+                return ("row", part)
+    if env.seasonal_regions:
         return ("region", ctx[REGION] or env.rep_region(ctx[REP]))
     return ("team", None)
 
