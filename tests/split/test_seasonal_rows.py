@@ -238,3 +238,53 @@ def test_every_products_months_add_up_exactly(value: int, share: int, months: li
         assert sum(parts) == product.value
         for part, weight in zip(parts, row, strict=True):  # each within one unit of its exact share
             assert abs(part * sum(row) - product.value * weight) < sum(row)
+
+
+def test_an_account_level_uses_its_row_else_its_regions_row() -> None:
+    head = HEAD + "  accounts: [{id: acme, region: east-a}, {id: bolt, region: east-b}]\n"
+    rows = "    acme: {2025-07: 1, 2025-08: 3, 2025-09: 0}\n    east-b: {2025-07: 1, 2025-08: 1, 2025-09: 2}\n"
+    targets = (
+        "  - id: T\n    value: 200\n    split:\n"
+        "      - {by: account, method: even}\n      - {by: month, method: history}\n"
+    )
+    outcome = split(rows, targets, head)
+    assert outcome.diagnostics == []
+    # acme 100 by its row 1:3:0 -> 25, 75, 0; bolt (no row) by its region east-b's 1:1:2 -> 25, 25, 50
+    assert values(outcome) == {"acme": [25, 75, 0], "bolt": [25, 25, 50]}
+    acme, bolt = outcome.splits[0].root.children
+    assert acme.children[1].basis.text("zh") == "按 acme 去年同期 75.0%"
+    assert bolt.children[2].basis.text("zh") == "按去年同期 50.0%"
+
+
+def test_a_rep_under_a_product_uses_the_products_row_else_the_team_months() -> None:
+    head = (
+        HEAD + "  people:\n    - {id: 李雷, role: rep, region: east-a}\n    - {id: 韩梅, role: rep, region: east-b}\n"
+    )
+    rows = "    device: {2025-07: 1, 2025-08: 1, 2025-09: 2}\n    2025-07: 2\n    2025-08: 1\n    2025-09: 1\n"
+    targets = (
+        "  - id: T\n    value: 400\n    split:\n      - {by: product, method: even}\n"
+        "      - {by: rep, method: even}\n      - {by: month, method: history}\n"
+    )
+    outcome = split(rows, targets, head)
+    assert outcome.diagnostics == []
+    # every node 100: device's reps by 1:1:2, consumable's by the team's 2:1:1
+    assert values(outcome) == {
+        "device/李雷": [25, 25, 50],
+        "device/韩梅": [25, 25, 50],
+        "consumable/李雷": [50, 25, 25],
+        "consumable/韩梅": [50, 25, 25],
+    }
+
+
+def test_the_spring_festival_warning_names_the_products_row() -> None:
+    head = HEAD.replace("2026-07-01, end: 2026-09-30", "2026-01-01, end: 2026-03-31")
+    period = PERIOD.replace("2025-07-01, end: 2025-09-30", "2025-01-01, end: 2025-03-31")
+    rows = "    device: {2025-01: 1, 2025-02: 1, 2025-03: 2}\n    consumable: {2025-01: 1, 2025-02: 1, 2025-03: 2}\n"
+    targets = BY_PRODUCT + "      - {by: month, method: history}\n"
+    outcome = split_plan(load_text(head + period + rows + "targets:\n" + targets, "plan.yaml"))
+    warnings = sorted((d.line, d.message) for d in outcome.diagnostics)
+    assert [line for line, _m in warnings] == [12, 13]  # one per row, at the row
+    assert warnings[0][1].startswith(
+        "target 'T': the Spring Festival is on 2026-02-17 but on 2025-01-29 in the comparable year, so January "
+        "and February of history.by_month of product 'device' are not like this year's months"
+    )
