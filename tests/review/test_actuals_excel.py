@@ -274,9 +274,10 @@ def test_every_documented_header_word_is_its_column(plan: Plan, write: Write, co
     assert actuals.diagnostics == []
     [read] = actuals.rows
     assert read.value == 7
-    expected = {"region": ("region", "east-a"), "product": ("product", "device"), "rep": ("rep", "李雷")}
+    expected = {"region": {"region": "east-a"}, "product": {"product": "device"}}
+    expected["rep"] = {"rep": "李雷", "region": "east-a"}  # a rep is in the team's region for them
     if column in expected:
-        assert read.coords == dict([expected[column]])
+        assert read.coords == expected[column]
     elif column == "date":
         assert read.day == JULY_10
     elif column == "month":
@@ -288,7 +289,7 @@ def test_every_documented_header_word_is_its_column(plan: Plan, write: Write, co
     elif column == "channel":
         assert read.coords == {"channel": "direct"}
     elif column == "account":  # an account is in its region and tier
-        assert read.coords == {"account": "renji", "region": "east-a", "tier": "A"}
+        assert read.coords == {"account": "renji", "region": "east-a", "tier": "A"} | _owner(plan, "renji")
 
 
 def test_target_names_are_read_like_ids(plan: Plan, write: Write) -> None:
@@ -323,7 +324,7 @@ def test_user_words_and_ignored_columns(plan: Plan, write: Write) -> None:
     actuals = parse_actuals(path, plan, mine)
     assert actuals.diagnostics == []
     [row] = actuals.rows
-    assert (row.coords, row.value, row.day) == ({"rep": "李雷"}, Decimal(2), JULY_10)
+    assert (row.coords, row.value, row.day) == ({"rep": "李雷", "region": "east-a"}, Decimal(2), JULY_10)
     # --ignore-column adds to the configured list
     assert codes_at(path, plan, ColumnSettings({"rep": ("跟进人",), "value": ("回款",)}).with_ignored(["备注"])) == []
 
@@ -412,3 +413,9 @@ def test_a_rep_who_left_and_month_only_rows(small: Callable[[str], LoadedPlan], 
         ("SP068", 4, 2, Severity.WARNING),
         ("SP068", 6, 2, Severity.WARNING),
     ]
+
+
+def _owner(plan: Plan, account: str) -> dict[str, str]:
+    """An account's owner, as the rep a row naming the account implies."""
+    owner = next(a.owner for a in plan.team.accounts if a.id == account)
+    return {} if owner is None else {"rep": owner}

@@ -51,7 +51,7 @@ from salesplan.review.rows import month_end
 from salesplan.review.words import COLUMN_WORDS, listing
 
 if TYPE_CHECKING:
-    from salesplan.model.plan import Plan, Target
+    from salesplan.model.plan import Account, Plan, Target
 
 REVENUE_METRICS = ("revenue", "sales", "销售额")  # metric names a row without a target defaults to
 RATE_DIMENSIONS = ("efficiency", "quality")
@@ -121,6 +121,7 @@ class _Resolver:
         }
         self.active = {p.id: (p.start, p.end) for p in plan.team.people if p.start or p.end}
         self.accounts = {a.id: a for a in reversed(plan.team.accounts)}
+        self.home = {p.id: p.region for p in plan.team.people if p.region}  # a rep's region
         self.columns: dict[str, int] = {}
         self.value_unit: tuple[str, str] | None = None
         self.diagnostics: list[Diagnostic] = []
@@ -231,16 +232,12 @@ class _Resolver:
             self.diag(index, "strategy", codes.ACTUALS_UNKNOWN, _unknown("strategy", raw_strategy))
         if target is None or value is None:
             return None
-        if "account" in coords:  # an account is in its region and tier (a row need not repeat them)
-            account = self.accounts[coords["account"]]
-            if account.region is not None:
-                coords.setdefault("region", account.region)
-            if account.tier is not None:
-                coords["tier"] = account.tier
+        named_rep = coords.get("rep")
+        _implied(coords, self.accounts, self.home)
         ids = tuple(coords.get(key) for key in NAMED)
         shared = self._coords.setdefault(ids, coords)
         row = ActualRow(target, value, None, shared, day, month, places=self, index=index, strategy=strategy)
-        if self.active and shared.get("rep") in self.active:
+        if self.active and named_rep in self.active:  # the rep the row names, not one implied by its account
             self._check_active(index, row)
         return row
 
@@ -376,3 +373,19 @@ def part_index(items: list[Any]) -> dict[str, str]:
         if item.name:
             out.setdefault(item.name, item.id)
     return out
+
+
+def _implied(coords: dict[str, str], accounts: dict[str, Account], home: dict[str, str]) -> None:
+    """The parts a row implies without naming them (a row need not repeat them): an account's region, tier
+    and owner (its rep), and a rep's region; what the row names is kept."""
+    if "account" in coords:
+        account = accounts[coords["account"]]
+        if account.region is not None:
+            coords.setdefault("region", account.region)
+        if account.tier is not None:
+            coords["tier"] = account.tier
+        if account.owner is not None:
+            coords.setdefault("rep", account.owner)
+    rep = coords.get("rep")
+    if rep is not None and rep in home:
+        coords.setdefault("region", home[rep])
