@@ -288,3 +288,24 @@ def test_the_spring_festival_warning_names_the_products_row() -> None:
         "target 'T': the Spring Festival is on 2026-02-17 but on 2025-01-29 in the comparable year, so January "
         "and February of history.by_month of product 'device' are not like this year's months"
     )
+
+
+def test_held_months_and_the_rest_by_a_products_row_name_the_product() -> None:
+    targets = BY_PRODUCT + "      - {by: month, values: {2026-07: 20}, rest: history}\n"
+    outcome = split(PRODUCT_ROWS, targets)
+    assert outcome.diagnostics == []
+    # device 100: 20 held, the 80 left by 1:2 (August, September) -> 27, 53 (26.67, 53.33)
+    assert values(outcome)["device"] == [20, 27, 53]
+    device = outcome.splits[0].root.children[0].children
+    assert device[0].basis.text("zh") == "指定"
+    assert [m.basis.text("zh") for m in device[1:]] == ["按 device 去年同期 33.3%", "按 device 去年同期 66.7%"]
+
+
+def test_a_nodes_own_held_month_keeps_the_products_row_named() -> None:
+    targets = BY_PRODUCT + "      - {by: month, method: history, held: {device: {2026-07: 10}}}\n"
+    outcome = split(PRODUCT_ROWS, targets)
+    assert [d.message for d in outcome.diagnostics] == []
+    # device 100: 10 held, the 90 left by 1:2 -> 30, 60
+    assert values(outcome)["device"] == [10, 30, 60]
+    device = outcome.splits[0].root.children[0].children
+    assert device[2].basis.text("en") == "like device's same month last year 66.7%"

@@ -26,6 +26,7 @@ from salesplan.split.levels import Level
 from salesplan.split.methods import compute_shares, shares_key
 from salesplan.split.result import Basis, SplitNode
 from salesplan.split.rounding import apportion
+from salesplan.split.seasonal import keep_rows
 from salesplan.split.shares import Shares
 
 _ONE = Decimal(1)
@@ -102,7 +103,7 @@ class Builder:
         stray = stray_parts(self.env, level, held, path, shares.parts)
         if stray:
             raise SplitProblem(stray)
-        mine = hold_with(shares, held.by_path[path])
+        mine = keep_rows(shares, hold_with(shares, held.by_path[path]))
         return mine, self.allocate(level, ctx, mine, units, held.located(self.env, level, path))
 
     def allocate(self, level: Level, ctx: Ctx, shares: Shares, units: int, at: Path_ | None = None) -> list[int]:

@@ -45,7 +45,7 @@ from salesplan.split.held import hold
 from salesplan.split.levels import Level
 from salesplan.split.result import Basis
 from salesplan.split.rounding import integer_weights
-from salesplan.split.seasonal import history_source, row_name, seasonal_weights
+from salesplan.split.seasonal import history_source, keep_rows, row_name, seasonal_weights
 from salesplan.split.shares import Shares
 from salesplan.split.timeparts import TimePart, overlap, time_parts
 
@@ -99,7 +99,7 @@ def compute_parts(env: TargetEnv, level: Level, ctx: Ctx) -> list[str]:
 
 def compute_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
     shares = _time_shares(env, level, ctx) if level.is_time else _shares(env, level, ctx)
-    return hold(shares, level) if level.spec.rest is not None else shares
+    return keep_rows(shares, hold(shares, level)) if level.spec.rest is not None else shares
 
 
 def _shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:

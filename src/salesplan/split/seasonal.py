@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
@@ -30,6 +31,7 @@ from salesplan.i18n import _
 from salesplan.model.words import dimension
 from salesplan.split.env import PLACE, REGION, REP, Ctx, SplitProblem, TargetEnv
 from salesplan.split.growth import ROW_KINDS, history_key, row_kinds
+from salesplan.split.shares import Shares
 from salesplan.split.spring import check_spring_shift, row_label
 from salesplan.split.timeparts import TimePart
 
@@ -221,6 +223,17 @@ def seasonal_weights(
                 env.deferred.append(diagnostic)
         return [Fraction(active, part.full_days) for part, active in zip(parts, actives, strict=True)]
     return weights
+
+
+def keep_rows(before: Shares, after: Shares) -> Shares:
+    """`after` (`before` with parts held and the rest rebased) naming the rows `before`'s 拆解逻辑 named."""
+    if all(basis.row is None for basis in before.bases):
+        return after
+    bases = tuple(
+        replace(new, row=old.row) if new.method == old.method and new.row is None else new
+        for old, new in zip(before.bases, after.bases, strict=True)
+    )
+    return replace(after, bases=bases)
 
 
 def row_name(env: TargetEnv, source: Source) -> str | None:
