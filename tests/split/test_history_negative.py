@@ -57,28 +57,28 @@ def test_every_negative_history_amount_a_level_reads_is_reported_at_once() -> No
             15,
             22,
             "target 'T4': history.revenue of '一区/耗材' is negative (-10)",
-            "目标 'T4'：'一区/耗材' 的history.revenue为负数（-10）",
+            "目标 'T4'：history.revenue 中 '一区/耗材' 的值为负数（-10）",
         ),
         (
             "SP044",
             17,
             20,
             "target 'T1': history.by_channel of '直销' is negative (-100)",
-            "目标 'T1'：'直销' 的history.by_channel为负数（-100）",
+            "目标 'T1'：history.by_channel 中 '直销' 的值为负数（-100）",
         ),
         (
             "SP044",
             18,
             20,
             "target 'T2': history.by_account of '仁济' is negative (-5)",
-            "目标 'T2'：'仁济' 的history.by_account为负数（-5）",
+            "目标 'T2'：history.by_account 中 '仁济' 的值为负数（-5）",
         ),
         (
             "SP044",
             18,
             20,
             "target 'T3': history.by_account of '仁济' is negative (-5)",
-            "目标 'T3'：'仁济' 的history.by_account为负数（-5）",
+            "目标 'T3'：history.by_account 中 '仁济' 的值为负数（-5）",
         ),
     ]
 
