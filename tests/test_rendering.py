@@ -78,6 +78,14 @@ def test_plain_console_writes_plain_text() -> None:
     assert buffer.getvalue() == "[bold]华东[/bold]\n" and console.width == 40
 
 
+def test_plain_console_with_color_styles_with_the_standard_colours_and_still_reads_no_markup() -> None:
+    console, buffer = plain_console(40, color=True)
+    console.print("[red]x[/red]", style="bold red")
+    text = buffer.getvalue()
+    assert text.startswith("\x1b[1;31m") and "[red]x[/red]" in text and console.width == 40
+    assert console.color_system == "standard"
+
+
 class _Tty(io.StringIO):
     def isatty(self) -> bool:
         return True

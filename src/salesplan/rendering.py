@@ -77,11 +77,19 @@ def pad(text: str, width: int) -> str:
     return text + " " * max(0, width - cell_width(text))
 
 
-def plain_console(width: int) -> tuple[Console, io.StringIO]:
-    """A rich console that writes plain text (no colour, no markup, no highlighting) `width` columns wide
-    into the buffer returned beside it: the one way a renderer draws a text table."""
+def plain_console(width: int, *, color: bool = False) -> tuple[Console, io.StringIO]:
+    """A rich console that writes text `width` columns wide into the buffer returned beside it: the one
+    way a renderer draws a text table. No markup (plan text such as "[/x]" is shown as written, never
+    read as rich markup) and no highlighting; ANSI colours (the 16 standard ones) only with `color`."""
     from rich.console import Console
 
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, color_system=None, force_terminal=False, highlight=False, markup=False)
+    console = Console(
+        file=buffer,
+        width=width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        highlight=False,
+        markup=False,
+    )
     return console, buffer

@@ -4,7 +4,6 @@ text, JSON, and export tables (Markdown and xlsx). Rendering only: the figures a
 
 from __future__ import annotations
 
-import io
 import json
 from decimal import Decimal
 from fractions import Fraction
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from salesplan.export.words import MODULES
 from salesplan.numbers import plain, to_decimal
+from salesplan.rendering import plain_console
 from salesplan.review.words import (
     BUDGET_KINDS,
     NO_BUDGET,
@@ -76,18 +76,9 @@ def roi_cells(line: RoiLine, lang: str) -> tuple[str, ...]:
 
 def render_text(spend: SpendReview, lang: str, width: int = 160, color: bool = False) -> str:
     """The terminal tables, after the review's own: over-budget lines marked (and red with colour)."""
-    from rich.console import Console
     from rich.table import Table as RichTable
 
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        color_system="standard" if color else None,
-        force_terminal=color,
-        highlight=False,
-        markup=False,
-    )
+    console, buffer = plain_console(width, color=color)
     title = f"{SPEND_TITLE.render(lang)} · {spend.unit} · {spend.as_of.isoformat()}"
     table = RichTable(title=title)
     for head in SPEND_HEADERS:

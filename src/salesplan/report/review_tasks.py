@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from salesplan.i18n import _
+from salesplan.rendering import plain_console
 from salesplan.review.execution import counts
 from salesplan.review.words import TASK_HEADERS, TASK_STATE_WORDS, TASK_STATUS_WORDS, TASK_TITLE
 
@@ -44,18 +44,9 @@ def summary(tasks: Sequence[TaskProgress], lang: str) -> str:
 
 def render_text(tasks: Sequence[TaskProgress], as_of: dt.date, lang: str, width: int = 160, color: bool = False) -> str:
     """The terminal table, after the review's own tables; overdue and at-risk tasks are marked."""
-    from rich.console import Console
     from rich.table import Table as RichTable
 
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        color_system="standard" if color else None,
-        force_terminal=color,
-        highlight=False,
-        markup=False,
-    )
+    console, buffer = plain_console(width, color=color)
     title = _("{title} · as of {day}", title=TASK_TITLE, day=as_of.isoformat()).render(lang)
     table = RichTable(title=title)
     for head in TASK_HEADERS:

@@ -44,7 +44,6 @@ Output contract of `salesplan review --format json`:
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Iterator
 from itertools import islice
@@ -53,6 +52,7 @@ from typing import Any
 from salesplan.i18n import _
 from salesplan.model.words import level_word
 from salesplan.numbers import plain, to_decimal
+from salesplan.rendering import plain_console
 from salesplan.review.alerts import Alert, PeriodFigure, message, whom
 from salesplan.review.engine import STATUSES, Review, ReviewRow, TargetReview
 from salesplan.review.result import Undefined
@@ -242,19 +242,10 @@ def _style(row: ReviewRow) -> str | None:
 
 def render_table(review: Review, lang: str = "zh", width: int = 120, color: bool = False) -> str:
     """One table per target; behind and at-risk rows are highlighted (colour where asked, and a mark always)."""
-    from rich.console import Console
     from rich.table import Table
 
     heads = [head.render(lang) for head in HEADERS]
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        color_system="standard" if color else None,
-        force_terminal=color,
-        highlight=False,
-        markup=False,  # plan text such as "[/x]" is shown as written, never read as rich markup
-    )
+    console, buffer = plain_console(width, color=color)
     as_of = _("As of {day}", day=review.as_of.isoformat()).render(lang)
     for target in review.targets:
         unit = target.unit

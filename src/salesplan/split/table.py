@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import io
 from typing import TYPE_CHECKING
 
 from salesplan.i18n import _, render
 from salesplan.model.words import dimension
+from salesplan.rendering import plain_console
 from salesplan.split.commit import commitments
 from salesplan.split.env import plain
 from salesplan.split.result import Basis, SplitNode, TargetSplit
@@ -51,7 +51,6 @@ def render_table(
     width: int = 120,
 ) -> str:
     """One table per target, as plain text."""
-    from rich.console import Console
     from rich.table import Table
 
     lang = "zh" if lang == "zh" else "en"
@@ -64,8 +63,7 @@ def render_table(
         return known[1]
 
     levels = {level: render(dimension(level), lang) for split in splits for level in split.levels}
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=width, color_system=None, force_terminal=False, highlight=False, markup=False)
+    console, buffer = plain_console(width)
     for split in splits:
         title = f"{split.target_id} {(names or {}).get(split.target_id) or ''}".strip()
         table = Table(title=f"{title} · {plain(split.value)}{split.unit}", show_footer=False)
