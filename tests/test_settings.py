@@ -16,7 +16,7 @@ from salesplan.risk.config import RESPOND_AT, RiskConfig
 from salesplan.rules import OPTIONS, RULES
 from salesplan.rules.smart.sp103_target_not_achievable import MAX_GROWTH
 from salesplan.settings import ConfigError, OptionError, Settings, load_config, read_config, resolve
-from salesplan.settings_model import SettingsFile, allowed_keys
+from salesplan.settings_model import LintTable, SettingsFile, allowed_keys
 
 
 def problems(tmp_path: Path, text: str, name: str = "salesplan.toml") -> list[tuple[str, str]]:
@@ -272,3 +272,15 @@ def test_thresholds_out_of_order_blame_the_options_or_the_file(tmp_path: Path) -
         "salesplan.toml:4: [review] ahead: thresholds must satisfy 0 ≤ at-risk ≤ on-track ≤ ahead (got 98, 99, 80)"
     )
     assert resolve(settings, ahead="100").review.thresholds.ahead == 100  # the command line may mend it
+
+
+def test_no_settings_file_means_exactly_the_defaults_an_empty_file_gives(tmp_path: Path) -> None:
+    """With no file the tables are the models' defaults made without validation; they must equal
+    what an empty salesplan.toml validates to, in every section and in the resolved settings."""
+    (tmp_path / "salesplan.toml").write_text("", encoding="utf-8")
+    empty, none = read_config(tmp_path / "salesplan.toml"), Settings()
+    lint_keys = set(LintTable.model_fields)
+    assert none.lint.model_dump(include=lint_keys) == empty.lint.model_dump(include=lint_keys)
+    assert none.review.model_dump() == empty.review.model_dump()
+    assert none.options == empty.options == {}
+    assert resolve(none) == resolve(empty)

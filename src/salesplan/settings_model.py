@@ -11,7 +11,7 @@ loader (`salesplan.settings`) locates each problem at its file, line and key.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -25,7 +25,7 @@ from salesplan.risk.config import RiskConfig, RiskConfigError
 from salesplan.rules import OPTIONS, expand, lookup
 from salesplan.settings_place import Key, Place
 
-_STRICT = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+_STRICT = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True, defer_build=True)
 # the tables made of the rules' options, each with its options by key name
 RULE_TABLES: dict[str, dict[str, Option[Any]]] = {}
 for _option in OPTIONS.values():
@@ -188,25 +188,36 @@ def allowed_keys(model: type[BaseModel]) -> list[str]:
 
 @dataclass(frozen=True)
 class Settings:
-    """What a settings file says; `Settings()` is no file at all (every default)."""
+    """What a settings file says; `Settings()` is no file at all (every default).
 
-    file: LintTable = field(default_factory=SettingsFile)
+    With no file nothing is validated: the tables are the models' defaults, made without building
+    their validators (the models are built on the first file read: `defer_build`), so a lint
+    without a settings file does not pay for them."""
+
+    file: LintTable | None = None
     place: Place | None = None
 
     @property
     def lint(self) -> LintTable:
         """lint's keys, from the top level or `[lint]` (a key may be given in only one of them)."""
+        if self.file is None:
+            return LintTable.model_construct()
         section: LintTable | None = getattr(self.file, "lint", None)
         return self.file if section is None else self.file.model_copy(update=section.model_dump(exclude_unset=True))
 
     @property
     def review(self) -> ReviewTable:
+        if self.file is None:
+            columns: Any = ColumnsTable.model_construct()
+            return ReviewTable.model_construct(columns=columns)
         review: ReviewTable = getattr(self.file, "review", ReviewTable())
         return review
 
     @property
     def options(self) -> dict[str, Any]:
         """The rules' options the file gives, by key (`smart.max-growth`)."""
+        if self.file is None:
+            return {}
         values: dict[str, Any] = self.file.option_values()  # type: ignore[attr-defined]
         return values
 

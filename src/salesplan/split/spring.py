@@ -16,8 +16,6 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from functools import lru_cache
 
-import holidays
-
 from salesplan import codes
 from salesplan.diagnostics import Severity
 from salesplan.i18n import Message, _
@@ -32,7 +30,12 @@ Rows = Sequence[tuple[str | None, Mapping[tuple[str, int], Sequence[tuple[str, F
 
 @lru_cache(maxsize=64)
 def spring_festival(year: int) -> dt.date | None:
-    """The first day of the Spring Festival in `year` (China's calendar), None where it is not known."""
+    """The first day of the Spring Festival in `year` (China's calendar), None where it is not known.
+
+    `holidays` is imported here, as by the other calendar users: a lint that phases no month by
+    history never pays for loading it."""
+    import holidays
+
     try:
         days = holidays.country_holidays("CN", years=year, language="en_US")
     except (NotImplementedError, KeyError, ValueError):
