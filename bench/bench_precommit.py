@@ -9,8 +9,10 @@ each; the medians are reported with their ratio. Goal: salesplan within 1.5× of
 
 Both run with their bytecode cached, as installed tools do (a fresh PYTHONPYCACHEPREFIX, so a
 PYTHONDONTWRITEBYTECODE in the environment cannot make one of them compile its sources every run).
-A third row is the floor of any lint that validates through salesplan's models: Python importing
-PyYAML and building the pydantic models of the plan format, and nothing else.
+Two more rows are floors. The plan-models floor: Python importing PyYAML and building the pydantic
+models of the plan format, and nothing else (any lint that validates through salesplan's models pays
+it). The pydantic floor: Python importing PyYAML and building one pydantic model of one integer
+field (any program that validates with pydantic at all pays it).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ BIN = Path(sys.executable).parent
 PLAN = REPO / "examples" / "reference" / "reference-plan.yaml"
 GOAL = 1.5
 _FLOOR = "import yaml, salesplan.model.plan"
+_PYDANTIC_FLOOR = "import yaml, pydantic; pydantic.create_model('One', x=(int, ...))"
 
 
 def _tool(name: str) -> str:
@@ -48,6 +51,7 @@ def commands(plan: Path) -> dict[str, list[str]]:
         "salesplan": [_tool("salesplan"), "lint", str(plan)],
         "yamllint": [_tool("yamllint"), str(plan)],
         "floor": [sys.executable, "-c", _FLOOR],
+        "pydantic": [sys.executable, "-c", _PYDANTIC_FLOOR],
     }
 
 
@@ -79,6 +83,7 @@ def measure(runs: int, plan: Path = PLAN) -> dict[str, float]:
 def report(result: dict[str, float], runs: int, plan: Path) -> str:
     ratio = result["salesplan"] / result["yamllint"]
     floor = result["floor"] / result["yamllint"]
+    pydantic = result["pydantic"] / result["yamllint"]
     met = "yes" if ratio <= GOAL else "NO"
     return (
         f"pre-commit path on {plan.name}, median of {runs} runs\n\n"
@@ -86,6 +91,7 @@ def report(result: dict[str, float], runs: int, plan: Path) -> str:
         f"| salesplan lint ONE_FILE | {result['salesplan']:.3f} s | {ratio:.2f} | ≤ {GOAL} | {met} |\n"
         f"| yamllint ONE_FILE | {result['yamllint']:.3f} s | 1.00 | | |\n"
         f"| floor: python -c '{_FLOOR}' | {result['floor']:.3f} s | {floor:.2f} | | |\n"
+        f'| pydantic floor: python -c "{_PYDANTIC_FLOOR}" | {result["pydantic"]:.3f} s | {pydantic:.2f} | | |\n'
     )
 
 

@@ -108,7 +108,10 @@ def bench_precommit(runs: int, sample: Path) -> list[Row]:
 
     t = bench_precommit.measure(runs, sample)
     goal = f"within {bench_precommit.GOAL}× (ratio ≤ {bench_precommit.GOAL})"
-    floor = f"floor (python + PyYAML + the plan models) {t['floor']:.3f} s"
+    floor = (
+        f"floor (python + PyYAML + the plan models) {t['floor']:.3f} s; "
+        f"pydantic floor (python + PyYAML + a one-field pydantic model) {t['pydantic']:.3f} s"
+    )
     what, baseline = "salesplan lint ONE_FILE", "yamllint ONE_FILE"
     return [Row("pre-commit", what, t["salesplan"], baseline, t["yamllint"], goal, floor)]
 
