@@ -151,3 +151,7 @@ def test_documented_examples_fail_and_pass_through_the_rule(code: str) -> None:
         found[which] = [d.code for d in result.diagnostics]
     assert code in found["Failing example"] or set(found["Failing example"]) & set(RULES[code].emits), found
     assert code not in found["Passing example"], found
+    for which, block in re.findall(r"Also (passing|failing)[^\n]*::\n\n((?:    .*\n|\n)+)", doc + "\n"):
+        excerpt = "\n".join(line[4:] for line in block.splitlines())
+        codes_found = [d.code for d in lint_text(_merged(excerpt), "example.yaml").diagnostics]
+        assert (code in codes_found) == (which == "failing"), (which, excerpt, codes_found)

@@ -4,7 +4,11 @@ The value's unit is the target's `unit`, `%` for a percent value, or the plan's 
 money metrics (revenue, sales, ...). A metric that is not money (new customers, satisfaction)
 with no `unit` of its own would silently be read in the plan's money unit: give it one.
 Growth metrics (revenue, customers, rates, ... — option `smart.growth-metrics`) need a
-`baseline` so that progress can be measured: conversion 12% → 18%.
+baseline so that progress can be measured: conversion 12% → 18%. The baseline is the target's
+`baseline`, else its comparable history, the one its 同比 is computed from (see `salesplan split`:
+`history.metrics[<metric>]`, or `history.revenue` / `history.by_month` for a revenue target in a
+money unit, over the target's scope, of the plan period whole years earlier): a target measured
+against that history needs no `baseline` of its own.
 
 Options: `smart.growth-metrics` (metric name fragments that need a baseline).
 
@@ -23,6 +27,15 @@ Passing example::
         value: 30
         unit: 家
         baseline: 22
+
+Also passing (no `baseline`, but a comparable history: 同比 600 / 500 - 1 = +20.0%)::
+
+    history:
+      revenue: {east-a: 300, east-b: 200}
+    team:
+      regions: [{id: east-a}, {id: east-b}]
+    targets:
+      - {id: T1, metric: revenue, value: 600}
 """
 
 from __future__ import annotations
@@ -33,6 +46,7 @@ from salesplan.i18n import _
 from salesplan.options import Option, words
 from salesplan.rules.base import Context, Finding
 from salesplan.rules.settings import GROWTH_METRICS, MONEY_METRICS, matches
+from salesplan.split.growth import target_growth
 
 CODE = "SP102"
 NAME = "target-not-measurable"
@@ -60,7 +74,11 @@ def check(ctx: Context) -> Iterator[Finding]:
                 ),
                 _("add `unit:` (e.g. customers, pieces, days) or write the value as a percent (18%)"),
             )
-        if target.baseline is None and matches(target.metric, ctx.settings.get(GROWTH)):
+        if (
+            target.baseline is None
+            and matches(target.metric, ctx.settings.get(GROWTH))
+            and target_growth(ctx.plan, target) is None  # its comparable history is a baseline
+        ):
             yield Finding(
                 base,
                 _(
@@ -68,5 +86,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                     id=target.id,
                     metric=target.metric,
                 ),
-                _("add `baseline:` with last period's value, e.g. baseline: 12%"),
+                _(
+                    "add `baseline:` with last period's value, e.g. baseline: 12%, or the comparable period's "
+                    "history (history.revenue for revenue, history.metrics for another metric)"
+                ),
             )
