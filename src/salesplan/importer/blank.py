@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from functools import partial
 from typing import Any
@@ -31,7 +31,7 @@ from salesplan import codes
 from salesplan.i18n import _
 from salesplan.importer import cells
 from salesplan.importer.book import Book, Embedded, Sheet
-from salesplan.importer.edits import data_number
+from salesplan.importer.edits import data_number, words_of
 from salesplan.importer.result import Imported
 from salesplan.importer.sheet import MISSING, RowCells
 from salesplan.numbers import plain
@@ -43,21 +43,11 @@ _COUNTED = re.compile(r"^\s*(?P<number>[+-]?[\d,]*\.?\d+)\s*(?P<unit>[^\d\s%.,+-
 _PART_KINDS = {"region": "regions", "product": "products"}
 
 
-def _row_text(value: Any) -> str:
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return plain(value)
-    return "" if value is None else str(value)
-
-
 def data_rows(sheet: Sheet, example: list[str] | None) -> Iterator[int]:
     """The rows people filled in: from row 2 to the first empty row, the untouched example row skipped."""
     number = 2
-    while number - 1 < len(sheet.rows) and any(_row_text(v).strip() for v in sheet.rows[number - 1]):
-        shown = [_row_text(v) for v in sheet.rows[number - 1]]
+    while number - 1 < len(sheet.rows) and any(cells.shown(v).strip() for v in sheet.rows[number - 1]):
+        shown = [cells.shown(v) for v in sheet.rows[number - 1]]
         if example is None or shown[: len(example)] != example or any(shown[len(example) :]):
             yield number
         number += 1
@@ -97,8 +87,8 @@ class Builder:
         parts = re.split("|".join(map(re.escape, separators)), shown)
         return [part.strip() for part in parts if part.strip()]
 
-    def words(self, kind: str) -> dict[str, str]:
-        return {key: word for (k, key), word in self.embedded.words.items() if k == kind}
+    def words(self, kind: str) -> Mapping[str, str]:
+        return words_of(self.embedded, kind)
 
     def person(self, row: RowCells, column: str, role: str = "manager") -> str | None:
         name = row.read(column, cells.text)

@@ -10,11 +10,11 @@ from typing import Any
 from salesplan import codes
 from salesplan.codes import diagnostic
 from salesplan.diagnostics import SourceRef, has_errors
-from salesplan.i18n import _
+from salesplan.i18n import Message, _
 from salesplan.importer import cells
 from salesplan.importer.blank import Builder, plan_text
 from salesplan.importer.book import Book, Embedded
-from salesplan.importer.edits import data_number
+from salesplan.importer.edits import data_number, risk_axis
 from salesplan.importer.result import Imported
 from salesplan.importer.sheet import MISSING, RowCells
 from salesplan.loader import load_text
@@ -24,11 +24,8 @@ from salesplan.periods import part_of_id
 def _tasks(builder: Builder) -> None:
     modules, statuses = builder.words("module"), builder.words("status")
     for row in builder.rows("execution"):
-        name = row.read("task", cells.text)
-        if name is MISSING:
-            continue
+        name = _required(row, "task", _("a task needs its name"))
         if name is None:
-            row.diag(codes.IMPORT_BAD_VALUE, "task", _("a task needs its name"))
             continue
         task: dict[str, Any] = {"id": f"K{len(builder.tasks) + 1}", "name": name}
         module = row.read("module", cells.text)
@@ -83,19 +80,16 @@ def _tasks(builder: Builder) -> None:
 def _risks(builder: Builder) -> None:
     categories = builder.words("category")
     for row in builder.rows("risks"):
-        description = row.read("description", cells.text)
-        if description is MISSING:
-            continue
+        description = _required(row, "description", _("a risk needs its description"))
         if description is None:
-            row.diag(codes.IMPORT_BAD_VALUE, "description", _("a risk needs its description"))
             continue
         risk: dict[str, Any] = {"id": f"R{len(builder.risks) + 1}"}
         category = row.read("category", cells.text)
         if isinstance(category, str):
             risk["category"] = next((k for k, w in categories.items() if category in (w, k)), category)
         risk["description"] = description
-        for axis, what in (("probability", _("probability")), ("impact", _("impact"))):
-            value = _axis(builder, row, axis, what)
+        for axis in ("probability", "impact"):
+            value = risk_axis(row, axis, builder.words(axis))
             if value is None:
                 break
             risk[axis] = value
@@ -114,17 +108,15 @@ def _risks(builder: Builder) -> None:
             builder.summary.saw("risks", True)
 
 
-def _axis(builder: Builder, row: RowCells, key: str, what: Any) -> int | str | None:
+def _required(row: RowCells, key: str, needed: Message) -> str | None:
+    """The text of a cell its row cannot do without; None when it does not read, or is empty (`needed` is
+    then said at the cell)."""
     shown = row.read(key, cells.text)
     if shown is MISSING:
         return None
     if shown is None:
-        row.diag(codes.IMPORT_BAD_VALUE, key, _("a risk needs its {what}", what=what))
-        return None
-    if shown.isdigit() and 1 <= int(shown) <= 5:
-        return int(shown)
-    found = row.read(key, lambda v: cells.choice(v, builder.words(key), what))
-    return found if isinstance(found, str) else None
+        row.diag(codes.IMPORT_BAD_VALUE, key, needed)
+    return shown
 
 
 def _period(dates: list[dt.date]) -> dict[str, dt.date]:

@@ -19,7 +19,7 @@ from salesplan.numbers import plain
 from salesplan.review.amounts import Refusal, read_value
 from salesplan.review.cells import EXCEL_EPOCH, FIRST_SERIAL, LAST_SERIAL, narrow, read_day
 
-__all__ = ["Bad", "Formula", "amount", "choice", "day", "is_formula", "narrow", "number", "person", "text"]
+__all__ = ["Bad", "Formula", "amount", "choice", "day", "is_formula", "narrow", "number", "person", "shown", "text"]
 
 
 # the days a plan names: those of Excel's five-digit serials (1927-05-18 .. 2173-10-14); a small number in a
@@ -52,19 +52,22 @@ def _no_formula(value: Any) -> None:
         raise Bad(codes.IMPORT_TOTAL, _("a formula ({formula}) in an input cell: type the value", formula=value[:40]))
 
 
-def text(value: Any) -> str | None:
-    """A text cell (a number as Excel shows it); None when empty."""
-    _no_formula(value)
-    if value is None:
-        return None
+def shown(value: Any) -> str:
+    """A cell's value as the sheet shows it: a day as YYYY-MM-DD, a number without exponent or trailing
+    zeros, anything else as its text (a formula's included); "" when empty."""
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, Decimal):
         return plain(value)
-    shown = str(value).strip()
-    return shown or None
+    return "" if value is None else str(value)
+
+
+def text(value: Any) -> str | None:
+    """A text cell (a number as Excel shows it); None when empty."""
+    _no_formula(value)
+    return shown(value).strip() or None
 
 
 def number(value: Any, unit: str | None) -> Decimal | None:

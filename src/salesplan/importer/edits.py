@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from salesplan import codes
 from salesplan.i18n import _
@@ -26,6 +26,16 @@ from salesplan.numbers import plain
 
 # a budget's amount in a strategy's text, ASCII or full-width digits (its unit follows)
 _AMOUNT = r"[-+]?[0-9\uff10-\uff19][0-9\uff10-\uff19,.\uff0c\uff0e]*"
+# the plan data's section of each kind of item a row names
+_SECTIONS = {"target": "targets", "strategy": "strategies", "task": "tasks", "risk": "risks"}
+
+
+class _Item(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+ItemT = TypeVar("ItemT", bound=_Item)
 
 
 def data_number(value: Decimal) -> int | Decimal:
@@ -74,6 +84,18 @@ class Editor:
             message = _("{what} {id} is not in the embedded plan", what=what, id=item_id)
         row.diag(codes.IMPORT_EMBEDDED, column, message)
 
+    def located(
+        self, row: RowCells, column: str, kind: str, items: Sequence[ItemT], item_id: str
+    ) -> tuple[ItemT, dict[str, Any]] | None:
+        """The plan's item of `kind` with `item_id` and its mapping in the data; None (SP604 at `column`)
+        when either lacks it."""
+        found = next((i for i in items if i.id == item_id), None)
+        entry = item(self.data, _SECTIONS[kind], item_id)
+        if found is None or entry is None:
+            self.missing(row, column, kind, item_id, entry is None)
+            return None
+        return found, entry
+
     def plan_has(self, kind: str, item_id: str) -> bool:
         plan = self.plan
         ids = {
@@ -84,9 +106,9 @@ class Editor:
         }
         return item_id in ids[kind]
 
-    def table(self, kind: str) -> dict[str, str]:
+    def table(self, kind: str) -> Mapping[str, str]:
         """id -> word of one kind of word the sheets show (status, module…)."""
-        return {key: word for (k, key), word in self.words.items() if k == kind}
+        return words_of(self.embedded, kind)
 
     def separator(self, which: str) -> str:
         return self.words.get(("separator", which), ", ")
@@ -117,11 +139,10 @@ class Editor:
 
     # -- targets: the fields of a target's row other than its value (`breakdown` reads the values) ----
     def target(self, row: RowCells, target_id: str) -> bool:
-        target = target_of(self.plan, target_id)
-        entry = item(self.data, "targets", target_id)
-        if target is None or entry is None:
-            self.missing(row, "metric", "target", target_id, entry is None)
+        located = self.located(row, "metric", "target", self.plan.targets, target_id)
+        if located is None:
             return False
+        target, entry = located
         changed = False
         shown_name = target.name or target.metric or target.id
         name = row.read("metric", cells.text)
@@ -163,11 +184,10 @@ class Editor:
 
     # -- strategies and tasks (销售策略执行计划表) --------------------------------------------------
     def strategy(self, row: RowCells, strategy_id: str) -> bool:
-        strategy = next((s for s in self.plan.strategies if s.id == strategy_id), None)
-        entry = item(self.data, "strategies", strategy_id)
-        if strategy is None or entry is None:
-            self.missing(row, "task", "strategy", strategy_id, entry is None)
+        located = self.located(row, "task", "strategy", self.plan.strategies, strategy_id)
+        if located is None:
             return False
+        strategy, entry = located
         changed = self.field(row, entry, "owner", "owner", lambda v: cells.person(v, self.people), strategy.owner)
         shown = row.read("task", cells.text)
         if shown is MISSING or shown is None:
@@ -222,11 +242,10 @@ class Editor:
         return found["name"].strip(), self.split_list(found["measures"], "clause"), budget
 
     def task(self, row: RowCells, task_id: str) -> bool:
-        task = next((t for t in self.plan.tasks if t.id == task_id), None)
-        entry = item(self.data, "tasks", task_id)
-        if task is None or entry is None:
-            self.missing(row, "task", "task", task_id, entry is None)
+        located = self.located(row, "task", "task", self.plan.tasks, task_id)
+        if located is None:
             return False
+        task, entry = located
         unit = self.plan.plan.unit
         names = {t.id: t.name for t in self.plan.tasks}
         changed = self.field(row, entry, "name", "task", cells.text, task.name)
@@ -300,11 +319,10 @@ class Editor:
 
     # -- risks (风险评估与应对表) -------------------------------------------------------------------
     def risk(self, row: RowCells, risk_id: str) -> bool:
-        risk = next((r for r in self.plan.risks if r.id == risk_id), None)
-        entry = item(self.data, "risks", risk_id)
-        if risk is None or entry is None:
-            self.missing(row, "description", "risk", risk_id, entry is None)
+        located = self.located(row, "description", "risk", self.plan.risks, risk_id)
+        if located is None:
             return False
+        risk, entry = located
         categories = self.table("category")
         category = row.read("category", cells.text)
         changed = False
@@ -326,24 +344,27 @@ class Editor:
         return changed
 
     def _axis(self, row: RowCells, entry: dict[str, Any], key: str, current: int | str) -> bool:
-        table = self.table(key)
-        shown = row.read(key, cells.text)
-        if shown is MISSING:
-            return False
-        if shown is not None and shown.isdigit() and 1 <= int(shown) <= 5:
-            value: int | str = int(shown)
-        else:
-            what = _("probability") if key == "probability" else _("impact")
-            found = row.read(key, lambda v: cells.choice(v, table, what))
-            if found is MISSING or found is None:
-                if found is None:
-                    row.diag(codes.IMPORT_BAD_VALUE, key, _("a risk needs its {what}", what=what))
-                return False
-            value = found
-        if value == current:
+        value = risk_axis(row, key, self.table(key))
+        if value is None or value == current:
             return False
         entry[key] = value
         return True
+
+
+def risk_axis(row: RowCells, key: str, table: Mapping[str, str]) -> int | str | None:
+    """A risk's probability or impact (`key`): a level 1-5, or the id of a word of `table`; None when the
+    cell does not read or is empty (a risk needs both: said at the cell)."""
+    what = _("probability") if key == "probability" else _("impact")
+    shown = row.read(key, cells.text)
+    if shown is MISSING:
+        return None
+    if shown is None:
+        row.diag(codes.IMPORT_BAD_VALUE, key, _("a risk needs its {what}", what=what))
+        return None
+    if shown.isdigit() and 1 <= int(shown) <= 5:
+        return int(shown)
+    found = row.read(key, lambda v: cells.choice(v, table, what))
+    return found if isinstance(found, str) else None
 
 
 def dated(value: Any) -> dt.date | None:
@@ -351,4 +372,5 @@ def dated(value: Any) -> dt.date | None:
 
 
 def words_of(embedded: Embedded, kind: str) -> Mapping[str, str]:
+    """id -> word of one kind of word the sheets show (status, module…)."""
     return {key: word for (k, key), word in embedded.words.items() if k == kind}
