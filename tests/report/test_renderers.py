@@ -85,7 +85,12 @@ def test_sarif_validates_against_the_official_schema() -> None:
     assert [r["id"] for r in run["tool"]["driver"]["rules"]] == list(RULES)
     for rule in run["tool"]["driver"]["rules"]:
         assert rule["name"] and rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
+        assert "失败示例" in rule["help"]["text"] and "Failing example" not in rule["help"]["text"]
+        assert rule["help"]["markdown"].startswith(f"## {rule['id']} `{rule['name']}`")
+    english = json.loads(RENDERERS.text("sarif", sample_result(), options("en")))
+    for rule in english["runs"][0]["tool"]["driver"]["rules"]:
         assert "Failing example" in rule["help"]["text"]
+        assert rule["shortDescription"]["text"] == RULES[rule["id"]].summary
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]}
     assert uris == {"plans/%E5%8D%8E%E4%B8%9C%20q3.yaml", "bad%2Cname%3A1%25.yaml"}
     assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == "file:///repo/"

@@ -77,7 +77,7 @@ def rule_doc_json(info: RuleInfo, lang: str = "zh") -> str:
 
 def rule_doc_markdown(info: RuleInfo, lang: str = "zh") -> str:
     """A rule's documentation as Markdown: a paragraph a line, a list item after the one before it, each
-    example a fenced YAML block."""
+    example a fenced block (YAML, or `console` for a command line)."""
     blocks = [f"## {info.code} `{info.name}`", f"*{info.severity.value}, {info.group}*"]
     for part in doc_parts(info.doc):
         if part.msgid is not None:
@@ -88,7 +88,9 @@ def rule_doc_markdown(info: RuleInfo, lang: str = "zh") -> str:
             else:
                 blocks.append(text)
         elif "".join(part.lines).strip():
-            blocks.append("```yaml\n" + textwrap.dedent("\n".join(part.lines)) + "\n```")
+            block = textwrap.dedent("\n".join(part.lines))
+            fence = "console" if block.lstrip().startswith("$ ") else "yaml"
+            blocks.append(f"```{fence}\n{block}\n```")
     return "\n\n".join(blocks) + "\n" + _options(info, lang, "- `{key}`: {doc}\n")
 
 

@@ -13,8 +13,10 @@ from urllib.parse import quote
 
 from salesplan import __version__
 from salesplan.diagnostics import Diagnostic, Severity
+from salesplan.doctext import render_doc
 from salesplan.lint.result import LintResult
 from salesplan.report.base import RenderOptions, hint_text
+from salesplan.report.rules_doc import rule_doc_markdown, summary
 from salesplan.rules import RULES, RuleInfo
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -33,14 +35,17 @@ def _uri(file: str, root: Path) -> tuple[str, bool]:
         return path.as_uri(), False
 
 
-def _rule(info: RuleInfo) -> dict[str, Any]:
-    first = info.doc.split("\n\n", 1)[0].replace("\n", " ")
+def _rule(info: RuleInfo, lang: str) -> dict[str, Any]:
+    """A rule described in `lang`, as `salesplan rules CODE` shows it: summary, first paragraph, whole
+    documentation (text, and Markdown with fenced YAML examples)."""
+    doc = render_doc(info.doc, lang)
+    first = doc.split("\n\n", 1)[0].replace("\n", " ")
     return {
         "id": info.code,
         "name": info.name,
-        "shortDescription": {"text": info.summary},
+        "shortDescription": {"text": summary(info, lang)},
         "fullDescription": {"text": first},
-        "help": {"text": info.doc, "markdown": info.doc},
+        "help": {"text": doc, "markdown": rule_doc_markdown(info, lang)},
         "defaultConfiguration": {"level": LEVEL[info.severity]},
         "properties": {"tags": [info.group]},
     }
@@ -90,5 +95,5 @@ def sarif_log(rules: list[dict[str, Any]], results: list[dict[str, Any]], root: 
 
 
 def render_sarif(result: LintResult, options: RenderOptions) -> str:
-    rules = [_rule(info) for info in RULES.values()]
+    rules = [_rule(info, options.lang) for info in RULES.values()]
     return sarif_log(rules, [sarif_result(d, options) for d in result.diagnostics], options.root)
