@@ -7,7 +7,6 @@ Exit codes: 0 shown; 2 the plan does not load, the target is unknown, not in mon
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -18,13 +17,14 @@ from salesplan.cli.common import (
     Lang,
     LangOption,
     OutputOption,
+    PlanArgument,
     TargetOption,
     check_output,
-    emit,
+    exit_on_errors,
     fail,
+    format_option,
     load_or_exit,
-    print_diagnostics,
-    render_options,
+    render_out,
 )
 from salesplan.i18n import Message, _
 from salesplan.options import comma_list
@@ -47,12 +47,10 @@ SUMMARY = _("Target against ramped capacity by region and period, and the hires 
 
 
 def capacity(
-    plan: Annotated[Path, typer.Argument(help=_("The plan file (YAML).").msgid, show_default=False)],
+    plan: PlanArgument,
     target: TargetOption = None,
     by: Annotated[TimeKind, typer.Option("--by", help=_("Time parts: quarter, month or week.").msgid)] = TimeKind.month,
-    fmt: Annotated[
-        CapacityFormat, typer.Option("--format", "-f", help=_("table, md or json.").msgid)
-    ] = CapacityFormat.table,
+    fmt: Annotated[CapacityFormat, format_option(_("table, md or json."))] = CapacityFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
     lang: LangOption = Lang.zh,
@@ -60,7 +58,6 @@ def capacity(
     """`salesplan capacity` (its help is HELP); without -t, the plan's first revenue target."""
     from salesplan.capacity import chosen_target, plan_capacity
     from salesplan.capacity.render import RENDERERS
-    from salesplan.diagnostics import has_errors
     from salesplan.split.engine import split_plan
 
     check_output(output, force, [plan], lang.value)
@@ -73,9 +70,8 @@ def capacity(
     if isinstance(chosen, Message):
         fail(chosen, lang=lang.value)
     outcome = split_plan(loaded, [chosen.id])
-    if outcome.diagnostics:
-        print_diagnostics(outcome.diagnostics, lang.value)
-    if has_errors(outcome.diagnostics) or not outcome.splits:
+    exit_on_errors(outcome.diagnostics, lang.value)
+    if not outcome.splits:
         raise typer.Exit(EXIT_ERROR)
     result = plan_capacity(loaded.plan, chosen, outcome.splits[0], by.value)
-    emit(RENDERERS.render(fmt.value, result, render_options(lang.value, output)), output, force, lang.value, [plan])
+    render_out(RENDERERS, fmt.value, result, output, force, lang.value, [plan])

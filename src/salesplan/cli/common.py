@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -21,9 +22,10 @@ from salesplan.cli.outcome import (
     refuse_input_as_output,
     refuse_settings,
     render_options,
+    render_out,
     written,
 )
-from salesplan.i18n import _
+from salesplan.i18n import Message, _
 
 if TYPE_CHECKING:
     from salesplan.diagnostics import Diagnostic
@@ -47,6 +49,29 @@ LangOption = Annotated[Lang, typer.Option("--lang", help=LANG_HELP.msgid)]
 ForceOption = Annotated[bool, typer.Option("--force", help=FORCE_HELP.msgid)]
 OutputOption = Annotated[Path | None, typer.Option("-o", "--output", metavar="<path>", help=OUTPUT_HELP.msgid)]
 TargetOption = Annotated[list[str] | None, typer.Option("-t", "--target", metavar="<id,...>", help=TARGET_HELP.msgid)]
+# the plan file, the settings file, the actuals and the review day, declared once for the commands that take them
+PlanArgument = Annotated[Path, typer.Argument(help=_("The plan file (YAML).").msgid, show_default=False)]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option("--config", metavar="<path>", help=_("Use this config file instead of the nearest one.").msgid),
+]
+ACTUALS = typer.Option("--actuals", "-a", metavar="<path>", help=_("Actuals: CSV, xlsx or YAML (see --blank).").msgid)
+AS_OF = typer.Option("--as-of", metavar="<date>", help=_("Review date YYYY-MM-DD (default: today).").msgid)
+
+
+def format_option(help_text: Message) -> Any:
+    """A command's `-f/--format` option; its choices are the command's own enum of formats."""
+    return typer.Option("--format", "-f", help=help_text.msgid)
+
+
+def as_of_day(text: str | None, lang: str) -> dt.date:
+    """`--as-of` read as a day YYYY-MM-DD (None: today); anything else exits 2 naming what was given."""
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        fail(_("--as-of must be a date YYYY-MM-DD (got {text})", text=repr(text)), lang=lang)
 
 
 def print_diagnostics(diagnostics: list[Diagnostic], lang: str = "zh") -> None:
@@ -61,20 +86,31 @@ def print_diagnostics(diagnostics: list[Diagnostic], lang: str = "zh") -> None:
             err(f"    {label}: {inert(hint)}")
 
 
+def exit_on_errors(diagnostics: list[Diagnostic], lang: str, *, warnings: bool = True) -> None:
+    """Print `diagnostics` (without `warnings`: only when one is an error); exit 2 when one is an error."""
+    from salesplan.diagnostics import has_errors
+
+    failed = has_errors(diagnostics)
+    if warnings or failed:
+        print_diagnostics(diagnostics, lang)
+    if failed:
+        raise typer.Exit(EXIT_ERROR)
+
+
 def load_or_exit(path: Path, lang: str) -> LoadedPlan:
     """Load a plan; print its diagnostics; exit 2 unless it loaded without error."""
-    from salesplan.diagnostics import has_errors
     from salesplan.loader import load_plan
 
     loaded = load_plan(path)
-    if loaded.diagnostics:
-        print_diagnostics(loaded.diagnostics, lang)
-    if loaded.plan is None or has_errors(loaded.diagnostics):
+    exit_on_errors(loaded.diagnostics, lang)
+    if loaded.plan is None:
         raise typer.Exit(EXIT_ERROR)
     return loaded
 
 
 __all__ = [
+    "ACTUALS",
+    "AS_OF",
     "EXIT_ERROR",
     "EXIT_FINDINGS",
     "EXIT_OK",
@@ -82,20 +118,26 @@ __all__ = [
     "LANG_HELP",
     "OUTPUT_HELP",
     "TARGET_HELP",
+    "ConfigOption",
     "ForceOption",
     "Lang",
     "LangOption",
     "OutputOption",
+    "PlanArgument",
     "TargetOption",
+    "as_of_day",
     "check_output",
     "configuration_error",
     "emit",
     "err",
+    "exit_on_errors",
     "fail",
+    "format_option",
     "load_or_exit",
     "print_diagnostics",
     "refuse_input_as_output",
     "refuse_settings",
     "render_options",
+    "render_out",
     "written",
 ]

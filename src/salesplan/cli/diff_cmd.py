@@ -28,8 +28,9 @@ from salesplan.cli.common import (
     check_output,
     emit,
     fail,
+    format_option,
     print_diagnostics,
-    render_options,
+    render_out,
 )
 from salesplan.i18n import _
 
@@ -54,7 +55,7 @@ def diff(
         bool,
         typer.Option("--textconv", help=_("Print PLAN as stable text lines (for git's diff.<driver>.textconv).").msgid),
     ] = False,
-    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help=_("table, md or json.").msgid)] = DiffFormat.table,
+    fmt: Annotated[DiffFormat, format_option(_("table, md or json."))] = DiffFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
     lang: LangOption = Lang.zh,
@@ -107,5 +108,5 @@ def _diff(plans: list[Path], rev: str | None, fmt: DiffFormat, output: Path | No
         print_diagnostics([d for s in sides if s.side is None for d in s.diagnostics], lang)
         raise typer.Exit(EXIT_ERROR)
     result = diff_plans(sides[0].side, sides[1].side)
-    emit(RENDERERS.render(fmt.value, result, render_options(lang, output)), output, force, lang, plans)
+    render_out(RENDERERS, fmt.value, result, output, force, lang, plans)
     return result.changed

@@ -15,6 +15,7 @@ from salesplan.cli.common import (
     OutputOption,
     emit,
     fail,
+    format_option,
     load_or_exit,
     print_diagnostics,
     refuse_input_as_output,
@@ -36,9 +37,7 @@ def export(
         Path | None, typer.Argument(help=_("The plan file (none with --blank).").msgid, show_default=False)
     ] = None,
     output: OutputOption = None,
-    fmt: Annotated[
-        Format | None, typer.Option("--format", "-f", help=_("xlsx or md (default: the -o suffix).").msgid)
-    ] = None,
+    fmt: Annotated[Format | None, format_option(_("xlsx or md (default: the -o suffix)."))] = None,
     tables: Annotated[
         str | None,
         typer.Option(

@@ -15,7 +15,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from salesplan.cli.common import EXIT_ERROR, ForceOption, Lang, LangOption, OutputOption, check_output, fail
+from salesplan.cli.common import (
+    EXIT_ERROR,
+    ForceOption,
+    Lang,
+    LangOption,
+    OutputOption,
+    check_output,
+    fail,
+    format_option,
+)
 from salesplan.cli.outcome import err, written
 from salesplan.i18n import _
 
@@ -44,7 +53,7 @@ def import_(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help=_("With --into: print the diff instead of writing.").msgid)
     ] = False,
-    fmt: Annotated[ImportFormat, typer.Option("--format", "-f", help=_("text or json.").msgid)] = ImportFormat.text,
+    fmt: Annotated[ImportFormat, format_option(_("text or json."))] = ImportFormat.text,
     allow_over_capacity: Annotated[
         bool,
         typer.Option("--allow-over-capacity", help=_("Warn instead of failing when reps' capacity is exceeded.").msgid),

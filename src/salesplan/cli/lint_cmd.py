@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from salesplan.cli.common import OUTPUT_HELP, ForceOption, Lang, LangOption
+from salesplan.cli.common import OUTPUT_HELP, ConfigOption, ForceOption, Lang, LangOption, format_option
 from salesplan.cli.lint_run import LintRequest, run_lint
 from salesplan.i18n import _
 
@@ -37,10 +37,7 @@ SUMMARY = _("Check plans like code: SMART targets, breakdown, risks, tasks, budg
 def lint(
     paths: Annotated[list[Path] | None, typer.Argument(help=_("Plan files or folders (default: .).").msgid)] = None,
     output_format: Annotated[
-        Format | None,
-        typer.Option(
-            "--format", "-f", help=_("text (default; github under GitHub Actions), json, github, sarif.").msgid
-        ),
+        Format | None, format_option(_("text (default; github under GitHub Actions), json, github, sarif."))
     ] = None,
     output_file: Annotated[
         Path | None,
@@ -54,10 +51,7 @@ def lint(
         list[str] | None,
         typer.Option(metavar="<glob>", help=_("Skip files and folders matching this glob.").msgid),
     ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(metavar="<path>", help=_("Use this config file instead of the nearest one.").msgid),
-    ] = None,
+    config: ConfigOption = None,
     fail_on: Annotated[
         FailOn | None, typer.Option(help=_("Lowest severity that fails the run (default error).").msgid)
     ] = None,

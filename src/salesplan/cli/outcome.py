@@ -10,14 +10,16 @@ import shutil
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 from salesplan.i18n import Message, Text, _, render
 from salesplan.oserror import reason
 
 if TYPE_CHECKING:
-    from salesplan.rendering import RenderOptions
+    from salesplan.rendering import Renderers, RenderOptions
     from salesplan.settings import SettingsError
+
+R = TypeVar("R")
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -140,3 +142,16 @@ def emit(
         fail(_("cannot write {output}: {reason}", output=output, reason=reason(exc)), lang=lang)
     if output.is_file():
         written(output, lang)
+
+
+def render_out(
+    renderers: Renderers[R],
+    fmt: str,
+    result: R,
+    output: Path | None,
+    force: bool,
+    lang: str,
+    inputs: Iterable[Path | str] = (),
+) -> None:
+    """`result` in the format `fmt`, rendered for where it goes (`render_options`) and written there (`emit`)."""
+    emit(renderers.render(fmt, result, render_options(lang, output)), output, force, lang, inputs)

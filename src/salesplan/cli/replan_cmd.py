@@ -14,14 +14,18 @@ from typing import Annotated
 import typer
 
 from salesplan.cli.common import (
-    EXIT_ERROR,
+    ACTUALS,
+    AS_OF,
     OUTPUT_HELP,
     ForceOption,
     Lang,
     LangOption,
+    PlanArgument,
+    as_of_day,
     check_output,
     emit,
     err,
+    exit_on_errors,
     fail,
     load_or_exit,
     print_diagnostics,
@@ -33,21 +37,14 @@ SUMMARY = _("A new plan from the actuals to date: the remaining target re-split 
 
 
 def replan(
-    plan: Annotated[Path, typer.Argument(help=_("The plan file (YAML).").msgid, show_default=False)],
-    actuals: Annotated[
-        Path,
-        typer.Option("--actuals", "-a", metavar="<path>", help=_("Actuals: CSV, xlsx or YAML (see --blank).").msgid),
-    ],
-    as_of: Annotated[
-        str, typer.Option("--as-of", metavar="<date>", help=_("Review date YYYY-MM-DD (default: today).").msgid)
-    ],
+    plan: PlanArgument,
+    actuals: Annotated[Path, ACTUALS],
+    as_of: Annotated[str, AS_OF],
     output: Annotated[Path, typer.Option("-o", "--output", metavar="<path>", help=OUTPUT_HELP.msgid)],
     force: ForceOption = False,
     lang: LangOption = Lang.zh,
 ) -> None:
     """`salesplan replan` (its help is HELP)."""
-    import datetime as dt
-
     from salesplan.diagnostics import has_errors
     from salesplan.loader import load_text
     from salesplan.review.actuals import parse_actuals
@@ -56,10 +53,7 @@ def replan(
     from salesplan.split.engine import split_plan
 
     check_output(output, force, [plan, actuals], lang.value)
-    try:
-        day = dt.date.fromisoformat(as_of.strip())
-    except ValueError:
-        fail(_("--as-of must be a date YYYY-MM-DD (got {text})", text=repr(as_of)), lang=lang.value)
+    day = as_of_day(as_of, lang.value)
     loaded = load_or_exit(plan, lang.value)
     assert loaded.plan is not None
     period = loaded.plan.plan.period
@@ -85,19 +79,12 @@ def replan(
             lang=lang.value,
         )
     read = parse_actuals(actuals, loaded.plan)
-    if read.diagnostics:
-        print_diagnostics(read.diagnostics, lang.value)
-    if has_errors(read.diagnostics):
-        raise typer.Exit(EXIT_ERROR)
+    exit_on_errors(read.diagnostics, lang.value)
     outcome = split_plan(loaded)
-    if has_errors(outcome.diagnostics):
-        print_diagnostics(outcome.diagnostics, lang.value)
-        raise typer.Exit(EXIT_ERROR)
+    exit_on_errors(outcome.diagnostics, lang.value, warnings=False)
     # a row outside its target's breakdown (an account under another region) is refused as the review does
     placed = review_plan(loaded.plan, outcome.splits, read.rows, day, Thresholds()).diagnostics
-    if has_errors(placed):
-        print_diagnostics(placed, lang.value)
-        raise typer.Exit(EXIT_ERROR)
+    exit_on_errors(placed, lang.value, warnings=False)
     splits = {split.target_id: split for split in outcome.splits}
     made = replan_plan(plan.read_text(encoding="utf-8"), loaded.plan, read.rows, day, splits)
     for note in made.notes:

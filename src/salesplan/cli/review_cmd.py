@@ -8,7 +8,6 @@ options are wrong. The plan is never modified.
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -16,14 +15,19 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from salesplan.cli.common import (
+    ACTUALS,
+    AS_OF,
     EXIT_ERROR,
     ForceOption,
     Lang,
     LangOption,
     OutputOption,
     TargetOption,
+    as_of_day,
     emit,
+    exit_on_errors,
     fail,
+    format_option,
     load_or_exit,
     print_diagnostics,
     refuse_input_as_output,
@@ -53,15 +57,6 @@ class ReviewFormat(StrEnum):
     csv = "csv"
     github = "github"
     sarif = "sarif"
-
-
-def _as_of(text: str | None, lang: str) -> dt.date:
-    if text is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        fail(_("--as-of must be a date YYYY-MM-DD (got {text})", text=repr(text)), lang=lang)
 
 
 def _blank(fmt: ReviewFormat, output: Path | None, force: bool, lang: str, plan: Path | None = None) -> None:
@@ -95,9 +90,7 @@ def _filled(loaded: LoadedPlan, lang: str) -> FilledTemplate:
     first = [loaded.plan.targets[0].id] if loaded.plan.targets else []
     outcome = split_plan(loaded, first) if first else None
     if outcome is not None:
-        print_diagnostics(outcome.diagnostics, lang)
-        if has_errors(outcome.diagnostics):
-            raise typer.Exit(EXIT_ERROR)
+        exit_on_errors(outcome.diagnostics, lang)
     return fill(loaded.plan, outcome.splits[0] if outcome is not None and outcome.splits else None)
 
 
@@ -155,17 +148,10 @@ def review(
             help=_("The plan file (with --blank: the plan to fill the template from).").msgid, show_default=False
         ),
     ] = None,
-    actuals: Annotated[
-        Path | None,
-        typer.Option("--actuals", "-a", metavar="<path>", help=_("Actuals: CSV, xlsx or YAML (see --blank).").msgid),
-    ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option("--as-of", metavar="<date>", help=_("Review date YYYY-MM-DD (default: today).").msgid),
-    ] = None,
+    actuals: Annotated[Path | None, ACTUALS] = None,
+    as_of: Annotated[str | None, AS_OF] = None,
     fmt: Annotated[
-        ReviewFormat,
-        typer.Option("--format", "-f", help=_("table, json, xlsx, md, github or sarif (csv/xlsx with --blank).").msgid),
+        ReviewFormat, format_option(_("table, json, xlsx, md, github or sarif (csv/xlsx with --blank)."))
     ] = ReviewFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -268,7 +254,7 @@ def review(
         ).review
     except SettingsError as exc:
         refuse_settings(exc, language)
-    day, gate = _as_of(as_of, language), chosen.fail_under
+    day, gate = as_of_day(as_of, language), chosen.fail_under
     kinds = _alert_kinds(fail_on_alert, language)
     loaded = load_or_exit(plan, language)
     targets = comma_list(target) or None

@@ -9,15 +9,16 @@ from typing import Annotated
 import typer
 
 from salesplan.cli.common import (
+    ConfigOption,
     ForceOption,
     Lang,
     LangOption,
     OutputOption,
     check_output,
-    emit,
+    format_option,
     load_or_exit,
     refuse_settings,
-    render_options,
+    render_out,
 )
 from salesplan.i18n import _
 
@@ -33,16 +34,11 @@ SUMMARY = _("The risk register, scored on the risk matrix, highest score first."
 
 def risks(
     plan: Annotated[Path, typer.Argument(help=_("The plan file.").msgid)],
-    output_format: Annotated[
-        RiskFormat, typer.Option("--format", "-f", help=_("table (default) or json.").msgid)
-    ] = RiskFormat.table,
+    output_format: Annotated[RiskFormat, format_option(_("table (default) or json."))] = RiskFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
     lang: LangOption = Lang.zh,
-    config: Annotated[
-        Path | None,
-        typer.Option(metavar="<path>", help=_("Use this config file instead of the nearest one.").msgid),
-    ] = None,
+    config: ConfigOption = None,
 ) -> None:
     """`salesplan risks` (its help is HELP)."""
     from salesplan.report.risks import RISKS_RENDERERS
@@ -57,5 +53,4 @@ def risks(
     loaded = load_or_exit(plan, lang.value)
     assert loaded.plan is not None
     scored = score_risks(loaded.plan, risk_config)
-    text = RISKS_RENDERERS.render(output_format.value, scored, render_options(lang.value, output))
-    emit(text, output, force, lang.value, [plan])
+    render_out(RISKS_RENDERERS, output_format.value, scored, output, force, lang.value, [plan])

@@ -19,9 +19,9 @@ from salesplan.cli.common import (
     LangOption,
     OutputOption,
     check_output,
-    emit,
     fail,
-    render_options,
+    format_option,
+    render_out,
 )
 from salesplan.i18n import _
 
@@ -40,8 +40,7 @@ SUMMARY = _("Roll regional plans up into the national one.")
 def rollup(
     root: Annotated[Path, typer.Argument(metavar="<path>", help=_("A folder of plans, or a parent plan.").msgid)],
     fmt: Annotated[
-        RollupFormat | None,
-        typer.Option("--format", "-f", help=_("table, md, json or xlsx (default: the -o suffix, else table).").msgid),
+        RollupFormat | None, format_option(_("table, md, json or xlsx (default: the -o suffix, else table)."))
     ] = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -67,7 +66,7 @@ def rollup(
     chosen = fmt or _from_suffix(output)
     if chosen is RollupFormat.xlsx and (output is None or str(output) == "-"):
         fail(_("a workbook is written to a file: give -o FILE.xlsx"), lang=code)
-    emit(RENDERERS.render(chosen.value, result, render_options(code, output)), output, force, code, [root])
+    render_out(RENDERERS, chosen.value, result, output, force, code, [root])
     if found:
         raise typer.Exit(EXIT_FINDINGS)
 

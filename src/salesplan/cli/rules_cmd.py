@@ -10,7 +10,17 @@ from typing import Annotated
 
 import typer
 
-from salesplan.cli.common import ForceOption, Lang, LangOption, OutputOption, check_output, emit, err, fail
+from salesplan.cli.common import (
+    ForceOption,
+    Lang,
+    LangOption,
+    OutputOption,
+    check_output,
+    emit,
+    err,
+    fail,
+    format_option,
+)
 from salesplan.i18n import _
 
 HELP = _("List every rule (code, name, severity, summary), or print one rule's documentation with examples.")
@@ -29,7 +39,7 @@ DEPRECATED = {"--json": RulesFormat.json, "--markdown": RulesFormat.md}
 
 def rules(
     rule: Annotated[str | None, typer.Argument(help=_("A code (SP101) or name (target-not-specific).").msgid)] = None,
-    fmt: Annotated[RulesFormat, typer.Option("--format", "-f", help=_("table, md or json.").msgid)] = RulesFormat.table,
+    fmt: Annotated[RulesFormat, format_option(_("table, md or json."))] = RulesFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
     lang: LangOption = Lang.zh,

@@ -11,21 +11,21 @@ from __future__ import annotations
 
 import itertools
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from salesplan.cli.common import (
-    EXIT_ERROR,
     ForceOption,
     Lang,
     LangOption,
     OutputOption,
+    PlanArgument,
     TargetOption,
     emit,
+    exit_on_errors,
+    format_option,
     load_or_exit,
-    print_diagnostics,
     refuse_input_as_output,
     render_options,
 )
@@ -45,11 +45,9 @@ SUMMARY = _("Split targets into exact parts, each saying how it was reached.")
 
 
 def split(
-    plan: Annotated[Path, typer.Argument(help=_("The plan file (YAML).").msgid, show_default=False)],
+    plan: PlanArgument,
     target: TargetOption = None,
-    fmt: Annotated[
-        SplitFormat, typer.Option("--format", "-f", help=_("table, json, csv or yaml.").msgid)
-    ] = SplitFormat.table,
+    fmt: Annotated[SplitFormat, format_option(_("table, json, csv or yaml."))] = SplitFormat.table,
     depth: Annotated[
         int | None, typer.Option("--depth", min=0, metavar="<n>", help=_("Show only the first N levels.").msgid)
     ] = None,
@@ -62,7 +60,6 @@ def split(
     ] = False,
 ) -> None:
     """`salesplan split` (its help is HELP)."""
-    from salesplan.diagnostics import has_errors
     from salesplan.report.progress import steps
     from salesplan.split.engine import split_plan
     from salesplan.split.render import BOM, RENDERERS, SplitOutput
@@ -72,10 +69,7 @@ def split(
     with steps(lang.value) as step:
         step("split")
         outcome = split_plan(loaded, comma_list(target) or None, allow_over_capacity=allow_over_capacity)
-    if outcome.diagnostics:
-        print_diagnostics(outcome.diagnostics, lang.value)
-    if has_errors(outcome.diagnostics):
-        raise typer.Exit(EXIT_ERROR)
+    exit_on_errors(outcome.diagnostics, lang.value)
     names = {t.id: t.name for t in loaded.plan.targets if t.name} if loaded.plan else {}
     made = RENDERERS.render(
         fmt.value, SplitOutput(outcome.splits, names), render_options(lang.value, output, depth=depth)
