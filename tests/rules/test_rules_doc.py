@@ -66,13 +66,13 @@ def test_a_rule_doc_in_chinese_keeps_its_examples_byte_for_byte(code: str) -> No
 
 def test_the_paragraphs_of_a_doc_are_cut_as_sphinx_cuts_them() -> None:
     doc = (
-        "A title line\nwrapped on two lines.\n\nThree checks:\n- one, `a: 1`;\n- two wraps\n  here;\n\n"
+        "A title line\nwrapped on two lines.\n\nIts checks:\n- one, `a: 1`;\n- two wraps\n  here;\n\n"
         "Failing example::\n\n    a: 1\n\n    b: [2]\n\nLiteral ::\n\n  x\nAfter."
     )
     parts = doc_parts(doc)
     assert [p.msgid for p in parts if p.msgid] == [
         "A title line wrapped on two lines.",
-        "Three checks:",
+        "Its checks:",
         "one, `a: 1`;",
         "two wraps here;",
         "Failing example:",
@@ -127,7 +127,7 @@ def test_rules_sp103_in_chinese_shows_chinese_paragraphs_and_the_examples_as_wri
     assert code == 0 and err == ""
     head = "SP103 target-not-achievable (error, smart)"
     assert out.startswith(f"{head}\n{'=' * len(head)}\n\n目标必须可实现（SMART A，可实现）")
-    assert "\n三项检查：\n\n- 相对基线的增长超过 `smart.max-growth`（默认 50%）为错误" in out
+    assert "\n检查项：\n\n- 相对基线的增长超过 `smart.max-growth`（默认 50%）为错误" in out
     assert (
         "\n失败示例：\n\n    team:\n      people:\n        - {id: 李雷, role: rep, region: east-a, capacity: 160}\n"
         in out
@@ -200,12 +200,12 @@ def test_the_markdown_table_in_docs_is_the_english_registry() -> None:
 def test_a_rule_doc_in_markdown_fences_its_examples() -> None:
     out = _run("SP103", "-f", "md")[1]
     assert out.startswith("## SP103 `target-not-achievable`\n\n*error, smart*\n\n目标必须可实现")
-    assert "\n三项检查：\n\n- 相对基线的增长" in out and "；\n- 没有 `baseline` 的目标" in out
+    assert "\n检查项：\n\n- 相对基线的增长" in out and "；\n- 没有 `baseline` 的目标" in out
     fence = "```yaml\nteam:\n  people:\n    - {id: 李雷, role: rep, region: east-a, capacity: 160}\n"
     assert f"失败示例：\n\n{fence}" in out
     assert out.count("```yaml\n") == 3 and out.endswith("- `smart.lower-is-better`: 降低才算挑战的指标名片段\n")
     english = _run("SP103", "-f", "md", "--lang", "en")[1]
-    assert "\nFailing example:\n\n```yaml\nteam:\n" in english and "Three checks:\n\n- growth over" in english
+    assert "\nFailing example:\n\n```yaml\nteam:\n" in english and "Its checks:\n\n- growth over" in english
 
 
 def test_output_is_written_once_and_never_overwritten_without_force(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """A target must be achievable (SMART A, 可实现): a reach, yet grounded — "接地气 + 够一够".
 
-Three checks:
+Its checks:
 
 - growth over the baseline above `smart.max-growth` (default 50%) is an error: so high it
   demoralises. For metrics where less is better (sales cycle, complaints, cost — option
