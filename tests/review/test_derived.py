@@ -50,6 +50,8 @@ def test_precedence_parentheses_and_unary_minus_exactly() -> None:
     assert formula("(a + b) * c - d").value(values) == 8
     assert formula("-a * 2 + b / c").value(values) == Fraction(-4, 3)
     assert formula("a / b / c").value(values) == Fraction(1, 6)  # left to right
+    assert formula("c - b - a").value(values) == 0  # left to right: (3 - 2) - 1, not 3 - (2 - 1)
+    assert formula("c - b + a * c / b").value(values) == Fraction(5, 2)
     assert formula("0.1 + 0.2").value({}) == Fraction(3, 10)  # exact: never a float
     assert formula("客单 ÷ （订单数 − 1） × 2").value({"客单": Fraction(9), "订单数": Fraction(4)}) == 6
     assert formula("revenue / orders").names() == ("revenue", "orders")

@@ -13,7 +13,7 @@ states of a node.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -160,20 +160,18 @@ class _Parser:
         return self.text[self.at] if self.at < len(self.text) else ""
 
     def expression(self) -> Node:
-        node = self.term()
-        while OPERATORS.get(self.peek()) in ("+", "-"):
-            operator = OPERATORS[self.text[self.at]]
-            self.at += 1
-            right = self.term()
-            node = Operation(operator, node, right, node.start, right.end)
-        return node
+        return self.chain(("+", "-"), self.term)
 
     def term(self) -> Node:
-        node = self.factor()
-        while OPERATORS.get(self.peek()) in ("*", "/"):
+        return self.chain(("*", "/"), self.factor)
+
+    def chain(self, operators: tuple[str, str], operand: Callable[[], Node]) -> Node:
+        """Operands joined by `operators`, left to right (one precedence level: a - b - c is (a - b) - c)."""
+        node = operand()
+        while OPERATORS.get(self.peek()) in operators:
             operator = OPERATORS[self.text[self.at]]
             self.at += 1
-            right = self.factor()
+            right = operand()
             node = Operation(operator, node, right, node.start, right.end)
         return node
 
