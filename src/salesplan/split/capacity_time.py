@@ -74,9 +74,17 @@ def _factors(
 
 
 def ramp_key(env: TargetEnv, rep: str | None) -> str | None:
-    """What a time level's shares owe to a rep's ramp: the rep when they may be ramped, else None
-    (attribute checks only: it is part of every time node's cache key)."""
+    """What a time level's shares owe to a rep's ramp: None when the rep is not ramped, else the first
+    rep asked about with the same ramp and active days (a rep brings nothing else to the factors), so
+    that reps hired alike share their time parts' shares. Part of every time node's cache key: found
+    once a rep."""
+    if rep in env.ramp_keys:
+        return env.ramp_keys[rep]
     person = env.people.get(rep) if rep is not None else None
-    if person is None or person.start is None or (person.ramp is None and env.plan.team.ramp is None):
-        return None
-    return rep
+    key: str | None = None
+    if person is not None and person.start is not None and (person.ramp is not None or env.plan.team.ramp is not None):
+        ramp = env.ramp(rep)
+        if ramp is not None and rep is not None:
+            key = env.ramp_alike.setdefault((ramp, env.active(rep)), rep)
+    env.ramp_keys[rep] = key
+    return key

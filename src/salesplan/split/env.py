@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Final
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic, Severity
 from salesplan.i18n import Message, Text, _
-from salesplan.model.ramp import Ramp, ramp_of, ramped_days
+from salesplan.model.ramp import Ramp, ramp_of, ramp_share, ramped_days
 from salesplan.numbers import plain as plain
 from salesplan.split.timeparts import WorkdayCalendar, days_between, overlap, workday_calendar
 
@@ -87,8 +87,13 @@ class TargetEnv:
     seasonal_kinds: dict[str, str] | None = None  # seasonal.py's: growth.row_kinds of the plan
     seasonal_regions: bool = False  # seasonal.py's: whether a row of history.by_month is a region's
     seasonal_owners: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # seasonal.py's, per level
+    ramp_keys: dict[str | None, str | None] = field(default_factory=dict)  # capacity_time.py's, per rep
+    ramp_alike: dict[tuple[Ramp, tuple[dt.date, dt.date]], str] = field(default_factory=dict)  # capacity_time.py's
     _calendars: dict[str | None, WorkdayCalendar] = field(default_factory=dict)
     _active: dict[str | None, tuple[dt.date, dt.date]] = field(default_factory=dict)
+    _ramps: dict[str | None, Ramp | None] = field(default_factory=dict)
+    _ramped: dict[tuple[str | None, dt.date, dt.date], Fraction] = field(default_factory=dict)
+    _ramp_shares: dict[tuple[str, dt.date, dt.date], Fraction] = field(default_factory=dict)
 
     @classmethod
     def build(cls, plan: Plan, index: int, source: SourceMap) -> TargetEnv:
@@ -193,14 +198,31 @@ class TargetEnv:
         return days_between(*overlap(a_start, a_end, start, end))
 
     def ramp(self, rep: str | None) -> Ramp | None:
-        """The rep's ramp-up (people[].ramp, else team.ramp), None when not ramped."""
+        """The rep's ramp-up (people[].ramp, else team.ramp), None when not ramped (built once a rep:
+        every node of the rep asks)."""
+        if rep in self._ramps:
+            return self._ramps[rep]
         person = self.people.get(rep) if rep is not None else None
-        return ramp_of(person, self.plan.team) if person is not None else None
+        ramp = self._ramps[rep] = ramp_of(person, self.plan.team) if person is not None else None
+        return ramp
 
     def ramped_days(self, rep: str | None, start: dt.date, end: dt.date) -> Fraction:
-        """The rep's active days in [start, end], each at the share of its tenure month (`salesplan.model.ramp`)."""
-        a_start, a_end = self.active(rep)
-        return ramped_days(*overlap(a_start, a_end, start, end), self.ramp(rep))
+        """The rep's active days in [start, end], each at the share of its tenure month (`salesplan.model.ramp`);
+        counted once a rep and range (the rep level and the caps ask for the same ones)."""
+        cached = self._ramped.get((rep, start, end))
+        if cached is None:
+            a_start, a_end = self.active(rep)
+            cached = self._ramped[(rep, start, end)] = ramped_days(*overlap(a_start, a_end, start, end), self.ramp(rep))
+        return cached
+
+    def ramp_share(self, rep: str, start: dt.date, end: dt.date) -> Fraction:
+        """The ramped share of the rep's active days in [start, end] (`salesplan.model.ramp.ramp_share`)."""
+        cached = self._ramp_shares.get((rep, start, end))
+        if cached is None:
+            a_start, a_end = self.active(rep)
+            share = ramp_share(*overlap(a_start, a_end, start, end), self.ramp(rep))
+            cached = self._ramp_shares[(rep, start, end)] = share
+        return cached
 
     def rep_region(self, rep: str | None) -> str | None:
         person = self.people.get(rep) if rep is not None else None

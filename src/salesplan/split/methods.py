@@ -21,7 +21,6 @@ from functools import lru_cache
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic, Severity
 from salesplan.i18n import Message, _
-from salesplan.model.ramp import ramp_share
 from salesplan.model.words import dimension
 from salesplan.split.basis_text import percent_text
 from salesplan.split.capacity_time import ramp_factors, ramp_key
@@ -47,7 +46,7 @@ from salesplan.split.result import Basis
 from salesplan.split.rounding import integer_weights
 from salesplan.split.seasonal import history_source, keep_rows, row_name, seasonal_weights
 from salesplan.split.shares import Shares
-from salesplan.split.timeparts import TimePart, overlap, time_parts
+from salesplan.split.timeparts import TimePart, days_between, overlap, time_parts
 
 
 def shares_key(env: TargetEnv, level: Level, ctx: Ctx) -> Hashable:
@@ -107,11 +106,13 @@ def _shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
     method = level.method
     if method == "explicit":
         return Shares(tuple(parts), tuple(level.values.get(p, 0) for p in parts), (_EXPLICIT,) * len(parts), fixed=True)
-    window_days = (ctx[END] - ctx[START]).days + 1
+    start, end = ctx[START], ctx[END]
+    window_days = (end - start).days + 1
+    actives = [env.active_days(part, start, end) for part in parts] if level.dim == "rep" else None
+    period_days = env.period_days
     exact: list[Fraction] = []
-    bases: list[Basis] = []
-    for part in parts:
-        active = env.active_days(part, ctx[START], ctx[END]) if level.dim == "rep" else window_days
+    for i, part in enumerate(parts):
+        active = actives[i] if actives is not None else window_days
         if method == "even":
             exact.append(Fraction(1 if active else 0))
         elif method == "weights":
@@ -120,13 +121,15 @@ def _shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
             exact.append(_history(env, level, part, ctx))
         else:  # capacity, each active day at its ramp share
             capacity = env.people[part].capacity or Decimal(0)
-            exact.append(Fraction(capacity) * env.ramped_days(part, ctx[START], ctx[END]) / env.period_days)
+            exact.append(Fraction(capacity) * env.ramped_days(part, start, end) / period_days)
     total = sum(exact, Fraction(0))
-    for part, weight in zip(parts, exact, strict=True):
-        active = env.active_days(part, ctx[START], ctx[END]) if level.dim == "rep" else window_days
-        basis = _basis(method, weight, total, active, window_days)
-        if method == "capacity" and active and (ramp := env.ramp(part)) is not None:
-            basis = _ramped(basis, ramp_share(*overlap(*env.active(part), ctx[START], ctx[END]), ramp))
+    shown = show(total)  # one total for every part's 拆解逻辑
+    bases: list[Basis] = []
+    for i, (part, weight) in enumerate(zip(parts, exact, strict=True)):
+        active = actives[i] if actives is not None else window_days
+        basis = _basis(method, weight, shown, active, window_days)
+        if method == "capacity" and active and env.ramp(part) is not None:
+            basis = _ramped(basis, env.ramp_share(part, start, end))
         bases.append(basis)
     return Shares(tuple(parts), tuple(integer_weights(exact)), tuple(bases), tuple(exact))
 
@@ -153,18 +156,19 @@ def _ramped(basis: Basis, share: Fraction) -> Basis:
     return replace(basis, note=note)
 
 
-def _basis(method: str, weight: Fraction, total: Fraction, active: int, window_days: int) -> Basis:
+def _basis(method: str, weight: Fraction, total: Decimal, active: int, window_days: int) -> Basis:
+    """A part's 拆解逻辑: its weight of the `total` shown (`show`) for the parts of its node."""
     if method == "even":
         basis = _EVEN
     elif method == "capacity" and 0 < active < window_days:
         return Basis(
             "capacity",
             show(weight),
-            show(total),
+            total,
             _("active {active}/{days} days", active=active, days=window_days),
         )
     else:
-        basis = Basis(method, show(weight), show(total))
+        basis = Basis(method, show(weight), total)
     return _inactive(basis) if active == 0 else basis
 
 
@@ -248,7 +252,8 @@ def _time_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
             ]
         )
     rep = ctx[REP]
-    actives = [env.active_days(rep, p.start, p.end) for p in parts]
+    a_start, a_end = env.active(rep)
+    actives = [days_between(*overlap(a_start, a_end, p.start, p.end)) for p in parts]
     ids = tuple(p.id for p in parts)
     windows = tuple((p.start, p.end) for p in parts)
     method = level.method
@@ -268,7 +273,6 @@ def _time_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
         exact = [Fraction(a) for a in actives]
     else:  # workdays
         calendar = env.calendar(ctx[REGION] or env.rep_region(rep))
-        a_start, a_end = env.active(rep)
         exact = [Fraction(calendar.count(max(p.start, a_start), min(p.end, a_end))) for p in parts]
         years = sorted({y for p in parts for y in (p.start.year, p.end.year) if y in calendar.unpublished_years})
         for year in years:  # one finding per year, at the plan period: the same for every target and level
@@ -277,18 +281,21 @@ def _time_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
     factors = ramp_factors(env, level.index, rep, parts)
     if factors is not None:  # under a capacity rep level, a ramping rep's parts count ramped days
         exact = [w * f for w, f in zip(exact, factors, strict=True)]
-    total = sum(exact, Fraction(0))
+    total = show(sum(exact, Fraction(0)))  # one total for every part's 拆解逻辑
     bases_list: list[Basis] = []
     named = row_name(env, history_source(env, level.index, ctx)) if method == "history" else None
-    for weight, active, part in zip(exact, actives, parts, strict=True):
+    for i, (weight, active, part) in enumerate(zip(exact, actives, parts, strict=True)):
+        note = _INACTIVE if active == 0 and rep is not None else None
         if method == "even":
-            basis = _EVEN if active == part.full_days else Basis("days", Decimal(active), Decimal(part.full_days))
+            full = part.full_days
+            basis = _EVEN if active == full else Basis("days", Decimal(active), Decimal(full), note)
         elif method == "history":
-            basis = Basis(_SAME_PERIOD[level.dim], show(weight), show(total), row=named)
+            basis = Basis(_SAME_PERIOD[level.dim], show(weight), total, note, named)
         else:
-            basis = Basis(method, show(weight), show(total))
-        basis = _inactive(basis) if active == 0 and rep is not None else basis
-        bases_list.append(_ramped(basis, factors[len(bases_list)]) if factors is not None else basis)
+            basis = Basis(method, show(weight), total, note)
+        if factors is not None and factors[i] != 1:
+            basis = _ramped(basis, factors[i])
+        bases_list.append(basis)
     return Shares(ids, tuple(integer_weights(exact)), tuple(bases_list), tuple(exact), windows)
 
 
