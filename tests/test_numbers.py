@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from salesplan.numbers import MAX_DIGITS, MAX_PLACES, PercentError, out_of_bounds, parse_percent
+from salesplan.numbers import MAX_DIGITS, MAX_PLACES, PercentError, fixed, out_of_bounds, parse_percent, plain
 
 
 @pytest.mark.parametrize(
@@ -98,3 +98,26 @@ def test_every_way_of_writing_a_percent_reads_the_same(number: Decimal) -> None:
         == parse_percent(f"{text} %")
         == number
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "json", "shown"),
+    [
+        (None, None, None),
+        (Decimal("6.70"), "6.70", "6.7"),
+        (Decimal("8E+1"), "80", "80"),
+        (Decimal("-12.5"), "-12.5", "-12.5"),
+        (Decimal("-0.00"), "-0.00", "0"),
+        (Decimal("0.000125"), "0.000125", "0.000125"),
+    ],
+)
+def test_fixed_keeps_the_places_plain_drops_them(value: Decimal | None, json: str | None, shown: str | None) -> None:
+    assert fixed(value) == json
+    assert (None if value is None else plain(value)) == shown
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=MAX_PLACES, max_value=10**MAX_DIGITS - 1))
+def test_fixed_and_plain_give_the_same_number_back(value: Decimal) -> None:
+    json = fixed(value)
+    assert json is not None and "E" not in json and Decimal(json) == value
+    assert "E" not in plain(value) and Decimal(plain(value)) == value

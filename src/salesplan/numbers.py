@@ -32,6 +32,12 @@ def plain(value: Decimal) -> str:
     return text if text not in ("", "-0") else "0"
 
 
+def fixed(value: Decimal | None) -> str | None:
+    """A Decimal as the JSON outputs write it: its digits in fixed point, as computed (no exponent, its
+    places kept: 6.70 stays 6.70); None stays None (null)."""
+    return None if value is None else format(value, "f")
+
+
 def out_of_bounds(value: Decimal) -> Message | None:
     """Why `value` is not a number salesplan keeps exactly, or None when it is."""
     if not value.is_finite():

@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from salesplan.diff.result import EntityDiff, FieldChange, Status, percent_change
 from salesplan.diff.units import Scale
+from salesplan.numbers import plain
 
 Kind = Literal["text", "amount", "date", "points"]
 _SAME = Scale(0)
@@ -33,10 +34,7 @@ def text(value: Any) -> str | None:
     if value is None:
         return None
     if isinstance(value, Decimal):
-        plain = format(value, "f")
-        if "." in plain:
-            plain = plain.rstrip("0").rstrip(".")
-        return plain if plain not in ("", "-0") else "0"
+        return plain(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, list | tuple):

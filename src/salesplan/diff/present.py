@@ -8,6 +8,7 @@ from salesplan.diff import words
 from salesplan.diff.result import EntityDiff, FieldChange, PartChange, PlanDiff, TargetDiff
 from salesplan.i18n import render
 from salesplan.model.words import dimension
+from salesplan.numbers import plain
 
 _RISK_WORDS = ("probability", "impact", "level")
 _ARROW = " → "
@@ -17,21 +18,12 @@ def signed(value: Decimal | None) -> str:
     """+20, -12, 0: a change with its sign."""
     if value is None:
         return ""
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if value > 0:
-        return f"+{text}"
-    return text if value < 0 else "0"
+    return f"+{plain(value)}" if value > 0 else plain(value)
 
 
 def amount(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text if text not in ("", "-0") else "0"
+    """500, 66.7, 0 (`numbers.plain`); "" when there is none."""
+    return "" if value is None else plain(value)
 
 
 def percent(value: Decimal | None) -> str:

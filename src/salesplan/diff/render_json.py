@@ -9,19 +9,15 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from salesplan.diff.present import amount
 from salesplan.diff.result import EntityDiff, FieldChange, PartChange, PlanDiff, TargetDiff
+from salesplan.numbers import fixed, plain
 from salesplan.rendering import RenderOptions
 
 VERSION = 1
 
 
-def _number(value: Any) -> str | None:
-    return None if value is None else amount(value)
-
-
-def _pct(value: Decimal | None) -> str | None:
-    return None if value is None else format(value, "f")
+def _number(value: Decimal | None) -> str | None:
+    return None if value is None else plain(value)
 
 
 def field_doc(change: FieldChange) -> dict[str, Any]:
@@ -30,7 +26,7 @@ def field_doc(change: FieldChange) -> dict[str, Any]:
         "old": change.old,
         "new": change.new,
         "delta": _number(change.delta),
-        "delta_pct": _pct(change.pct),
+        "delta_pct": fixed(change.pct),
         "unit": change.unit or None,
     }
 
@@ -42,7 +38,7 @@ def part_doc(part: PartChange) -> dict[str, Any]:
         "old": _number(part.old),
         "new": _number(part.new),
         "delta": _number(part.delta),
-        "delta_pct": _pct(part.pct),
+        "delta_pct": fixed(part.pct),
         "cause": part.cause,
     }
 
@@ -73,7 +69,7 @@ def target_doc(target: TargetDiff) -> dict[str, Any]:
         "old_value": _number(target.old_value),
         "new_value": _number(target.new_value),
         "delta": _number(target.delta) if target.comparable else None,
-        "delta_pct": _pct(percent_change(target.old_value, target.new_value)) if target.comparable else None,
+        "delta_pct": fixed(percent_change(target.old_value, target.new_value)) if target.comparable else None,
         "comparable": target.comparable,
         "fields": [field_doc(c) for c in target.fields],
         "parts": [part_doc(p) for p in target.parts],

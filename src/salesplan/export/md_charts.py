@@ -6,15 +6,9 @@ label early); numbers are their exact decimal digits, percent points for a perce
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from salesplan.export.md_text import mermaid_text
 from salesplan.export.model import Chart
-
-
-def _number(value: Decimal) -> str:
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
+from salesplan.numbers import plain
 
 
 def _quoted(text: str) -> str:
@@ -26,7 +20,7 @@ def chart_lines(chart: Chart) -> list[str]:
     if chart.kind == "pie":
         lines = [f"pie title {mermaid_text(chart.title)}"]
         series = chart.series[0]
-        lines += [f"    {_quoted(c)} : {_number(v)}" for c, v in zip(chart.categories, series.values, strict=True)]
+        lines += [f"    {_quoted(c)} : {plain(v)}" for c, v in zip(chart.categories, series.values, strict=True)]
         return lines
     axis = ", ".join(_quoted(c) for c in chart.categories)
     lines = ["xychart-beta", f"    title {_quoted(chart.title)}", f"    x-axis [{axis}]"]
@@ -34,7 +28,7 @@ def chart_lines(chart: Chart) -> list[str]:
         unit = '"%"' if chart.unit == "%" else _quoted(chart.unit)  # a quoted % is no comment
         lines.append(f"    y-axis {unit}")
     for series in chart.series:
-        lines.append(f"    {chart.kind} [{', '.join(_number(v) for v in series.values)}]")
+        lines.append(f"    {chart.kind} [{', '.join(plain(v) for v in series.values)}]")
     if chart.line_at is not None:
-        lines.append(f"    line [{', '.join(_number(chart.line_at) for _ in chart.categories)}]")
+        lines.append(f"    line [{', '.join(plain(chart.line_at) for _ in chart.categories)}]")
     return lines

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from salesplan.i18n import _
+from salesplan.numbers import fixed
 from salesplan.rendering import plain_console
 from salesplan.review.execution import counts
 from salesplan.review.words import TASK_HEADERS, TASK_STATE_WORDS, TASK_STATUS_WORDS, TASK_TITLE
@@ -70,7 +71,7 @@ def task_json(task: TaskProgress) -> dict[str, Any]:
         "start": task.start.isoformat(),
         "end": task.end.isoformat(),
         "status": task.status,
-        "percent": None if task.percent is None else format(task.percent, "f"),
+        "percent": fixed(task.percent),
         "state": task.state,
         "late_days": task.late_days,
         "blocked_by": list(task.blocked_by),

@@ -51,7 +51,7 @@ from typing import Any
 
 from salesplan.i18n import _
 from salesplan.model.words import level_word
-from salesplan.numbers import plain, to_decimal
+from salesplan.numbers import fixed, plain, to_decimal
 from salesplan.rendering import plain_console
 from salesplan.review.alerts import Alert, PeriodFigure, message, whom
 from salesplan.review.engine import STATUSES, Review, ReviewRow, TargetReview
@@ -79,9 +79,9 @@ def _figures(row: ReviewRow) -> dict[str, Any]:
         "coords": dict(row.coords),
         "target": plain(row.target),
         "actual": plain(row.actual),
-        "achievement": _percent(row.achievement),
+        "achievement": fixed(row.achievement),
         "expected": plain(row.expected),
-        "pacing": _percent(row.pacing),
+        "pacing": fixed(row.pacing),
         "gap": plain(row.gap),
         "status": row.status,
     }
@@ -91,10 +91,6 @@ def _state(state: Undefined) -> dict[str, Any]:
     if state.kind == "missing":
         return {"kind": state.kind, "metrics": list(state.metrics)}
     return {"kind": state.kind, "divisor": state.divisor}
-
-
-def _percent(value: Any) -> str | None:
-    return None if value is None else format(value, "f")
 
 
 def _target_head(target: TargetReview) -> dict[str, Any]:
@@ -109,7 +105,7 @@ def _target_head(target: TargetReview) -> dict[str, Any]:
         "lower_is_better": target.lower_is_better,
         "window": {"start": target.window[0].isoformat(), "end": target.window[1].isoformat()},
         "status": target.total.status,
-        "pacing": _percent(target.total.pacing),
+        "pacing": fixed(target.total.pacing),
     }
 
 
@@ -133,7 +129,7 @@ def _alert(alert: Alert) -> dict[str, Any]:
         "coords": dict(alert.coords),
         "period": alert.level,
         "periods": [_figure(f) for f in alert.periods],
-        "change": None if alert.change is None else format(alert.change, "f"),
+        "change": fixed(alert.change),
     }
 
 
@@ -220,9 +216,9 @@ def _row_text(row: ReviewRow) -> str:
         f'          "coords": {coords},\n'
         f'          "target": "{plain(row.target)}",\n'
         f'          "actual": "{plain(row.actual)}",\n'
-        f'          "achievement": {_scalar(_percent(row.achievement))},\n'
+        f'          "achievement": {_scalar(fixed(row.achievement))},\n'
         f'          "expected": "{plain(row.expected)}",\n'
-        f'          "pacing": {_scalar(_percent(row.pacing))},\n'
+        f'          "pacing": {_scalar(fixed(row.pacing))},\n'
         f'          "gap": "{plain(row.gap)}",\n'
         f'          "status": {_string(row.status)}\n'
         "        }"

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from salesplan.i18n import render
+from salesplan.numbers import fixed
 from salesplan.rendering import Renderers, RenderOptions, cell_width, pad
 from salesplan.rollup.tree import Node, Rollup
 from salesplan.rollup.units import convert
@@ -61,7 +62,7 @@ def _json(node: Node, lang: str) -> dict[str, Any]:
         "target": node.target or None,
         "value": format(node.value, "f"),  # plain digits: a unit conversion shifts the exponent
         "unit": node.unit,
-        "expected": None if node.expected is None else format(node.expected, "f"),
+        "expected": fixed(node.expected),
         "children": [_json(c, lang) for c in node.children],
     }
 
