@@ -18,8 +18,10 @@ A node's history is looked up by its coordinates ({level: part} from the outermo
   growth), else of the region's row (or the team's one row); a part cut by the plan period counts
   its share of the part's days, like `method: history`. Without a time part the history is the
   whole of `history.revenue` (or, without it, of `history.by_month`);
-- a rep (or any other level, a channel or account without a time part) has no history of its own:
-  no growth.
+- a channel, account or tier without a time part: its own row of `history.by_channel`,
+  `by_account` or `by_tier` (a tier without `by_tier`: its accounts' rows), for a revenue target
+  (`salesplan.split.growth_parts` says when the row is the node's whole history);
+- a rep (or any other level) has no history of its own: no growth.
 Anything missing (a region without a row, a month the history lacks, a history of 0) gives no
 growth, never a guess, and so does a `history.period` that is not the plan period whole years earlier
 (shorter, longer or shifted: `same_span`); the split's own diagnostics say what is missing where a split needs it.
@@ -36,6 +38,7 @@ from typing import TYPE_CHECKING
 
 from salesplan.model.values import REVENUE_METRICS, is_money_unit, unit_multiplier
 from salesplan.periods import part_of_id
+from salesplan.split.growth_parts import CUSTOMER_LEVELS, PartHistory, part_history
 
 if TYPE_CHECKING:
     from salesplan.model.plan import Plan, Target
@@ -110,6 +113,7 @@ class Comparable:
     period: tuple[dt.date, dt.date]
     history_period: tuple[dt.date, dt.date] | None
     rows: Mapping[str, str] = field(default_factory=dict)  # row_kinds
+    parts: PartHistory | None = None  # the channel, account and tier rows (a revenue target's)
     _cache: dict[tuple[tuple[str, str], ...], Fraction | None] = field(default_factory=dict, repr=False)
 
     def history(self, coords: Mapping[str, str]) -> Fraction | None:
@@ -124,10 +128,13 @@ class Comparable:
         return growth_of(value, self.history(coords))
 
     def _lookup(self, coords: Mapping[str, str]) -> Fraction | None:
+        time = next((level for level in _TIME if level in coords), None)
+        if time is None and any(level in coords for level in CUSTOMER_LEVELS):
+            found = self.parts.history(coords) if self.parts is not None else None
+            return found * self.scale if found is not None else None
         if any(level not in (*ROW_KINDS, *_TIME) for level in coords):
             return None
         regions = [coords["region"]] if "region" in coords else self.regions
-        time = next((level for level in _TIME if level in coords), None)
         if time is not None:
             owner = next(
                 (level for level in reversed(list(coords)) if self.rows.get(coords[level]) == level),
@@ -141,8 +148,6 @@ class Comparable:
             if any(level in coords for level in ROW_KINDS[1:]):
                 return None
             return self._months(regions, coords[time])
-        if "channel" in coords or "account" in coords:
-            return None
         if self.table:
             return self._revenue(regions, coords.get("product"))
         if self.months and "product" not in coords:
@@ -255,10 +260,13 @@ def comparable(plan: Plan, target: Target, *, any_span: bool = False) -> Compara
     metric = target.metric or ""
     table: Table
     months: Mapping[str, object] = {}
+    parts = None
     if metric in history.metrics:
         table, scale = history.metrics[metric], Fraction(1)
-    elif _is_revenue(target.metric) and is_money_unit(unit) and (history.revenue or history.by_month):
-        table, months = history.revenue, history.by_month
+    elif _is_revenue(target.metric) and is_money_unit(unit):
+        table, months, parts = history.revenue, history.by_month, part_history(plan, target)
+        if not (table or months or parts):
+            return None
         scale = Fraction(unit_multiplier(plan.plan.unit), unit_multiplier(unit))
     else:
         return None
@@ -277,6 +285,7 @@ def comparable(plan: Plan, target: Target, *, any_span: bool = False) -> Compara
         period=(period.start, period.end),
         history_period=(history.period.start, history.period.end) if history.period else None,
         rows=row_kinds(plan) if months else {},
+        parts=parts,
     )
 
 
