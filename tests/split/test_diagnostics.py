@@ -35,6 +35,18 @@ CASES = [
         ["east-b"],
     ),
     (
+        "- id: T\n  value: 10\n  split:\n    - by: region\n      method: weights",
+        codes.MISSING_WEIGHT,
+        "method: weights",
+        ["method: weights needs a `weights:` mapping"],
+    ),
+    (
+        "- id: T\n  value: 10\n  split:\n    - by: region\n      method: explicit\n      weights: {east-a: 1}",
+        codes.MISSING_WEIGHT,
+        "method: explicit",
+        ["method: explicit needs a `values:` mapping"],
+    ),
+    (
         "- id: T\n  value: 10\n  split:\n    - by: region\n      method: weights\n      weights:\n        east-a: -1\n"
         "        east-b: 2",
         codes.NEGATIVE_WEIGHT,

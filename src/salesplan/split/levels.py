@@ -195,15 +195,16 @@ class _Checker:
             out[part] = number
         return out
 
+    def lacking(self, level: Level, method: str, needed: Message) -> None:
+        """A level without the mapping `method` reads (`weights:`, `values:`): `needed`, at its `method:`, when
+        that is its method (another method has no use for the mapping)."""
+        if level.method == method:
+            self.add(codes.MISSING_WEIGHT, level.path(self.env, "method"), needed)
+
     def weights(self, level: Level) -> None:
         env, spec = self.env, level.spec
         if spec.weights is None:
-            if level.method == "weights":
-                self.add(
-                    codes.MISSING_WEIGHT,
-                    level.path(env, "method"),
-                    _("method: weights needs a `weights:` mapping of part -> weight"),
-                )
+            self.lacking(level, "weights", _("method: weights needs a `weights:` mapping of part -> weight"))
             return
         level.weights = {k: to_fraction(v) for k, v in self.mapping(level, "weights", spec.weights).items()}
         if level.method != "weights":
@@ -222,12 +223,7 @@ class _Checker:
     def values(self, level: Level) -> None:
         env, spec = self.env, level.spec
         if spec.values is None:
-            if level.method == "explicit":
-                self.add(
-                    codes.MISSING_WEIGHT,
-                    level.path(env, "method"),
-                    _("method: explicit needs a `values:` mapping of part -> amount"),
-                )
+            self.lacking(level, "explicit", _("method: explicit needs a `values:` mapping of part -> amount"))
             return
         for part, number in self.mapping(level, "values", spec.values).items():
             units = env.to_units(number)
