@@ -15,16 +15,27 @@ from salesplan.split.timeparts import time_parts
 
 
 def count_leaves(env: TargetEnv, levels: list[Level]) -> int:
-    memo: dict[tuple[object, ...], int] = {}
+    return _Counter(env, levels).count(0, env.root_ctx())
 
-    def count(i: int, ctx: Ctx) -> int:
+
+class _Counter:
+    """The memoised count (an object rather than a closure that calls itself: such a closure is a
+    reference cycle, and it, its memo and the env would wait for the cyclic collector)."""
+
+    def __init__(self, env: TargetEnv, levels: list[Level]) -> None:
+        self.env = env
+        self.levels = levels
+        self.memo: dict[tuple[object, ...], int] = {}
+
+    def count(self, i: int, ctx: Ctx) -> int:
+        levels = self.levels
         if i == len(levels):
             return 1
         key = (i, *ctx[:PRODUCT], *ctx[PRODUCT + 1 :])  # a product never changes the parts under it
-        known = memo.get(key)
+        known = self.memo.get(key)
         if known is not None:
             return known
-        level = levels[i]
+        env, count, level = self.env, self.count, levels[i]
         total = 0
         if level.method == "ipf":
             outer, inner = level.dims
@@ -41,7 +52,5 @@ def count_leaves(env: TargetEnv, levels: list[Level]) -> int:
         else:
             for ident in compute_parts(env, level, ctx):
                 total += count(i + 1, with_part(ctx, level.dim, ident, env))
-        memo[key] = total
+        self.memo[key] = total
         return total
-
-    return count(0, env.root_ctx())
