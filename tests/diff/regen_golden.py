@@ -23,6 +23,7 @@ CASES = {
     "yuan": ("base.plan.yaml", "yuan.plan.yaml"),
     "same": ("base.plan.yaml", "base.plan.yaml"),
     "targets": ("base.plan.yaml", "targets.plan.yaml"),
+    "team": ("team_old.plan.yaml", "team_new.plan.yaml"),
 }
 SUFFIX = {"table": "txt", "md": "md", "json": "json"}
 

@@ -91,8 +91,9 @@ def entity_lines(entity: EntityDiff, lang: str) -> list[str]:
 
 
 def entity_name(entity: EntityDiff, lang: str) -> str:
-    """Its name; a member of the team also says what it is (person, region, product, account)."""
-    if entity.kind in ("person", "region", "product", "account"):
+    """Its name; a member of the team also says what it is (person, region, product, channel, account),
+    and the team's own fields are the team's."""
+    if entity.kind in ("person", "region", "product", "channel", "account", "team"):
         return f"{words.KIND[entity.kind].render(lang)} {entity.name}".strip()
     return entity.name
 

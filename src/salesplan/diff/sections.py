@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Any
 from salesplan.diff.fields import Spec, attr, by_id, compare, entities
 from salesplan.diff.result import EntityDiff, FieldChange
 from salesplan.diff.units import Scale
+from salesplan.numbers import plain
 
 if TYPE_CHECKING:
-    from salesplan.model.plan import Plan, SplitLevel, Target
+    from salesplan.model.plan import Plan, SplitLevel, Target, Team
 
 PLAN = (
     attr("name"),
@@ -53,9 +54,29 @@ TASK = (
     attr("depends_on"),
     attr("status"),
 )
-PERSON = (attr("name"), attr("role"), attr("region"), attr("capacity", "amount"), attr("start"), attr("end"))
+
+
+def _ramp(item: Any) -> list[str] | None:
+    """A ramp as its months' shares, `30%, 60%` (a person's, or the team's for reps without one)."""
+    ramp = getattr(item, "ramp", None)
+    return [f"{plain(share)}%" for share in ramp] if ramp else None
+
+
+# every list of `team` (docs/diff.md): each entry matched by id, every field of the plan format compared
+PERSON = (
+    attr("name"),
+    attr("role"),
+    attr("region"),
+    attr("capacity", "amount"),
+    attr("start"),
+    attr("end"),
+    Spec("ramp", _ramp),
+)
+REGION = (attr("name"), attr("calendar"))
 NAMED = (attr("name"),)
+CHANNEL = (attr("name"), attr("type"), attr("owner"))
 ACCOUNT = (attr("name"), attr("tier"), attr("region"), attr("owner"))
+TEAM = (Spec("ramp", _ramp),)  # the team's own fields, beside its lists
 
 
 _UNIT = Spec("unit", lambda unit: unit)
@@ -122,13 +143,21 @@ def target_fields(
 
 
 def team(old: Plan, new: Plan, scale: Scale) -> tuple[EntityDiff, ...]:
+    """People, regions, products, channels and accounts added, removed or changed, then the team's ramp."""
     unit = new.plan.unit
     return (
         *entities("person", by_id(old.team.people), by_id(new.team.people), PERSON, scale, unit),
-        *entities("region", by_id(old.team.regions), by_id(new.team.regions), NAMED),
+        *entities("region", by_id(old.team.regions), by_id(new.team.regions), REGION),
         *entities("product", by_id(old.team.products), by_id(new.team.products), NAMED),
+        *entities("channel", by_id(old.team.channels), by_id(new.team.channels), CHANNEL),
         *entities("account", by_id(old.team.accounts), by_id(new.team.accounts), ACCOUNT),
+        *entities("team", _whole(old.team), _whole(new.team), TEAM),
     )
+
+
+def _whole(team: Team) -> dict[str, Team]:
+    """The team as one thing (its own fields), present when it has any of them."""
+    return {"team": team} if any(spec.get(team) is not None for spec in TEAM) else {}
 
 
 def risks(old: Plan, new: Plan) -> tuple[EntityDiff, ...]:

@@ -95,12 +95,14 @@ def plan_lines(plan: Plan, splits: dict[str, TargetSplit], lang: str = "zh") -> 
         out += _facts(f"{_kind('task', lang)} {ident}", task, sections.TASK, unit, lang)
     for kind, items, specs in (
         ("person", plan.team.people, sections.PERSON),
-        ("region", plan.team.regions, sections.NAMED),
+        ("region", plan.team.regions, sections.REGION),
         ("product", plan.team.products, sections.NAMED),
+        ("channel", plan.team.channels, sections.CHANNEL),
         ("account", plan.team.accounts, sections.ACCOUNT),
     ):
         for ident, item in sorted(by_id(items).items()):
             out += _facts(f"{_kind(kind, lang)} {ident}", item, specs, unit, lang)
+    out += _facts(_kind("team", lang), plan.team, sections.TEAM, unit, lang)
     return out
 
 

@@ -34,6 +34,9 @@ FIELD: dict[str, Message] = {
     "region": _("region"),
     "capacity": _("capacity"),
     "tier": _("tier"),
+    "type": _("channel type"),
+    "calendar": _("holiday calendar"),
+    "ramp": _("ramp-up"),
     "kind": _("target kind"),
     "dimension": _("target dimension"),
     "metric": _("metric"),
@@ -59,7 +62,9 @@ KIND: dict[str, Message] = {
     "person": _("person"),
     "region": _("region"),
     "product": _("product"),
+    "channel": _("channel"),
     "account": _("account"),
+    "team": _("team"),
 }
 STATUS: dict[str, Message] = {"added": _("added"), "removed": _("removed"), "changed": _("changed")}
 CAUSE: dict[str, Message] = {
