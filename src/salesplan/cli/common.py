@@ -59,6 +59,17 @@ ACTUALS = typer.Option("--actuals", "-a", metavar="<path>", help=_("Actuals: CSV
 AS_OF = typer.Option("--as-of", metavar="<date>", help=_("Review date YYYY-MM-DD (default: today).").msgid)
 
 
+AllowOverCapacityOption = Annotated[
+    bool,
+    typer.Option("--allow-over-capacity", help=_("Warn instead of failing when reps' capacity is exceeded.").msgid),
+]
+
+
+def value_option(name: str, metavar: str, help_text: Message) -> Any:
+    """An option that takes a value: its name, the metavar its help shows (`<path>`, `<date>`, `<pct>`), its help."""
+    return typer.Option(name, metavar=metavar, help=help_text.msgid)
+
+
 def format_option(help_text: Message) -> Any:
     """A command's `-f/--format` option; its choices are the command's own enum of formats."""
     return typer.Option("--format", "-f", help=help_text.msgid)
@@ -118,6 +129,7 @@ __all__ = [
     "LANG_HELP",
     "OUTPUT_HELP",
     "TARGET_HELP",
+    "AllowOverCapacityOption",
     "ConfigOption",
     "ForceOption",
     "Lang",
@@ -139,5 +151,6 @@ __all__ = [
     "refuse_settings",
     "render_options",
     "render_out",
+    "value_option",
     "written",
 ]

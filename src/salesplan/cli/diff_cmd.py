@@ -31,6 +31,7 @@ from salesplan.cli.common import (
     format_option,
     print_diagnostics,
     render_out,
+    value_option,
 )
 from salesplan.i18n import _
 
@@ -49,7 +50,7 @@ def diff(
         list[Path], typer.Argument(help=_("OLD NEW, or one PLAN with --rev or --textconv.").msgid, show_default=False)
     ],
     rev: Annotated[
-        str | None, typer.Option("--rev", metavar="<rev>", help=_("Compare PLAN at this git revision (or A..B).").msgid)
+        str | None, value_option("--rev", "<rev>", _("Compare PLAN at this git revision (or A..B)."))
     ] = None,
     textconv: Annotated[
         bool,

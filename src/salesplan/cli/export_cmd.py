@@ -19,6 +19,7 @@ from salesplan.cli.common import (
     load_or_exit,
     print_diagnostics,
     refuse_input_as_output,
+    value_option,
 )
 from salesplan.i18n import _, resolve_lang
 
@@ -40,11 +41,7 @@ def export(
     fmt: Annotated[Format | None, format_option(_("xlsx or md (default: the -o suffix)."))] = None,
     tables: Annotated[
         str | None,
-        typer.Option(
-            "--tables",
-            metavar="<table,...>",
-            help=_("Comma-separated subset of breakdown,execution,risks,timeline.").msgid,
-        ),
+        value_option("--tables", "<table,...>", _("Comma-separated subset of breakdown,execution,risks,timeline.")),
     ] = None,
     lang: Annotated[
         Lang | None,
@@ -58,11 +55,7 @@ def export(
     ] = None,
     template: Annotated[
         Path | None,
-        typer.Option(
-            "--template",
-            metavar="<path>",
-            help=_("Folder overriding Markdown templates (DIR/export/*.md.j2).").msgid,
-        ),
+        value_option("--template", "<path>", _("Folder overriding Markdown templates (DIR/export/*.md.j2).")),
     ] = None,
     blank: Annotated[
         bool, typer.Option("--blank", help=_("Write the empty templates instead of a plan.").msgid)

@@ -17,6 +17,7 @@ import typer
 
 from salesplan.cli.common import (
     EXIT_ERROR,
+    AllowOverCapacityOption,
     ForceOption,
     Lang,
     LangOption,
@@ -24,6 +25,7 @@ from salesplan.cli.common import (
     check_output,
     fail,
     format_option,
+    value_option,
 )
 from salesplan.cli.outcome import err, written
 from salesplan.i18n import _
@@ -48,16 +50,13 @@ def import_(
     output: OutputOption = None,
     into: Annotated[
         Path | None,
-        typer.Option("--into", metavar="<path>", help=_("Update this plan file with what the workbook changed.").msgid),
+        value_option("--into", "<path>", _("Update this plan file with what the workbook changed.")),
     ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help=_("With --into: print the diff instead of writing.").msgid)
     ] = False,
     fmt: Annotated[ImportFormat, format_option(_("text or json."))] = ImportFormat.text,
-    allow_over_capacity: Annotated[
-        bool,
-        typer.Option("--allow-over-capacity", help=_("Warn instead of failing when reps' capacity is exceeded.").msgid),
-    ] = False,
+    allow_over_capacity: AllowOverCapacityOption = False,
     force: ForceOption = False,
     lang: LangOption = Lang.zh,
 ) -> None:

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from salesplan.cli.common import EXIT_ERROR, ForceOption, Lang, err, print_diagnostics
+from salesplan.cli.common import (
+    EXIT_ERROR,
+    ForceOption,
+    Lang,
+    err,
+    print_diagnostics,
+    value_option,
+)
 from salesplan.i18n import _
 
 if TYPE_CHECKING:
@@ -56,38 +63,28 @@ def init(
     ] = Lang.zh,
     name: Annotated[
         str | None,
-        typer.Option("--name", metavar="<text>", help=_("Plan name [default: from scenario and period]").msgid),
+        value_option("--name", "<text>", _("Plan name [default: from scenario and period]")),
     ] = None,
     period: Annotated[
         str | None,
-        typer.Option(
+        value_option(
             "--period",
-            metavar="<period>",
-            help=_("2026-Q3, 2026-H2, 2026, 2026-07 or 2026-07-01..2026-09-30 [default: next quarter]").msgid,
+            "<period>",
+            _("2026-Q3, 2026-H2, 2026, 2026-07 or 2026-07-01..2026-09-30 [default: next quarter]"),
         ),
     ] = None,
     start: Annotated[
         str | None,
-        typer.Option(
-            "--start", metavar="<date>", help=_("First day (YYYY-MM-DD), with --end, instead of --period.").msgid
-        ),
+        value_option("--start", "<date>", _("First day (YYYY-MM-DD), with --end, instead of --period.")),
     ] = None,
-    end: Annotated[
-        str | None, typer.Option("--end", metavar="<date>", help=_("Last day (YYYY-MM-DD), with --start.").msgid)
-    ] = None,
+    end: Annotated[str | None, value_option("--end", "<date>", _("Last day (YYYY-MM-DD), with --start."))] = None,
     owner: Annotated[
         str | None,
-        typer.Option(
-            "--owner",
-            metavar="<person>",
-            help=_("Plan owner (a person) [default: a sample name in the plan's language]").msgid,
-        ),
+        value_option("--owner", "<person>", _("Plan owner (a person) [default: a sample name in the plan's language]")),
     ] = None,
     unit: Annotated[
         str | None,
-        typer.Option(
-            "--unit", metavar="<unit>", help=_("Unit of money: wan (10,000 yuan; the default) or yuan.").msgid
-        ),
+        value_option("--unit", "<unit>", _("Unit of money: wan (10,000 yuan; the default) or yuan.")),
     ] = None,
     force: ForceOption = False,
     list_scenarios: Annotated[

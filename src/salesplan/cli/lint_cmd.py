@@ -8,7 +8,15 @@ from typing import Annotated
 
 import typer
 
-from salesplan.cli.common import OUTPUT_HELP, ConfigOption, ForceOption, Lang, LangOption, format_option
+from salesplan.cli.common import (
+    OUTPUT_HELP,
+    ConfigOption,
+    ForceOption,
+    Lang,
+    LangOption,
+    format_option,
+    value_option,
+)
 from salesplan.cli.lint_run import LintRequest, run_lint
 from salesplan.i18n import _
 
@@ -67,9 +75,7 @@ def lint(
     ] = None,
     as_of: Annotated[
         str | None,
-        typer.Option(
-            "--as-of", metavar="<date>", help=_("Judge task dates as of this day YYYY-MM-DD (default: today).").msgid
-        ),
+        value_option("--as-of", "<date>", _("Judge task dates as of this day YYYY-MM-DD (default: today).")),
     ] = None,
 ) -> None:
     """`salesplan lint` (its help is HELP); its body is `run_lint`, which a plain run reaches without typer."""

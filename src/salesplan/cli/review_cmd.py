@@ -33,10 +33,11 @@ from salesplan.cli.common import (
     refuse_input_as_output,
     refuse_settings,
     render_options,
+    value_option,
 )
 from salesplan.cli.review_gates import _alert_gate, _alert_kinds, _gate, _spend
 from salesplan.diagnostics import has_errors
-from salesplan.i18n import _
+from salesplan.i18n import Message, _
 from salesplan.options import comma_list
 
 if TYPE_CHECKING:
@@ -137,8 +138,8 @@ HELP = _(
 SUMMARY = _("Actuals against targets: achievement, pacing, status and alerts.")
 
 
-def _pct(name: str, help_text: str) -> Any:
-    return typer.Option(name, metavar="<pct>", help=help_text)
+def _pct(name: str, help_text: Message) -> Any:
+    return value_option(name, "<pct>", help_text)
 
 
 def review(
@@ -156,34 +157,30 @@ def review(
     output: OutputOption = None,
     force: ForceOption = False,
     fail_under: Annotated[
-        str | None, _pct("--fail-under", _("Exit 1 when any target's pacing is below this percent.").msgid)
+        str | None, _pct("--fail-under", _("Exit 1 when any target's pacing is below this percent."))
     ] = None,
-    ahead: Annotated[str | None, _pct("--ahead", _("Pacing % from which a part is ahead (110).").msgid)] = None,
-    on_track: Annotated[str | None, _pct("--on-track", _("Pacing % from which it is on track (95).").msgid)] = None,
-    at_risk: Annotated[str | None, _pct("--at-risk", _("Pacing % below which it is at risk (80).").msgid)] = None,
+    ahead: Annotated[str | None, _pct("--ahead", _("Pacing % from which a part is ahead (110)."))] = None,
+    on_track: Annotated[str | None, _pct("--on-track", _("Pacing % from which it is on track (95)."))] = None,
+    at_risk: Annotated[str | None, _pct("--at-risk", _("Pacing % below which it is at risk (80)."))] = None,
     streak: Annotated[
         int | None,
-        typer.Option(
-            "--streak", metavar="<n>", help=_("Alert after N completed periods in a row below plan (2).").msgid
-        ),
+        value_option("--streak", "<n>", _("Alert after N completed periods in a row below plan (2).")),
     ] = None,
     drop: Annotated[
-        str | None, _pct("--drop", _("Alert when a period falls more than PCT below the last (15).").msgid)
+        str | None, _pct("--drop", _("Alert when a period falls more than PCT below the last (15)."))
     ] = None,
     fail_on_alert: Annotated[
         list[str] | None,
-        typer.Option(
+        value_option(
             "--fail-on-alert",
-            metavar="<kinds>",
-            help=_("Exit 1 when a re-planning alert of these kinds fires: streak, drop (comma-separated).").msgid,
+            "<kinds>",
+            _("Exit 1 when a re-planning alert of these kinds fires: streak, drop (comma-separated)."),
         ),
     ] = None,
     target: TargetOption = None,
     ignore_column: Annotated[
         list[str] | None,
-        typer.Option(
-            "--ignore-column", metavar="<column>", help=_("Leave this actuals column unread (repeatable).").msgid
-        ),
+        value_option("--ignore-column", "<column>", _("Leave this actuals column unread (repeatable).")),
     ] = None,
     blank: Annotated[
         bool,
@@ -193,10 +190,10 @@ def review(
     ] = False,
     progress: Annotated[
         Path | None,
-        typer.Option(
+        value_option(
             "--progress",
-            metavar="<path>",
-            help=_("Task progress (task, status, percent, date): CSV, xlsx or YAML; adds the task table.").msgid,
+            "<path>",
+            _("Task progress (task, status, percent, date): CSV, xlsx or YAML; adds the task table."),
         ),
     ] = None,
     tasks: Annotated[
@@ -213,10 +210,10 @@ def review(
     ] = False,
     spend: Annotated[
         Path | None,
-        typer.Option(
+        value_option(
             "--spend",
-            metavar="<path>",
-            help=_("Spend (strategy or task, date, amount): CSV, xlsx or YAML; adds budget use and ROI.").msgid,
+            "<path>",
+            _("Spend (strategy or task, date, amount): CSV, xlsx or YAML; adds budget use and ROI."),
         ),
     ] = None,
     lang: LangOption = Lang.zh,

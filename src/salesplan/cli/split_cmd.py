@@ -16,6 +16,7 @@ from typing import Annotated
 import typer
 
 from salesplan.cli.common import (
+    AllowOverCapacityOption,
     ForceOption,
     Lang,
     LangOption,
@@ -54,10 +55,7 @@ def split(
     output: OutputOption = None,
     force: ForceOption = False,
     lang: LangOption = Lang.zh,
-    allow_over_capacity: Annotated[
-        bool,
-        typer.Option("--allow-over-capacity", help=_("Warn instead of failing when reps' capacity is exceeded.").msgid),
-    ] = False,
+    allow_over_capacity: AllowOverCapacityOption = False,
 ) -> None:
     """`salesplan split` (its help is HELP)."""
     from salesplan.report.progress import steps
