@@ -88,3 +88,27 @@ def test_render_out_never_replaces_an_input(tmp_path: Path) -> None:
     with pytest.raises(SystemExit):
         render_out(SHOUT, "shout", "east", plan, True, "en", [plan])
     assert plan.read_text(encoding="utf-8") == "x"
+
+
+def test_shared_declarations_keep_each_option_as_it_was() -> None:
+    from typer.core import TyperOption
+
+    from salesplan.cli.commands import app
+
+    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+
+    def option(command: str, name: str) -> TyperOption:
+        return next(p for p in commands[command].params if isinstance(p, TyperOption) and name in p.opts)
+
+    for command in ("review", "replan"):
+        assert option(command, "--actuals").opts == ["--actuals", "-a"]
+        assert option(command, "--actuals").metavar == "<path>"
+        assert option(command, "--as-of").help == "Review date YYYY-MM-DD (default: today)."
+    for command in ("risks", "lint"):
+        assert option(command, "--config").metavar == "<path>"
+        assert option(command, "--config").help == "Use this config file instead of the nearest one."
+    for command in ("split", "import"):
+        assert option(command, "--allow-over-capacity").is_flag
+    assert option("review", "--ahead").metavar == "<pct>"
+    assert option("init", "--period").metavar == "<period>"
+    assert option("export", "--tables").metavar == "<table,...>"
