@@ -232,7 +232,8 @@ class Builder:
             if units and not any(shares.weights):
                 raise SplitProblem([self._nothing_to_split_by(level, ctx, units, shares)])
             jobs.append((units, shares))
-        caps = {rep: _cap_units(env, rep) for rep in level.universe["rep"]}
+        granularity = Fraction(env.granularity)
+        caps = {rep: _cap_units(env, rep, granularity) for rep in level.universe["rep"]}
         capped: set[str] = set()
         helped: set[str] = set()
         try:
@@ -286,13 +287,12 @@ _TAKES_EXCESS = _("takes others' excess")
 
 
 def _prorated(env: TargetEnv, rep: str) -> Fraction:
-    capacity = env.people[rep].capacity or Decimal(0)
-    return Fraction(capacity) * env.ramped_days(rep, env.start, env.end) / env.period_days
+    return env.capacity_in(rep, env.start, env.end)
 
 
-def _cap_units(env: TargetEnv, rep: str) -> int:
+def _cap_units(env: TargetEnv, rep: str, granularity: Fraction) -> int:
     """A rep's cap in whole granularity units, rounded up."""
-    units = _prorated(env, rep) / Fraction(env.granularity)
+    units = _prorated(env, rep) / granularity
     return -(-units.numerator // units.denominator)
 
 

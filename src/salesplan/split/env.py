@@ -94,6 +94,7 @@ class TargetEnv:
     _ramps: dict[str | None, Ramp | None] = field(default_factory=dict)
     _ramped: dict[tuple[str | None, dt.date, dt.date], Fraction] = field(default_factory=dict)
     _ramp_shares: dict[tuple[str, dt.date, dt.date], Fraction] = field(default_factory=dict)
+    _capacities: dict[tuple[str, dt.date, dt.date], Fraction] = field(default_factory=dict)
 
     @classmethod
     def build(cls, plan: Plan, index: int, source: SourceMap) -> TargetEnv:
@@ -213,6 +214,16 @@ class TargetEnv:
         if cached is None:
             a_start, a_end = self.active(rep)
             cached = self._ramped[(rep, start, end)] = ramped_days(*overlap(a_start, a_end, start, end), self.ramp(rep))
+        return cached
+
+    def capacity_in(self, rep: str, start: dt.date, end: dt.date) -> Fraction:
+        """The rep's capacity over [start, end]: their capacity a day of the plan period times their ramped
+        active days there (a capacity rep level's weight; over the whole period, the rep's cap)."""
+        cached = self._capacities.get((rep, start, end))
+        if cached is None:
+            capacity = Fraction(self.people[rep].capacity or Decimal(0))
+            cached = capacity * self.ramped_days(rep, start, end) / self.period_days
+            self._capacities[(rep, start, end)] = cached
         return cached
 
     def ramp_share(self, rep: str, start: dt.date, end: dt.date) -> Fraction:

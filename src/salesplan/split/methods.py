@@ -43,7 +43,7 @@ from salesplan.split.env import (
 from salesplan.split.held import hold
 from salesplan.split.levels import Level
 from salesplan.split.result import Basis
-from salesplan.split.rounding import integer_weights
+from salesplan.split.rounding import scaled_weights
 from salesplan.split.seasonal import history_source, keep_rows, row_name, seasonal_weights
 from salesplan.split.shares import Shares
 from salesplan.split.timeparts import TimePart, days_between, overlap, time_parts
@@ -109,7 +109,6 @@ def _shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
     start, end = ctx[START], ctx[END]
     window_days = (end - start).days + 1
     actives = [env.active_days(part, start, end) for part in parts] if level.dim == "rep" else None
-    period_days = env.period_days
     exact: list[Fraction] = []
     for i, part in enumerate(parts):
         active = actives[i] if actives is not None else window_days
@@ -120,9 +119,8 @@ def _shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
         elif method == "history":
             exact.append(_history(env, level, part, ctx))
         else:  # capacity, each active day at its ramp share
-            capacity = env.people[part].capacity or Decimal(0)
-            exact.append(Fraction(capacity) * env.ramped_days(part, start, end) / period_days)
-    total = sum(exact, Fraction(0))
+            exact.append(env.capacity_in(part, start, end))
+    weights, total = scaled_weights(exact)
     shown = show(total)  # one total for every part's 拆解逻辑
     bases: list[Basis] = []
     for i, (part, weight) in enumerate(zip(parts, exact, strict=True)):
@@ -131,7 +129,7 @@ def _shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
         if method == "capacity" and active and env.ramp(part) is not None:
             basis = _ramped(basis, env.ramp_share(part, start, end))
         bases.append(basis)
-    return Shares(tuple(parts), tuple(integer_weights(exact)), tuple(bases), tuple(exact))
+    return Shares(tuple(parts), tuple(weights), tuple(bases), tuple(exact))
 
 
 _SAME_PERIOD = {"month": "same_month", "quarter": "same_quarter", "week": "same_week"}
@@ -280,8 +278,9 @@ def _time_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
                 env.warnings.append(fallback)
     factors = ramp_factors(env, level.index, rep, parts)
     if factors is not None:  # under a capacity rep level, a ramping rep's parts count ramped days
-        exact = [w * f for w, f in zip(exact, factors, strict=True)]
-    total = show(sum(exact, Fraction(0)))  # one total for every part's 拆解逻辑
+        exact = [w if f == 1 else w * f for w, f in zip(exact, factors, strict=True)]
+    weights, exact_total = scaled_weights(exact)
+    total = show(exact_total)  # one total for every part's 拆解逻辑
     bases_list: list[Basis] = []
     named = row_name(env, history_source(env, level.index, ctx)) if method == "history" else None
     for i, (weight, active, part) in enumerate(zip(exact, actives, parts, strict=True)):
@@ -296,7 +295,7 @@ def _time_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
         if factors is not None and factors[i] != 1:
             basis = _ramped(basis, factors[i])
         bases_list.append(basis)
-    return Shares(ids, tuple(integer_weights(exact)), tuple(bases_list), tuple(exact), windows)
+    return Shares(ids, tuple(weights), tuple(bases_list), tuple(exact), windows)
 
 
 def _calendar_fallback(env: TargetEnv, year: int) -> Diagnostic:

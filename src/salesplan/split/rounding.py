@@ -36,8 +36,15 @@ def apportion(total: int, weights: Sequence[int]) -> list[int]:
 
 def integer_weights(weights: Sequence[Fraction]) -> list[int]:
     """Exact rationals scaled to integers in the same proportion (a common denominator)."""
+    return scaled_weights(weights)[0]
+
+
+def scaled_weights(weights: Sequence[Fraction]) -> tuple[list[int], Fraction]:
+    """`integer_weights`, and the exact sum of `weights` (their integers' sum over the common
+    denominator: one division where adding the rationals one by one takes one per weight)."""
     common = lcm(*(w.denominator for w in weights)) if weights else 1
-    return [w.numerator * (common // w.denominator) for w in weights]
+    scaled = [w.numerator * (common // w.denominator) for w in weights]
+    return scaled, Fraction(sum(scaled), common)
 
 
 def apportion_fractions(total: int, weights: Sequence[Fraction]) -> list[int]:
