@@ -12,10 +12,13 @@ from salesplan.cli.init_cmd import ScenarioChoice
 from salesplan.loader import load_text
 from salesplan.model.plan import Plan, Scenario
 from salesplan.scaffold import SCENARIO_IDS, Options, describe_scenarios, plan_text
+from salesplan.split.engine import split_plan
+
+TODAY = dt.date(2026, 1, 1)
 
 
 def plan(scenario: str, lang: str = "zh") -> Plan:
-    loaded = load_text(plan_text(Options(scenario=scenario, lang=lang, period="2026-Q3"), dt.date(2026, 1, 1)))
+    loaded = load_text(plan_text(Options(scenario=scenario, lang=lang, period="2026-Q3"), TODAY))
     assert loaded.plan is not None
     return loaded.plan
 
@@ -86,12 +89,32 @@ def test_competitive_response_has_price_and_service_measures_and_a_price_war_pla
 
 
 def test_key_account_has_per_account_targets_tiers_and_executive_visits() -> None:
+    """The key accounts' target splits by tier and then by account (each account's own number, in
+    proportion to its purchases last year), and each account's part has its 同比 against its history."""
     p = plan("key-account")
     assert {a.tier for a in p.team.accounts} == {"A", "B", "C"}
-    per_account = [t for t in p.targets if t.metric == "revenue"]
-    assert len(per_account) >= 4
-    assert all(t.scope and len(t.scope.accounts) == 1 for t in per_account)
-    assert len({t.scope.accounts[0] for t in per_account if t.scope}) == len(per_account)
+    assert ("tier", "explicit") in levels(p) and ("account", "history") in levels(p)
+    outcome = split_plan(load_text(plan_text(Options(scenario="key-account", lang="zh", period="2026-Q3"), TODAY)))
+    assert outcome.diagnostics == []
+    t1 = next(s for s in outcome.splits if s.target_id == "T1")
+    assert t1.comparable is not None
+    parts = {}
+    for tier in t1.root.children:
+        for account in tier.children:
+            coords = {"tier": tier.part or "", "account": account.part or ""}
+            parts[(tier.part, account.part)] = (account.value, t1.growth(coords, account.value))
+    # A 440 by last year's 210 : 150 -> 256.67, 183.33 -> 257, 183 (+22.4%, +22.0%); B 150 by 72 : 50 -> 89, 61;
+    # C 60 by 30 : 20 -> 36, 24 (+20.0% each)
+    assert parts == {
+        ("A", "jiangnan-bank"): (257, "+22.4%"),
+        ("A", "huaxin-securities"): (183, "+22.0%"),
+        ("B", "mingde-health"): (89, "+23.6%"),
+        ("B", "hengyuan-logistics"): (61, "+22.0%"),
+        ("C", "qinghe-foods"): (36, "+20.0%"),
+        ("C", "qihang-edu"): (24, "+20.0%"),
+    }
+    assert {a.id for a in p.team.accounts} == {account for _tier, account in parts}  # a part per account
+    assert t1.growth({}, t1.value) == "+22.2%"  # 650 against 532 last year: its baseline is its history
     assert any(t.metric == "executive_visits" for t in p.targets)
     assert any("高层拜访" in k.name for k in p.tasks)
 
