@@ -23,7 +23,7 @@ from salesplan.split.held import hold_with, merge, rest_of, rest_shares
 from salesplan.split.held_nodes import HeldNodes, read_held, stray_parts, unmet
 from salesplan.split.ipf_level import split_ipf
 from salesplan.split.levels import Level
-from salesplan.split.methods import compute_shares, shares_key
+from salesplan.split.methods import compute_shares, shares_keys
 from salesplan.split.result import Basis, SplitNode
 from salesplan.split.rounding import apportion
 from salesplan.split.seasonal import keep_rows
@@ -61,22 +61,20 @@ class Builder:
         return self._plain(level, frontier, last)
 
     # -- one level, node by node ---------------------------------------------------------------
-    def _shares(self, level: Level, cache: dict[Hashable, Shares], ctx: Ctx) -> tuple[Hashable, Shares]:
-        key = shares_key(self.env, level, ctx)
-        shares = cache.get(key)
-        if shares is None:
-            shares = cache[key] = compute_shares(self.env, level, ctx)
-        return key, shares
-
     def _plain(self, level: Level, frontier: Frontier, last: bool) -> Frontier:
+        env = self.env
+        key_of = shares_keys(env, level)
         cache: dict[Hashable, Shares] = {}
         rounded: dict[tuple[Hashable, int], list[int]] = {}
         out: Frontier = []
-        held = read_held(self.env, level)[0] if level.spec.held else None
+        held = read_held(env, level)[0] if level.spec.held else None
         met: set[tuple[str, ...]] = set()
         problems: list[Diagnostic] = []
         for node, ctx, units in frontier:
-            key, shares = self._shares(level, cache, ctx)
+            key = key_of(ctx)
+            shares = cache.get(key)
+            if shares is None:
+                shares = cache[key] = compute_shares(env, level, ctx)
             if held is not None and (path := held.path_of(ctx)) in held.by_path:
                 met.add(path)  # this node holds its own parts: its shares and rounding are its own
                 try:
@@ -219,12 +217,16 @@ class Builder:
     # -- a capacity level: all nodes at once, so a rep's cap holds across the whole target ---------
     def _capacity(self, level: Level, frontier: Frontier, last: bool) -> Frontier:
         env = self.env
+        key_of = shares_keys(env, level)
         cache: dict[Hashable, Shares] = {}
         jobs: list[tuple[int, Shares]] = []
         whole: list[Shares] = []
         rests: dict[int, Shares] = {}
         for _node, ctx, units in frontier:
-            _, shares = self._shares(level, cache, ctx)
+            key = key_of(ctx)
+            shares = cache.get(key)
+            if shares is None:
+                shares = cache[key] = compute_shares(env, level, ctx)
             whole.append(shares)
             if shares.held:  # the held reps keep their value; the others share the rest within their caps
                 units = rest_of(env, level, ctx, shares, units)

@@ -12,7 +12,7 @@ Rules (documented for users in `salesplan.split.engine`):
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
@@ -49,23 +49,38 @@ from salesplan.split.shares import Shares
 from salesplan.split.timeparts import TimePart, days_between, overlap, time_parts
 
 
-def shares_key(env: TargetEnv, level: Level, ctx: Ctx) -> Hashable:
-    """What a level's shares depend on: nodes with the same key share them (and their cache entry)."""
+def shares_keys(env: TargetEnv, level: Level) -> Callable[[Ctx], Hashable]:
+    """What a level's shares depend on, as a function of a node's ctx: nodes with the same key share
+    them (and their cache entry). Built once a level, so that a node pays for a tuple, not for the
+    level's case analysis; what a rep brings to a time level (active days, ramp) is found once a rep."""
     dim = level.dim
     if dim == "region":
-        return (ctx[REP], ctx[PRODUCT], ctx[REGION])
+        return lambda ctx: (ctx[REP], ctx[PRODUCT], ctx[REGION])
     if dim == "product":
-        return (ctx[REGION] or env.rep_region(ctx[REP]), ctx[CHANNEL], ctx[ACCOUNT], ctx[TIER])
+        return lambda ctx: (ctx[REGION] or env.rep_region(ctx[REP]), ctx[CHANNEL], ctx[ACCOUNT], ctx[TIER])
     if dim in CUSTOMER_DIMS:
-        return (ctx[REGION], ctx[PRODUCT], ctx[REP], ctx[CHANNEL], ctx[ACCOUNT], ctx[TIER])
+        return lambda ctx: (ctx[REGION], ctx[PRODUCT], ctx[REP], ctx[CHANNEL], ctx[ACCOUNT], ctx[TIER])
     if dim == "rep":
-        return (ctx[REGION], ctx[START], ctx[END])
-    key = (ctx[START], ctx[END], env.active(ctx[REP]) if ctx[REP] is not None else None, ramp_key(env, ctx[REP]))
+        return lambda ctx: (ctx[REGION], ctx[START], ctx[END])
+    reps: dict[str | None, Hashable] = {}
+
+    def rep_key(rep: str | None) -> Hashable:
+        found = reps.get(rep)
+        if found is None:
+            found = reps[rep] = (env.active(rep) if rep is not None else None, ramp_key(env, rep))
+        return found
+
+    index = level.index
     if level.method == "workdays":  # a region may count another holiday calendar's days
-        return (*key, env.calendar(ctx[REGION] or env.rep_region(ctx[REP])).code)
+        return lambda ctx: (
+            ctx[START],
+            ctx[END],
+            rep_key(ctx[REP]),
+            env.calendar(ctx[REGION] or env.rep_region(ctx[REP])).code,
+        )
     if level.method == "history":  # a region, product, channel or account may have its own row of months
-        return (*key, history_source(env, level.index, ctx))
-    return key
+        return lambda ctx: (ctx[START], ctx[END], rep_key(ctx[REP]), history_source(env, index, ctx))
+    return lambda ctx: (ctx[START], ctx[END], rep_key(ctx[REP]))
 
 
 def compute_parts(env: TargetEnv, level: Level, ctx: Ctx) -> list[str]:
@@ -281,20 +296,20 @@ def _time_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
         exact = [w if f == 1 else w * f for w, f in zip(exact, factors, strict=True)]
     weights, exact_total = scaled_weights(exact)
     total = show(exact_total)  # one total for every part's 拆解逻辑
-    bases_list: list[Basis] = []
-    named = row_name(env, history_source(env, level.index, ctx)) if method == "history" else None
-    for i, (weight, active, part) in enumerate(zip(exact, actives, parts, strict=True)):
-        note = _INACTIVE if active == 0 and rep is not None else None
-        if method == "even":
-            full = part.full_days
-            basis = _EVEN if active == full else Basis("days", Decimal(active), Decimal(full), note)
-        elif method == "history":
-            basis = Basis(_SAME_PERIOD[level.dim], show(weight), total, note, named)
-        else:
-            basis = Basis(method, show(weight), total, note)
-        if factors is not None and factors[i] != 1:
-            basis = _ramped(basis, factors[i])
-        bases_list.append(basis)
+    notes = [_INACTIVE if active == 0 else None for active in actives] if rep is not None else [None] * len(parts)
+    bases_list: list[Basis]
+    if method == "even":
+        bases_list = [
+            _EVEN if active == part.full_days else Basis("days", Decimal(active), Decimal(part.full_days), note)
+            for active, part, note in zip(actives, parts, notes, strict=True)
+        ]
+    else:
+        name, named = method, None
+        if method == "history":
+            name, named = _SAME_PERIOD[level.dim], row_name(env, history_source(env, level.index, ctx))
+        bases_list = [Basis(name, show(weight), total, note, named) for weight, note in zip(exact, notes, strict=True)]
+    if factors is not None:
+        bases_list = [b if f == 1 else _ramped(b, f) for b, f in zip(bases_list, factors, strict=True)]
     return Shares(ids, tuple(weights), tuple(bases_list), tuple(exact), windows)
 
 

@@ -35,6 +35,7 @@ from salesplan.split.shares import Shares
 from salesplan.split.spring import check_spring_shift, row_label
 from salesplan.split.timeparts import TimePart
 
+_NOTHING = Fraction(0)  # the weight of a part with no active day, whatever its history
 Key = tuple[str, int]  # (kind, number in the year): ("month", 7), ("quarter", 3), ("week", 27)
 Row = dict[Key, list[tuple[str, Fraction]]]  # the row's keys of each month/quarter/week of the year, with amounts
 Source = tuple[str, str | None]  # whose rows a node uses: ("row", key) | ("region", home or None) | ("team", None)
@@ -211,7 +212,7 @@ def seasonal_weights(
         known = env.seasonal[key] = _totals(env, dim, parts, source)
     totals, found = known
     weights = [
-        total * Fraction(active, part.full_days) if active != part.full_days else total
+        total if active == part.full_days else total * Fraction(active, part.full_days) if active else _NOTHING
         for total, part, active in zip(totals, parts, actives, strict=True)
     ]
     if found:
