@@ -264,3 +264,19 @@ def test_a_tiers_history_is_the_sum_of_its_accounts_in_every_region(
             if t == tier:
                 assert found.history({"tier": tier, "account": account}) == amount
                 assert found.growth({"tier": tier, "account": account}, Decimal(value)) == Fraction(value, amount) - 1
+
+
+def test_the_documented_example_a_channel_split_and_a_tier_under_it() -> None:
+    """docs/split.md's Growth: with by_channel 300/200/100 and no by_tier, 660 by channel history is
+    330/220/110, +10.0% each; tier A under a channel has no growth (its accounts are not the channel's)."""
+    history = (
+        "history:\n  by_channel: {direct: 300, agent: 200, live: 100}\n"
+        "  by_account: {renji: 120, ruijin: 80, zhongshan: 60, huashan: 40}\n"
+    )
+    [t] = _splits(_target("      - {by: channel, method: history}\n      - {by: tier, method: even}\n", 660), history)
+    values = {child.part: child.value for child in t.root.children}
+    assert values == {"direct": 330, "agent": 220, "live": 110}
+    found = _growth(t)
+    assert [found[(c,)] for c in values] == [Fraction(1, 10)] * 3
+    assert all(g is None for path, g in found.items() if len(path) == 2)
+    assert t.growth({}, t.value) is None  # no history.revenue or by_month: the whole target has none
