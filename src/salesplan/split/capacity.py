@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from salesplan.split.capacity_round import controlled_allocations
-from salesplan.split.rounding import apportion, apportion_fractions
+from salesplan.split.rounding import apportion, apportion_fractions, scaled_weights
 from salesplan.split.shares import Shares
 
 Job = tuple[int, Shares]  # a node's units and its shares at the rep level
@@ -88,10 +88,15 @@ def _fast_totals(jobs: Sequence[Job]) -> dict[str, Fraction]:
         grouped[id(shares)] = (shares, units + (seen[1] if seen else 0))
     totals: dict[str, Fraction] = {}
     for shares, units in grouped.values():
-        total = sum(shares.exact, Fraction(0))
+        total = scaled_weights(shares.exact)[1]
+        if not total:  # capacities are never negative: no rep of this node has a quota
+            continue
+        per_weight = units / total  # a quota is units * w / total: one product a rep
         for rep, w in zip(shares.parts, shares.exact, strict=True):
             if w:
-                totals[rep] = totals.get(rep, Fraction(0)) + units * w / total
+                quota = w * per_weight
+                so_far = totals.get(rep)
+                totals[rep] = quota if so_far is None else so_far + quota
     return totals
 
 
