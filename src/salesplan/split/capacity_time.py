@@ -49,14 +49,14 @@ def ramp_factors(env: TargetEnv, index: int, rep: str | None, parts: list[TimePa
         return None
     windows = tuple((part.start, part.end) for part in parts)
     factors = _factors(ramp, env.active(rep), windows)
-    return list(factors) if any(f != 1 for f in factors) else None
+    return list(factors) if factors is not None else None
 
 
 @lru_cache(maxsize=4096)
 def _factors(
     ramp: Ramp, active: tuple[dt.date, dt.date], windows: tuple[tuple[dt.date, dt.date], ...]
-) -> tuple[Fraction, ...]:
-    """The factors of `ramp_factors`, for reps alike (same ramp and days) computed once."""
+) -> tuple[Fraction, ...] | None:
+    """The factors of `ramp_factors` (None when all are 1), for reps alike (same ramp and days) computed once."""
     segments = ramp.segments()
     factors: list[Fraction] = []
     for first_day, last_day in windows:
@@ -70,7 +70,7 @@ def _factors(
             if lo <= hi:
                 days += share * ((hi - lo).days + 1)
         factors.append(days / ((end - start).days + 1))
-    return tuple(factors)
+    return tuple(factors) if any(f != 1 for f in factors) else None
 
 
 def ramp_key(env: TargetEnv, rep: str | None) -> str | None:

@@ -291,9 +291,10 @@ def _time_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
         for year in years:  # one finding per year, at the plan period: the same for every target and level
             if (fallback := _calendar_fallback(env, year)) not in env.warnings:
                 env.warnings.append(fallback)
-    factors = ramp_factors(env, level.index, rep, parts)
-    if factors is not None:  # under a capacity rep level, a ramping rep's parts count ramped days
-        exact = [w if f == 1 else w * f for w, f in zip(exact, factors, strict=True)]
+    factors = ramp_factors(env, level.index, rep, parts) or []
+    ramped = [i for i, f in enumerate(factors) if f != 1]
+    for i in ramped:  # under a capacity rep level, a ramping rep's parts count ramped days
+        exact[i] *= factors[i]
     weights, exact_total = scaled_weights(exact)
     total = show(exact_total)  # one total for every part's 拆解逻辑
     notes = [_INACTIVE if active == 0 else None for active in actives] if rep is not None else [None] * len(parts)
@@ -308,8 +309,8 @@ def _time_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
         if method == "history":
             name, named = _SAME_PERIOD[level.dim], row_name(env, history_source(env, level.index, ctx))
         bases_list = [Basis(name, show(weight), total, note, named) for weight, note in zip(exact, notes, strict=True)]
-    if factors is not None:
-        bases_list = [b if f == 1 else _ramped(b, f) for b, f in zip(bases_list, factors, strict=True)]
+    for i in ramped:
+        bases_list[i] = _ramped(bases_list[i], factors[i])
     return Shares(ids, tuple(weights), tuple(bases_list), tuple(exact), windows)
 
 
