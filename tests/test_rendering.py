@@ -9,6 +9,8 @@ from enum import StrEnum
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from salesplan.capacity.render import RENDERERS as CAPACITY
 from salesplan.cli.capacity_cmd import CapacityFormat
@@ -22,7 +24,7 @@ from salesplan.cli.rollup_cmd import RollupFormat
 from salesplan.cli.split_cmd import SplitFormat
 from salesplan.diff.render import RENDERERS as DIFF
 from salesplan.export.run import RENDERERS as EXPORT
-from salesplan.rendering import Renderers, RenderOptions, cell_width, pad, plain_console
+from salesplan.rendering import Renderers, RenderOptions, cell_width, pad, plain_console, wrap
 from salesplan.report import RENDERERS as LINT
 from salesplan.report.review_out import RENDERERS as REVIEW
 from salesplan.report.risks import RISKS_RENDERERS
@@ -103,3 +105,43 @@ def test_render_options_follow_the_terminal(monkeypatch: pytest.MonkeyPatch) -> 
     assert not render_options("zh", Path("out.txt")).color  # a file gets plain text
     monkeypatch.setenv("NO_COLOR", "1")
     assert not render_options("zh", None).color
+
+
+def test_wrap_folds_chinese_between_characters_and_english_at_spaces() -> None:
+    text = "相对基线的增长超过 `smart.max-growth`（默认 50%）为错误：目标过高会打击士气。"
+    assert wrap(text, 40, "- ") == [
+        "- 相对基线的增长超过 `smart.max-growth`",
+        "  （默认 50%）为错误：目标过高会打击士",
+        "  气。",
+    ]
+    # a closing mark never starts a line (the character before it goes down with it), an opening one
+    # never ends one (避头尾)
+    assert wrap("一二三四，五六", 8) == ["一二三", "四，五六"]
+    assert wrap("一二（三四）", 6) == ["一二", "（三", "四）"]
+    assert wrap("一二三（四", 8) == ["一二三", "（四"]
+    assert wrap("growth over the baseline above max", 12) == ["growth over", "the baseline", "above max"]
+    assert wrap("x" * 30, 10) == ["x" * 30]  # wider than a line: on a line of its own
+    assert wrap("", 10, "- ") == ["-"]
+
+
+_TEXT = st.text(st.sampled_from(list("目标增长超过默认为错误，。（）：“”、ab xyz-1% ")), max_size=120)
+
+
+@given(_TEXT, st.integers(min_value=6, max_value=60), st.sampled_from(["", "- ", "  "]))
+def test_wrap_keeps_every_character_in_order_within_the_width(text: str, width: int, lead: str) -> None:
+    lines = wrap(text, width, lead)
+    body = [lines[0][len(lead) :], *(line[len(lead) :] for line in lines[1:])]
+    assert "".join("".join(body).split()) == "".join(text.split())
+    for line in lines[1:]:
+        assert line.startswith(" " * len(lead)) and line[len(lead) :][:1] not in "，。、：）”"
+    for line in lines:
+        assert cell_width(line) <= width or _unbreakable(line[len(lead) :].strip())
+    for line in lines[:-1]:
+        assert line.rstrip()[-1:] not in "（“"
+
+
+def _unbreakable(text: str) -> bool:
+    """A line is over the width only where it holds one piece (an ASCII word or a wide character) with
+    the marks that must stay beside it."""
+    core = text.rstrip("，。、：）”").lstrip("（“")
+    return " " not in text and (core.isascii() or cell_width(core) <= 2)

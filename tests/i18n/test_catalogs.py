@@ -35,6 +35,7 @@ VOCABULARY = {
     "DEFAULT_UNIT", "_AMOUNT_EXAMPLES", "_QUOTING_EXAMPLES", "SCHEMA_TERMS", "_YUAN",
     "PROGRESS_COLUMNS", "STATUS_READINGS", "SPEND_COLUMNS",
     "FORMULA_PARENTHESES",
+    "_NO_START", "_NO_END", "_WIDE",  # character classes of line breaking, not words
 }  # fmt: skip
 
 # modules whose messages have not moved to the catalogs yet: this set only ever shrinks

@@ -9,10 +9,12 @@ import textwrap
 from collections.abc import Callable
 from typing import Any
 
-from salesplan.doctext import doc_parts, render_doc
+from salesplan.doctext import DocPart, doc_parts, render_doc
 from salesplan.i18n import _, translate
-from salesplan.report.base import cell_width
+from salesplan.rendering import cell_width, wrap
 from salesplan.rules import RULES, RuleInfo
+
+WIDTH = 100  # terminal columns of a rule's translated paragraphs (the English ones are written about this wide)
 
 
 def summary(info: RuleInfo, lang: str) -> str:
@@ -60,10 +62,21 @@ def _options(info: RuleInfo, lang: str, line: str) -> str:
     return f"\n{label}\n{rows}"
 
 
+def _folded(part: DocPart, lang: str) -> str:
+    """A piece as the terminal shows it: a translated paragraph folded to `WIDTH` columns (its source
+    lines are folded at about that width too), anything else as `DocPart.render` gives it."""
+    shown = part.render(lang)
+    if part.msgid is None or shown == "\n".join(part.lines):
+        return shown
+    return "\n".join(wrap(part.text(lang), WIDTH, part.lead))
+
+
 def rule_doc(info: RuleInfo, lang: str = "zh") -> str:
-    """A rule's documentation as the terminal shows it: its paragraphs in `lang`, its examples as written."""
+    """A rule's documentation as the terminal shows it: its paragraphs in `lang`, folded to `WIDTH`
+    columns, its examples as written."""
     head = f"{info.code} {info.name} ({info.severity.value}, {info.group})"
-    return f"{head}\n{'=' * len(head)}\n\n{render_doc(info.doc, lang)}\n" + _options(info, lang, "  {key}: {doc}\n")
+    body = "\n".join(_folded(part, lang) for part in doc_parts(info.doc))
+    return f"{head}\n{'=' * len(head)}\n\n{body}\n" + _options(info, lang, "  {key}: {doc}\n")
 
 
 def rule_doc_json(info: RuleInfo, lang: str = "zh") -> str:
