@@ -64,17 +64,17 @@ class Builder:
     def _plain(self, level: Level, frontier: Frontier, last: bool) -> Frontier:
         env = self.env
         key_of = shares_keys(env, level)
-        cache: dict[Hashable, Shares] = {}
-        rounded: dict[tuple[Hashable, int], list[int]] = {}
+        cache: dict[Hashable, tuple[Shares, dict[int, list[int]]]] = {}  # a key's shares, and their roundings
         out: Frontier = []
         held = read_held(env, level)[0] if level.spec.held else None
         met: set[tuple[str, ...]] = set()
         problems: list[Diagnostic] = []
         for node, ctx, units in frontier:
             key = key_of(ctx)
-            shares = cache.get(key)
-            if shares is None:
-                shares = cache[key] = compute_shares(env, level, ctx)
+            known = cache.get(key)
+            if known is None:
+                known = cache[key] = (compute_shares(env, level, ctx), {})
+            shares, rounded = known
             if held is not None and (path := held.path_of(ctx)) in held.by_path:
                 met.add(path)  # this node holds its own parts: its shares and rounding are its own
                 try:
@@ -83,9 +83,9 @@ class Builder:
                     problems += problem.diagnostics
                     continue
             else:
-                cached = rounded.get((key, units))
+                cached = rounded.get(units)
                 if cached is None:
-                    cached = rounded[(key, units)] = self.allocate(level, ctx, shares, units)
+                    cached = rounded[units] = self.allocate(level, ctx, shares, units)
                 parts = cached
             self.attach(level, node, ctx, shares, parts, shares.bases, out, last)
         if held is not None:
