@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -22,12 +23,12 @@ def _reference(commit: str) -> str:
 
 
 def test_reference_commitments_hand_computed() -> None:
-    loaded = load_text(_reference("{east-a: 280, 李雷: 90, nobody: 5}"), "plan.yaml")
+    loaded = load_text(_reference("{east-a: 280, 李雷: 90}"), "plan.yaml")
     assert loaded.plan is not None
     target = loaded.plan.targets[0]
-    assert target.commit == {"east-a": Decimal(280), "李雷": Decimal(90), "nobody": Decimal(5)}
+    assert target.commit == {"east-a": Decimal(280), "李雷": Decimal(90)}
     split = split_plan(loaded, ["T1"]).splits[0]
-    found, unknown = commitments(split, target.commit)
+    found, unknown = commitments(split, {**target.commit, "nobody": Decimal(5)})
     assert unknown == ["nobody"]
     east_a, li_lei = found
     # east-a is allocated 300 (explicit): 280 - 300 = -20, -6.7% of 300
@@ -90,7 +91,7 @@ def test_split_output_carries_commitments_only_with_commit() -> None:
     plain_split = split_plan(load_text(REFERENCE.read_text(encoding="utf-8"), "plan.yaml"), ["T1"]).splits[0]
     assert plain_split.commit == {}
     assert "commitments" not in json.loads(render_json([plain_split]))["targets"][0]
-    committed = split_plan(load_text(_reference("{east-a: 280, 李雷: 90, nobody: 5}"), "plan.yaml"), ["T1"]).splits[0]
+    committed = split_plan(load_text(_reference("{east-a: 280, 李雷: 90}"), "plan.yaml"), ["T1"]).splits[0]
     expected = [
         {"part": "east-a", "allocation": "300", "commitment": "280", "gap": "-20"},
         {"part": "李雷", "allocation": "160", "commitment": "90", "gap": "-70"},
@@ -106,3 +107,39 @@ def test_split_output_carries_commitments_only_with_commit() -> None:
         ["李雷", "160", "90", "-70"]
     ]
     assert "Commitments" not in render_table([plain_split], "en", depth=1)
+
+
+def test_a_committed_part_the_split_lacks_fails_the_target_at_its_key() -> None:
+    """Every unknown committed part is SP042 at its key, all at once, with the id meant (a name written
+    for an id, or a near miss); the target is then not split, so nothing is written."""
+    text = _reference("{east-a: 280, east-c: 10, A区: 5, 李雷: 90, nobody: 5}")
+    outcome = split_plan(load_text(text, "plan.yaml"), ["T1"])
+    assert outcome.splits == []
+    line = text.splitlines().index("    commit: {east-a: 280, east-c: 10, A区: 5, 李雷: 90, nobody: 5}") + 1
+    found = [(d.code, d.source.line, d.source.col, d.severity.value) for d in outcome.diagnostics]
+    assert found == [("SP042", line, 27, "error"), ("SP042", line, 39, "error"), ("SP042", line, 54, "error")]
+    messages = [d.message for d in outcome.diagnostics]
+    assert messages == [
+        "target 'T1': 'east-c' in commit: is not a part of the breakdown; did you mean 'east-b'?",
+        "target 'T1': 'A区' in commit: is not a part of the breakdown; did you mean 'east-a'?",
+        "target 'T1': 'nobody' in commit: is not a part of the breakdown",
+    ]
+    assert outcome.diagnostics[1].message_zh == (
+        "目标 'T1'：承诺（commit:）中的 'A区' 不是拆解中的拆解项；是否应为 'east-a'？"
+    )
+
+
+def test_split_refuses_an_unknown_committed_part_and_writes_nothing(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from salesplan.cli.app import app
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(_reference("{east-a: 280, east-c: 10}"), encoding="utf-8")
+    out = tmp_path / "out.json"
+    for fmt in ("table", "json", "csv", "yaml"):
+        result = CliRunner().invoke(app, ["split", str(plan), "-f", fmt, "-o", str(out), "--lang", "en"])
+        assert result.exit_code == 2, result.output
+        assert result.stdout == ""
+        assert "SP042 target 'T1': 'east-c' in commit: is not a part of the breakdown" in result.stderr
+        assert not out.exists()

@@ -1,6 +1,10 @@
 """Bottom-up commitments (承诺) beside the top-down allocation: a target's `commit:` names parts of
 any level of its split; a part's allocation is the sum of its nodes (a rep under two products
-counts both), and its gap is the commitment less the allocation."""
+counts both), and its gap is the commitment less the allocation.
+
+A committed part that the split does not have is bad input, like an unknown part in `values:`:
+SP042 at its key, with the part id meant when the key is a part's name (`A区` for `east-a`) or
+close to one; `salesplan split` then writes nothing, whatever the output."""
 
 from __future__ import annotations
 
@@ -8,6 +12,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from salesplan import codes
+from salesplan.diagnostics import Diagnostic
+from salesplan.i18n import _
+from salesplan.loader.validate import did_you_mean
+from salesplan.split.env import TargetEnv
 from salesplan.split.result import TargetSplit
 
 
@@ -45,3 +54,27 @@ def commitments(split: TargetSplit, commit: Mapping[str, Decimal]) -> tuple[list
     found = [Commitment(part, allocated[part], amount) for part, amount in commit.items() if part in allocated]
     unknown = [part for part in commit if part not in allocated]
     return found, unknown
+
+
+def unknown_commitments(env: TargetEnv, split: TargetSplit) -> list[Diagnostic]:
+    """SP042 for each part id of `commit:` that no node of the split has, at its key."""
+    if not split.commit:
+        return []
+    allocated = allocations(split)
+    named = {name: part for dim in split.levels for part, name in env.labels.get(dim, {}).items() if part in allocated}
+    found: list[Diagnostic] = []
+    for part in split.commit:
+        if part in allocated:
+            continue
+        guess = named.get(part) or did_you_mean(part, list(allocated))
+        suffix = _("; did you mean '{guess}'?", guess=guess) if guess else ""
+        found.append(
+            env.diag(
+                codes.UNKNOWN_PART,
+                env.path("commit", part),
+                _("'{part}' in commit: is not a part of the breakdown{suffix}", part=part, suffix=suffix),
+                key=True,
+                hint=_("name a part of one of the split's levels by its id (a region, product, rep, month ...)"),
+            )
+        )
+    return found

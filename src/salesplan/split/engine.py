@@ -58,6 +58,7 @@ from typing import TYPE_CHECKING
 from salesplan import codes
 from salesplan.diagnostics import Diagnostic
 from salesplan.i18n import Text, _
+from salesplan.split.commit import unknown_commitments
 from salesplan.split.env import SplitProblem, TargetEnv, plain
 from salesplan.split.growth import comparable
 from salesplan.split.result import Basis, SplitNode, TargetSplit
@@ -233,7 +234,10 @@ def _split_target(env: TargetEnv, budget: int, allow_over_capacity: bool, max_le
             raise SplitProblem(env.deferred)
     dims = [dim for level in levels for dim in level.dims]
     commit, history = dict(target.commit or {}), comparable(env.plan, target)
-    return TargetSplit(target.id, env.unit, target.value, dims, root, env.granularity, commit, history), leaves
+    split = TargetSplit(target.id, env.unit, target.value, dims, root, env.granularity, commit, history)
+    if unknown := unknown_commitments(env, split):
+        raise SplitProblem(unknown)
+    return split, leaves
 
 
 def _unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -4,8 +4,8 @@ A target's `commit:` gives what reps or regions commit to, part id -> amount in 
 (part ids of any level of the split: `commit: {east-a: 280, 李雷: 90}`). Each part's allocation
 is the split's value at that part, summed over its nodes when it appears under several parents (a
 rep under two products). A commitment off its allocation by more than
-`breakdown.max-commitment-gap` percent of the allocation (default 10) is a warning; a part id
-that the split does not have is an error.
+`breakdown.max-commitment-gap` percent of the allocation (default 10) is a warning. A part id
+that the split does not have is an error of the split itself (SP042, as `salesplan split` says it).
 
 Options: `breakdown.max-commitment-gap` (percent, default 10).
 
@@ -37,7 +37,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from salesplan.diagnostics import Severity
 from salesplan.i18n import _
 from salesplan.options import Option, percent
 from salesplan.rules.base import Context, Finding
@@ -77,15 +76,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     for split in split_plan(ctx.loaded, list(chosen)).splits:
         i = chosen[split.target_id]
         target = ctx.plan.targets[i]
-        found, unknown = commitments(split, target.commit or {})
-        for part in unknown:
-            yield Finding(
-                ("targets", i, "commit", part),
-                _("'{part}' in commit: is not a part of the split of target '{id}'", part=part, id=target.id),
-                _("name a part of one of the target's split levels (a region, product, rep or month id)"),
-                severity=Severity.ERROR,
-                key=True,
-            )
+        found, _unknown = commitments(split, target.commit or {})  # an unknown part fails the split: SP042
         for c in found:
             share = c.gap_percent()
             if c.gap == 0 or (share is not None and abs(share) <= band):
