@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from salesplan.loader import LoadedPlan, load_text
 from salesplan.model.ramp import ramp_share
+from salesplan.split.build import _cap_units
 from salesplan.split.capacity_time import ramp_key
 from salesplan.split.engine import split_plan
 from salesplan.split.env import Ctx, TargetEnv
@@ -168,3 +169,20 @@ def test_a_split_leaves_no_garbage_for_the_cyclic_collector() -> None:
     outcome = split_plan(loaded)
     assert outcome.splits
     assert gc.collect() == 0  # the target's env, levels and memos were freed when done
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    capacity=st.integers(min_value=0, max_value=10**7),
+    granularity=st.sampled_from([Fraction(1), Fraction(1, 2), Fraction(1, 100), Fraction(3), Fraction(10_000)]),
+    start=st.sampled_from(STARTS),
+    ramp=st.sampled_from(RAMPS),
+)
+def test_a_reps_cap_is_their_prorated_capacity_rounded_up_in_granularity_units(
+    capacity: int, granularity: Fraction, start: dt.date | None, ramp: tuple[int, ...] | None
+) -> None:
+    env, _level, _ctxs = month_level(plan([("north", capacity, start, ramp)], "even"))
+    prorated = Fraction(capacity) * env.ramped_days("rep0", env.start, env.end) / 365
+    assert env.capacity_in("rep0", env.start, env.end) == prorated
+    units = prorated / granularity
+    assert _cap_units(env, "rep0", granularity) == -(-units.numerator // units.denominator)

@@ -194,10 +194,9 @@ class Builder:
             names = self.env.labels.get(dim, {})
             labels = self._labels[(dim, shares.parts)] = tuple(names.get(part) for part in shares.parts)
         cached = self._values
-        values = [cached[u] if u in cached else self.value(u) for u in parts]
         children = [
-            SplitNode(dim, part, value, basis, [], label)
-            for part, value, basis, label in zip(shares.parts, values, bases, labels, strict=True)
+            SplitNode(dim, part, cached[units] if units in cached else self.value(units), basis, [], label)
+            for part, units, basis, label in zip(shares.parts, parts, bases, labels, strict=True)
         ]
         node.children = children
         if last:
@@ -293,9 +292,9 @@ def _prorated(env: TargetEnv, rep: str) -> Fraction:
 
 
 def _cap_units(env: TargetEnv, rep: str, granularity: Fraction) -> int:
-    """A rep's cap in whole granularity units, rounded up."""
-    units = _prorated(env, rep) / granularity
-    return -(-units.numerator // units.denominator)
+    """A rep's cap in whole granularity units, rounded up (the ceiling of prorated / granularity)."""
+    prorated = _prorated(env, rep)
+    return -(-(prorated.numerator * granularity.denominator) // (prorated.denominator * granularity.numerator))
 
 
 def _capacity_note(basis: Basis, rep: str, capped: set[str], helped: set[str]) -> Basis:

@@ -220,9 +220,10 @@ class TargetEnv:
         """The rep's capacity over [start, end]: their capacity a day of the plan period times their ramped
         active days there (a capacity rep level's weight; over the whole period, the rep's cap)."""
         cached = self._capacities.get((rep, start, end))
-        if cached is None:
-            capacity = Fraction(self.people[rep].capacity or Decimal(0))
-            cached = capacity * self.ramped_days(rep, start, end) / self.period_days
+        if cached is None:  # capacity * days / period days, as one exact fraction
+            numerator, denominator = (self.people[rep].capacity or Decimal(0)).as_integer_ratio()
+            days = self.ramped_days(rep, start, end)
+            cached = Fraction(numerator * days.numerator, denominator * days.denominator * self.period_days)
             self._capacities[(rep, start, end)] = cached
         return cached
 
