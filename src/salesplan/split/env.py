@@ -92,8 +92,8 @@ class TargetEnv:
     _calendars: dict[str | None, WorkdayCalendar] = field(default_factory=dict)
     _active: dict[str | None, tuple[dt.date, dt.date]] = field(default_factory=dict)
     _ramps: dict[str | None, Ramp | None] = field(default_factory=dict)
-    _ramped: dict[tuple[str | None, dt.date, dt.date], Fraction] = field(default_factory=dict)
-    _ramp_shares: dict[tuple[str, dt.date, dt.date], Fraction] = field(default_factory=dict)
+    _ramped: dict[tuple[Ramp | None, dt.date, dt.date], Fraction] = field(default_factory=dict)
+    _ramp_shares: dict[tuple[Ramp | None, dt.date, dt.date], Fraction] = field(default_factory=dict)
     _capacities: dict[tuple[str, dt.date, dt.date], Fraction] = field(default_factory=dict)
 
     @classmethod
@@ -209,11 +209,12 @@ class TargetEnv:
 
     def ramped_days(self, rep: str | None, start: dt.date, end: dt.date) -> Fraction:
         """The rep's active days in [start, end], each at the share of its tenure month (`salesplan.model.ramp`);
-        counted once a rep and range (the rep level and the caps ask for the same ones)."""
-        cached = self._ramped.get((rep, start, end))
+        counted once a ramp and range of active days: reps hired alike, and reps without a ramp, share them."""
+        a_start, a_end = self.active(rep)
+        key = (self.ramp(rep), *overlap(a_start, a_end, start, end))
+        cached = self._ramped.get(key)
         if cached is None:
-            a_start, a_end = self.active(rep)
-            cached = self._ramped[(rep, start, end)] = ramped_days(*overlap(a_start, a_end, start, end), self.ramp(rep))
+            cached = self._ramped[key] = ramped_days(key[1], key[2], key[0])
         return cached
 
     def capacity_in(self, rep: str, start: dt.date, end: dt.date) -> Fraction:
@@ -229,11 +230,11 @@ class TargetEnv:
 
     def ramp_share(self, rep: str, start: dt.date, end: dt.date) -> Fraction:
         """The ramped share of the rep's active days in [start, end] (`salesplan.model.ramp.ramp_share`)."""
-        cached = self._ramp_shares.get((rep, start, end))
+        a_start, a_end = self.active(rep)
+        key = (self.ramp(rep), *overlap(a_start, a_end, start, end))
+        cached = self._ramp_shares.get(key)
         if cached is None:
-            a_start, a_end = self.active(rep)
-            share = ramp_share(*overlap(a_start, a_end, start, end), self.ramp(rep))
-            cached = self._ramp_shares[(rep, start, end)] = share
+            cached = self._ramp_shares[key] = ramp_share(key[1], key[2], key[0])
         return cached
 
     def rep_region(self, rep: str | None) -> str | None:
