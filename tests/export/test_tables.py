@@ -178,3 +178,54 @@ def test_any_split_tree_becomes_rows_whose_sums_hold(root: SplitNode) -> None:
         if row.sums:
             assert value.value == sum((t.rows[i].cells[2].value for i in row.sums), Decimal(0))  # type: ignore[union-attr]
             assert all(t.rows[i].level == row.level + 1 for i in row.sums)
+
+
+def test_an_account_or_channel_row_names_its_owner_as_the_rep_row_names_the_rep() -> None:
+    """责任人 of a breakdown row: the rep of a rep row, the `owner:` of an account or a channel row
+    (by the person's name), none where the part has no owner (an account without one, a tier)."""
+    plan = """\
+salesplan: 1
+plan: {name: Q3, period: {start: 2026-07-01, end: 2026-09-30}, unit: 万元}
+team:
+  regions: [{id: east-a}]
+  channels:
+    - {id: direct, name: 直销, owner: wang}
+    - {id: live, name: 直播}
+  accounts:
+    - {id: renji, name: 仁济医院, tier: A, region: east-a, owner: li}
+    - {id: ruijin, name: 瑞金医院, tier: A, region: east-a}
+  people:
+    - {id: wang, name: 王芳, role: manager}
+    - {id: li, name: 李雷, role: rep, region: east-a, capacity: 500}
+targets:
+  - id: T
+    value: 300
+    split:
+      - {by: channel, method: explicit, values: {direct: 200, live: 100}}
+      - {by: tier, method: even}
+      - {by: account, method: even}
+  - id: R
+    value: 90
+    split:
+      - {by: rep, method: even}
+"""
+    from salesplan.split.engine import split_plan
+
+    loaded = load_text(plan)
+    assert loaded.plan is not None
+    splits = {s.target_id: s for s in split_plan(loaded).splits}
+    rows = breakdown_table(loaded.plan, splits, "zh").rows
+    owners = [(row.cells[1].strip("└　 "), row.cells[5]) for row in rows]  # type: ignore[union-attr]
+    assert owners == [
+        ("T", None),
+        ("直销", "王芳"),
+        ("A", None),
+        ("仁济医院", "李雷"),
+        ("瑞金医院", None),
+        ("直播", None),
+        ("A", None),
+        ("仁济医院", "李雷"),
+        ("瑞金医院", None),
+        ("R", None),
+        ("李雷", "李雷"),
+    ]

@@ -57,12 +57,24 @@ class _Builder:
         self.plan = plan
         self.lang = lang
         self.names = {p.id: p.name or p.id for p in plan.team.people}
+        # who answers for a part: a rep is their own; an account or a channel has its `owner:`
+        self.owners: dict[str, dict[str, str]] = {
+            "account": {a.id: a.owner for a in plan.team.accounts if a.owner},
+            "channel": {c.id: c.owner for c in plan.team.channels if c.owner},
+        }
         self._basis: dict[Basis, str] = {}
         self._levels: dict[str | None, str] = {}
         self._ends: dict[str | None, dt.date | None] = {}
 
     def person(self, person_id: str | None) -> str | None:
         return self.names.get(person_id, person_id) if person_id else None
+
+    def owner(self, node: SplitNode) -> str | None:
+        """The 责任人 of a part: the rep, or the owner of an account or a channel (none for other parts)."""
+        if node.level == "rep":
+            return self.person(node.part)
+        owners = self.owners.get(node.level or "")
+        return self.person(owners.get(node.part or "")) if owners else None
 
     def basis_text(self, basis: Basis) -> str:
         text = self._basis.get(basis)
@@ -124,7 +136,7 @@ class _Builder:
             offset += 1
             due = self.period_end(node.part) or due
             label = node.label or (self.person(node.part) if node.level == "rep" else node.part) or ""
-            owner = self.person(node.part) if node.level == "rep" else None
+            owner = self.owner(node)
             logic = self.basis_text(node.basis)
             if growth:
                 coords = {**coords, node.level or "": node.part or ""}
