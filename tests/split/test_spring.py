@@ -48,3 +48,35 @@ def test_no_warning_when_the_festival_stays_in_its_month_or_one_month_is_split()
     assert split("2027-01-01", "2027-03-31", "2026-01: 100, 2026-02: 80, 2026-03: 120").diagnostics == []
     assert split("2026-02-01", "2026-02-28", "2025-02: 80").diagnostics == []  # one month takes it all
     assert split("2026-07-01", "2026-09-30", "2025-07: 1, 2025-08: 1, 2025-09: 1").diagnostics == []
+
+
+def held(values: str, months: str) -> SplitOutcome:
+    text = (
+        "salesplan: 1\nplan:\n  name: H1\n  period: {start: 2026-01-01, end: 2026-06-30}\n"
+        f"targets:\n  - {{id: T, value: 600, split: [{{by: month, values: {{{values}}}, rest: history}}]}}\n"
+        f"history:\n  period: {{start: 2025-01-01, end: 2025-06-30}}\n  by_month: {{{months}}}\n"
+    )
+    return split_plan(load_text(text, "plan.yaml"))
+
+
+def test_january_and_february_held_with_rest_history_are_the_way_out_not_a_warning() -> None:
+    """The remedy the warning names (hold January and February, `rest: history` for the others) is
+    taken without the warning; the held months' history is not read, so it may be left out."""
+    year = "2025-01: 100, 2025-02: 60, 2025-03: 140, 2025-04: 100, 2025-05: 100, 2025-06: 160"
+    outcome = held("1月: 100, 2026-02: 60", year)
+    assert outcome.diagnostics == []
+    # the rest, 440, like March to June last year (140 : 100 : 100 : 160 of 500): 123.2, 88, 88, 140.8
+    assert [m.value for m in outcome.splits[0].root.children] == [100, 60, 123, 88, 88, 141]
+    without = held("1月: 100, 2026-02: 60", "2025-03: 140, 2025-04: 100, 2025-05: 100, 2025-06: 160")
+    assert without.diagnostics == []
+    assert [m.value for m in without.splits[0].root.children] == [100, 60, 123, 88, 88, 141]
+    assert [m.basis.text("zh") for m in without.splits[0].root.children][:3] == ["指定", "指定", "按去年同期 28.0%"]
+
+
+def test_a_spring_month_left_to_history_beside_another_is_still_a_warning_and_needs_its_history() -> None:
+    year = "2025-01: 100, 2025-02: 60, 2025-03: 140, 2025-04: 100, 2025-05: 100, 2025-06: 160"
+    [warning] = held("1月: 100", year).diagnostics  # February is phased with March to June
+    assert (warning.code, warning.severity) == (codes.NO_HISTORY, Severity.WARNING)
+    [missing] = held("1月: 100", "2025-03: 140, 2025-04: 100, 2025-05: 100, 2025-06: 160").diagnostics
+    assert (missing.code, missing.severity, missing.line) == (codes.NO_HISTORY, Severity.ERROR, 9)
+    assert "no month 2 of the comparable period, which month 2026-02 needs" in missing.message

@@ -33,7 +33,7 @@ from salesplan.split.env import PLACE, REGION, REP, Ctx, SplitProblem, TargetEnv
 from salesplan.split.growth import ROW_KINDS, history_key, row_kinds
 from salesplan.split.shares import Shares
 from salesplan.split.spring import check_spring_shift, row_label
-from salesplan.split.timeparts import TimePart
+from salesplan.split.timeparts import TimePart, normalize_key
 
 _NOTHING = Fraction(0)  # the weight of a part with no active day, whatever its history
 Key = tuple[str, int]  # (kind, number in the year): ("month", 7), ("quarter", 3), ("week", 27)
@@ -94,6 +94,12 @@ def _owners(env: TargetEnv, index: int) -> list[tuple[int, str]]:
                 dims = [spec.by] if isinstance(spec.by, str) else list(spec.by)
                 cache.extend((PLACE[dim], dim) for dim in reversed(dims) if dim in ROW_KINDS)
     return cache
+
+
+def source_places(env: TargetEnv, index: int) -> tuple[int, ...]:
+    """The ctx places besides the region and the rep that `history_source` reads at level `index`."""
+    owners = env.seasonal_owners.get(index)
+    return tuple(place for place, _kind in (owners if owners is not None else _owners(env, index)))
 
 
 def _kinds(env: TargetEnv) -> dict[str, str]:
@@ -177,14 +183,30 @@ def _keys_of(dim: str, part: TimePart, row: Row) -> list[Key]:
     return [("month", month) for month in range(quarter * 3 - 2, quarter * 3 + 1)]
 
 
-def _totals(env: TargetEnv, dim: str, parts: list[TimePart], source: Source) -> tuple[list[Fraction], list[Diagnostic]]:
-    """Each part's history over the node's rows, and what is missing or matched twice."""
+def held_parts(env: TargetEnv, index: int, dim: str, parts: list[TimePart]) -> frozenset[str]:
+    """The parts that a level's `values:` holds beside `rest: history`: they keep their amounts, so their
+    history is never read (a month held for want of a comparable one needs none)."""
+    spec = env.target.split[index]
+    if spec.rest is None or not spec.values:
+        return frozenset()
+    ids = [p.id for p in parts]
+    return frozenset(normalize_key(dim, str(key), ids) for key in spec.values)
+
+
+def _totals(
+    env: TargetEnv, dim: str, parts: list[TimePart], source: Source, held: frozenset[str]
+) -> tuple[list[Fraction], list[Diagnostic]]:
+    """Each part's history over the node's rows, and what is missing or matched twice (held parts: 0,
+    neither looked up nor compared with last year's Spring Festival)."""
     rows, found = _rows(env, source)
     if dim == "month":
-        check_spring_shift(env, parts, rows)
+        check_spring_shift(env, [p for p in parts if p.id not in held], rows)
     totals: list[Fraction] = []
     for part in parts:
         total = Fraction(0)
+        if part.id in held:
+            totals.append(total)
+            continue
         for region, row in rows:
             for key in _keys_of(dim, part, row):
                 matches = row.get(key, [])
@@ -206,10 +228,10 @@ def seasonal_weights(
     like `even` (under a rep, of the days the rep is active). A row or month missing, or a month
     matched twice, is deferred (see the module docstring) and the node weighed like `even`."""
     source = history_source(env, index, ctx)
-    key = (source, dim, tuple(p.id for p in parts))
+    key = (source, dim, tuple(p.id for p in parts), index)
     known = env.seasonal.get(key)
     if known is None:  # the same for every node using these rows with these parts (reps, products, ...)
-        known = env.seasonal[key] = _totals(env, dim, parts, source)
+        known = env.seasonal[key] = _totals(env, dim, parts, source, held_parts(env, index, dim, parts))
     totals, found = known
     weights = [
         total if active == part.full_days else total * Fraction(active, part.full_days) if active else _NOTHING
