@@ -186,3 +186,49 @@ def test_a_reps_cap_is_their_prorated_capacity_rounded_up_in_granularity_units(
     assert env.capacity_in("rep0", env.start, env.end) == prorated
     units = prorated / granularity
     assert _cap_units(env, "rep0", granularity) == -(-units.numerator // units.denominator)
+
+
+ROWS_HEAD = """\
+salesplan: 1
+plan: {name: rows, period: {start: 2026-01-01, end: 2026-12-31}}
+team:
+  regions: [{id: north}, {id: south}]
+  products: [{id: device}, {id: consumable}, {id: service}]
+  people:
+    - {id: a, region: north, capacity: 100}
+    - {id: b, region: north, capacity: 100, start: 2026-05-01, ramp: [50%]}
+    - {id: c, region: south, capacity: 100, start: 2026-05-01, ramp: [50%]}
+history:
+  by_month:
+"""
+ROWS_TARGET = """\
+targets:
+  - id: T
+    value: 100000
+    split:
+      - {by: region, method: even}
+      - {by: product, method: even}
+      - {by: rep, method: capacity, cap: false}
+      - {by: month, method: history}
+"""
+
+
+@settings(max_examples=25, deadline=None)
+@given(rows=st.lists(st.sampled_from(["device", "consumable", "north", "south"]), min_size=1, max_size=4, unique=True))
+def test_equal_keys_have_equal_shares_when_products_and_regions_have_rows(rows: list[str]) -> None:
+    """A month node uses the row of its product, else of its region, else the team's months."""
+    by_month = "".join(f"    2025-{m:02d}: {m + 3}\n" for m in range(1, 13))  # the team's months
+    for i, row in enumerate(rows):
+        months = ", ".join(f"2025-{m:02d}: {m * (2 + i) % 7 + 1}" for m in range(1, 13))
+        by_month += f"    {row}: {{{months}}}\n"
+    loaded = load_text(ROWS_HEAD + by_month + ROWS_TARGET, "plan.yaml")
+    assert loaded.plan is not None
+    env = TargetEnv.build(loaded.plan, 0, loaded.source)
+    level = compile_levels(env)[3]
+    ctxs: list[Ctx] = [
+        (env.rep_region(rep), product, rep, env.start, env.end, None, None, None)
+        for rep in env.reps
+        for product in env.products
+    ]
+    for _key, shares in grouped(env, level, ctxs):
+        assert all(s == shares[0] for s in shares[1:])

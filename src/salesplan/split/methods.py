@@ -44,7 +44,7 @@ from salesplan.split.held import hold
 from salesplan.split.levels import Level
 from salesplan.split.result import Basis
 from salesplan.split.rounding import scaled_weights
-from salesplan.split.seasonal import history_source, keep_rows, row_name, seasonal_weights
+from salesplan.split.seasonal import history_source, keep_rows, row_name, seasonal_weights, source_places
 from salesplan.split.shares import Shares
 from salesplan.split.timeparts import TimePart, days_between, overlap, time_parts
 
@@ -52,7 +52,7 @@ from salesplan.split.timeparts import TimePart, days_between, overlap, time_part
 def shares_keys(env: TargetEnv, level: Level) -> Callable[[Ctx], Hashable]:
     """What a level's shares depend on, as a function of a node's ctx: nodes with the same key share
     them (and their cache entry). Built once a level, so that a node pays for a tuple, not for the
-    level's case analysis; what a rep brings to a time level (active days, ramp) is found once a rep."""
+    level's case analysis."""
     dim = level.dim
     if dim == "region":
         return lambda ctx: (ctx[REP], ctx[PRODUCT], ctx[REGION])
@@ -62,25 +62,41 @@ def shares_keys(env: TargetEnv, level: Level) -> Callable[[Ctx], Hashable]:
         return lambda ctx: (ctx[REGION], ctx[PRODUCT], ctx[REP], ctx[CHANNEL], ctx[ACCOUNT], ctx[TIER])
     if dim == "rep":
         return lambda ctx: (ctx[REGION], ctx[START], ctx[END])
-    reps: dict[str | None, Hashable] = {}
+    return _time_keys(env, level)
 
-    def rep_key(rep: str | None) -> Hashable:
-        found = reps.get(rep)
-        if found is None:
-            found = reps[rep] = (env.active(rep) if rep is not None else None, ramp_key(env, rep))
-        return found
 
+def _time_keys(env: TargetEnv, level: Level) -> Callable[[Ctx], Hashable]:
+    """A time level's key: the node's window, and what its rep (active days, ramp), region (a holiday
+    calendar, a row of months) and, for `method: history`, the outer parts that may own a row of
+    months bring; the latter found once for each such rep, region and parts."""
     index = level.index
     if level.method == "workdays":  # a region may count another holiday calendar's days
-        return lambda ctx: (
-            ctx[START],
-            ctx[END],
-            rep_key(ctx[REP]),
-            env.calendar(ctx[REGION] or env.rep_region(ctx[REP])).code,
-        )
-    if level.method == "history":  # a region, product, channel or account may have its own row of months
-        return lambda ctx: (ctx[START], ctx[END], rep_key(ctx[REP]), history_source(env, index, ctx))
-    return lambda ctx: (ctx[START], ctx[END], rep_key(ctx[REP]))
+
+        def extra(ctx: Ctx) -> Hashable:
+            return env.calendar(ctx[REGION] or env.rep_region(ctx[REP])).code
+
+    elif level.method == "history":  # a region, product, channel or account may have its own row of months
+
+        def extra(ctx: Ctx) -> Hashable:
+            return history_source(env, index, ctx)
+
+    else:
+
+        def extra(ctx: Ctx) -> Hashable:
+            return None
+
+    places = source_places(env, index) if level.method == "history" else ()
+    known: dict[Hashable, Hashable] = {}
+
+    def key(ctx: Ctx) -> Hashable:
+        rep = ctx[REP]
+        who = (ctx[REGION], rep, *[ctx[place] for place in places]) if places else (ctx[REGION], rep)
+        found = known.get(who)
+        if found is None:
+            found = known[who] = (env.active(rep) if rep is not None else None, ramp_key(env, rep), extra(ctx))
+        return (ctx[START], ctx[END], found)
+
+    return key
 
 
 def compute_parts(env: TargetEnv, level: Level, ctx: Ctx) -> list[str]:
