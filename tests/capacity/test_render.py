@@ -87,3 +87,46 @@ def test_cli_refuses_a_count_target() -> None:
     result = CliRunner().invoke(app, ["capacity", str(REFERENCE), "-t", "T2", "--lang", "en"])
     assert result.exit_code == 2
     assert "target 'T2' is not in money (家): capacity is money" in result.stderr
+
+
+SHORT = """\
+salesplan: 1
+plan: {name: Q3, period: {start: 2026-07-01, end: 2026-09-30}, unit: 万元}
+team:
+  ramp: [30%, 60%]
+  regions: [{id: east-a}]
+  people:
+    - {id: 李雷, role: rep, region: east-a, capacity: 120}
+    - {id: 韩梅, role: rep, region: east-a, capacity: 120, start: 2026-08-01}
+    - {id: 周杰, role: rep, region: east-a, capacity: 120, end: 2026-08-15}
+targets:
+  - id: T1
+    metric: revenue
+    value: 400
+    split:
+      - {by: rep, method: capacity}
+"""
+
+
+def test_cli_plans_the_hires_of_a_team_too_short_for_its_capacity_split(tmp_path: Path) -> None:
+    """A target the reps cannot carry is what capacity planning is for: the capacity split's SP051 is
+    then a warning, not a refusal, and the gap and the hires are shown (hand-computed, 92-day Q3)."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(SHORT, encoding="utf-8")
+    result = CliRunner().invoke(app, ["capacity", str(plan), "-f", "json", "--lang", "en"])
+    assert result.exit_code == 0, result.stderr
+    assert "SP051" in result.stderr and "error" not in result.stderr
+    data = json.loads(result.stdout)
+    # target 400 over the period's days: 400 x 31/92, 31/92, 30/92
+    assert [c["target"] for c in data["cells"]] == ["134.78", "134.78", "130.43"]
+    # July: 李雷 and 周杰 120 x 31/92 each; August: 李雷 40.43 + 韩梅 120 x 31 x 30%/92 + 周杰 120 x 15/92;
+    # September: 李雷 120 x 30/92 + 韩梅 120 x 30 x 60%/92
+    assert [c["capacity"] for c in data["cells"]] == ["80.87", "72.13", "62.61"]
+    [hiring] = data["hiring"]
+    # a July hire carries 120/92 x (31 x 30% + 31 x 60% + 30) = 75.52; 184.39 / 75.52 -> 3 hires, from July
+    assert (hiring["gap"], hiring["hires"], hiring["latest_start"], hiring["one_hire_carries"]) == (
+        "184.39",
+        3,
+        "2026-07",
+        "75.52",
+    )

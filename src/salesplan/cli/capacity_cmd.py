@@ -69,7 +69,7 @@ def capacity(
     chosen = chosen_target(loaded.plan, ids[0] if ids else None)
     if isinstance(chosen, Message):
         fail(chosen, lang=lang.value)
-    outcome = split_plan(loaded, [chosen.id])
+    outcome = split_plan(loaded, [chosen.id], allow_over_capacity=True)  # the shortfall is what it measures
     exit_on_errors(outcome.diagnostics, lang.value)
     if not outcome.splits:
         raise typer.Exit(EXIT_ERROR)
