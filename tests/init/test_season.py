@@ -30,8 +30,12 @@ def test_last_years_months_share_the_total_like_the_shape() -> None:
 @pytest.mark.parametrize(
     ("start", "end", "spring", "season"),
     [
-        ((2027, 1, 1), (2027, 3, 31), True, ((2026, 1, 1), (2026, 3, 31))),
-        ((2026, 12, 15), (2027, 2, 10), True, ((2025, 10, 1), (2026, 3, 31))),
+        # the festival on 2026-02-17 after 2025-01-29: moved, whole quarters of history
+        ((2026, 1, 1), (2026, 3, 31), True, ((2025, 1, 1), (2025, 3, 31))),
+        ((2025, 12, 15), (2026, 2, 10), True, ((2024, 10, 1), (2025, 3, 31))),
+        # 2027-02-06 after 2026-02-17: February both years, last year's months are a guide
+        ((2027, 1, 1), (2027, 3, 31), False, ((2026, 1, 1), (2026, 3, 31))),
+        ((2026, 12, 15), (2027, 2, 10), False, ((2025, 12, 15), (2026, 2, 10))),
         ((2026, 2, 1), (2026, 2, 28), False, ((2025, 2, 1), (2025, 2, 28))),
         ((2024, 3, 15), (2024, 5, 10), False, ((2023, 3, 15), (2023, 5, 10))),
         ((2026, 1, 1), (2026, 12, 31), True, ((2025, 1, 1), (2025, 12, 31))),
@@ -113,3 +117,22 @@ def test_the_q4_sprint_splits_as_computed_by_hand() -> None:
     # December 23 x 60% + 8 = 21.8 of 31; 148 x 8/31 x 0.3 = 11.46, 210 x 11.1/30 = 77.7, 322 x 21.8/31 =
     # 226.44 -> 50 x (3.6%, 24.6%, 71.7%) = 1.82, 12.31, 35.87: the two units left to December and October
     assert [m.value for m in reps["ruby.yan"].children] == [2, 12, 36]
+
+
+def test_a_2027_q1_sprint_phases_its_months_like_2026s_since_both_festivals_are_in_february() -> None:
+    """2026-02-17 and 2027-02-06: last year's January to March are a guide to this year's, so the
+    sprint phases its months by them (no quarter level of one quarter at 100%, no warning)."""
+    loaded = load_text(plan_text(Options(scenario="sprint", lang="zh", period="2027-Q1"), TODAY))
+    assert loaded.plan is not None and loaded.plan.history is not None
+    levels = [(str(level.by), level.method) for level in loaded.plan.targets[0].split]
+    assert levels[:2] == [("rep", "capacity"), ("month", "history")]
+    months = {str(k): Decimal(str(v)) for k, v in loaded.plan.history.by_month.items()}
+    assert list(months) == ["2026-01", "2026-02", "2026-03"]
+    outcome = split_plan(loaded)
+    assert outcome.diagnostics == []
+    first = outcome.splits[0].root.children[0]
+    assert months == {"2026-01": 251, "2026-02": 143, "2026-03": 286}
+    # 程亮's 147, like last year's 251 : 143 : 286 of 680: 54.26, 30.91, 61.83 -> 54, 31, 62
+    assert (first.part, first.value) == ("程亮", 147)
+    assert [m.value for m in first.children] == [54, 31, 62]
+    assert [m.basis.text("zh") for m in first.children] == ["按去年同期 36.9%", "按去年同期 21.0%", "按去年同期 42.1%"]

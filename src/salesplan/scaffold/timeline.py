@@ -89,10 +89,21 @@ class Timeline:
         return list(zip(keys, amounts, strict=True))
 
     def spring(self) -> bool:
-        """Whether the period's months include January or February among others: the Spring
-        Festival moves between them from year to year, so last year's months are no guide to them."""
+        """Whether the period's months include January or February among others, in a year whose Spring
+        Festival falls in the other month than the year before's: last year's months are then no guide
+        to them (the split warns, SP049). When both years hold it in the same month (2026-02-17 and
+        2027-02-06), last year's months phase this year's like any others. A year whose festival is not
+        known counts as moved."""
+        from salesplan.split.spring import spring_festival
+
         months = self.months()
-        return len(months) > 1 and any(m[5:] in ("01", "02") for m in months)
+        if len(months) < 2:
+            return False
+        for year in sorted({int(m[:4]) for m in months if m[5:] in ("01", "02")}):
+            this, last = spring_festival(year), spring_festival(year - 1)
+            if this is None or last is None or this.month != last.month:
+                return True
+        return False
 
     def workdays_known(self) -> bool:
         """Whether China's official holiday schedule (make-up working days) is published for every
