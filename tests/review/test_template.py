@@ -155,3 +155,26 @@ def test_a_template_row_with_a_value_that_is_not_a_number_is_still_refused(tmp_p
         [f"{out}:4:7", "SP062 '十二' is not a number in 万元"],
         [f"{out}:5:7", "SP062 '' is not a number in 万元"],
     ]
+
+
+def test_t_names_the_target_the_template_is_filled_from(tmp_path: Path) -> None:
+    """`--blank PLAN -t T2`: T2's parts (region by its history, then each rep), not the first target's;
+    one target only, an unknown one is SP057, and -t without a plan is refused: nothing written."""
+    out = tmp_path / "actuals.csv"
+    assert run("--blank", REFERENCE, "-t", "T2", "-o", out)[0] == 0
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert rows[0] == ["目标", "区域", "产品", "销售代表", "日期", "月份", "金额"]
+    assert rows[1:] == [
+        ["T2", "A区", "", "李雷", "", "", ""],
+        ["T2", "A区", "", "韩梅", "", "", ""],
+        ["T2", "B区", "", "周杰", "", "", ""],
+        ["T2", "B区", "", "吴敏", "", "", ""],
+    ]
+    none = tmp_path / "none.csv"
+    code, _, err = run("--blank", REFERENCE, "-t", "T9", "-o", none, "--lang", "en")
+    assert code == 2 and "SP057 no target 'T9' in this plan" in err
+    code, _, err = run("--blank", REFERENCE, "-t", "T1,T2", "-o", none, "--lang", "en")
+    assert code == 2 and "--blank fills the template from one target; -t names 2" in err
+    code, _, err = run("--blank", "-t", "T1", "-o", none)
+    assert code == 2 and "请给出计划文件" in err
+    assert not none.exists()

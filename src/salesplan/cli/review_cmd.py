@@ -60,7 +60,9 @@ class ReviewFormat(StrEnum):
     sarif = "sarif"
 
 
-def _blank(fmt: ReviewFormat, output: Path | None, force: bool, lang: str, plan: Path | None = None) -> None:
+def _blank(
+    fmt: ReviewFormat, output: Path | None, force: bool, lang: str, plan: Path | None = None, target: str | None = None
+) -> None:
     from salesplan.review.blank import blank_csv, blank_xlsx
 
     if output is None or str(output) == "-":
@@ -78,17 +80,18 @@ def _blank(fmt: ReviewFormat, output: Path | None, force: bool, lang: str, plan:
     from salesplan.review.template import filled_csv, filled_xlsx
 
     refuse_input_as_output(output, [plan], lang)
-    template = _filled(load_or_exit(plan, lang), lang)
+    template = _filled(load_or_exit(plan, lang), lang, target)
     emit(filled_csv(template, lang) if fmt is ReviewFormat.csv else filled_xlsx(template, lang), output, force, lang)
 
 
-def _filled(loaded: LoadedPlan, lang: str) -> FilledTemplate:
-    """The template filled from the plan's first target's split (its errors: exit 2)."""
+def _filled(loaded: LoadedPlan, lang: str, target: str | None = None) -> FilledTemplate:
+    """The template filled from the split of the target -t names, else of the plan's first target (its
+    errors, or an unknown -t: exit 2)."""
     from salesplan.review.template import fill
     from salesplan.split.engine import split_plan
 
     assert loaded.plan is not None
-    first = [loaded.plan.targets[0].id] if loaded.plan.targets else []
+    first = [target] if target else [loaded.plan.targets[0].id] if loaded.plan.targets else []
     outcome = split_plan(loaded, first) if first else None
     if outcome is not None:
         exit_on_errors(outcome.diagnostics, lang)
@@ -229,7 +232,12 @@ def review(
 
         if actuals is not None:
             fail(NO_ACTUALS, lang=language)
-        _blank(fmt, output, force, language, plan)
+        named = comma_list(target)
+        if named and plan is None:
+            fail(_("--blank -t fills the template from a target of a plan: give the plan file"), lang=language)
+        if len(named) > 1:
+            fail(_("--blank fills the template from one target; -t names {count}", count=len(named)), lang=language)
+        _blank(fmt, output, force, language, plan, named[0] if named else None)
         return
     if fmt is ReviewFormat.table and output is not None:  # no --format: the -o suffix says which
         by_suffix = {".xlsx": ReviewFormat.xlsx, ".md": ReviewFormat.md, ".json": ReviewFormat.json}
