@@ -140,7 +140,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 path,
                 _(
                     "target '{id}' {value} exceeds the capacity of the reps in scope"
-                    " ({capacity}, prorated by active days)",
+                    " ({capacity}, prorated by active days and ramp-up)",
                     id=target.id,
                     value=target.value,
                     capacity=carries,
