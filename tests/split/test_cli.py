@@ -252,3 +252,47 @@ def test_every_format_leaves_the_plan_untouched(plan: Path, tmp_path: Path) -> N
     for fmt in ("table", "json", "csv", "yaml"):
         assert run(str(plan), "-f", fmt, "-o", str(tmp_path / f"out.{fmt}"))[0] == 0
     assert plan.read_bytes() == before and plan.stat().st_mtime_ns == mtime
+
+
+NOTICE_PLAN = """\
+salesplan: 1
+plan:
+  name: Q1
+  period: {start: 2027-01-01, end: 2027-03-31}PERIOD_COMMENT
+  unit: 万元
+targets:
+  - id: T
+    value: 300
+    split:
+      - {by: month, method: workdays}
+"""
+
+
+def test_a_notice_the_plan_suppresses_inline_is_not_said_on_every_run(tmp_path: Path) -> None:
+    """SP054 (a year whose make-up working days are not published) is a notice on every split, export
+    and capacity run until the plan says `# salesplan: ignore[SP054]` where it points, as lint does."""
+    from salesplan.cli.app import app as salesplan
+
+    said, quiet = tmp_path / "said.yaml", tmp_path / "quiet.yaml"
+    said.write_text(NOTICE_PLAN.replace("PERIOD_COMMENT", ""), encoding="utf-8")
+    quiet.write_text(NOTICE_PLAN.replace("PERIOD_COMMENT", "  # salesplan: ignore[SP054] known"), encoding="utf-8")
+    code, out, err = run(str(said), "-f", "csv", "--lang", "en")
+    assert code == 0 and "said.yaml:4:11: SP054" in err
+    code, quiet_out, err = run(str(quiet), "-f", "csv", "--lang", "en")
+    assert (code, err) == (0, "") and quiet_out == out.replace("said", "quiet")
+    for args in (["export", str(quiet), "-o", str(tmp_path / "q.md")], ["capacity", str(quiet), "-t", "T"]):
+        result = CliRunner().invoke(salesplan, args)
+        assert "SP054" not in result.stderr, args
+    for args in (["export", str(said), "-o", str(tmp_path / "s.md")], ["capacity", str(said), "-t", "T"]):
+        result = CliRunner().invoke(salesplan, args)
+        assert "SP054" in result.stderr, args
+
+
+def test_an_inline_suppression_never_hides_an_error(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    level = "      - {by: month, method: weights, weights: {1月: 1}}  # salesplan: ignore[SP043]"
+    text = NOTICE_PLAN.replace("PERIOD_COMMENT", "").replace("      - {by: month, method: workdays}", level)
+    plan.write_text(text, encoding="utf-8")
+    code, out, err = run(str(plan), "--lang", "en")
+    assert (code, out) == (2, "")
+    assert "plan.yaml:10:47: SP043 target 'T': no weight for 2027-02, 2027-03" in err

@@ -25,6 +25,7 @@ from salesplan.cli.common import (
     format_option,
     load_or_exit,
     render_out,
+    unsuppressed,
 )
 from salesplan.i18n import Message, _
 from salesplan.options import comma_list
@@ -70,7 +71,7 @@ def capacity(
     if isinstance(chosen, Message):
         fail(chosen, lang=lang.value)
     outcome = split_plan(loaded, [chosen.id], allow_over_capacity=True)  # the shortfall is what it measures
-    exit_on_errors(outcome.diagnostics, lang.value)
+    exit_on_errors(unsuppressed(outcome.diagnostics, loaded), lang.value)
     if not outcome.splits:
         raise typer.Exit(EXIT_ERROR)
     result = plan_capacity(loaded.plan, chosen, outcome.splits[0], by.value)

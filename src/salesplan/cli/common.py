@@ -97,6 +97,21 @@ def print_diagnostics(diagnostics: list[Diagnostic], lang: str = "zh") -> None:
             err(f"    {label}: {inert(hint)}")
 
 
+def unsuppressed(diagnostics: list[Diagnostic], loaded: LoadedPlan) -> list[Diagnostic]:
+    """`diagnostics` less the plan's warnings and notices that a `# salesplan: ignore[CODE]` comment of
+    the plan covers, as lint leaves them out (SP054's notice, said on every run otherwise); an error is
+    always kept: it stops the command."""
+    from salesplan.diagnostics import Severity
+    from salesplan.lint.suppress import apply_suppressions
+
+    if not loaded.text or "ignore[" not in loaded.text:
+        return diagnostics
+    mine = [d for d in diagnostics if d.severity is not Severity.ERROR and d.source.file == loaded.file]
+    kept = {id(d) for d in apply_suppressions(loaded.file, loaded.text, mine, frozenset()).kept}
+    dropped = {id(d) for d in mine} - kept
+    return [d for d in diagnostics if id(d) not in dropped]
+
+
 def exit_on_errors(diagnostics: list[Diagnostic], lang: str, *, warnings: bool = True) -> None:
     """Print `diagnostics` (without `warnings`: only when one is an error); exit 2 when one is an error."""
     from salesplan.diagnostics import has_errors
@@ -151,6 +166,7 @@ __all__ = [
     "refuse_settings",
     "render_options",
     "render_out",
+    "unsuppressed",
     "value_option",
     "written",
 ]

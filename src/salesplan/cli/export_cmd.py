@@ -19,6 +19,7 @@ from salesplan.cli.common import (
     load_or_exit,
     print_diagnostics,
     refuse_input_as_output,
+    unsuppressed,
     value_option,
 )
 from salesplan.i18n import _, resolve_lang
@@ -83,7 +84,7 @@ def export(
             step("build")
             result = export_plan(loaded, kind, names, language, template, stream=True)
             if result.payload is not None:
-                print_diagnostics(result.diagnostics, language)
+                print_diagnostics(unsuppressed(result.diagnostics, loaded), language)
                 payload = result.payload if isinstance(result.payload, str | bytes) else step.counted(result.payload)
                 emit(payload, output, force, language)
                 return

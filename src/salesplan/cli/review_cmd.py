@@ -33,6 +33,7 @@ from salesplan.cli.common import (
     refuse_input_as_output,
     refuse_settings,
     render_options,
+    unsuppressed,
     value_option,
 )
 from salesplan.cli.review_gates import _alert_gate, _alert_kinds, _gate, _spend
@@ -94,7 +95,7 @@ def _filled(loaded: LoadedPlan, lang: str, target: str | None = None) -> FilledT
     first = [target] if target else [loaded.plan.targets[0].id] if loaded.plan.targets else []
     outcome = split_plan(loaded, first) if first else None
     if outcome is not None:
-        exit_on_errors(outcome.diagnostics, lang)
+        exit_on_errors(unsuppressed(outcome.diagnostics, loaded), lang)
     return fill(loaded.plan, outcome.splits[0] if outcome is not None and outcome.splits else None)
 
 
@@ -297,7 +298,7 @@ def review(
         spent = _spend(loaded.plan, spend, result.attributed, day, result.diagnostics)
         if spent is None:
             result.review = None
-    print_diagnostics(result.diagnostics, language)
+    print_diagnostics(unsuppressed(result.diagnostics, loaded), language)
     if result.review is None:
         raise typer.Exit(EXIT_ERROR)
     with steps(language) as step:  # written as it is made: Ctrl-C leaves no file (emit)

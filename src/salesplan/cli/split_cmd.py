@@ -29,6 +29,7 @@ from salesplan.cli.common import (
     load_or_exit,
     refuse_input_as_output,
     render_options,
+    unsuppressed,
 )
 from salesplan.i18n import _
 from salesplan.options import comma_list
@@ -67,7 +68,7 @@ def split(
     with steps(lang.value) as step:
         step("split")
         outcome = split_plan(loaded, comma_list(target) or None, allow_over_capacity=allow_over_capacity)
-    exit_on_errors(outcome.diagnostics, lang.value)
+    exit_on_errors(unsuppressed(outcome.diagnostics, loaded), lang.value)
     names = {t.id: t.name for t in loaded.plan.targets if t.name} if loaded.plan else {}
     made = RENDERERS.render(
         fmt.value, SplitOutput(outcome.splits, names), render_options(lang.value, output, depth=depth)
