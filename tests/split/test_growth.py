@@ -197,3 +197,36 @@ def test_a_history_period_that_is_not_the_plans_a_year_earlier_is_not_comparable
     shorter = REVENUE.replace("2025-09-30", "2025-08-31")
     splits = _split(shorter, "  - {id: T, metric: revenue, value: 480, split: [{by: region, method: even}]}\n")
     assert splits[0].comparable is None  # no growth shown from a shorter history
+
+
+TEAM_MONTHS = """\
+history:
+  period: {start: 2025-07-01, end: 2025-09-30}
+  by_month: {2025-07: 100, 2025-08: 60, 2025-09: 140}
+"""
+
+
+def test_the_teams_one_row_of_months_is_never_a_regions_history() -> None:
+    """history.by_month as one row is the whole team's: the target (both regions) is compared with it,
+    300 against 300 and July 100 against 100; a region's node, or its months, has no growth (it was
+    east-a's 150 against the team's 300, -50.0%), nor a target scoped to one region."""
+    targets = """\
+targets:
+  - {id: T, metric: revenue, value: 300, split: [{by: region, method: even}, {by: month, method: even}]}
+  - {id: M, metric: revenue, value: 330, split: [{by: month, method: even}]}
+  - {id: A, metric: revenue, value: 150, scope: {regions: [east-a]}, split: [{by: month, method: even}]}
+"""
+    loaded = load_text(HEAD + TEAM_MONTHS + targets, "plan.yaml")
+    assert loaded.plan is not None
+    t, m, a = split_plan(loaded).splits
+    assert t.growth({}, t.value) == "0.0%"
+    for region in t.root.children:
+        assert t.growth({"region": region.part or ""}, region.value) is None
+        for month in region.children:
+            assert t.growth({"region": region.part or "", "month": month.part or ""}, month.value) is None
+    # 330 a month 110, 110, 110 against 100, 60, 140: +10.0%, +83.3%, -21.4%; the whole +10.0%
+    assert m.growth({}, m.value) == "+10.0%"
+    assert [m.growth({"month": n.part or ""}, n.value) for n in m.root.children] == ["+10.0%", "+83.3%", "-21.4%"]
+    assert a.comparable is not None and a.growth({}, a.value) is None
+    assert target_growth(loaded.plan, loaded.plan.targets[2]) is None
+    assert target_growth(loaded.plan, loaded.plan.targets[0]) == (Fraction(300), Fraction(0))

@@ -15,7 +15,8 @@ A node's history is looked up by its coordinates ({level: part} from the outermo
   of `history.by_month` within `history.period`, of the row of the nearest enclosing region,
   product, channel or account that has one (`row_kinds`) when the node lies in that part alone (a
   product's row is the whole product's: under a region too it is not the node's history, no
-  growth), else of the region's row (or the team's one row); a part cut by the plan period counts
+  growth), else of the region's row (or the team's one row, which is the whole team's: a node of
+  some regions only, or a target scoped to some, has none); a part cut by the plan period counts
   its share of the part's days, like `method: history`. Without a time part the history is the
   whole of `history.revenue` (or, without it, of `history.by_month`);
 - a channel, account or tier without a time part: its own row of `history.by_channel`,
@@ -113,6 +114,7 @@ class Comparable:
     period: tuple[dt.date, dt.date]
     history_period: tuple[dt.date, dt.date] | None
     rows: Mapping[str, str] = field(default_factory=dict)  # row_kinds
+    team_regions: frozenset[str] = frozenset()  # whose months the team's one row of `history.by_month` is
     parts: PartHistory | None = None  # the channel, account and tier rows (a revenue target's)
     _cache: dict[tuple[tuple[str, str], ...], Fraction | None] = field(default_factory=dict, repr=False)
 
@@ -181,6 +183,8 @@ class Comparable:
             if not all(isinstance(row, dict) for row in picked):
                 return None
             rows = [row for row in picked if isinstance(row, dict)]
+        elif self.team_regions - set(regions):
+            return None  # the team's one row is the whole team's months: never a region's, nor a scope's of some
         else:
             rows = [self.months]
         return self._sum(rows, part)
@@ -286,6 +290,7 @@ def comparable(plan: Plan, target: Target, *, any_span: bool = False) -> Compara
         history_period=(history.period.start, history.period.end) if history.period else None,
         rows=row_kinds(plan) if months else {},
         parts=parts,
+        team_regions=frozenset(r.id for r in plan.team.regions),
     )
 
 
