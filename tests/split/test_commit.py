@@ -143,3 +143,22 @@ def test_split_refuses_an_unknown_committed_part_and_writes_nothing(tmp_path: Pa
         assert result.stdout == ""
         assert "SP042 target 'T1': 'east-c' in commit: is not a part of the breakdown" in result.stderr
         assert not out.exists()
+
+
+def test_a_time_key_written_as_split_keys_are_is_answered_with_the_part_id() -> None:
+    plan = """\
+salesplan: 1
+plan: {name: Q3, period: {start: 2026-07-01, end: 2026-09-30}}
+team:
+  regions: [{id: east-a, name: A区}, {id: east-b}]
+targets:
+  - id: T
+    value: 300
+    commit: {7月: 100, Q3: 5, 2026-08: 90}
+    split: [{by: region, method: even}, {by: month, method: even}]
+"""
+    outcome = split_plan(load_text(plan, "plan.yaml"))
+    assert [(d.code, d.source.col, d.message) for d in outcome.diagnostics] == [
+        ("SP042", 14, "target 'T': '7月' in commit: is not a part of the breakdown; did you mean '2026-07'?"),
+        ("SP042", 23, "target 'T': 'Q3' in commit: is not a part of the breakdown"),  # no quarter level
+    ]

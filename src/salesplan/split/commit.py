@@ -16,8 +16,10 @@ from salesplan import codes
 from salesplan.diagnostics import Diagnostic
 from salesplan.i18n import _
 from salesplan.loader.validate import did_you_mean
+from salesplan.periods import part_of_id
 from salesplan.split.env import TargetEnv
 from salesplan.split.result import TargetSplit
+from salesplan.split.timeparts import TIME_RANK, normalize_key
 
 
 @dataclass(frozen=True)
@@ -62,11 +64,12 @@ def unknown_commitments(env: TargetEnv, split: TargetSplit) -> list[Diagnostic]:
         return []
     allocated = allocations(split)
     named = {name: part for dim in split.levels for part, name in env.labels.get(dim, {}).items() if part in allocated}
+    times = sorted(part for part in allocated if part_of_id(part) is not None)
     found: list[Diagnostic] = []
     for part in split.commit:
         if part in allocated:
             continue
-        guess = named.get(part) or did_you_mean(part, list(allocated))
+        guess = named.get(part) or _time_part(part, times) or did_you_mean(part, list(allocated))
         suffix = _("; did you mean '{guess}'?", guess=guess) if guess else ""
         found.append(
             env.diag(
@@ -78,3 +81,13 @@ def unknown_commitments(env: TargetEnv, split: TargetSplit) -> list[Diagnostic]:
             )
         )
     return found
+
+
+def _time_part(key: str, times: list[str]) -> str | None:
+    """The one time part of the split a key like `7月`, `Q3` or `2026-7` means (as split keys are read)."""
+    for kind in TIME_RANK:
+        ids = [part for part in times if part_of_id(part)[0] == kind]  # type: ignore[index]
+        meant = normalize_key(kind, key, ids) if ids else None
+        if meant in ids:
+            return meant
+    return None
