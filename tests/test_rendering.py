@@ -24,7 +24,7 @@ from salesplan.cli.rollup_cmd import RollupFormat
 from salesplan.cli.split_cmd import SplitFormat
 from salesplan.diff.render import RENDERERS as DIFF
 from salesplan.export.run import RENDERERS as EXPORT
-from salesplan.rendering import Renderers, RenderOptions, cell_width, pad, plain_console, wrap
+from salesplan.rendering import _NO_END, _NO_START, Renderers, RenderOptions, cell_width, pad, plain_console, wrap
 from salesplan.report import RENDERERS as LINT
 from salesplan.report.review_out import RENDERERS as REVIEW
 from salesplan.report.risks import RISKS_RENDERERS
@@ -143,5 +143,5 @@ def test_wrap_keeps_every_character_in_order_within_the_width(text: str, width: 
 def _unbreakable(text: str) -> bool:
     """A line is over the width only where it holds one piece (an ASCII word or a wide character) with
     the marks that must stay beside it."""
-    core = text.rstrip("，。、：）”").lstrip("（“")
+    core = text.rstrip("".join(_NO_START)).lstrip("".join(_NO_END))
     return " " not in text and (core.isascii() or cell_width(core) <= 2)
