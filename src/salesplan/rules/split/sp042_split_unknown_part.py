@@ -4,6 +4,9 @@ Time parts are the months, quarters or weeks of the plan period (`2026-07`, `Q3`
 key outside the period, or one that could mean two parts, is refused with the candidates named.
 Regions, products and reps outside the team are SP202's; the split engine reports the rest.
 
+A target's `commit:` (bottom-up commitments) naming a part that its breakdown does not have is
+refused the same way, at the key, with the id meant when the key is a part's name or close to one.
+
 Failing example::
 
     plan:
