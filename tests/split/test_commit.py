@@ -162,3 +162,10 @@ targets:
         ("SP042", 14, "target 'T': '7月' in commit: is not a part of the breakdown; did you mean '2026-07'?"),
         ("SP042", 23, "target 'T': 'Q3' in commit: is not a part of the breakdown"),  # no quarter level
     ]
+
+
+def test_a_negative_commitment_is_refused_at_its_value() -> None:
+    loaded = load_text(_reference("{east-a: -5, 李雷: 90}"), "plan.yaml")
+    assert loaded.plan is None
+    [found] = [(d.code, d.message) for d in loaded.diagnostics]
+    assert found == ("SP033", "targets[0].commit.east-a: must not be negative (got '-5')")

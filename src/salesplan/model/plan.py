@@ -228,7 +228,7 @@ class Target(Strict):
     granularity: Amount | None = Field(None, description="Parts are whole multiples of this (default 1)")
     split: list[SplitLevel] = Field(default_factory=list)
     implements: Implements | None = Field(None, description="The part of a parent plan's target this target carries")
-    commit: dict[str, Amount] | None = Field(
+    commit: dict[str, NonNegativeAmount] | None = Field(
         None,
         description="Bottom-up commitments: part id of any level of the split -> the amount that part "
         "commits to, in the target's unit; lint (SP205) and split compare them with the allocation",
