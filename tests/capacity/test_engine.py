@@ -137,3 +137,46 @@ def test_parts_add_up_and_the_hires_close_the_gap(value: int, capacity_a: int, b
         assert hiring.carries is not None and hiring.reps * hiring.carries >= hiring.gap
     else:
         assert hiring.reps == 0
+
+
+MIXED_REPS = """\
+salesplan: 1
+plan: {name: p, period: {start: 2026-07-01, end: 2026-09-30}, unit: 万元}
+team:
+  regions: [{id: east-a}, {id: east-b}]
+  people:
+    - {id: A, role: rep, region: east-a, capacity: 92}
+    - {id: B, role: rep, region: east-b, capacity: 184}
+    - {id: C, role: rep, capacity: 92}
+targets:
+  - {id: T1, metric: revenue, value: 300, split: [{by: rep, method: capacity, cap: false}]}
+"""
+
+
+def test_a_rep_without_a_region_puts_the_whole_target_in_one_row() -> None:
+    """A, B and C split 300 by capacity 92 : 184 : 92 (75, 150, 75); C has no region, so the target
+    has one row of every leaf, 300 (it showed C's 75 alone), against every rep's 368."""
+    plan = capacity(MIXED_REPS, "quarter")
+    assert plan.regions == (ALL,)
+    assert table(plan) == {(ALL, "2026-Q3"): (300, 368, -68)}
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    region_of=st.lists(st.sampled_from(["east-a", "east-b", None]), min_size=1, max_size=4),
+    value=st.integers(min_value=0, max_value=5000),
+    by=st.sampled_from(["quarter", "month"]),
+)
+def test_the_rows_hold_the_whole_target_wherever_the_reps_are(region_of: list[str | None], value: int, by: str) -> None:
+    people = "\n".join(
+        f"    - {{id: R{i}, role: rep, capacity: 100{f', region: {region}' if region else ''}}}"
+        for i, region in enumerate(region_of)
+    )
+    text = (
+        "salesplan: 1\nplan: {name: p, period: {start: 2026-07-01, end: 2026-09-30}, unit: 万元}\n"
+        "team:\n  regions: [{id: east-a}, {id: east-b}]\n  people:\n" + people + "\n"
+        f"targets:\n  - {{id: T1, metric: revenue, value: {value}, split: [{{by: rep, method: even}}]}}\n"
+    )
+    plan = capacity(text, by)
+    assert sum(c.target for c in plan.cells) == value
+    assert sum(c.capacity for c in plan.cells) == 100 * len(region_of)

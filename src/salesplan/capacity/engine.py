@@ -2,7 +2,9 @@
 
 The target of a region in a time part is the sum of the split's leaves of that region (a rep's leaf
 counts for the rep's region), each spread over the days of its own time part (or of the plan period
-when the split has no time level) and counted for the days that fall in the part. The capacity is,
+when the split has no time level) and counted for the days that fall in the part. When a leaf has no
+region (the target is split by no region, or a rep has none), the target has one row, of every leaf,
+against every rep in scope. The capacity is,
 for every rep of the region, capacity per day of the plan period times the rep's ramped days in the
 part (`salesplan.model.ramp`), in the target's unit.
 
@@ -174,6 +176,11 @@ def plan_capacity(plan: Plan, target: Target, split: TargetSplit, by: str = "mon
     targets = _targets(plan, split, parts)
     reps = _reps(plan, target)
     keys = {region for region, _ in targets}
+    if ALL in keys:  # a part of no region (a rep without one): one row for the whole target, every leaf in it
+        whole: dict[tuple[str, str], Fraction] = {}
+        for (_region, part_id), value in targets.items():
+            whole[(ALL, part_id)] = whole.get((ALL, part_id), Fraction(0)) + value
+        targets = whole
     regions = [ALL] if ALL in keys else sorted(keys | {p.region for p in reps if p.region})
     order = {r.id: i for i, r in enumerate(plan.team.regions)}
     regions.sort(key=lambda r: (order.get(r, len(order)), r))
