@@ -17,7 +17,7 @@ they start at its first month; their latest start is the last month at which tha
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from math import ceil
@@ -105,14 +105,16 @@ def _days(start: dt.date, end: dt.date) -> int:
     return max(0, (end - start).days + 1)
 
 
-def _targets(plan: Plan, split: TargetSplit, parts: tuple[TimePart, ...]) -> dict[tuple[str, str], Fraction]:
+def _targets(
+    plan: Plan, split: TargetSplit, parts: tuple[TimePart, ...], vacancies: Mapping[str, str | None]
+) -> dict[tuple[str, str], Fraction]:
     period = (plan.plan.period.start, plan.plan.period.end)
     out: dict[tuple[str, str], Fraction] = {}
     for coords, node in split.leaves():
         region = coords.get("region")
         if region is None and "rep" in coords:
             person = plan.person(coords["rep"])
-            region = person.region if person is not None else None
+            region = person.region if person is not None else vacancies.get(coords["rep"])
         start, end = _leaf_range(coords, period)
         total = _days(start, end)
         if total == 0:
@@ -168,12 +170,16 @@ def _hiring(plan: Plan, region: str, gap: Fraction, average: Fraction | None) ->
     return Hiring(region, gap, average, reps, month, carries)
 
 
-def plan_capacity(plan: Plan, target: Target, split: TargetSplit, by: str = "month") -> CapacityPlan:
-    """The target's split against the reps' ramped capacity, region by time part of kind `by`."""
+def plan_capacity(
+    plan: Plan, target: Target, split: TargetSplit, by: str = "month", vacancies: Mapping[str, str | None] | None = None
+) -> CapacityPlan:
+    """The target's split against the reps' ramped capacity, region by time part of kind `by`; the
+    split's `vacancies` (`salesplan.capacity.vacancies`: stand-in rep -> region) count for their region
+    and carry no capacity."""
     period = plan.plan.period
     parts = time_parts(by, period.start, period.end)
     factor = Fraction(unit_multiplier(plan.plan.unit), unit_multiplier(plan.target_unit(target)))
-    targets = _targets(plan, split, parts)
+    targets = _targets(plan, split, parts, vacancies or {})
     reps = _reps(plan, target)
     keys = {region for region, _ in targets}
     if ALL in keys:  # a part of no region (a rep without one): one row for the whole target, every leaf in it

@@ -57,9 +57,8 @@ def capacity(
     lang: LangOption = Lang.zh,
 ) -> None:
     """`salesplan capacity` (its help is HELP); without -t, the plan's first revenue target."""
-    from salesplan.capacity import chosen_target, plan_capacity
+    from salesplan.capacity import chosen_target, plan_capacity, split_for_capacity
     from salesplan.capacity.render import RENDERERS
-    from salesplan.split.engine import split_plan
 
     check_output(output, force, [plan], lang.value)
     loaded = load_or_exit(plan, lang.value)
@@ -70,9 +69,9 @@ def capacity(
     chosen = chosen_target(loaded.plan, ids[0] if ids else None)
     if isinstance(chosen, Message):
         fail(chosen, lang=lang.value)
-    outcome = split_plan(loaded, [chosen.id], allow_over_capacity=True)  # the shortfall is what it measures
-    exit_on_errors(unsuppressed(outcome.diagnostics, loaded), lang.value)
-    if not outcome.splits:
+    made = split_for_capacity(loaded, chosen)  # over capacity or with no reps: the shortfall is what it measures
+    exit_on_errors(unsuppressed(made.diagnostics, loaded), lang.value)
+    if made.split is None:
         raise typer.Exit(EXIT_ERROR)
-    result = plan_capacity(loaded.plan, chosen, outcome.splits[0], by.value)
+    result = plan_capacity(loaded.plan, chosen, made.split, by.value, made.vacancies)
     render_out(RENDERERS, fmt.value, result, output, force, lang.value, [plan])
