@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from fractions import Fraction
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from salesplan.capacity import CapacityPlan, Hiring, plan_capacity
-from salesplan.capacity.engine import ALL, chosen_target
+from salesplan.capacity.engine import ALL, chosen_target, hire_carries
 from salesplan.i18n import Message
 from salesplan.loader import load_text
+from salesplan.periods import time_parts
 from salesplan.split.engine import split_plan
 
 # 92 days; A: 92 (1 a day); B: 184 (2 a day) from 08-01 at 50% in their first month
@@ -60,7 +63,7 @@ def table(plan: CapacityPlan) -> dict[tuple[str, str], tuple[object, ...]]:
 
 
 def hired(hiring: Hiring) -> tuple[object, ...]:
-    return (hiring.gap, hiring.average, hiring.reps, hiring.start, hiring.carries)
+    return (hiring.gap, hiring.shortfall, hiring.average, hiring.reps, hiring.start, hiring.carries)
 
 
 def test_ramped_capacity_by_month_and_the_hires() -> None:
@@ -73,15 +76,11 @@ def test_ramped_capacity_by_month_and_the_hires() -> None:
         (ALL, "2026-09"): (200, 90, 110),
     }
     (hiring,) = plan.hiring
-    # average 138 (1.5 a day); from 07-01 at the team's 50% ramp: (15.5 + 31 + 30) x 1.5 = 114.75;
-    # 217 needs 2 of them; from 08-01 two carry 2 x (15.5 + 30) x 1.5 = 136.5 < 217: July is the latest
-    assert hired(hiring) == (
-        217,
-        138,
-        2,
-        "2026-07",
-        Fraction("114.75"),
-    )
+    # average 138 (1.5 a day); a hire from 07-01 at the team's 50% ramp carries 15.5 x 1.5 = 23.25 in
+    # July, 46.5 in August, 45 in September: July's 69 needs 3 of them (2 carry 46.5), August's 38 one,
+    # September's 110 three; from 08-01 none carries July's: July is the latest. Two July hires would
+    # carry 217 = the period's gap (2 x 114.75), but not July's 69.
+    assert hired(hiring) == (217, 217, 138, 3, "2026-07", Fraction("114.75"))
 
 
 def test_by_quarter_is_one_part() -> None:
@@ -94,9 +93,10 @@ def test_a_region_without_reps_hires_at_the_team_average() -> None:
     assert table(plan)[("east-b", "2026-07")] == (31, 0, 31)
     assert table(plan)[("east-a", "2026-09")] == (30, 30, 0)
     east_a, east_b = plan.hiring
-    assert hired(east_a) == (0, 92, 0, None, None)
-    # 92 in the period at 1 a day, no ramp: a July hire carries 92, an August one 61
-    assert hired(east_b) == (92, 92, 1, "2026-07", 92)
+    assert hired(east_a) == (0, 0, 92, 0, None, None)
+    # 92 in the period at 1 a day, no ramp: a July hire carries each month's gap (31, 31, 30), an
+    # August one none of July's
+    assert hired(east_b) == (92, 92, 92, 1, "2026-07", 92)
 
 
 def test_weeks_are_clipped_to_the_period() -> None:
@@ -133,10 +133,74 @@ def test_parts_add_up_and_the_hires_close_the_gap(value: int, capacity_a: int, b
     unramped = capacity_a + 184 * Fraction(61, 92)
     assert sum(c.capacity for c in plan.cells) == unramped - 184 * Fraction(31, 92) / 2
     (hiring,) = plan.hiring
-    if hiring.gap > 0:
-        assert hiring.carries is not None and hiring.reps * hiring.carries >= hiring.gap
-    else:
-        assert hiring.reps == 0
+    assert_hires_cover_every_part(text, plan, hiring)
+
+
+def assert_hires_cover_every_part(text: str, plan: CapacityPlan, hiring: Hiring) -> None:
+    """The hires, from their latest start, cover every part's gap; one fewer from the first month
+    leaves a part short; no part short, no hire."""
+    loaded = load_text(text, "plan.yaml")
+    assert loaded.plan is not None
+    period = loaded.plan.plan.period
+    parts = {p.id: p for p in time_parts(plan.by, period.start, period.end)}
+    cells = [c for c in plan.cells if c.region == hiring.region and c.gap > 0]
+    assert hiring.shortfall == sum(c.gap for c in cells)
+    if not cells:
+        assert hiring.reps == 0 and hiring.start is None
+        return
+    assert hiring.average is not None and hiring.start is not None
+    first, latest = period.start, parts_start(hiring.start)
+
+    def covered(reps: int, start: dt.date) -> bool:
+        return all(
+            reps * hire_carries(loaded.plan, hiring.average, start, parts[c.part].end, parts[c.part].start)  # type: ignore[arg-type]
+            >= c.gap
+            for c in cells
+        )
+
+    assert covered(hiring.reps, latest)
+    assert not covered(hiring.reps - 1, first)
+
+
+def parts_start(month: str) -> dt.date:
+    year, number = month.split("-")
+    return dt.date(int(year), int(number), 1)
+
+
+# July has 30 to spare and September lacks what its 30 days cannot carry: the period's net gap is
+# negative, yet September needs hires (A: 92, 1 a day, never ramped)
+SLACK = ONE_REGION.replace("    - {id: B, role: rep, region: east-a, capacity: 184, start: 2026-08-01}\n", "")
+
+
+@pytest.mark.parametrize(
+    ("september", "ramp", "expected"),
+    [
+        # a hire at the 50% ramp carries 15 in a September they start in, 30 if in August or before
+        (50, "[50%]", (-10, 20, 1, "2026-08", Fraction("45.5"))),  # from August: (15.5 + 30) x 1
+        (70, "[50%]", (10, 40, 2, "2026-08", Fraction("45.5"))),  # 40 needs two, from August too
+        (44, "[50%]", (-16, 14, 1, "2026-09", 15)),  # 15 covers 14: September will do
+        # a first month at 0%: only a July hire carries anything (30) in September
+        (50, "[0%, 50%]", (-10, 20, 1, "2026-07", Fraction("45.5"))),  # 0 + 15.5 + 30
+    ],
+)
+def test_a_short_month_needs_hires_whatever_the_other_months_spare(
+    september: int, ramp: str, expected: tuple[object, ...]
+) -> None:
+    text = SLACK.replace("ramp: [50%]", f"ramp: {ramp}").replace(
+        "values: {2026-07: 100, 2026-08: 100, 2026-09: 200}",
+        f"values: {{2026-07: 1, 2026-08: 31, 2026-09: {september}}}",
+    )
+    text = text.replace("value: 400", f"value: {32 + september}")
+    plan = capacity(text)
+    assert table(plan) == {
+        (ALL, "2026-07"): (1, 31, -30),
+        (ALL, "2026-08"): (31, 31, 0),
+        (ALL, "2026-09"): (september, 30, september - 30),
+    }
+    (hiring,) = plan.hiring
+    gap, shortfall, reps, start, carries = expected
+    assert hired(hiring) == (gap, shortfall, 92, reps, start, carries)
+    assert_hires_cover_every_part(text, plan, hiring)
 
 
 MIXED_REPS = """\

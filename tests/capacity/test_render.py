@@ -24,8 +24,8 @@ PLAN = CapacityPlan(
         Cell("east-b", "2026-Q3", Fraction(200), Fraction(4590, 23)),
     ),
     hiring=(
-        Hiring("east-a", Fraction(0), Fraction(150), 0, None, None),
-        Hiring("east-b", Fraction(10, 23), Fraction(120), 1, "2026-09", Fraction(900, 23)),
+        Hiring("east-a", Fraction(0), Fraction(0), Fraction(150), 0, None, None),
+        Hiring("east-b", Fraction(10, 23), Fraction(10, 23), Fraction(120), 1, "2026-09", Fraction(900, 23)),
     ),
 )
 
@@ -42,6 +42,7 @@ def test_json_is_exact_to_the_cent() -> None:
     assert data["hiring"][1] == {
         "region": "east-b",
         "gap": "0.43",
+        "shortfall": "0.43",
         "average_capacity": "120",
         "hires": 1,
         "latest_start": "2026-09",
@@ -54,9 +55,11 @@ def test_markdown_in_both_languages() -> None:
     zh = RENDERERS.text("md", PLAN, RenderOptions(lang="zh"))
     assert "## 目标 T1 的产能（万元）" in zh
     assert "| 区域 | 拆解项 | 目标值 | 产能 | 差额 |" in zh
-    assert "| east-b | 0.43 | 120 | 1 | 2026-09 | 39.13 |" in zh
+    assert "| 区域 | 期内差额 | 各期缺口合计 | 人均产能 | 需招人数 | 最晚到岗月份 | 每人可承担 |" in zh
+    assert "| east-b | 0.43 | 0.43 | 120 | 1 | 2026-09 | 39.13 |" in zh
     en = RENDERERS.text("md", PLAN, RenderOptions(lang="en"))
-    assert "| Region | Gap in the period | Average rep capacity | Hires | Latest start | One hire carries |" in en
+    head = "| Region | Gap in the period | Parts' shortfall | Average rep capacity | Hires | Latest start |"
+    assert head in en
     assert "| east-a | 2026-Q3 | 300 | 300 | 0 |" in en
 
 
@@ -123,10 +126,14 @@ def test_cli_plans_the_hires_of_a_team_too_short_for_its_capacity_split(tmp_path
     # September: 李雷 120 x 30/92 + 韩梅 120 x 30 x 60%/92
     assert [c["capacity"] for c in data["cells"]] == ["80.87", "72.13", "62.61"]
     [hiring] = data["hiring"]
-    # a July hire carries 120/92 x (31 x 30% + 31 x 60% + 30) = 75.52; 184.39 / 75.52 -> 3 hires, from July
-    assert (hiring["gap"], hiring["hires"], hiring["latest_start"], hiring["one_hire_carries"]) == (
+    # gaps (x 1/92): July 12400 - 7440 = 4960, August 12400 - 6636 = 5764, September 12000 - 5760 = 6240,
+    # all short. A July hire carries (x 1/92) 120 x 9.3 = 1116 in July, 120 x 18.6 = 2232 in August and
+    # 3600 in September: July needs 5 (4960 / 1116 = 4.44), August 3, September 2; an August hire carries
+    # nothing in July. 5 hires from July, each carrying 120/92 x (9.3 + 18.6 + 30) = 75.52 in the period
+    assert (hiring["gap"], hiring["shortfall"], hiring["hires"], hiring["latest_start"]) == (
         "184.39",
-        3,
+        "184.39",
+        5,
         "2026-07",
-        "75.52",
     )
+    assert hiring["one_hire_carries"] == "75.52"

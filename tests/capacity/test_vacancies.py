@@ -64,15 +64,15 @@ def test_a_region_without_active_reps_shows_its_target_against_no_capacity() -> 
         assert [rows[(region, m)] for m in plan.parts] == [(31, 0, 31), (31, 0, 31), (30, 0, 30)]
     assert [rows[("east-a", m)] for m in plan.parts] == [(31, 31, 0), (31, 31, 0), (30, 30, 0)]
     assert sum(c.target for c in plan.cells) == 368
-    hires = {h.region: (h.gap, h.average, h.reps, h.start) for h in plan.hiring}
-    assert hires["east-a"] == (0, 92, 0, None)
+    hires = {h.region: (h.gap, h.shortfall, h.average, h.reps, h.start) for h in plan.hiring}
+    assert hires["east-a"] == (0, 0, 92, 0, None)
     # east-b hires at the team's average, (92 + 184 + 46) / 3 = 322/3, 7/6 a day; east-c at C's 184 (2 a
-    # day), east-d at D's 46 (1/2 a day); a July hire at the 50% ramp works 15.5 + 31 + 30 = 76.5 days:
-    # east-b 89.25 < 92, so 2 (two from August: 2 x 45.5 x 7/6 = 106.17); east-c 153, 1 (from August 91 <
-    # 92); east-d 38.25, so 3 (three from August: 68.25 < 92)
-    assert hires["east-b"] == (92, Fraction(322, 3), 2, "2026-08")
-    assert hires["east-c"] == (92, 184, 1, "2026-07")
-    assert hires["east-d"] == (92, 46, 3, "2026-07")
+    # day), east-d at D's 46 (1/2 a day). A July hire at the 50% ramp works 15.5 days in July, 31 in
+    # August, 30 in September; July lacks 31, so they must start in July: east-b 15.5 x 7/6 = 18.08
+    # needs 2; east-c 31 needs 1; east-d 7.75 needs 4 (August's 31 needs 2 at 15.5, September's 30 2)
+    assert hires["east-b"] == (92, 92, Fraction(322, 3), 2, "2026-07")
+    assert hires["east-c"] == (92, 92, 184, 1, "2026-07")
+    assert hires["east-d"] == (92, 92, 46, 4, "2026-07")
 
 
 def test_no_rep_at_all_and_no_region_level_is_one_row_of_the_whole_target() -> None:
@@ -98,7 +98,7 @@ def test_cli_shows_the_vacant_regions_in_every_format_and_language(tmp_path: Pat
         ("30", "0", "30"),
     ]
     assert [h["region"] for h in data["hiring"]] == ["east-a", "east-b", "east-c", "east-d"]
-    assert data["hiring"][1]["average_capacity"] == "107.33" and data["hiring"][1]["latest_start"] == "2026-08"
+    assert data["hiring"][1]["average_capacity"] == "107.33" and data["hiring"][1]["latest_start"] == "2026-07"
     zh = CliRunner().invoke(app, ["capacity", str(plan), "-f", "md", "--by", "quarter"])
     assert zh.exit_code == 0 and "| east-c | 2026-Q3 | 92 | 0 | 92 |" in zh.stdout and "招聘计划" in zh.stdout
     en = CliRunner().invoke(app, ["capacity", str(plan), "--by", "quarter", "--lang", "en"])

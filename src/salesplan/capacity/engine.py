@@ -9,9 +9,11 @@ for every rep of the region, capacity per day of the plan period times the rep's
 part (`salesplan.model.ramp`), in the target's unit.
 
 A hire of average capacity (the region's reps' mean, else the team's) who starts on the first day of
-a month carries capacity per day times their ramped days from then to the period's end, at the team's
-ramp (`team.ramp`). The hires a region needs are the fewest that close its gap over the period when
-they start at its first month; their latest start is the last month at which that many still close it.
+a month carries, in a time part, capacity per day times their ramped days in it, at the team's ramp
+(`team.ramp`). Capacity is a rate: what a part leaves unused cannot be sold in another, so the hires
+must cover every part's gap on its own, not the period's net gap. The hires a region needs are the
+fewest, over the months they may start in, whose capacity in each short part covers its gap; their
+latest start is the last month at which that many still cover every part.
 """
 
 from __future__ import annotations
@@ -49,13 +51,14 @@ class Cell:
 
 @dataclass(frozen=True)
 class Hiring:
-    """A region's gap over the period and the hires that close it."""
+    """A region's gap over the period, its parts' shortfalls and the hires that cover each of them."""
 
     region: str
-    gap: Fraction
+    gap: Fraction  # the sum of the parts' gaps (a part's spare capacity offsets another's gap)
+    shortfall: Fraction  # the sum of the gaps of the parts short of capacity (spare capacity offsets none)
     average: Fraction | None  # a rep's average capacity over the period; None without reps with capacity
-    reps: int  # hires needed (0 when there is no gap, or no average to hire at)
-    start: str | None  # the latest month (id) they may start and still close the gap
+    reps: int  # hires needed (0 when no part is short, or no average to hire at)
+    start: str | None  # the latest month (id) they may start and still cover every part's gap
     carries: Fraction | None  # what one hire starting then carries to the period's end
 
 
@@ -145,12 +148,16 @@ def _capacity(plan: Plan, rep: Person, part: TimePart, factor: Fraction) -> Frac
     return per_day * ramped_days(start, end, ramp_of(rep, plan.team))
 
 
-def _hire_carries(plan: Plan, average: Fraction, start: dt.date) -> Fraction:
-    """What a hire of `average` capacity starting on `start` carries to the period's end (team ramp)."""
+def hire_carries(
+    plan: Plan, average: Fraction, start: dt.date, end: dt.date | None = None, since: dt.date | None = None
+) -> Fraction:
+    """What a hire of `average` capacity starting on `start` carries from `since` (else `start`) to `end`
+    (else the period's end), at the team's ramp."""
     period = plan.plan.period
     shares = plan.team.ramp
     ramp = Ramp(start, tuple(Fraction(s) / 100 for s in shares)) if shares else None
-    return average / _days(period.start, period.end) * ramped_days(start, period.end, ramp)
+    first = start if since is None else max(start, since)
+    return average / _days(period.start, period.end) * ramped_days(first, end or period.end, ramp)
 
 
 def _average(reps: Iterable[Person], factor: Fraction) -> Fraction | None:
@@ -158,16 +165,32 @@ def _average(reps: Iterable[Person], factor: Fraction) -> Fraction | None:
     return sum(values, Fraction(0)) / len(values) if values else None
 
 
-def _hiring(plan: Plan, region: str, gap: Fraction, average: Fraction | None) -> Hiring:
-    if gap <= 0 or average is None or average == 0:
-        return Hiring(region, gap, average, 0, None, None)
+def _needed(plan: Plan, average: Fraction, start: dt.date, short: list[tuple[TimePart, Fraction]]) -> int | None:
+    """The fewest hires starting on `start` whose capacity in each short part covers its gap (None: no
+    number does, a short part ending before they start or falling in a 0% month of their ramp)."""
+    most = 0
+    for part, gap in short:
+        carried = hire_carries(plan, average, start, part.end, part.start)
+        if carried == 0:
+            return None
+        most = max(most, ceil(gap / carried))
+    return most
+
+
+def _hiring(plan: Plan, region: str, row: list[Cell], parts: tuple[TimePart, ...], average: Fraction | None) -> Hiring:
+    gap = sum((c.gap for c in row), Fraction(0))
+    short = [(part, cell.gap) for part, cell in zip(parts, row, strict=True) if cell.gap > 0]
+    shortfall = sum((g for _part, g in short), Fraction(0))
+    if not short or average is None or average == 0:
+        return Hiring(region, gap, shortfall, average, 0, None, None)
     months = time_parts("month", plan.plan.period.start, plan.plan.period.end)
-    carried = [(m.id, _hire_carries(plan, average, m.start)) for m in months]
-    if carried[0][1] == 0:  # a ramp at 0% for the whole period: no hire carries anything
-        return Hiring(region, gap, average, 0, None, None)
-    reps = ceil(gap / carried[0][1])
-    month, carries = next((m, c) for m, c in reversed(carried) if reps * c >= gap)
-    return Hiring(region, gap, average, reps, month, carries)
+    needed = [(m, _needed(plan, average, m.start, short)) for m in months]
+    feasible = [n for _m, n in needed if n is not None]
+    if not feasible:  # a ramp at 0% wherever a part is short: no hire carries anything there
+        return Hiring(region, gap, shortfall, average, 0, None, None)
+    reps = min(feasible)
+    month = next(m for m, n in reversed(needed) if n is not None and n <= reps)
+    return Hiring(region, gap, shortfall, average, reps, month.id, hire_carries(plan, average, month.start))
 
 
 def plan_capacity(
@@ -205,6 +228,6 @@ def plan_capacity(
         ]
         cells.extend(row)
         average = _average(own, factor) if own else _average(reps, factor)
-        hiring.append(_hiring(plan, region, sum((c.gap for c in row), Fraction(0)), average))
+        hiring.append(_hiring(plan, region, row, parts, average))
     unit = plan.target_unit(target)
     return CapacityPlan(target.id, unit, by, tuple(p.id for p in parts), tuple(regions), tuple(cells), tuple(hiring))

@@ -15,7 +15,14 @@ _REGION = _("Region")
 _PART = _("Part")
 _ALL_REGIONS = _("all regions")
 _HEAD = (_("Target"), _("Capacity"), _("Gap"))
-_HIRE_HEAD = (_("Gap in the period"), _("Average rep capacity"), _("Hires"), _("Latest start"), _("One hire carries"))
+_HIRE_HEAD = (
+    _("Gap in the period"),
+    _("Parts' shortfall"),
+    _("Average rep capacity"),
+    _("Hires"),
+    _("Latest start"),
+    _("One hire carries"),
+)
 
 
 def number(value: Fraction | None) -> str:
@@ -40,7 +47,15 @@ def _rows(plan: CapacityPlan, lang: str) -> tuple[list[str], list[list[str]], li
     rows = [[_region(c.region, lang), c.part, number(c.target), number(c.capacity), number(c.gap)] for c in plan.cells]
     hire_head = [_REGION.render(lang), *(h.render(lang) for h in _HIRE_HEAD)]
     hires = [
-        [_region(h.region, lang), number(h.gap), number(h.average), str(h.reps), h.start or "", number(h.carries)]
+        [
+            _region(h.region, lang),
+            number(h.gap),
+            number(h.shortfall),
+            number(h.average),
+            str(h.reps),
+            h.start or "",
+            number(h.carries),
+        ]
         for h in plan.hiring
     ]
     return head, rows, hire_head, hires
@@ -99,6 +114,7 @@ def render_json(plan: CapacityPlan, options: RenderOptions) -> str:
             {
                 "region": h.region or None,
                 "gap": number(h.gap),
+                "shortfall": number(h.shortfall),
                 "average_capacity": number(h.average) or None,
                 "hires": h.reps,
                 "latest_start": h.start,
