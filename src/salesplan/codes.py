@@ -73,6 +73,7 @@ ACTUALS_NO_TARGET = "SP066"
 ACTUALS_NOT_IN_BREAKDOWN = "SP067"
 ACTUALS_REP_INACTIVE = "SP068"
 FORMULA_UNKNOWN_METRIC = "SP069"
+COMMITMENT_REPEATED = "SP070"
 
 # -- export (SP080–SP089): what a workbook cannot hold, changed visibly; the file is still written ---
 FORBIDDEN_CHARACTER = "SP080"
@@ -213,6 +214,9 @@ CODES: dict[str, Code] = {
         "formula-unknown-metric",
         "A formula names a metric that no target of the plan measures and no actuals row records.",
         _W,
+    ),
+    COMMITMENT_REPEATED: Code(
+        "commitment-repeated", "A commitments file commits one part of a target's breakdown in two rows.", _E
     ),
     FORBIDDEN_CHARACTER: Code(
         "export-forbidden-character",

@@ -8,8 +8,10 @@ English messages must contain). The plan is linted, unless the case names `targe
 split with those target ids, as `salesplan split --target` does) or carries `actuals:` (CSV text;
 `actuals_missing: true` for none): then `salesplan review` reads it against the plan, as of the
 end of the plan period, and its findings count, with lines and columns in the actuals file; or
-`export: xlsx` (or `md`): the plan is exported with every table; or `import:` (a workbook made by
-`tests/import_books.case_workbook`, lines and columns the Excel row and column of a cell).
+`commitments:` (CSV text: the plan is split and the file laid over it, as `salesplan split
+--commitments` does); or `export: xlsx` (or `md`): the plan is exported with every table; or
+`import:` (a workbook made by `tests/import_books.case_workbook`, lines and columns the Excel row
+and column of a cell).
 `as_of:` is the day lint judges dates on (`salesplan lint --as-of`). `plan_file:` names a plan kept in
 another test folder (a path below tests/).
 `break_rule: CODE` makes that rule raise, `break_split: true` the split engine.
@@ -99,6 +101,8 @@ def run_case(case: dict[str, Any], file: Path) -> list[Diagnostic]:
     """What salesplan reports on the case's file: lint's findings, or the split engine's for `targets:`."""
     if "files" in case:
         return _run_files(case, file.parent)
+    if "commitments" in case:
+        return _commitments(case, file)
     if "targets" in case:
         from salesplan.split.engine import split_plan
 
@@ -120,6 +124,18 @@ def run_case(case: dict[str, Any], file: Path) -> list[Diagnostic]:
     result = lint_file(Candidate(str(file), "plan.yaml", explicit=True), config)
     assert result is not None
     return result.diagnostics
+
+
+def _commitments(case: dict[str, Any], file: Path) -> list[Diagnostic]:
+    from salesplan.review.commit_read import filed_commitments
+    from salesplan.split.engine import split_plan
+
+    commitments = file.parent / "commitments.csv"
+    commitments.write_text(case["commitments"], encoding="utf-8")
+    loaded = load_plan(str(file), "plan.yaml")
+    assert loaded.plan is not None, [d.format("en") for d in loaded.diagnostics]
+    outcome = split_plan(loaded)
+    return outcome.diagnostics + filed_commitments(commitments, loaded.plan, outcome.splits)
 
 
 def _review(case: dict[str, Any], file: Path) -> list[Diagnostic]:

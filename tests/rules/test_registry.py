@@ -28,12 +28,14 @@ def _example(doc: str, which: str) -> str:
 
 def _check_example(code: str, text: str) -> None:
     """The examples are YAML a user can copy (SP001–SP004, SP007 show what is not); review's may show
-    the actuals file after the plan excerpt, below a `# actuals.csv` line."""
+    the actuals file after the plan excerpt, below a `# actuals.csv` line (a commitments file below
+    `# commitments.csv`)."""
     if code in ("SP001", "SP002", "SP003", "SP004", "SP007"):
         return
-    plan, marker, actuals = text.partition("# actuals.csv\n")
+    table = "# commitments.csv\n" if "# commitments.csv\n" in text else "# actuals.csv\n"
+    plan, marker, actuals = text.partition(table)
     if RULES[code].group == "review":
-        assert marker, "a review example shows the actuals file below `# actuals.csv`"
+        assert marker, "a review example shows the actuals (or commitments) file below `# actuals.csv`"
         rows = list(csv.reader(io.StringIO(actuals.strip())))
         assert rows and all(len(row) == len(rows[0]) for row in rows), rows
     else:

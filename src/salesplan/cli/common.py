@@ -63,6 +63,14 @@ AllowOverCapacityOption = Annotated[
     bool,
     typer.Option("--allow-over-capacity", help=_("Warn instead of failing when reps' capacity is exceeded.").msgid),
 ]
+CommitmentsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--commitments",
+        metavar="<path>",
+        help=_("Commitments (target, part, month, commitment): CSV or xlsx; over the plan's commit:.").msgid,
+    ),
+]
 
 
 def value_option(name: str, metavar: str, help_text: Message) -> Any:

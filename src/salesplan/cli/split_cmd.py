@@ -1,7 +1,8 @@
 """`salesplan split`: break targets down into exact parts, each saying how it was reached.
 
 Exit codes: 0 split (warnings, if any, on stderr); 2 the plan does not load, a --target is
-unknown, a target cannot be split (located diagnostics on stderr, nothing on stdout), or the
+unknown, a target cannot be split, the --commitments file is bad (located diagnostics on stderr,
+nothing on stdout), or the
 output file cannot be written (it exists and --force is missing, it is the plan itself, or the
 write fails; an existing file is then left as it was).
 The plan file is never modified: `-o` naming the plan is refused even with --force.
@@ -17,6 +18,7 @@ import typer
 
 from salesplan.cli.common import (
     AllowOverCapacityOption,
+    CommitmentsOption,
     ForceOption,
     Lang,
     LangOption,
@@ -57,17 +59,22 @@ def split(
     force: ForceOption = False,
     lang: LangOption = Lang.zh,
     allow_over_capacity: AllowOverCapacityOption = False,
+    commitments: CommitmentsOption = None,
 ) -> None:
     """`salesplan split` (its help is HELP)."""
     from salesplan.report.progress import steps
     from salesplan.split.engine import split_plan
     from salesplan.split.render import BOM, RENDERERS, SplitOutput
 
-    refuse_input_as_output(output, [plan], lang.value)
+    refuse_input_as_output(output, [plan, *([commitments] if commitments else [])], lang.value)
     loaded = load_or_exit(plan, lang.value)
     with steps(lang.value) as step:
         step("split")
         outcome = split_plan(loaded, comma_list(target) or None, allow_over_capacity=allow_over_capacity)
+    if commitments is not None and loaded.plan is not None:  # the file's commitments over `commit:`
+        from salesplan.review.commit_read import filed_commitments
+
+        outcome.diagnostics += filed_commitments(commitments, loaded.plan, outcome.splits)
     exit_on_errors(unsuppressed(outcome.diagnostics, loaded), lang.value)
     names = {t.id: t.name for t in loaded.plan.targets if t.name} if loaded.plan else {}
     made = RENDERERS.render(

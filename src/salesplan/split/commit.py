@@ -8,7 +8,7 @@ close to one; `salesplan split` then writes nothing, whatever the output."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -20,6 +20,8 @@ from salesplan.periods import part_of_id
 from salesplan.split.env import TargetEnv
 from salesplan.split.result import TargetSplit
 from salesplan.split.timeparts import TIME_RANK, normalize_key
+
+Step = tuple[str, str]  # (level, part id)
 
 
 @dataclass(frozen=True)
@@ -50,9 +52,33 @@ def allocations(split: TargetSplit) -> dict[str, Decimal]:
     return out
 
 
+def path_nodes(split: TargetSplit, paths: Sequence[Sequence[Step]]) -> list[tuple[Decimal, int]]:
+    """For each path: the sum of the values of the nodes of its last step that lie under its other
+    steps, and how many such nodes there are (0: the split has no such part)."""
+    wanted: dict[Step, list[tuple[int, frozenset[Step]]]] = {}
+    for i, path in enumerate(paths):
+        wanted.setdefault(path[-1], []).append((i, frozenset(path[:-1])))
+    found = [(Decimal(0), 0)] * len(paths)
+    trail: list[Step] = []
+    for depth, node in split.root.walk():
+        if depth == 0 or node.level is None or node.part is None:
+            continue
+        del trail[depth - 1 :]
+        step = (node.level, node.part)
+        trail.append(step)
+        for i, outer in wanted.get(step, ()):
+            if outer <= set(trail):
+                total, count = found[i]
+                found[i] = (total + node.value, count + 1)
+    return found
+
+
 def commitments(split: TargetSplit, commit: Mapping[str, Decimal]) -> tuple[list[Commitment], list[str]]:
     """The committed parts found in the split, in `commit:` order, and the part ids it does not have."""
     allocated = allocations(split)
+    if split.commit_paths:  # a file's commitment of a part under given outer parts: only those nodes
+        from_paths = path_nodes(split, list(split.commit_paths.values()))
+        allocated |= {key: total for key, (total, count) in zip(split.commit_paths, from_paths, strict=True) if count}
     found = [Commitment(part, allocated[part], amount) for part, amount in commit.items() if part in allocated]
     unknown = [part for part in commit if part not in allocated]
     return found, unknown

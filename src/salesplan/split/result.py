@@ -46,6 +46,8 @@ class TargetSplit:
     granularity: Decimal = Decimal(1)
     commit: dict[str, Decimal] = field(default_factory=dict)  # the target's `commit:` (bottom-up commitments)
     comparable: Comparable | None = None  # the comparable history (同比), None when the target has none
+    # a commitment of a commitments file keyed by a path (`east-a / P1`): key -> its (level, part id) steps
+    commit_paths: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     def growth(self, coords: dict[str, str], value: Decimal) -> str | None:
         """The 同比 of the node at `coords` (`+20.0%`), None without a comparable history."""
