@@ -340,7 +340,7 @@ def test_history_by_channel_needs_its_table() -> None:
 
 
 def test_a_product_split_under_an_account_of_one_amount_needs_product_rows() -> None:
-    code, line, en, _zh, _hint = _error(
+    outcome = _split(
         """
         - id: T
           value: 60
@@ -350,9 +350,22 @@ def test_a_product_split_under_an_account_of_one_amount_needs_product_rows() -> 
             - {by: account, method: history}
         """
     )
-    # zhongshan's history is one amount: an account split inside a product needs its product rows
-    assert (code, line) == (codes.NO_HISTORY, _line_of(BASE, "    zhongshan: 60"))
-    assert en == "target 'T': history of account 'zhongshan' has no per-product rows, which split level 3 needs"
+    assert not outcome.splits
+    # zhongshan's and huashan's history are one amount each: an account split inside a product needs their
+    # product rows; the two accounts are in different tiers, and both are said at once
+    found = [(d.code, d.source.line, d.message) for d in outcome.diagnostics]
+    assert found == [
+        (
+            codes.NO_HISTORY,
+            _line_of(BASE, "    zhongshan: 60"),
+            "target 'T': history of account 'zhongshan' has no per-product rows, which split level 3 needs",
+        ),
+        (
+            codes.NO_HISTORY,
+            _line_of(BASE, "    huashan: 40"),
+            "target 'T': history of account 'huashan' has no per-product rows, which split level 3 needs",
+        ),
+    ]
 
 
 @pytest.mark.parametrize(

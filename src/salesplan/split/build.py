@@ -30,6 +30,7 @@ from salesplan.split.seasonal import keep_rows
 from salesplan.split.shares import Shares
 
 _ONE = Decimal(1)
+_FAILED: list[int] = []  # the roundings of a node that cannot be split: it gets no children
 
 
 class Builder:
@@ -62,37 +63,57 @@ class Builder:
 
     # -- one level, node by node ---------------------------------------------------------------
     def _plain(self, level: Level, frontier: Frontier, last: bool) -> Frontier:
+        """Every node of the level, each checked: a node that cannot be split records why (with the env's
+        findings, `TargetEnv.deferred`) and has no children to check; its siblings go on."""
         env = self.env
         key_of = shares_keys(env, level)
         cache: dict[Hashable, tuple[Shares, dict[int, list[int]]]] = {}  # a key's shares, and their roundings
+        failed: set[Hashable] = set()  # keys whose shares cannot be made (said once)
         out: Frontier = []
         held = read_held(env, level)[0] if level.spec.held else None
         met: set[tuple[str, ...]] = set()
-        problems: list[Diagnostic] = []
         for node, ctx, units in frontier:
             key = key_of(ctx)
             known = cache.get(key)
             if known is None:
-                known = cache[key] = (compute_shares(env, level, ctx), {})
+                if key in failed:
+                    continue
+                try:
+                    known = cache[key] = (compute_shares(env, level, ctx), {})
+                except SplitProblem as problem:
+                    failed.add(key)
+                    env.deferred += problem.diagnostics
+                    continue
             shares, rounded = known
             if held is not None and (path := held.path_of(ctx)) in held.by_path:
                 met.add(path)  # this node holds its own parts: its shares and rounding are its own
                 try:
                     shares, parts = self._held_node(level, ctx, shares, units, held, path)
                 except SplitProblem as problem:
-                    problems += problem.diagnostics
+                    env.deferred += problem.diagnostics
                     continue
             else:
                 cached = rounded.get(units)
                 if cached is None:
-                    cached = rounded[units] = self.allocate(level, ctx, shares, units)
+                    said = len(env.deferred)
+                    cached = self._allocate_or_defer(level, ctx, shares, units)
+                    if len(env.deferred) == said:  # a node with a problem is not a model: each says its own
+                        rounded[units] = cached
+                if cached is _FAILED:
+                    continue
                 parts = cached
             self.attach(level, node, ctx, shares, parts, shares.bases, out, last)
         if held is not None:
-            problems += unmet(self.env, level, held, met)
-        if problems:
-            raise SplitProblem(problems)
+            env.deferred += unmet(self.env, level, held, met)
         return out
+
+    def _allocate_or_defer(self, level: Level, ctx: Ctx, shares: Shares, units: int) -> list[int]:
+        """The node's parts, or `_FAILED` when it cannot be split (why: with the env's findings)."""
+        try:
+            return self.allocate(level, ctx, shares, units)
+        except SplitProblem as problem:
+            self.env.deferred += problem.diagnostics
+            return _FAILED
 
     def _held_node(
         self, level: Level, ctx: Ctx, shares: Shares, units: int, held: HeldNodes, path: tuple[str, ...]
@@ -105,9 +126,16 @@ class Builder:
         return mine, self.allocate(level, ctx, mine, units, held.located(self.env, level, path))
 
     def allocate(self, level: Level, ctx: Ctx, shares: Shares, units: int, at: Path_ | None = None) -> list[int]:
+        """The node's parts in units. Values that do not add up are recorded (`TargetEnv.deferred`) and the
+        parts keep them, so that the levels below are still checked; a node with nothing to split by
+        raises SplitProblem: it has no parts."""
         env = self.env
         if shares.held:
-            left = rest_of(env, level, ctx, shares, units, at)
+            try:
+                left = rest_of(env, level, ctx, shares, units, at)
+            except SplitProblem as problem:  # the held parts are known: they are checked below, the rest is 0
+                env.deferred += problem.diagnostics
+                return merge(shares.held, [0] * shares.held.count(None))
             rest = [w for w, h in zip(shares.weights, shares.held, strict=True) if h is None]
             if left and not rest:  # every part is held: what they leave has nowhere to go
                 where = at or level.path(env, "rest")
@@ -116,27 +144,21 @@ class Builder:
                     where=describe(ctx, env),
                     amount=env.amount(left),
                 )
-                raise SplitProblem([env.diag(codes.ZERO_WEIGHTS, where, message)])
+                env.deferred.append(env.diag(codes.ZERO_WEIGHTS, where, message))
+                return merge(shares.held, [])
             if left and not any(rest):
                 raise SplitProblem([self._nothing_to_split_by(level, ctx, left, shares)])
             return merge(shares.held, apportion(left, rest))
         if shares.fixed:
             given = sum(shares.weights)
             if given != units:
-                raise SplitProblem(
-                    [
-                        env.diag(
-                            codes.SUM_MISMATCH,
-                            level.path(env, "values"),
-                            _(
-                                "values add up to {given}, not to the {units} they split ({where})",
-                                given=env.amount(given),
-                                units=env.amount(units),
-                                where=describe(ctx, env),
-                            ),
-                        )
-                    ]
+                message = _(
+                    "values add up to {given}, not to the {units} they split ({where})",
+                    given=env.amount(given),
+                    units=env.amount(units),
+                    where=describe(ctx, env),
                 )
+                env.deferred.append(env.diag(codes.SUM_MISMATCH, level.path(env, "values"), message))
             return list(shares.weights)
         if units and not any(shares.weights):
             raise SplitProblem([self._nothing_to_split_by(level, ctx, units, shares)])
@@ -221,17 +243,33 @@ class Builder:
         jobs: list[tuple[int, Shares]] = []
         whole: list[Shares] = []
         rests: dict[int, Shares] = {}
-        for _node, ctx, units in frontier:
+        failed: set[Hashable] = set()
+        kept: Frontier = []  # the nodes that can be split: a node that cannot records why and has no children
+        for entry in frontier:
+            _node, ctx, units = entry
             key = key_of(ctx)
             shares = cache.get(key)
             if shares is None:
-                shares = cache[key] = compute_shares(env, level, ctx)
-            whole.append(shares)
-            if shares.held:  # the held reps keep their value; the others share the rest within their caps
-                units = rest_of(env, level, ctx, shares, units)
-                shares = rests.get(id(shares)) or rests.setdefault(id(shares), rest_shares(shares))
-            if units and not any(shares.weights):
-                raise SplitProblem([self._nothing_to_split_by(level, ctx, units, shares)])
+                if key in failed:
+                    continue
+                try:
+                    shares = cache[key] = compute_shares(env, level, ctx)
+                except SplitProblem as problem:
+                    failed.add(key)
+                    env.deferred += problem.diagnostics
+                    continue
+            full = shares
+            try:
+                if shares.held:  # the held reps keep their value; the others share the rest within their caps
+                    units = rest_of(env, level, ctx, shares, units)
+                    shares = rests.get(id(shares)) or rests.setdefault(id(shares), rest_shares(shares))
+                if units and not any(shares.weights):
+                    raise SplitProblem([self._nothing_to_split_by(level, ctx, units, shares)])
+            except SplitProblem as problem:
+                env.deferred += problem.diagnostics
+                continue
+            kept.append(entry)
+            whole.append(full)
             jobs.append((units, shares))
         granularity = Fraction(env.granularity)
         caps = {rep: _cap_units(env, rep, granularity) for rep in level.universe["rep"]}
@@ -241,15 +279,12 @@ class Builder:
             plan = allocate(jobs, caps)
             allocations, capped, helped = plan.allocations, plan.capped, plan.helped
         except OverCapacity as over:
-            diagnostic = self._over_capacity(level, over)
-            if not self.allow_over_capacity:
-                raise SplitProblem([diagnostic]) from None
-            env.warnings.append(diagnostic)
+            # an error unless allowed; either way the level is split by plain capacity shares, so the
+            # levels below it are still checked
+            (env.warnings if self.allow_over_capacity else env.deferred).append(self._over_capacity(level, over))
             allocations = [apportion(units, shares.weights) for units, shares in jobs]
         out: Frontier = []
-        for (node, ctx, _units), (_job_units, shares), parts, full in zip(
-            frontier, jobs, allocations, whole, strict=True
-        ):
+        for (node, ctx, _units), (_job_units, shares), parts, full in zip(kept, jobs, allocations, whole, strict=True):
             bases = shares.bases
             if capped or helped:
                 bases = tuple(

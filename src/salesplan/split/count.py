@@ -8,7 +8,7 @@ leaves.
 
 from __future__ import annotations
 
-from salesplan.split.env import END, PRODUCT, START, Ctx, TargetEnv, with_part, with_window
+from salesplan.split.env import END, PRODUCT, START, Ctx, SplitProblem, TargetEnv, with_part, with_window
 from salesplan.split.levels import Level
 from salesplan.split.methods import compute_parts
 from salesplan.split.timeparts import time_parts
@@ -48,9 +48,16 @@ class _Counter:
                 if part.id in chosen:
                     total += count(i + 1, with_window(ctx, part.start, part.end))
         elif level.dim == "product":
-            total = len(compute_parts(env, level, ctx)) * count(i + 1, ctx)
+            total = len(self.parts(level, ctx)) * count(i + 1, ctx)
         else:
-            for ident in compute_parts(env, level, ctx):
+            for ident in self.parts(level, ctx):
                 total += count(i + 1, with_part(ctx, level.dim, ident, env))
         self.memo[key] = total
         return total
+
+    def parts(self, level: Level, ctx: Ctx) -> list[str]:
+        """The node's parts; none when it has none to have (the builder says why, with the other findings)."""
+        try:
+            return compute_parts(self.env, level, ctx)
+        except SplitProblem:
+            return []

@@ -229,9 +229,13 @@ def _split_target(env: TargetEnv, budget: int, allow_over_capacity: bool, max_le
     builder = Builder(env, allow_over_capacity)
     frontier = [(root, env.root_ctx(), units)]
     for k, level in enumerate(levels):
-        frontier = builder.level(level, frontier, last=k == len(levels) - 1)
-        if env.deferred:  # every node of the level was looked at: all its findings at once
-            raise SplitProblem(env.deferred)
+        try:
+            frontier = builder.level(level, frontier, last=k == len(levels) - 1)
+        except SplitProblem as problem:  # the level cannot be split at all: nothing below it can be checked
+            env.deferred += problem.diagnostics
+            break
+    if env.deferred:  # every node of every level that could be reached was looked at: all findings at once
+        raise SplitProblem(env.deferred)
     dims = [dim for level in levels for dim in level.dims]
     commit, history = dict(target.commit or {}), comparable(env.plan, target)
     split = TargetSplit(target.id, env.unit, target.value, dims, root, env.granularity, commit, history)

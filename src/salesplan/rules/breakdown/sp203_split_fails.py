@@ -6,8 +6,8 @@ points (for example SP051 split-over-capacity: the reps cannot carry what is ask
 weights zero; SP042 a month outside the period; SP058 a part without history, a warning). Each of
 those codes is documented on its own (`salesplan rules SP051`) and can be selected, ignored,
 given another severity or suppressed (`# salesplan: ignore[SP051]`) like any rule; the split runs
-when SP203 or any of them is enabled. Targets already reported by SP201 or SP202 are not split
-again.
+when SP203 or any of them is enabled. A finding SP201 or SP202 already reports at the same key is
+not said again; the target's other findings (a month missing further down) are.
 
 Failing example::
 
@@ -57,17 +57,16 @@ SEE_SPLIT = _("run `salesplan split` on this plan to see the breakdown")
 def check(ctx: Context) -> Iterator[Diagnostic]:
     from salesplan.split.engine import split_plan  # imported on first use: `salesplan rules` stays light
 
-    flagged = {
-        f.path[1]
-        for rule in (sp201_split_does_not_add_up, sp202_split_part_not_defined)
-        for f in rule.check(ctx)
-        if len(f.path) > 1
+    said = {  # what SP201 and SP202 report already: the engine's finding at the same key is not said twice
+        tuple(f.path) for rule in (sp201_split_does_not_add_up, sp202_split_part_not_defined) for f in rule.check(ctx)
     }
-    ids = [t.id for i, t in enumerate(ctx.plan.targets) if t.split and i not in flagged]
+    ids = [t.id for t in ctx.plan.targets if t.split]
     if not ids:
         return
     outcome = split_plan(ctx.loaded, ids)
     for diag in outcome.diagnostics:
+        if diag.path in said:
+            continue
         if not diag.hint:
             diag = replace(diag, hint=SEE_SPLIT.render("en"), hint_zh=SEE_SPLIT.render("zh"))
         yield diag
