@@ -119,6 +119,8 @@ def test_wrap_folds_chinese_between_characters_and_english_at_spaces() -> None:
     assert wrap("一二三四，五六", 8) == ["一二三", "四，五六"]
     assert wrap("一二（三四）", 6) == ["一二", "（三", "四）"]
     assert wrap("一二三（四", 8) == ["一二三", "（四"]
+    assert wrap("ab cd ”x", 5) == ["ab", "cd ”x"]  # a space before a closing mark does not free it
+    assert wrap("1111 、", 6) == ["1111 、"]
     assert wrap("growth over the baseline above max", 12) == ["growth over", "the baseline", "above max"]
     assert wrap("x" * 30, 10) == ["x" * 30]  # wider than a line: on a line of its own
     assert wrap("", 10, "- ") == ["-"]

@@ -108,9 +108,9 @@ def wrap(text: str, width: int, lead: str = "") -> list[str]:
         if used() + cell_width(piece) > width and len(pieces) > 1:
             down = [piece]
             # a closing mark takes the piece before it down; an opening mark goes down with what it opens
-            while piece[0] in _NO_START and len(pieces) > 1 and not pieces[-1].isspace():
+            while piece[0] in _NO_START and len(pieces) > 1:
                 down.insert(0, pieces.pop())
-                if down[0][0] not in _NO_START:
+                if not down[0].isspace() and down[0][0] not in _NO_START:
                     break
             while len(pieces) > 1 and (pieces[-1].isspace() or pieces[-1][-1] in _NO_END):
                 last = pieces.pop()
