@@ -10,6 +10,7 @@ import typer
 
 from salesplan.cli.common import (
     OUTPUT_HELP,
+    CommitmentsOption,
     ConfigOption,
     ForceOption,
     Lang,
@@ -77,6 +78,7 @@ def lint(
         str | None,
         value_option("--as-of", "<date>", _("Judge task dates as of this day YYYY-MM-DD (default: today).")),
     ] = None,
+    commitments: CommitmentsOption = None,
 ) -> None:
     """`salesplan lint` (its help is HELP); its body is `run_lint`, which a plain run reaches without typer."""
     request = LintRequest(
@@ -95,5 +97,6 @@ def lint(
         skip_non_plans=skip_non_plans,
         require_children=require_children,
         as_of=as_of,
+        commitments=commitments,
     )
     raise typer.Exit(run_lint(request))

@@ -38,6 +38,7 @@ class LintRequest:
     skip_non_plans: bool = False
     require_children: bool | None = None
     as_of: str | None = None  # `--as-of YYYY-MM-DD` as given (None: today)
+    commitments: Path | None = None  # `--commitments FILE`: compared by SP205 (one plan file)
 
 
 def _as_of(text: str | None, lang: str) -> dt.date | None:
@@ -50,6 +51,27 @@ def _as_of(text: str | None, lang: str) -> dt.date | None:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
         fail(_("--as-of must be a date YYYY-MM-DD (got {text})", text=repr(text)), lang=lang)
+
+
+def _check_commitments(path: Path, plans: list[str], lang: str) -> None:
+    """A commitments file is one plan's: exit 2 unless one plan is linted and the file reads cleanly
+    against its split (every problem printed, nothing written)."""
+    from salesplan.cli.common import exit_on_errors
+    from salesplan.cli.outcome import fail
+    from salesplan.i18n import _
+    from salesplan.loader import load_plan
+    from salesplan.review.commit_read import filed_commitments
+    from salesplan.split.engine import split_plan
+
+    if len(plans) != 1:
+        fail(
+            _("--commitments belongs to one plan: lint one plan file with it (found {count})", count=len(plans)),
+            lang=lang,
+        )
+    loaded = load_plan(plans[0])
+    if loaded.plan is not None:
+        outcome = split_plan(loaded)
+        exit_on_errors(filed_commitments(path, loaded.plan, outcome.splits), lang, warnings=False)
 
 
 def run_lint(request: LintRequest) -> int:
@@ -77,6 +99,9 @@ def run_lint(request: LintRequest) -> int:
         settings = replace(settings, as_of=_as_of(request.as_of, lang))
     candidates = discover(targets, settings.exclude)
     check_output(request.output_file, request.force, [c.path for c in candidates], lang)
+    if request.commitments is not None:
+        _check_commitments(request.commitments, [c.path for c in candidates], lang)
+        settings = replace(settings, commitments=request.commitments)
     with progress_bar(len(candidates)) as progress:
         result = lint_files(
             candidates,

@@ -60,7 +60,7 @@ def run_rules(loaded: LoadedPlan, config: LintConfig) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     if loaded.plan is None:
         return out
-    ctx = Context(loaded, loaded.plan, config.settings, config.as_of)
+    ctx = Context(loaded, loaded.plan, config.settings, config.as_of, config.commitments)
     for rule in CHECKS:
         if rule.check is None or not (rule.code in config.enabled or config.enabled.intersection(rule.emits)):
             continue

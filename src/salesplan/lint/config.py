@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from salesplan.diagnostics import Severity
 from salesplan.rules import RULES
@@ -24,3 +25,4 @@ class LintConfig:
     fail_on: Severity = Severity.ERROR
     settings: RuleSettings = field(default_factory=RuleSettings)
     as_of: date | None = None  # `--as-of`: the day rules that look at dates judge on (None: today)
+    commitments: Path | None = None  # `--commitments`: the commitments file SP205 compares too

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from importlib import import_module
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +43,7 @@ class Context:
     plan: Plan
     settings: RuleSettings = field(default_factory=RuleSettings)
     as_of: date | None = None  # the day the plan is judged on (`lint --as-of`); None: today
+    commitments: Path | None = None  # `lint --commitments`: a commitments file laid over `commit:` (SP205)
 
     @property
     def source(self) -> SourceMap:

@@ -47,19 +47,26 @@ def key_of(path: Sequence[Step]) -> str:
     return " / ".join(part for _level, part in path)
 
 
-def apply_filed(splits: Sequence[TargetSplit], rows: Sequence[FiledCommitment]) -> list[Diagnostic]:
-    """Lay the file's commitments over the splits' `commit:` (the file wins); the rows' problems."""
+def apply_filed(
+    splits: Sequence[TargetSplit],
+    rows: Sequence[FiledCommitment],
+    sources: dict[tuple[str, str], SourceRef] | None = None,
+) -> list[Diagnostic]:
+    """Lay the file's commitments over the splits' `commit:` (the file wins); the rows' problems.
+    `sources` receives the row of each (target, key) laid over (where a finding on it points)."""
     by_target: dict[str, list[FiledCommitment]] = {}
     for row in rows:
         by_target.setdefault(row.target, []).append(row)
     problems: list[Diagnostic] = []
     for split in splits:
         if split.target_id in by_target:
-            problems += _apply(split, by_target[split.target_id])
+            problems += _apply(split, by_target[split.target_id], sources if sources is not None else {})
     return problems
 
 
-def _apply(split: TargetSplit, rows: list[FiledCommitment]) -> list[Diagnostic]:
+def _apply(
+    split: TargetSplit, rows: list[FiledCommitment], sources: dict[tuple[str, str], SourceRef]
+) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     paths: list[tuple[FiledCommitment, tuple[Step, ...]]] = []
     for row in rows:
@@ -82,6 +89,7 @@ def _apply(split: TargetSplit, rows: list[FiledCommitment]) -> list[Diagnostic]:
         filed[key] = (row.amount, path)
     if problems:
         return problems
+    sources.update({(split.target_id, key): first[key].where for key in filed})
     split.commit = {**split.commit, **{key: amount for key, (amount, _path) in filed.items()}}
     split.commit_paths = {
         **split.commit_paths,

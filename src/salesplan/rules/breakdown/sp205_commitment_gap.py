@@ -7,6 +7,10 @@ rep under two products). A commitment off its allocation by more than
 `breakdown.max-commitment-gap` percent of the allocation (default 10) is a warning. A part id
 that the split does not have is an error of the split itself (SP042, as `salesplan split` says it).
 
+With `salesplan lint PLAN --commitments FILE` the commitments of a file (CSV or xlsx, one row per
+part: target, the part's region, product, rep … and month, commitment) are compared too, the file's
+amount winning over `commit:` for a part both give; a bad file is refused before lint runs.
+
 Options: `breakdown.max-commitment-gap` (percent, default 10).
 
 Failing example::
@@ -37,6 +41,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from salesplan.diagnostics import Diagnostic, Severity, SourceRef
 from salesplan.i18n import _
 from salesplan.options import Option, percent
 from salesplan.rules.base import Context, Finding
@@ -59,8 +64,10 @@ def _signed(value: Decimal) -> str:
     return f"+{value}" if value > 0 else str(value)
 
 
-def check(ctx: Context) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding | Diagnostic]:
+    from salesplan.review.commit_read import read_commitments
     from salesplan.split.commit import commitments
+    from salesplan.split.commit_file import apply_filed
     from salesplan.split.engine import split_plan  # imported on first use: `salesplan rules` stays light
 
     flagged = {
@@ -69,30 +76,39 @@ def check(ctx: Context) -> Iterator[Finding]:
         for f in rule.check(ctx)
         if len(f.path) > 1
     }
-    chosen = {t.id: i for i, t in enumerate(ctx.plan.targets) if t.commit and t.split and i not in flagged}
+    # the file's problems are bad input, refused before lint runs (`salesplan lint --commitments`)
+    filed = read_commitments(ctx.commitments, ctx.plan).rows if ctx.commitments is not None else []
+    named = {row.target for row in filed}
+    chosen = {
+        t.id: i for i, t in enumerate(ctx.plan.targets) if (t.commit or t.id in named) and t.split and i not in flagged
+    }
     if not chosen:
         return
     band = ctx.settings.get(MAX_GAP)
-    for split in split_plan(ctx.loaded, list(chosen)).splits:
+    splits = split_plan(ctx.loaded, list(chosen)).splits
+    rows: dict[tuple[str, str], SourceRef] = {}
+    apply_filed(splits, filed, rows)
+    for split in splits:
         i = chosen[split.target_id]
-        target = ctx.plan.targets[i]
-        found, _unknown = commitments(split, target.commit or {})  # an unknown part fails the split: SP042
+        found, _unknown = commitments(split, split.commit)  # an unknown part fails the split: SP042
         for c in found:
             share = c.gap_percent()
             if c.gap == 0 or (share is not None and abs(share) <= band):
                 continue
             pct = f" ({_signed(share.quantize(Decimal('0.1')))}%)" if share is not None else ""
             limit = f"{band}%"
-            yield Finding(
-                ("targets", i, "commit", c.part),
-                _(
-                    "'{part}' commits {commitment}, allocated {allocation}: gap {gap}{share}, more than {band}",
-                    part=c.part,
-                    commitment=c.commitment,
-                    allocation=c.allocation,
-                    gap=_signed(c.gap),
-                    share=pct,
-                    band=limit,
-                ),
-                _("agree on the allocation with the part's owner, or change the split"),
+            message = _(
+                "'{part}' commits {commitment}, allocated {allocation}: gap {gap}{share}, more than {band}",
+                part=c.part,
+                commitment=c.commitment,
+                allocation=c.allocation,
+                gap=_signed(c.gap),
+                share=pct,
+                band=limit,
             )
+            hint = _("agree on the allocation with the part's owner, or change the split")
+            row = rows.get((split.target_id, c.part))
+            if row is None:
+                yield Finding(("targets", i, "commit", c.part), message, hint)
+            else:  # a commitment of the file: at its row
+                yield Diagnostic.of(CODE, Severity(SEVERITY), message, row, hint=hint, name=NAME)
