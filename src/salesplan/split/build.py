@@ -167,7 +167,7 @@ class Builder:
     def _nothing_to_split_by(self, level: Level, ctx: Ctx, units: int, shares: Shares) -> Diagnostic:
         env = self.env
         where, amount, dim = describe(ctx, env), env.amount(units), dimension(level.dim)
-        path = level.path(env, "rest" if level.spec.rest is not None else "method")
+        path = level.method_path(env)
         if level.method == "history":
             return env.diag(
                 codes.NO_HISTORY,
@@ -305,7 +305,7 @@ class Builder:
         severity = Severity.WARNING if self.allow_over_capacity else Severity.ERROR
         return env.diag(
             codes.OVER_CAPACITY,
-            level.path(env, "method"),
+            level.method_path(env),
             _(
                 "reps {reps} are asked for {asked} but their capacity (prorated to the days they are active) is {can}",
                 reps=reps,

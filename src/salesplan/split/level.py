@@ -52,5 +52,9 @@ class Level:
     def path(self, env: TargetEnv, *rest: str | int) -> Path_:
         return env.path("split", self.index, *rest)
 
+    def method_path(self, env: TargetEnv) -> Path_:
+        """Where the method that weighs the level's parts is written: `rest:` beside held values, else `method:`."""
+        return self.path(env, "rest" if self.spec.rest is not None else "method")
+
     def key_path(self, env: TargetEnv, table: str, part: str) -> Path_:
         return self.path(env, table, self.keys.get(part, part))

@@ -69,7 +69,7 @@ class _Checker:
             allowed = ", ".join(sorted(APPLICABLE[level.dim]))
             self.add(
                 codes.METHOD_NOT_APPLICABLE,
-                level.path(env, "method"),
+                level.method_path(env),
                 _(
                     "method '{method}' cannot split by {dim} (use one of: {allowed})",
                     method=level.method,
@@ -80,7 +80,7 @@ class _Checker:
         elif level.is_time and level.method == "capacity" and "rep" not in seen:
             self.add(
                 codes.METHOD_NOT_APPLICABLE,
-                level.path(env, "rest" if level.spec.rest is not None else "method"),
+                level.method_path(env),
                 _(
                     "method 'capacity' splits by {dim} only under a rep level: it follows the rep's ramped capacity",
                     dim=dimension(level.dim),
@@ -199,7 +199,7 @@ class _Checker:
         """A level without the mapping `method` reads (`weights:`, `values:`): `needed`, at its `method:`, when
         that is its method (another method has no use for the mapping)."""
         if level.method == method:
-            self.add(codes.MISSING_WEIGHT, level.path(self.env, "method"), needed)
+            self.add(codes.MISSING_WEIGHT, level.method_path(self.env), needed)
 
     def weights(self, level: Level) -> None:
         env, spec = self.env, level.spec
@@ -242,9 +242,10 @@ class _Checker:
     def method_data(self, level: Level) -> None:
         env = self.env
         if level.method == "capacity":
+            held = level.values if level.spec.rest is not None else {}  # a held rep keeps its value: no capacity
             for rep in level.universe.get("rep", []):
                 person = env.people[rep]
-                if person.capacity is None:
+                if person.capacity is None and rep not in held:
                     self.add(
                         codes.NO_CAPACITY,
                         ("team", "people", env.person_index[rep]),
@@ -258,16 +259,16 @@ class _Checker:
             if not history_months(env):
                 self.add(
                     codes.NO_HISTORY,
-                    level.path(env, "rest" if level.spec.rest is not None else "method"),
+                    level.method_path(env),
                     _("method: history by {dim} needs `history.by_month` (month -> amount)", dim=dimension(level.dim)),
                 )
         elif level.method == "history" and level.dim in CUSTOMER_DIMS:
             if (why := missing_history(env, level.dim)) is not None:
-                self.add(codes.NO_HISTORY, level.path(env, "rest" if level.spec.rest is not None else "method"), why)
+                self.add(codes.NO_HISTORY, level.method_path(env), why)
         elif level.method == "history" and env.history is None and not (level.dim == "product" and product_rows(env)):
             self.add(
                 codes.NO_HISTORY,
-                level.path(env, "method"),
+                level.method_path(env),
                 _("method: history needs `history.revenue` (or history.metrics for the target's metric)"),
             )
         if level.method == "history" and not level.is_time:

@@ -140,10 +140,13 @@ def _shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
     start, end = ctx[START], ctx[END]
     window_days = (end - start).days + 1
     actives = [env.active_days(part, start, end) for part in parts] if level.dim == "rep" else None
+    held = level.values if level.spec.rest is not None else {}  # held parts keep their values: never weighed
     exact: list[Fraction] = []
     for i, part in enumerate(parts):
         active = actives[i] if actives is not None else window_days
-        if method == "even":
+        if part in held:
+            exact.append(Fraction(0))
+        elif method == "even":
             exact.append(Fraction(1 if active else 0))
         elif method == "weights":
             exact.append(level.weights.get(part, Fraction(0)) if active else Fraction(0))
@@ -249,7 +252,7 @@ def _history(env: TargetEnv, level: Level, part: str, ctx: Ctx) -> Fraction:
         env.warn_once(
             env.diag(
                 codes.HISTORY_MISSING_PART,
-                level.path(env, "method"),
+                level.method_path(env),
                 _(
                     "no history for {dim} '{part}' ({where}): it gets nothing by history",
                     dim=dimension(level.dim),

@@ -1,0 +1,133 @@
+"""Held values beside `rest:`: a held part needs nothing the rest's method reads, and a finding about the
+rest's method is located at `rest:` (the level has no `method:` key)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from salesplan import codes
+from salesplan.loader import load_text
+from salesplan.split.engine import SplitOutcome, split_plan
+
+BASE = """\
+salesplan: 1
+plan:
+  name: 测试计划
+  period: {start: 2026-07-01, end: 2026-09-30}
+  unit: 万元
+team:
+  regions:
+    - {id: east-a, name: A区}
+    - {id: east-b, name: B区}
+    - {id: east-c, name: C区}
+  people:
+    - {id: 李雷, role: rep, region: east-a, capacity: 160}
+    - {id: 韩梅, role: rep, region: east-a}
+    - {id: 周杰, role: rep, region: east-b, capacity: 120}
+history:
+  revenue: {east-b: 100, east-c: 50}
+targets:
+"""
+LEVEL_LINE = BASE.count("\n") + 4  # the line of the one level of each target below (a scope: one more)
+
+
+def _split(targets: str) -> SplitOutcome:
+    loaded = load_text(BASE + targets, "plan.yaml")
+    assert loaded.ok, [d.format() for d in loaded.diagnostics]
+    return split_plan(loaded)
+
+
+def _values(outcome: SplitOutcome) -> dict[str | None, Decimal]:
+    [split] = outcome.splits
+    return {child.part: child.value for child in split.root.children}
+
+
+def test_a_held_region_without_history_needs_none() -> None:
+    outcome = _split(
+        """\
+  - id: T
+    value: 300
+    split:
+      - {by: region, values: {east-a: 150}, rest: history}
+"""
+    )
+    assert outcome.diagnostics == []  # east-a has no history, and needs none: it is held
+    # 150 held; 150 left by history 100:50 -> 100 and 50
+    assert _values(outcome) == {"east-a": 150, "east-b": 100, "east-c": 50}
+
+
+def test_a_region_of_the_rest_without_history_is_sp058_at_rest() -> None:
+    outcome = _split(
+        """\
+  - id: T
+    value: 300
+    split:
+      - {by: region, values: {east-c: 150}, rest: history}
+"""
+    )
+    [diag] = outcome.diagnostics
+    assert diag.code == codes.HISTORY_MISSING_PART
+    assert diag.path == ("targets", 0, "split", 0, "rest")
+    level = "      - {by: region, values: {east-c: 150}, rest: history}"
+    assert (diag.source.line, diag.source.col) == (LEVEL_LINE, level.index("history") + 1)
+    assert diag.message == "target 'T': no history for region 'east-a' (the whole target): it gets nothing by history"
+    assert diag.message_zh == "目标 'T'：区域 'east-a'（整个目标）没有历史数据：按历史拆解时不分配"
+    # east-c 150 held; east-a gets nothing by history, east-b the 150 left
+    assert _values(outcome) == {"east-a": 0, "east-b": 150, "east-c": 150}
+
+
+def test_a_held_rep_without_capacity_needs_none() -> None:
+    outcome = _split(
+        """\
+  - id: T
+    value: 250
+    scope: {regions: [east-a]}
+    split:
+      - {by: rep, values: {韩梅: 100}, rest: capacity}
+"""
+    )
+    assert outcome.diagnostics == []  # 韩梅 has no capacity and needs none (it was SP050)
+    assert _values(outcome) == {"李雷": 150, "韩梅": 100}
+
+
+def test_over_capacity_of_the_rest_is_located_at_rest() -> None:
+    outcome = _split(
+        """\
+  - id: T
+    value: 300
+    scope: {regions: [east-a]}
+    split:
+      - {by: rep, values: {韩梅: 100}, rest: capacity}
+"""
+    )
+    [diag] = outcome.diagnostics
+    assert diag.code == codes.OVER_CAPACITY
+    assert diag.path == ("targets", 0, "split", 0, "rest")
+    level = "      - {by: rep, values: {韩梅: 100}, rest: capacity}"
+    assert (diag.source.line, diag.source.col) == (LEVEL_LINE + 1, level.index("capacity") + 1)
+
+
+def test_a_rest_without_its_weights_is_located_at_rest() -> None:
+    outcome = _split(
+        """\
+  - id: T
+    value: 300
+    split:
+      - {by: region, values: {east-a: 10}, rest: weights}
+"""
+    )
+    [diag] = outcome.diagnostics
+    assert (diag.code, diag.path) == (codes.MISSING_WEIGHT, ("targets", 0, "split", 0, "rest"))
+
+
+def test_a_rest_method_that_cannot_split_the_level_is_located_at_rest() -> None:
+    outcome = _split(
+        """\
+  - id: T
+    value: 300
+    split:
+      - {by: region, values: {east-a: 10}, rest: capacity}
+"""
+    )
+    [diag] = outcome.diagnostics
+    assert (diag.code, diag.path) == (codes.METHOD_NOT_APPLICABLE, ("targets", 0, "split", 0, "rest"))
