@@ -4,7 +4,10 @@ counts both), and its gap is the commitment less the allocation.
 
 A committed part that the split does not have is bad input, like an unknown part in `values:`:
 SP042 at its key, with the part id meant when the key is a part's name (`A区` for `east-a`) or
-close to one; `salesplan split` then writes nothing, whatever the output."""
+close to one; `salesplan split` then writes nothing, whatever the output.
+
+A commitments file (`salesplan.split.commit_file`) may also commit a part under given outer parts
+(`east-a / device`): its allocation is then the sum of the part's nodes under them only (`path_nodes`)."""
 
 from __future__ import annotations
 
