@@ -51,7 +51,7 @@ def test_risk_scales_are_named_in_the_language_of_the_message() -> None:
     ).diagnostics
     assert probability.message.startswith("risks[0].probability: unknown probability 'sometimes' (use high, low,")
     assert probability.message_zh is not None
-    assert probability.message_zh.startswith("risks[0].probability：未知的发生概率 'sometimes'（可用 high, low,")
+    assert probability.message_zh.startswith("risks[0].probability：未知的发生概率 'sometimes'（可用 high、low、")
     assert impact.message == "risks[0].impact: impact as a number must be a whole number from 1 to 5 (got '7')"
     assert impact.message_zh == "risks[0].impact：影响程度用数字表示时应为 1 到 5 的整数（实际为 '7'）"
 
@@ -65,7 +65,7 @@ def test_pydantic_says_it_in_english_and_the_catalog_in_chinese() -> None:
         (
             "plan.scenario: Input should be 'new-product', 'regional-expansion', 'sprint', 'competitive-response' or"
             " 'key-account' (got 'sprnt')",
-            "plan.scenario：应为 'new-product', 'regional-expansion', 'sprint', 'competitive-response' or"
+            "plan.scenario：应为 'new-product'、'regional-expansion'、'sprint'、'competitive-response' 或"
             " 'key-account' 之一（实际为 'sprnt'）",
         ),
     ]
@@ -85,7 +85,7 @@ def test_a_wording_whose_fields_the_error_lacks_is_the_general_one() -> None:
     [err] = [e for e in _errors(PLAN.replace("name: x", "name: x, scenario: sprnt")) if e["type"] == "literal_error"]
     assert (
         problem(err).render("zh")
-        == "应为 'new-product', 'regional-expansion', 'sprint', 'competitive-response' or 'key-account' 之一"
+        == "应为 'new-product'、'regional-expansion'、'sprint'、'competitive-response' 或 'key-account' 之一"
     )
     err = {**err, "ctx": {}}  # no `expected` to fill the wording with
     assert problem(err).render("zh") == "取值无效"

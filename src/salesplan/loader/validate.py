@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import string
 import types
 import typing
@@ -17,6 +18,7 @@ from salesplan import codes
 from salesplan.diagnostics import Diagnostic
 from salesplan.i18n import DEFAULT, Message, Text, _
 from salesplan.loader.yamltree import Path_, SourceMap
+from salesplan.model.words import alternatives
 
 
 def resolve_loc(data: Any, loc: tuple[Any, ...]) -> Path_:
@@ -262,10 +264,18 @@ def problem(err: Any) -> Message:
     if isinstance(error, PlanValueError):
         return error.message
     wording = _PROBLEMS.get(err["type"], _INVALID)
-    fields = tuple((k, str(v)) for k, v in ctx.items())
+    fields: tuple[tuple[str, Text], ...] = tuple(
+        (k, alternatives(_CHOICE_SEP.split(str(v))) if k == "expected" and wording is _ONE_OF else str(v))
+        for k, v in ctx.items()
+    )
     if not _fields(wording.msgid) <= {k for k, _v in fields}:
         wording = _INVALID
     return _Said(wording.msgid, fields, said=_clean_message(err["msg"]))
+
+
+# how pydantic joins the values a literal or an enum allows, "'A', 'B' or 'C'": joined again in the
+# language of the message (`alternatives`), each value quoted as pydantic quotes it
+_CHOICE_SEP = re.compile(r", | or ")
 
 
 def _fields(template: str) -> set[str]:

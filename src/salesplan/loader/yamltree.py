@@ -22,6 +22,7 @@ from salesplan.i18n import Message, _
 from salesplan.loader.sourcemap import Located, Path_, SourceMap, Span, span_of
 from salesplan.loader.syntax import syntax_diagnostic
 from salesplan.loader.tags import implicit_tag, written_tag
+from salesplan.model.dates import date_problem
 from salesplan.numbers import MAX_DIGITS, MAX_PLACES, decimal_places
 
 try:
@@ -271,10 +272,10 @@ class _Builder:
             if match:
                 return dt.date(int(match[1]), int(match[2]), int(match[3]))
             return _SAFE.construct_yaml_timestamp(node)
-        except (ValueError, OverflowError) as exc:
+        except (ValueError, OverflowError):
             self.diag(
                 codes.INVALID_DATE,
-                _("'{text}' is not a valid date ({reason})", text=text, reason=str(exc)),
+                _("'{text}' is not a valid date ({reason})", text=text, reason=date_problem(text)),
                 span,
                 path,
                 hint=_("write dates as YYYY-MM-DD, e.g. 2026-09-30"),

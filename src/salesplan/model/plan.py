@@ -20,6 +20,7 @@ from salesplan.model.values import (
     Probability,
     Ramp,
     RefusedAmount,
+    Weight,
     is_percent_text,
     parse_amount,
 )
@@ -174,7 +175,7 @@ class SplitLevel(Strict):
 
     by: SplitBy | list[SplitBy]
     method: SplitMethod = "even"
-    weights: dict[str, AmountOrPercent] | None = Field(None, description="part -> weight, for method: weights")
+    weights: dict[str, Weight] | None = Field(None, description="part -> weight, for method: weights")
     values: dict[str, Amount] | None = Field(
         None, description="part -> amount, for method: explicit, or the parts held at these amounts with rest:"
     )
@@ -261,20 +262,20 @@ class Target(Strict):
         return data
 
 
-def _try_scale(value: Any, unit: str | None) -> Any:
+def _try_scale(value: Any, unit: str | None, kind: str = "amount") -> Any:
     if isinstance(value, str) and not is_percent_text(value):
         try:
-            return parse_amount(value, unit)
+            return parse_amount(value, unit, kind=kind)
         except PlanValueError as exc:
             return RefusedAmount(value, exc)
     return value
 
 
-def _scale_tree(values: Any, unit: str | None) -> Any:
+def _scale_tree(values: Any, unit: str | None, kind: str = "amount") -> Any:
     """Amount strings of a part -> amount (or part -> part -> amount) mapping, read in `unit`."""
     if isinstance(values, dict):
-        return {k: _scale_tree(v, unit) for k, v in values.items()}
-    return _try_scale(values, unit)
+        return {k: _scale_tree(v, unit, kind) for k, v in values.items()}
+    return _try_scale(values, unit, kind)
 
 
 def _scale_split_values(level: Any, unit: str | None) -> Any:
@@ -285,7 +286,7 @@ def _scale_split_values(level: Any, unit: str | None) -> Any:
     level = dict(level)
     for key in ("values", "weights", "margins", "held"):
         if isinstance(level.get(key), dict):
-            level[key] = _scale_tree(level[key], unit)
+            level[key] = _scale_tree(level[key], unit, "weight" if key == "weights" else "amount")
     return level
 
 

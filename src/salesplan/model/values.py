@@ -16,7 +16,8 @@ from pydantic import AfterValidator, BeforeValidator, ValidationInfo, WithJsonSc
 
 from salesplan import codes
 from salesplan.i18n import Message, _
-from salesplan.model.words import IMPACT, PROBABILITY
+from salesplan.model.dates import date_problem
+from salesplan.model.words import IMPACT, PROBABILITY, listing
 from salesplan.numbers import MAX_DIGITS, PercentError, out_of_bounds, trimmed
 from salesplan.numbers import parse_percent as read_percent
 
@@ -125,13 +126,31 @@ def is_money_unit(unit: str | None) -> bool:
     return not unit or unit.rstrip().endswith(_YUAN) or unit.strip().upper() in ("CNY", "RMB")
 
 
-def parse_amount(value: Any, unit: str | None = None) -> Any:
+def _not_a_number(value: str, unit: str | None, kind: str) -> Message:
+    """Why `value` is not read, with examples of the field's own kind: percentages for a share or a %
+    field, weights for a weight, counts for a count (家, 个), amounts for money."""
+    if kind == "weight":
+        return _("'{value}' is not a weight (write e.g. 2, 0.5 or 30%)", value=value)
+    if unit is not None and unit.strip() == "%":
+        return _("'{value}' is not a percentage (write e.g. 30%, 12.5% or 30)", value=value)
+    if unit and not is_money_unit(unit):
+        return _("'{value}' is not a number (write e.g. 30, 1,200 or {wan})", value=value, wan=_AMOUNT_EXAMPLES[0])
+    return _(
+        "'{value}' is not an amount (write e.g. 500, 416.7, {wan} or {yi})",
+        value=value,
+        wan=_AMOUNT_EXAMPLES[0],
+        yi=_AMOUNT_EXAMPLES[1],
+    )
+
+
+def parse_amount(value: Any, unit: str | None = None, *, kind: str = "amount") -> Any:
     """Read a number exactly; strings may carry 万/亿/千 and 元 and are scaled into `unit`.
 
     `unit` is the unit of the field the value stands in (a target's own unit, else the plan's):
     `1200万` is 1200 in 万元, 0.12 in 亿元, 12000000 in 元, and 12000000 in 家 (a count). Plain
-    numbers are already in `unit`. Raises `PlanValueError` for text that is not an amount, for a
-    `元` amount in a unit that is not money (家, 个), and for any magnitude in a `%` field.
+    numbers are already in `unit`. Raises `PlanValueError` for text that is not an amount (its examples
+    of the field's `kind`, amount or weight, and unit), for a `元` amount in a unit that is not money
+    (家, 个), and for any magnitude in a `%` field.
     """
     if isinstance(value, RefusedAmount):
         raise value.error
@@ -148,14 +167,7 @@ def parse_amount(value: Any, unit: str | None = None) -> Any:
     if isinstance(value, str):
         match = _AMOUNT_RE.match(value)
         if not match:
-            raise PlanValueError(
-                _(
-                    "'{value}' is not an amount (write e.g. 500, 416.7, {wan} or {yi})",
-                    value=value,
-                    wan=_AMOUNT_EXAMPLES[0],
-                    yi=_AMOUNT_EXAMPLES[1],
-                )
-            )
+            raise PlanValueError(_not_a_number(value, unit, kind))
         number = Decimal(match["num"].replace(",", ""))
         magnitude = _MAGNITUDE[match["mag"] or ""]
         if (magnitude != 1 or match["cur"]) and unit and unit.strip() == "%":
@@ -184,6 +196,17 @@ def parse_percent(value: Any) -> Any:
     return parse_amount(value)
 
 
+def parse_share(value: Any) -> Any:
+    """A percentage field's value (a ramp share, a budget allocation): `30%` or `30`, percent points;
+    an amount such as `1.5万` is refused as one."""
+    return parse_percent(value) if is_percent_text(value) else parse_amount(value, "%")
+
+
+def parse_weight(value: Any) -> Any:
+    """A weight: a number (`2`, `0.5`) or a percentage (`30%`, its percent points)."""
+    return parse_percent(value) if is_percent_text(value) else parse_amount(value, kind="weight")
+
+
 def is_percent_text(value: Any) -> bool:
     return isinstance(value, str) and bool(_PERCENT_RE.match(value))
 
@@ -209,7 +232,8 @@ def _date_in(value: Any) -> Any:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             raise PlanValueError(
-                _("'{value}' is not a valid date (YYYY-MM-DD)", value=value), codes.INVALID_DATE
+                _("'{value}' is not a valid date ({reason})", value=value, reason=date_problem(value)),
+                codes.INVALID_DATE,
             ) from None
     raise PlanValueError(_("expected a date (YYYY-MM-DD)"))
 
@@ -245,7 +269,7 @@ def _level(labels: dict[str, str], kind: Message) -> Any:
                 return labels[key]
             if key.isdigit() and 1 <= int(key) <= 5:
                 return int(key)
-            allowed = ", ".join(sorted({k for k in labels}))
+            allowed = listing(sorted(labels))
             raise PlanValueError(
                 _("unknown {kind} '{value}' (use {allowed}, or 1..5)", kind=kind, value=value, allowed=allowed)
             )
@@ -264,10 +288,11 @@ Amount = Annotated[Decimal, BeforeValidator(_amount_in_context), WithJsonSchema(
 NonNegativeAmount = Annotated[
     Decimal, BeforeValidator(_amount_in_context), AfterValidator(_non_negative), WithJsonSchema(_AMOUNT_JSON)
 ]
-Percent = Annotated[Decimal, BeforeValidator(parse_percent), WithJsonSchema(_PERCENT_JSON)]
+Percent = Annotated[Decimal, BeforeValidator(parse_share), WithJsonSchema(_PERCENT_JSON)]
 AmountOrPercent = Annotated[
     Decimal, BeforeValidator(parse_percent), WithJsonSchema({"anyOf": [_AMOUNT_JSON, _PERCENT_JSON]})
 ]
+Weight = Annotated[Decimal, BeforeValidator(parse_weight), WithJsonSchema({"anyOf": [_AMOUNT_JSON, _PERCENT_JSON]})]
 PlanDate = Annotated[dt.date, BeforeValidator(_date_in), WithJsonSchema(_DATE_JSON)]
 
 
@@ -283,9 +308,7 @@ def _ramp_listed(value: list[Decimal]) -> list[Decimal]:
     return value
 
 
-RampShare = Annotated[
-    Decimal, BeforeValidator(parse_percent), AfterValidator(_ramp_share), WithJsonSchema(_PERCENT_JSON)
-]
+RampShare = Annotated[Decimal, BeforeValidator(parse_share), AfterValidator(_ramp_share), WithJsonSchema(_PERCENT_JSON)]
 Ramp = Annotated[list[RampShare], AfterValidator(_ramp_listed)]
 Id = Annotated[str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})]
 

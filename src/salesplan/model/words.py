@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from salesplan.i18n import Message, Text, _, pgettext
 
@@ -55,3 +56,18 @@ def level_word(level: str | None, lang: str) -> str:
     if not level:
         return ""
     return re.sub(r"[A-Za-z_]+", lambda m: LEVELS[m[0]].render(lang) if m[0] in LEVELS else m[0], level)
+
+
+def listing(items: Sequence[Text]) -> Text:
+    """`a, b, c` in English, `a、b、c` in Chinese: the plan's own tokens listed in a message."""
+    joined: Text = items[0] if items else ""
+    for item in items[1:]:
+        joined = _("{choices}, {choice}", choices=joined, choice=item)
+    return joined
+
+
+def alternatives(items: Sequence[Text]) -> Text:
+    """`a, b or c` in English, `a、b 或 c` in Chinese: the values one of which is written."""
+    if len(items) < 2:
+        return listing(items)
+    return _("{choices} or {choice}", choices=listing(items[:-1]), choice=items[-1])
