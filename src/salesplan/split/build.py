@@ -307,7 +307,8 @@ class Builder:
             codes.OVER_CAPACITY,
             level.method_path(env),
             _(
-                "reps {reps} are asked for {asked} but their capacity (prorated to the days they are active) is {can}",
+                "reps {reps} are asked for {asked} but their capacity (prorated to the days they are active and their "
+                "ramp-up) is {can}",
                 reps=reps,
                 asked=env.amount(over.asked),
                 can=can,

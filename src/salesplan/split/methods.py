@@ -188,6 +188,12 @@ def _ramped(basis: Basis, share: Fraction) -> Basis:
     return replace(basis, note=note)
 
 
+@lru_cache(maxsize=1024)
+def _active_days(active: int, days: int) -> Message:
+    """The note of a part a rep is active in for `active` of its `days` (`在岗 20/31 天`)."""
+    return _("active {active}/{days} days", active=active, days=days)
+
+
 def _basis(method: str, weight: Fraction, total: Decimal, active: int, window_days: int) -> Basis:
     """A part's 拆解逻辑: its weight of the `total` shown (`show`) for the parts of its node."""
     if method == "even":
@@ -197,7 +203,7 @@ def _basis(method: str, weight: Fraction, total: Decimal, active: int, window_da
             "capacity",
             show(weight),
             total,
-            _("active {active}/{days} days", active=active, days=window_days),
+            _active_days(active, window_days),
         )
     else:
         basis = Basis(method, show(weight), total)
@@ -316,11 +322,18 @@ def _time_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
         exact[i] *= factors[i]
     weights, exact_total = scaled_weights(exact)
     total = show(exact_total)  # one total for every part's 拆解逻辑
-    notes = [_INACTIVE if active == 0 else None for active in actives] if rep is not None else [None] * len(parts)
+    notes: list[Message | None] = [None] * len(parts)
+    if rep is not None:  # a part the rep is active in for some of its days weighs those days: say so
+        notes = [
+            _INACTIVE if active == 0 else _active_days(active, part.days) if active < part.days else None
+            for active, part in zip(actives, parts, strict=True)
+        ]
     bases_list: list[Basis]
     if method == "even":
         bases_list = [
-            _EVEN if active == part.full_days else Basis("days", Decimal(active), Decimal(part.full_days), note)
+            _EVEN
+            if active == part.full_days
+            else Basis("days", Decimal(active), Decimal(part.full_days), note if active == 0 else None)
             for active, part, note in zip(actives, parts, notes, strict=True)
         ]
     else:

@@ -1,4 +1,4 @@
-"""The target asks more of the reps than their capacity, prorated to the days they are active.
+"""The target asks more of the reps than their capacity, prorated to the days they are active and their ramp-up.
 
 With `cap: true` (the default) no rep is given more than their capacity, so a target beyond the
 team's capacity cannot be split: hire, re-plan, or allow it (`salesplan split
