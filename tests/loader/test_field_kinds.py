@@ -156,6 +156,14 @@ CASES = [
         "team.people[0].capacity: 'lots' is not an amount (write e.g. 500, 416.7, 500万 or 1.2亿) (got 'lots')",
         "team.people[0].capacity：'lots' 不是金额（可写作 500、416.7、500万 或 1.2亿）（实际为 'lots'）",
     ),
+    # an id with an invisible character: Unicode's English name in en, the code point in zh
+    (
+        "{id: A, role",
+        '{id: "A\u00a0B", role',
+        "team.people[0].id: an id must not contain whitespace, control or invisible characters (NO-BREAK SPACE)"
+        " (got 'A\u00a0B')",
+        "team.people[0].id：id 不能包含空白、控制或不可见字符（U+00A0）（实际为 'A\u00a0B'）",
+    ),
     # a risk scale, a calendar
     (
         "probability: 高",
@@ -183,7 +191,7 @@ def test_each_field_kind_is_answered_in_each_language(old: str, new: str, en: st
 
 # what a Chinese message may hold in Latin letters: the plan's tokens quoted or listed as written, a
 # field's path, the date form, the calendars' codes
-_TOKENS = re.compile(r"'[^']*'|^[\w.\[\]-]+：|YYYY-MM-DD|\b(?:CN|HK|TW|SG|US|high|low|medium)\b")
+_TOKENS = re.compile(r"'[^']*'|^[\w.\[\]-]+：|YYYY-MM-DD|\b(?:CN|HK|TW|SG|US|high|low|medium|id)\b")
 
 
 @pytest.mark.parametrize(("old", "new", "en", "zh"), CASES, ids=[case[1] for case in CASES])

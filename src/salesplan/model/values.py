@@ -17,7 +17,7 @@ from pydantic import AfterValidator, BeforeValidator, ValidationInfo, WithJsonSc
 from salesplan import codes
 from salesplan.i18n import Message, _
 from salesplan.model.dates import date_problem
-from salesplan.model.words import IMPACT, PROBABILITY, listing
+from salesplan.model.words import IMPACT, PROBABILITY, character, listing
 from salesplan.numbers import MAX_DIGITS, PercentError, out_of_bounds, trimmed
 from salesplan.numbers import parse_percent as read_percent
 
@@ -242,9 +242,8 @@ def _check_id(value: str) -> str:
     for ch in value:
         cat = unicodedata.category(ch)
         if ch.isspace() or cat in ("Cc", "Cf", "Zl", "Zp", "Zs"):
-            name = unicodedata.name(ch, f"U+{ord(ch):04X}")
             raise PlanValueError(
-                _("an id must not contain whitespace, control or invisible characters ({name})", name=name),
+                _("an id must not contain whitespace, control or invisible characters ({name})", name=character(ch)),
                 codes.INVALID_ID,
             )
     if not value:

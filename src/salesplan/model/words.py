@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from salesplan.i18n import Message, Text, _, pgettext
+from salesplan.i18n import DEFAULT, Message, Text, _, pgettext
 
 # the kinds of item a plan lists (the noun a message about one of them uses)
 KIND: dict[str, Message] = {
@@ -71,3 +73,20 @@ def alternatives(items: Sequence[Text]) -> Text:
     if len(items) < 2:
         return listing(items)
     return _("{choices} or {choice}", choices=listing(items[:-1]), choice=items[-1])
+
+
+@dataclass(frozen=True)
+class Character(Message):
+    """A character a message names: by Unicode's own name in English (`NO-BREAK SPACE`), by its code
+    point (`U+00A0`) in any other language, where that English name would be the one foreign phrase."""
+
+    name: str = ""
+
+    def render(self, lang: str = DEFAULT) -> str:
+        return self.name if lang == "en" and self.name else self.msgid
+
+
+def character(char: str) -> Character:
+    """`char` named for a message (`Character`)."""
+    code = f"U+{ord(char):04X}"
+    return Character(code, name=unicodedata.name(char, code))
