@@ -8,6 +8,7 @@ from decimal import Decimal
 from salesplan import codes
 from salesplan.loader import load_text
 from salesplan.split.engine import SplitOutcome, split_plan
+from salesplan.split.timeparts import published_through
 
 BASE = """\
 salesplan: 1
@@ -131,3 +132,33 @@ def test_a_rest_method_that_cannot_split_the_level_is_located_at_rest() -> None:
     )
     [diag] = outcome.diagnostics
     assert (diag.code, diag.path) == (codes.METHOD_NOT_APPLICABLE, ("targets", 0, "split", 0, "rest"))
+
+
+def _workdays_plan(last: int, level: str) -> str:
+    period = f"{{start: {last}-12-01, end: {last + 1}-01-31}}"
+    base = BASE.replace("{start: 2026-07-01, end: 2026-09-30}", period)
+    return base + (
+        "  - id: T\n    value: 100\n    scope: {regions: [east-a]}\n    split:\n"
+        f"      - {{by: rep, method: even}}\n{level}"
+    )
+
+
+def test_a_held_month_of_an_unpublished_year_counts_no_working_day() -> None:
+    last = published_through("CN")
+    assert last is not None
+    january = f"{last + 1}-01"
+    phased = "      - {by: month, method: workdays}\n"
+    outcome = split_plan(load_text(_workdays_plan(last, phased), "plan.yaml"))
+    assert [d.code for d in outcome.diagnostics] == [codes.CALENDAR_FALLBACK]  # January is counted
+    holds = f"{{李雷: {{{january}: 20}}, 韩梅: {{{january}: 30}}}}"
+    held = f"      - by: month\n        method: workdays\n        held: {holds}\n"
+    outcome = split_plan(load_text(_workdays_plan(last, held), "plan.yaml"))
+    assert outcome.diagnostics == []  # held in every node: no day of it is counted
+    [split] = outcome.splits
+    months = {(rep.part, month.part): month.value for rep in split.root.children for month in rep.children}
+    assert months == {
+        ("李雷", f"{last}-12"): Decimal(30),
+        ("李雷", january): Decimal(20),
+        ("韩梅", f"{last}-12"): Decimal(20),
+        ("韩梅", january): Decimal(30),
+    }

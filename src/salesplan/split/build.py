@@ -72,7 +72,17 @@ class Builder:
         out: Frontier = []
         held = read_held(env, level)[0] if level.spec.held else None
         met: set[tuple[str, ...]] = set()
+        own: dict[Hashable, Shares] = {}  # the shares of nodes that hold parts, by key and held parts
         for node, ctx, units in frontier:
+            if held is not None and (path := held.path_of(ctx)) in held.by_path:
+                met.add(path)  # this node holds its own parts: its shares and rounding are its own
+                try:
+                    shares, parts = self._held_node(level, ctx, key_of(ctx), units, held, path, own)
+                except SplitProblem as problem:
+                    env.deferred += problem.diagnostics
+                    continue
+                self.attach(level, node, ctx, shares, parts, shares.bases, out, last)
+                continue
             key = key_of(ctx)
             known = cache.get(key)
             if known is None:
@@ -85,24 +95,15 @@ class Builder:
                     env.deferred += problem.diagnostics
                     continue
             shares, rounded = known
-            if held is not None and (path := held.path_of(ctx)) in held.by_path:
-                met.add(path)  # this node holds its own parts: its shares and rounding are its own
-                try:
-                    shares, parts = self._held_node(level, ctx, shares, units, held, path)
-                except SplitProblem as problem:
-                    env.deferred += problem.diagnostics
-                    continue
-            else:
-                cached = rounded.get(units)
-                if cached is None:
-                    said = len(env.deferred)
-                    cached = self._allocate_or_defer(level, ctx, shares, units)
-                    if len(env.deferred) == said:  # a node with a problem is not a model: each says its own
-                        rounded[units] = cached
-                if cached is _FAILED:
-                    continue
-                parts = cached
-            self.attach(level, node, ctx, shares, parts, shares.bases, out, last)
+            cached = rounded.get(units)
+            if cached is None:
+                said = len(env.deferred)
+                cached = self._allocate_or_defer(level, ctx, shares, units)
+                if len(env.deferred) == said:  # a node with a problem is not a model: each says its own
+                    rounded[units] = cached
+            if cached is _FAILED:
+                continue
+            self.attach(level, node, ctx, shares, cached, shares.bases, out, last)
         if held is not None:
             env.deferred += unmet(self.env, level, held, met)
         return out
@@ -116,13 +117,26 @@ class Builder:
             return _FAILED
 
     def _held_node(
-        self, level: Level, ctx: Ctx, shares: Shares, units: int, held: HeldNodes, path: tuple[str, ...]
+        self,
+        level: Level,
+        ctx: Ctx,
+        key: Hashable,
+        units: int,
+        held: HeldNodes,
+        path: tuple[str, ...],
+        own: dict[Hashable, Shares],
     ) -> tuple[Shares, list[int]]:
-        """The shares and parts of a node with its own `held:` parts (`salesplan.split.held_nodes`)."""
+        """The shares and parts of a node with its own `held:` parts (`salesplan.split.held_nodes`): the
+        held parts are never weighed, so they need nothing the method reads (a month's history)."""
+        values = held.by_path[path]
+        mine_key = (key, frozenset(values))
+        shares = own.get(mine_key)
+        if shares is None:
+            shares = own[mine_key] = compute_shares(self.env, level, ctx, frozenset(values))
         stray = stray_parts(self.env, level, held, path, shares.parts)
         if stray:
             raise SplitProblem(stray)
-        mine = keep_rows(shares, hold_with(shares, held.by_path[path]))
+        mine = keep_rows(shares, hold_with(shares, values))
         return mine, self.allocate(level, ctx, mine, units, held.located(self.env, level, path))
 
     def allocate(self, level: Level, ctx: Ctx, shares: Shares, units: int, at: Path_ | None = None) -> list[int]:

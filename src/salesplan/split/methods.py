@@ -127,8 +127,10 @@ def compute_parts(env: TargetEnv, level: Level, ctx: Ctx) -> list[str]:
     return universe
 
 
-def compute_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
-    shares = _time_shares(env, level, ctx) if level.is_time else _shares(env, level, ctx)
+def compute_shares(env: TargetEnv, level: Level, ctx: Ctx, held: frozenset[str] = frozenset()) -> Shares:
+    """The parts of the node at `ctx` and their weights; `held`: the time parts the node holds itself
+    (`held:`), which are never weighed, so they need nothing the method reads (a month's history)."""
+    shares = _time_shares(env, level, ctx, held) if level.is_time else _shares(env, level, ctx)
     return keep_rows(shares, hold(shares, level)) if level.spec.rest is not None else shares
 
 
@@ -272,7 +274,7 @@ def _history(env: TargetEnv, level: Level, part: str, ctx: Ctx) -> Fraction:
     return Fraction(value)
 
 
-def _time_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
+def _time_shares(env: TargetEnv, level: Level, ctx: Ctx, held: frozenset[str]) -> Shares:
     chosen = set(level.universe[level.dim])
     parts: list[TimePart] = [p for p in time_parts(level.dim, ctx[START], ctx[END]) if p.id in chosen]
     if not parts:
@@ -306,13 +308,15 @@ def _time_shares(env: TargetEnv, level: Level, ctx: Ctx) -> Shares:
             level.weights.get(p.id, Fraction(0)) * Fraction(a, p.days) for a, p in zip(actives, parts, strict=True)
         ]
     elif method == "history":
-        exact = seasonal_weights(env, level.index, level.dim, parts, actives, ctx)
+        exact = seasonal_weights(env, level.index, level.dim, parts, actives, ctx, held)
     elif method == "capacity":  # under a rep: their active days, ramped below (capacity a day is constant)
         exact = [Fraction(a) for a in actives]
     else:  # workdays
         calendar = env.calendar(ctx[REGION] or env.rep_region(rep))
         exact = [Fraction(calendar.count(max(p.start, a_start), min(p.end, a_end))) for p in parts]
-        years = sorted({y for p in parts for y in (p.start.year, p.end.year) if y in calendar.unpublished_years})
+        kept = held | (level.values.keys() if level.spec.rest is not None else set())  # held parts count no day
+        counted = [p for p in parts if p.id not in kept]
+        years = sorted({y for p in counted for y in (p.start.year, p.end.year) if y in calendar.unpublished_years})
         for year in years:  # one finding per year, at the plan period: the same for every target and level
             if (fallback := _calendar_fallback(env, year)) not in env.warnings:
                 env.warnings.append(fallback)

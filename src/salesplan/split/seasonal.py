@@ -219,19 +219,26 @@ def _totals(
 
 
 def seasonal_weights(
-    env: TargetEnv, index: int, dim: str, parts: list[TimePart], actives: list[int], ctx: Ctx
+    env: TargetEnv,
+    index: int,
+    dim: str,
+    parts: list[TimePart],
+    actives: list[int],
+    ctx: Ctx,
+    held: frozenset[str] = frozenset(),
 ) -> list[Fraction]:
     """Each part's history: the same months of the comparable period, summed over the node's rows
     (`history_source`: the node at `ctx` of level `index`).
 
     An edge part cut by the plan period (or an outer level) weighs its share of the full part's days,
     like `even` (under a rep, of the days the rep is active). A row or month missing, or a month
-    matched twice, is deferred (see the module docstring) and the node weighed like `even`."""
+    matched twice, is deferred (see the module docstring) and the node weighed like `even`. `held`: the
+    parts the node holds itself (`held:`), like those of the level's `values:` never looked up."""
     source = history_source(env, index, ctx)
-    key = (source, dim, tuple(p.id for p in parts), index)
+    key = (source, dim, tuple(p.id for p in parts), index, held)
     known = env.seasonal.get(key)
     if known is None:  # the same for every node using these rows with these parts (reps, products, ...)
-        known = env.seasonal[key] = _totals(env, dim, parts, source, held_parts(env, index, dim, parts))
+        known = env.seasonal[key] = _totals(env, dim, parts, source, held_parts(env, index, dim, parts) | held)
     totals, found = known
     weights = [
         total if active == part.full_days else total * Fraction(active, part.full_days) if active else _NOTHING

@@ -5,8 +5,9 @@ festival with one that did not. A month level phased by history among two or mor
 include January or February is therefore checked: when the festival of a plan month's year falls in
 another month than that of the history month it is matched with, SP049 says so as a warning, at the
 row of `history.by_month`, with the dates and the ways out (phase the quarter, hold January and
-February with `values:` and `rest: history`, or give them weights). The split goes on: the warning
-is never silent, and never a guess either.
+February with `values:` and `rest: history`, or give them weights). Months held (by `values:` beside
+`rest: history`, or by a node's `held:`, as `salesplan replan` writes) are not phased, so they are not
+checked. The split goes on: the warning is never silent, and never a guess either.
 """
 
 from __future__ import annotations
