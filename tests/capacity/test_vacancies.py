@@ -3,6 +3,7 @@ hires; hand-computed on a 92-day Q3."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from fractions import Fraction
 from pathlib import Path
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from salesplan.capacity import CapacityPlan, chosen_target, plan_capacity, split_for_capacity
-from salesplan.capacity.vacancies import vacant_regions
+from salesplan.capacity.vacancies import Vacancy, vacancies
 from salesplan.cli.app import app
 from salesplan.i18n import Message
 from salesplan.loader import load_text
@@ -53,7 +54,10 @@ def capacity(text: str, by: str = "month") -> CapacityPlan:
 def test_the_regions_without_an_active_rep_are_found() -> None:
     loaded = load_text(VACANT, "plan.yaml")
     assert loaded.plan is not None
-    assert vacant_regions(loaded.plan, loaded.plan.targets[0]) == ["east-b", "east-c", "east-d"]
+    whole = (dt.date(2026, 7, 1), dt.date(2026, 9, 30))
+    assert vacancies(loaded.plan, loaded.plan.targets[0]) == [
+        Vacancy(r, *whole) for r in ("east-b", "east-c", "east-d")
+    ]
 
 
 def test_a_region_without_active_reps_shows_its_target_against_no_capacity() -> None:
@@ -135,3 +139,56 @@ def test_the_rows_hold_the_whole_target_whichever_regions_lack_reps(staffed: lis
     for region in plan.regions:
         if not staffed[int(region[1])]:
             assert all(c.capacity == 0 for c in plan.cells if c.region == region)
+
+
+# a month level above the rep level: east-b's only rep starts in August, so July has no one there
+PARTIAL = """\
+salesplan: 1
+plan: {name: p, period: {start: 2026-07-01, end: 2026-09-30}, unit: 万元}
+team:
+  ramp: [50%]
+  regions: [{id: east-a}, {id: east-b}]
+  people:
+    - {id: A, role: rep, region: east-a, capacity: 92}
+    - {id: B, role: rep, region: east-b, capacity: 92, start: 2026-08-01}
+targets:
+  - id: T1
+    metric: revenue
+    value: 200
+    split:
+      - {by: region}
+      - {by: month, method: explicit, values: {2026-07: 30, 2026-08: 30, 2026-09: 40}}
+      - {by: rep, method: capacity}
+"""
+
+
+def test_a_month_without_an_active_rep_under_a_time_level_is_shown_too() -> None:
+    loaded = load_text(PARTIAL, "plan.yaml")
+    assert loaded.plan is not None
+    assert vacancies(loaded.plan, loaded.plan.targets[0]) == [
+        Vacancy("east-b", dt.date(2026, 7, 1), dt.date(2026, 7, 31))
+    ]
+    plan = capacity(PARTIAL)
+    rows = {(c.region, c.part): (c.target, c.capacity, c.gap) for c in plan.cells}
+    # B from 08-01 at 50% in their first month: 31 x 50% = 15.5 in August, 30 in September (1 a day)
+    assert [rows[("east-b", m)] for m in plan.parts] == [
+        (30, 0, 30),
+        (30, Fraction(31, 2), Fraction(29, 2)),
+        (40, 30, 10),
+    ]
+    assert [rows[("east-a", m)] for m in plan.parts] == [(30, 31, -1), (30, 31, -1), (40, 30, 10)]
+    hires = {h.region: (h.gap, h.shortfall, h.reps, h.start) for h in plan.hiring}
+    # east-b: a July hire carries 15.5 in July (30 needs 2), 31 in August, 30 in September
+    assert hires["east-b"] == (Fraction(109, 2), Fraction(109, 2), 2, "2026-07")
+    # east-a: September lacks 10; a September hire carries 15 there
+    assert hires["east-a"] == (8, 10, 1, "2026-09")
+
+
+def test_cli_says_sp047_once_as_a_warning_and_the_split_shown_s_findings(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PARTIAL, encoding="utf-8")
+    result = CliRunner().invoke(app, ["capacity", str(plan), "-f", "json", "--lang", "en"])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert [line.split()[1] for line in lines if "SP0" in line] == ["SP047", "SP051"]
+    assert "reps A are asked for 100万元" in result.stderr  # the split shown: A alone in east-a
