@@ -80,7 +80,7 @@ def _plan(tmp_path: Path, text: str = PLAN) -> Path:
 def _table(tmp_path: Path, file: Path, text: str = PLAN) -> list[tuple[str, str, str, str]]:
     code, out, err = run(str(_plan(tmp_path, text)), "--commitments", str(file), "-f", "json")
     assert code == 0, err
-    rows = json.loads(out)["targets"][0]["commitments"]
+    rows = [row for target in json.loads(out)["targets"] for row in target.get("commitments", [])]
     return [(r["part"], r["allocation"], r["commitment"], r["gap"]) for r in rows]
 
 
@@ -256,3 +256,42 @@ def test_any_path_allocation_is_the_sum_of_its_leaves(tmp_path: Path, amounts: l
         leaves = sum((n.value for coords, n in split.leaves() if named.items() <= coords.items()), Decimal(0))
         assert (c.allocation, c.commitment, c.gap) == (leaves, Decimal(a), Decimal(a) - leaves)
     assert allocations(split)["east-a"] == 300  # the split itself is untouched
+
+
+def test_template_rows_of_the_commit_level_read_back_once_filled(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    shutil.copy(REFERENCE, plan)
+    template = tmp_path / "commit.csv"
+    code, out, err = run(str(plan), "--commitments-template", str(template))
+    assert (code, out) == (0, "") and str(template) in err
+    text = template.read_text(encoding="utf-8-sig")
+    lines = text.splitlines()
+    # the reps of each region and product (T1), and of each region (T2), with their allocations
+    assert lines[:3] == ["目标,区域,产品,销售代表,分配,承诺", "T1,east-a,device,李雷,96,", "T1,east-a,device,韩梅,84,"]
+    assert lines[-1] == "T2,east-b,,吴敏,6,"
+    assert len(lines) == 1 + 8 + 4
+    code, _out, err = run(str(plan), "--commitments-template", str(template))
+    assert code == 2 and template.read_text(encoding="utf-8-sig") == text  # not overwritten without --force
+    filled = text.replace("T1,east-a,device,李雷,96,", "T1,east-a,device,李雷,96,100")
+    template.write_text(filled.replace("T2,east-b,,吴敏,6,", "T2,east-b,,吴敏,6,5"), encoding="utf-8-sig")
+    assert _table(tmp_path, template, plan.read_text(encoding="utf-8")) == [
+        ("east-a / device / 李雷", "96", "100", "4"),  # 李雷 also sells consumables: the path stays
+        ("吴敏", "6", "5", "-1"),  # 吴敏 is only under east-b: the rep's id
+    ]
+
+
+def test_template_in_english_and_a_time_only_split(tmp_path: Path) -> None:
+    text = PLAN.replace(
+        "      - {by: region, method: explicit, values: {east-a: 300, east-b: 200}}\n"
+        "      - {by: product, method: weights, weights: {device: 3, consumable: 2}}\n",
+        "",
+    )
+    template = tmp_path / "commit.csv"
+    code, _out, _err = run(str(_plan(tmp_path, text)), "--commitments-template", str(template), "--lang", "en")
+    assert code == 0
+    assert template.read_text(encoding="utf-8-sig").splitlines() == [
+        "target,month,allocation,commitment",
+        "T1,2026-07,125,",
+        "T1,2026-08,125,",
+        "T1,2026-09,250,",
+    ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -25,6 +26,7 @@ from salesplan.cli.common import (
     OutputOption,
     PlanArgument,
     TargetOption,
+    check_output,
     emit,
     exit_on_errors,
     format_option,
@@ -32,6 +34,7 @@ from salesplan.cli.common import (
     refuse_input_as_output,
     render_options,
     unsuppressed,
+    value_option,
 )
 from salesplan.i18n import _
 from salesplan.options import comma_list
@@ -60,13 +63,23 @@ def split(
     lang: LangOption = Lang.zh,
     allow_over_capacity: AllowOverCapacityOption = False,
     commitments: CommitmentsOption = None,
+    commitments_template: Annotated[
+        Path | None,
+        value_option(
+            "--commitments-template",
+            "<path>",
+            _("Write the commitments file to fill (CSV: each rep's or region's row) instead of the split."),
+        ),
+    ] = None,
 ) -> None:
     """`salesplan split` (its help is HELP)."""
     from salesplan.report.progress import steps
     from salesplan.split.engine import split_plan
     from salesplan.split.render import BOM, RENDERERS, SplitOutput
 
-    refuse_input_as_output(output, [plan, *([commitments] if commitments else [])], lang.value)
+    inputs = [plan, *([commitments] if commitments else [])]
+    refuse_input_as_output(output, inputs, lang.value)
+    check_output(commitments_template, force, inputs, lang.value)
     loaded = load_or_exit(plan, lang.value)
     with steps(lang.value) as step:
         step("split")
@@ -76,6 +89,11 @@ def split(
 
         outcome.diagnostics += filed_commitments(commitments, loaded.plan, outcome.splits)
     exit_on_errors(unsuppressed(outcome.diagnostics, loaded), lang.value)
+    if commitments_template is not None:
+        from salesplan.review.commit_template import commitments_template as template
+
+        emit(template(outcome.splits, lang.value), commitments_template, force, lang.value, [plan])
+        return
     names = {t.id: t.name for t in loaded.plan.targets if t.name} if loaded.plan else {}
     made = RENDERERS.render(
         fmt.value, SplitOutput(outcome.splits, names), render_options(lang.value, output, depth=depth)

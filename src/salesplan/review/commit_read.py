@@ -11,7 +11,8 @@ Chinese). One row per committed part:
 | month | 月份 | optional time part: `2026-07`, `7月`, `Q3` (quarter level), `W27` (week level) |
 | commitment | 承诺 / 承诺金额 (or 金额) | target's unit, or the header's (`承诺（元）`): `280`, `3万` |
 
-A row whose commitment cell is blank is not read (a row of the template not filled in yet). Every
+A column of allocations (allocation / 分配, as the template has) is not read. A row whose commitment
+cell is blank is not read (a row of the template not filled in yet). Every
 problem is a located diagnostic, all in one run: SP060 unreadable file, SP061 header (no commitment
 column, a column salesplan cannot place, or a date or strategy column, which a commitment has not),
 SP062 not an amount or a negative one, SP063 unknown target or part (with the nearest id or name),
@@ -49,7 +50,9 @@ if TYPE_CHECKING:
 COMMIT_WORDS = ("commitment", "commit", "committed", "承诺", "承诺值", "承诺金额", "承诺额", "承诺业绩")
 NAMED = ("region", "product", "rep", "account", "channel")  # the level columns, outermost first
 UNREAD = ("date", "strategy")  # columns of an actuals file that a commitment has not
-_SETTINGS = ColumnSettings(words={"value": COMMIT_WORDS})
+# the template's column of each part's allocation (`salesplan.review.commit_template`): shown, not read
+ALLOCATION_WORDS = ("allocation", "分配", "分配额")
+_SETTINGS = ColumnSettings(words={"value": COMMIT_WORDS}, ignore=ALLOCATION_WORDS)
 
 
 @dataclass
