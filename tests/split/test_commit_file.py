@@ -295,3 +295,29 @@ def test_template_in_english_and_a_time_only_split(tmp_path: Path) -> None:
         "T1,2026-08,125,",
         "T1,2026-09,250,",
     ]
+
+
+PARTS = ["east-a", "east-b", "device", "consumable", "2026-07", "2026-08", "2026-09"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.dictionaries(st.sampled_from(PARTS), st.integers(min_value=0, max_value=100_000), min_size=1))
+def test_a_file_equals_commit_whatever_the_parts(tmp_path: Path, commit: dict[str, int]) -> None:
+    """A file naming the parts of a `commit:` by one column each gives the same commitments, in the same order."""
+    written = ", ".join(f"{part}: {amount}" for part, amount in commit.items())
+    in_plan = load_text(PLAN + f"    commit: {{{written}}}\n", "plan.yaml")
+    expected = split_plan(in_plan).splits[0]
+    column = {"east-a": 1, "east-b": 1, "device": 2, "consumable": 2}
+    rows = []
+    for part, amount in commit.items():
+        cells = ["T1", "", "", "", str(amount)]
+        cells[column.get(part, 3)] = part
+        rows.append(",".join(cells))
+    file = tmp_path / "commit.csv"
+    file.write_text("target,region,product,month,commitment\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    loaded = load_text(PLAN, "plan.yaml")
+    assert loaded.plan is not None
+    split = split_plan(loaded).splits[0]
+    assert filed_commitments(file, loaded.plan, [split]) == []
+    assert split.commit == expected.commit and split.commit_paths == {}
+    assert commitments(split, split.commit) == commitments(expected, expected.commit)
