@@ -321,3 +321,16 @@ def test_a_file_equals_commit_whatever_the_parts(tmp_path: Path, commit: dict[st
     assert filed_commitments(file, loaded.plan, [split]) == []
     assert split.commit == expected.commit and split.commit_paths == {}
     assert commitments(split, split.commit) == commitments(expected, expected.commit)
+
+
+def test_a_part_outside_the_target_scope_is_named_with_a_guess(tmp_path: Path) -> None:
+    text = PLAN.replace("    metric: revenue\n", "    metric: revenue\n    scope: {regions: [east-a]}\n", 1)
+    text = text.replace("{east-a: 300, east-b: 200}", "{east-a: 500}")
+    file = tmp_path / "commit.csv"
+    file.write_text("region,product,commitment\neast-b,,5\n,devise,5\n", encoding="utf-8")
+    code, _out, err = run(str(_plan(tmp_path, text)), "--commitments", str(file), "--lang", "en")
+    assert code == 2
+    assert f"{file}:2:1: SP042 region 'east-b' is not a part of target T1's breakdown" in err
+    assert f"{file}:3:2: SP063 unknown product 'devise'; did you mean 'device'?" in err
+    code, _out, err = run(str(_plan(tmp_path, text)), "--commitments", str(file))
+    assert "区域 'east-b' 不是目标 T1 拆解中的拆解项" in err

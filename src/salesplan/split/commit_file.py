@@ -79,7 +79,7 @@ def _apply(
     first: dict[str, FiledCommitment] = {}
     for (row, path), (_total, count), (_all, every) in zip(paths, sums, alone, strict=True):
         if count == 0:
-            problems.append(_not_on_path(row, path))
+            problems.append(_not_on_path(split, row, path))
             continue
         key = path[-1][1] if count == every else key_of(path)
         if key in first:
@@ -168,8 +168,22 @@ def _parts(split: TargetSplit, levels: Sequence[str]) -> list[str]:
     return list(seen)
 
 
-def _not_on_path(row: FiledCommitment, path: tuple[Step, ...]) -> Diagnostic:
+def _not_on_path(split: TargetSplit, row: FiledCommitment, path: tuple[Step, ...]) -> Diagnostic:
     level, part = path[-1]
+    if len(path) == 1:  # a part of the plan outside this target's scope
+        guess = suggestion(did_you_mean(part, _parts(split, [level])))
+        return codes.diagnostic(
+            codes.UNKNOWN_PART,
+            row.cells.get(level, row.where),
+            _(
+                "{dim} '{part}' is not a part of target {target}'s breakdown{suffix}",
+                dim=dimension(level),
+                part=part,
+                target=row.target,
+                suffix=guess,
+            ),
+            hint=_("check the row's parts against `salesplan split`'s table"),
+        )
     return codes.diagnostic(
         codes.UNKNOWN_PART,
         row.cells.get(level, row.where),
