@@ -28,13 +28,31 @@ _RANK = {Severity.NOTICE: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 @dataclass(frozen=True, order=True)
 class SourceRef:
-    """Where a finding sits: 1-based line and column, end exclusive."""
+    """Where a finding sits: 1-based line and column, end exclusive. In a workbook `sheet` names the
+    sheet, `line` is the Excel row and `col` the column number: the place reads `book.xlsx:Sheet!C7`."""
 
     file: str
     line: int = 1
     col: int = 1
     end_line: int | None = None
     end_col: int | None = None
+    sheet: str | None = None
+
+    @property
+    def where(self) -> str:
+        """The place as people name it: `file:line:col`, or `book.xlsx:Sheet!C7` for a workbook's cell."""
+        if self.sheet is not None:
+            return f"{self.file}:{self.sheet}!{column_letter(self.col)}{self.line}"
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+def column_letter(column: int) -> str:
+    """Excel's name of a 1-based column number: 1 -> A, 26 -> Z, 27 -> AA, 16384 -> XFD."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 @dataclass(frozen=True)
@@ -111,13 +129,13 @@ class Diagnostic:
         return self.hint
 
     def format(self, lang: str = "en") -> str:
-        """`path:line:col: CODE message` — the form every command prints, always one inert line.
+        """`path:line:col: CODE message` (`book.xlsx:Sheet!C7: CODE message` in a workbook) — the form
+        every command prints, always one inert line.
 
         Messages quote the plan, so a control character of the file (ESC, BEL, CR, LF, a bidi
         override) is shown as an escape instead of reaching the terminal or the CI log.
         """
-        where = f"{inert(self.source.file)}:{self.source.line}:{self.source.col}"
-        return f"{where}: {self.code} {inert(self.text(lang))}"
+        return f"{inert(self.source.where)}: {self.code} {inert(self.text(lang))}"
 
 
 # bidirectional overrides and isolates reorder what a terminal shows; line and paragraph

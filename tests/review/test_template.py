@@ -152,8 +152,8 @@ def test_a_template_row_with_a_value_that_is_not_a_number_is_still_refused(tmp_p
     assert (code, text) == (2, "")
     found = [line.split(": ", 2)[:2] for line in err.splitlines() if ": SP" in line]
     assert found == [
-        [f"{out}:4:7", "SP062 '十二' is not a number in 万元"],
-        [f"{out}:5:7", "SP062 '' is not a number in 万元"],
+        [f"{out}:实际数据!G4", "SP062 '十二' is not a number in 万元"],
+        [f"{out}:实际数据!G5", "SP062 '' is not a number in 万元"],
     ]
 
 

@@ -32,17 +32,17 @@ SEP = "\t"
 
 
 def place(file: str, sheet: str, row: int, column: int) -> SourceRef:
-    """A cell's place: line = Excel row, col = column number; `path` (sheet, `C7`) names it in text."""
-    return SourceRef(file, row, column)
+    """A cell's place: line = Excel row, col = column number, named `plan.xlsx:销售目标设定与拆解表!C7`."""
+    return SourceRef(file, row, column, sheet=sheet)
 
 
 def location(diag: Diagnostic) -> str:
     """Where a finding sits as people name a cell, `plan.xlsx:销售目标设定与拆解表!C7` (a finding about the
     whole file, or a plan text's, as `file:line:col`)."""
-    if len(diag.path) == 2 and all(isinstance(p, str) for p in diag.path):
+    if diag.source.sheet is None and len(diag.path) == 2 and all(isinstance(p, str) for p in diag.path):
         sheet, cell = diag.path
         return inert(f"{diag.source.file}:{sheet}!{cell}")
-    return inert(f"{diag.source.file}:{diag.source.line}:{diag.source.col}")
+    return inert(diag.source.where)
 
 
 @dataclass

@@ -9,14 +9,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from salesplan.diagnostics import Diagnostic
+from salesplan.diagnostics import Diagnostic, column_letter
 from salesplan.lint.result import LintResult
 from salesplan.report.base import RenderOptions
 
 
 def diagnostic_json(diag: Diagnostic, lang: str) -> dict[str, Any]:
+    """A finding's keys; a workbook cell's also `sheet` and `cell` (`C7`), line and column being its row
+    and column number."""
     source = diag.source
-    return {
+    out: dict[str, Any] = {
         "file": diag.file,
         "line": source.line,
         "column": source.col,
@@ -28,6 +30,9 @@ def diagnostic_json(diag: Diagnostic, lang: str) -> dict[str, Any]:
         "message": diag.text(lang),
         "path": diag.dotted_path,
     }
+    if source.sheet is not None:
+        out |= {"sheet": source.sheet, "cell": f"{column_letter(source.col)}{source.line}"}
+    return out
 
 
 def render_json(result: LintResult, options: RenderOptions) -> str:

@@ -65,7 +65,7 @@ def _snippet(line_no: int, source: str, col: int) -> tuple[str, str]:
 
 def _lines(diag: Diagnostic, result: LintResult, lang: str) -> list[tuple[str, str]]:
     head = (
-        f"{neutralise(diag.file)}:{diag.line}:{diag.col}: {diag.code} "
+        f"{neutralise(diag.source.where)}: {diag.code} "
         f"{_LABEL[diag.severity].render(lang)} {neutralise(diag.text(lang))}"
     )
     out = [(head, _STYLE[diag.severity])]

@@ -45,6 +45,7 @@ class Grid:
     lines: MutableSequence[int] = field(default_factory=list)  # the file line of each row (CSV, xlsx)
     cells: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)  # YAML: exact positions
     stream: Iterator[list[Any]] | None = None
+    sheet: str | None = None  # a workbook's sheet read: its cells are named `book.xlsx:Sheet!C7`
 
     def body(self) -> Iterator[list[Any]]:
         """The rows after the header, in order (streamed or held)."""
@@ -57,7 +58,7 @@ class Grid:
             line, col = self.cells[row, column]
             return SourceRef(self.file, line, col)
         line = self.lines[row] if row < len(self.lines) else row + 1
-        return SourceRef(self.file, line, column + 1)
+        return SourceRef(self.file, line, column + 1, sheet=self.sheet)
 
 
 class Unreadable(Exception):
@@ -185,9 +186,10 @@ def _xlsx(data: bytes, file: str) -> Grid:
         rows = [
             [_cell_value(cell) for cell in row] for _, row in zip(range(MAX_ROWS + 1), sheet.iter_rows(), strict=False)
         ]
+        title = sheet.title
     finally:
         book.close()
-    return Grid(file, rows)
+    return Grid(file, rows, sheet=title)
 
 
 def _cell_value(cell: Any) -> Any:
