@@ -162,3 +162,14 @@ def test_a_held_month_of_an_unpublished_year_counts_no_working_day() -> None:
         ("韩梅", f"{last}-12"): Decimal(20),
         ("韩梅", january): Decimal(30),
     }
+
+
+def test_a_level_with_the_default_method_is_located_at_its_by() -> None:
+    # no `method:` key: even, the default; 周杰, east-b's only rep, left before the period
+    base = BASE.replace("capacity: 120}", "capacity: 120, end: 2026-06-30}")
+    loaded = load_text(
+        base + "  - id: T\n    value: 300\n    scope: {regions: [east-b]}\n    split:\n      - {by: rep}\n", "p"
+    )
+    [diag] = split_plan(loaded).diagnostics
+    assert (diag.code, diag.path) == (codes.NO_REPS, ("targets", 0, "split", 0, "by"))
+    assert (diag.source.line, diag.source.col) == (LEVEL_LINE + 1, len("      - {by: ") + 1)  # at `rep`

@@ -53,8 +53,11 @@ class Level:
         return env.path("split", self.index, *rest)
 
     def method_path(self, env: TargetEnv) -> Path_:
-        """Where the method that weighs the level's parts is written: `rest:` beside held values, else `method:`."""
-        return self.path(env, "rest" if self.spec.rest is not None else "method")
+        """Where the method that weighs the level's parts is written: `rest:` beside held values, else
+        `method:`; a level that leaves its method to the default (even) is located at its `by:`."""
+        if self.spec.rest is not None:
+            return self.path(env, "rest")
+        return self.path(env, "method" if "method" in self.spec.model_fields_set else "by")
 
     def key_path(self, env: TargetEnv, table: str, part: str) -> Path_:
         return self.path(env, table, self.keys.get(part, part))
