@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from salesplan import codes
@@ -246,3 +248,36 @@ def test_lint_says_them_all_too(tmp_path: Path) -> None:
         assert located in result.stdout, result.stdout
     # the wrong sum of the first level is SP201's, said once (not again as SP041)
     assert "SP201" in result.stdout and "SP041" not in result.stdout
+
+
+REGIONS = ("east-a", "east-b", "east-c", "east-d")
+MONTHS = ((7, 30), (8, 40), (9, 50))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.booleans(), min_size=4, max_size=4), st.lists(st.booleans(), min_size=3, max_size=3).filter(any))
+def test_every_region_without_a_rep_and_every_missing_month_is_said(left: list[bool], kept: list[bool]) -> None:
+    people = "".join(
+        f"    - {{id: rep-{r}, role: rep, region: {r}, capacity: 100{', end: 2026-06-30' if gone else ''}}}\n"
+        for r, gone in zip(REGIONS, left, strict=True)
+    )
+    months = ", ".join(f"2025-{m:02d}: {v}" for (m, v), keep in zip(MONTHS, kept, strict=True) if keep)
+    text = (
+        "salesplan: 1\nplan: {name: P, period: {start: 2026-07-01, end: 2026-09-30}, unit: 万元}\nteam:\n"
+        f"  regions: [{', '.join('{id: ' + r + '}' for r in REGIONS)}]\n  people:\n{people}"
+        f"history:\n  by_month: {{{months}}}\ntargets:\n  - id: T\n    value: 400\n    split:\n"
+        "      - {by: region, method: even}\n      - {by: rep, method: capacity}\n"
+        "      - {by: month, method: history}\n"
+    )
+    # at least one month is kept: an empty history.by_month is a static error, said before any node is split
+    outcome = split_plan(load_text(text, "plan.yaml"))
+    no_reps = {d.message.rsplit(" in ", 1)[1] for d in outcome.diagnostics if d.code == codes.NO_REPS}
+    assert no_reps == {r for r, gone in zip(REGIONS, left, strict=True) if gone}
+    missing = {d.message.split("no month ")[1].split(" ")[0] for d in outcome.diagnostics if d.code == codes.NO_HISTORY}
+    reached = not all(left)  # the months are reached under a region that has its rep
+    assert missing == ({str(m) for (m, _v), keep in zip(MONTHS, kept, strict=True) if not keep} if reached else set())
+    if not no_reps and not missing:
+        [split] = outcome.splits
+        assert sum(node.value for _coords, node in split.leaves()) == 400
+    else:
+        assert outcome.splits == []
