@@ -194,6 +194,26 @@ def test_a_node_that_cannot_be_split_is_said_once_and_its_children_are_not_check
     ]
 
 
+def test_a_level_with_a_static_problem_does_not_hide_what_the_levels_above_it_find() -> None:
+    # the month level names a month that does not exist (SP042, found before anything is split); the
+    # region and rep levels above it are still split, and find east-b and east-c without an active rep
+    found = _found(
+        """\
+  - id: T
+    value: 300
+    split:
+      - {by: region, method: even}
+      - {by: rep, method: capacity}
+      - {by: month, method: weights, weights: {2026-07: 1, 2026-13: 2}}
+"""
+    )
+    assert [(code, line, en) for code, line, en, _zh in found] == [
+        (codes.NO_REPS, 22, NO_REPS_C),
+        (codes.NO_REPS, 22, "no active rep with capacity can carry 100万元 in east-b"),
+        (codes.UNKNOWN_PART, 23, "'2026-13' is not a part of the month level; did you mean '2026-09'?"),
+    ]
+
+
 TWO_PROBLEMS = """\
   - id: T
     value: 300

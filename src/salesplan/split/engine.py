@@ -171,7 +171,7 @@ def _select(loaded: LoadedPlan, target_ids: list[str] | None, outcome: SplitOutc
 def _split_target(env: TargetEnv, budget: int, allow_over_capacity: bool, max_leaves: int) -> tuple[TargetSplit, int]:
     from salesplan.split.build import Builder
     from salesplan.split.count import count_leaves
-    from salesplan.split.levels import compile_levels
+    from salesplan.split.levels import check_levels
 
     target = env.target
     root = SplitNode(None, None, target.value, Basis("total"))
@@ -207,8 +207,12 @@ def _split_target(env: TargetEnv, budget: int, allow_over_capacity: bool, max_le
                 )
             ]
         )
-    levels = compile_levels(env)
+    levels, static, sound = check_levels(env)
+    if static:  # the levels above the first with a problem are still split: what they find is said too
+        levels = levels[:sound]
     leaves = count_leaves(env, levels)
+    if leaves > budget and static:
+        raise SplitProblem(static)
     if leaves > budget:
         left, most, count = f"{budget:,}", f"{max_leaves:,}", f"{leaves:,}"
         limit: Text = _("{left} left of {limit}", left=left, limit=most) if budget != max_leaves else left
@@ -234,8 +238,8 @@ def _split_target(env: TargetEnv, budget: int, allow_over_capacity: bool, max_le
         except SplitProblem as problem:  # the level cannot be split at all: nothing below it can be checked
             env.deferred += problem.diagnostics
             break
-    if env.deferred:  # every node of every level that could be reached was looked at: all findings at once
-        raise SplitProblem(env.deferred)
+    if static or env.deferred:  # every node of every level that could be reached was looked at: all at once
+        raise SplitProblem(static + env.deferred)
     dims = [dim for level in levels for dim in level.dims]
     commit, history = dict(target.commit or {}), comparable(env.plan, target)
     split = TargetSplit(target.id, env.unit, target.value, dims, root, env.granularity, commit, history)

@@ -322,9 +322,19 @@ class _Checker:
 
 def compile_levels(env: TargetEnv) -> list[Level]:
     """The target's levels, checked; raises SplitProblem with every static problem found."""
+    levels, found, _sound = check_levels(env)
+    if found:
+        raise SplitProblem(found)
+    return levels
+
+
+def check_levels(env: TargetEnv) -> tuple[list[Level], list[Diagnostic], int]:
+    """The target's levels, every static problem found, and how many levels, from the first, have none
+    (those can still be split, so that what they find is said with the rest)."""
     checker = _Checker(env)
     levels: list[Level] = []
     seen: list[str] = []
+    sound: int | None = None
     for index, spec in enumerate(env.target.split):
         dims = tuple(spec.by) if isinstance(spec.by, list) else (spec.by,)
         level = Level(index, dims, spec.rest or spec.method, spec)
@@ -340,10 +350,10 @@ def compile_levels(env: TargetEnv) -> list[Level]:
             checker.method_data(level)
             if spec.held is not None:
                 checker.found += read_held(env, level)[1]
+        if sound is None and len(checker.found) > before:
+            sound = index
         levels.append(level)
-    if checker.found:
-        raise SplitProblem(checker.found)
-    return levels
+    return levels, checker.found, len(levels) if sound is None else sound
 
 
 _RESTS = ("even", "weights", "history", "capacity", "workdays")
