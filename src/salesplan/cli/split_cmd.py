@@ -29,6 +29,7 @@ from salesplan.cli.common import (
     check_output,
     emit,
     exit_on_errors,
+    fail,
     format_option,
     load_or_exit,
     refuse_input_as_output,
@@ -79,6 +80,8 @@ def split(
 
     inputs = [plan, *([commitments] if commitments else [])]
     refuse_input_as_output(output, inputs, lang.value)
+    if commitments_template is not None:
+        _check_template(commitments_template, output, lang.value)
     check_output(commitments_template, force, inputs, lang.value)
     loaded = load_or_exit(plan, lang.value)
     with steps(lang.value) as step:
@@ -105,3 +108,19 @@ def split(
         made = itertools.chain([BOM], made)  # a CSV file is opened in Excel: the BOM tells it UTF-8
     with steps(lang.value) as step:  # written as it is made: the whole text is never held
         emit(step.counted(made), output, force, lang.value)
+
+
+def _check_template(template: Path, output: Path | None, lang: str) -> None:
+    """The template is a CSV file of its own: a name that says otherwise (an xlsx Excel would refuse to
+    open, a .txt read back as tab-separated) or an -o that would go unwritten is refused before any work."""
+    if template.suffix.lower() != ".csv":
+        fail(
+            _(
+                "--commitments-template writes a CSV file: name it .csv, not '{name}' "
+                "(Excel and WPS open it; saved as xlsx it reads back with --commitments too)",
+                name=template.name,
+            ),
+            lang=lang,
+        )
+    if output is not None:
+        fail(_("--commitments-template writes its own file: leave out -o {output}", output=output), lang=lang)
