@@ -35,7 +35,7 @@ from salesplan.review import codes
 from salesplan.review.actuals import default_target, part_index
 from salesplan.review.amounts import Refusal, read_value
 from salesplan.review.cells import read_month
-from salesplan.review.grid import Grid, read_grid
+from salesplan.review.grid import COMMITMENTS, Grid, read_grid
 from salesplan.review.headers import ColumnSettings, read_header
 from salesplan.review.words import COLUMN_WORDS
 from salesplan.split.commit_file import FiledCommitment, apply_filed
@@ -69,7 +69,7 @@ def filed_commitments(path: Path, plan: Plan, splits: Sequence[TargetSplit]) -> 
 
 def read_commitments(path: Path, plan: Plan) -> CommitmentsRead:
     """The file's rows resolved to the plan's ids (time parts as written: the split resolves them)."""
-    grid, problems = read_grid(path)
+    grid, problems = read_grid(path, what=COMMITMENTS)
     if grid is None:
         return CommitmentsRead([], problems)
     if not grid.rows or all(_blank(cell) for cell in grid.rows[0]):

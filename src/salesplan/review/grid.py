@@ -30,6 +30,11 @@ from salesplan.review.cells import excel_number
 
 MAX_ROWS = 1_000_000
 MAX_BYTES = 200 * 1024 * 1024
+# what a file is read as, named in its read problems (a commitments file is never called actuals)
+ACTUALS = _("actuals")
+COMMITMENTS = _("commitments")
+PROGRESS = _("task progress")
+SPEND = _("spend")
 
 
 @dataclass
@@ -73,13 +78,13 @@ def _unreadable(file: str, message: Message) -> tuple[None, list[Diagnostic]]:
     return None, [diagnostic(codes.ACTUALS_UNREADABLE, SourceRef(file, 1, 1), message)]
 
 
-def read_grid(path: Path, *, stream: bool = False) -> tuple[Grid | None, list[Diagnostic]]:
+def read_grid(path: Path, *, stream: bool = False, what: Message = ACTUALS) -> tuple[Grid | None, list[Diagnostic]]:
     """The file's cells; None and a diagnostic when it cannot be read (`stream`: a CSV's rows after the
-    header are read as `Grid.body` asks for them)."""
+    header are read as `Grid.body` asks for them; `what` the file is read as, named in its problems)."""
     from salesplan.loader.source import open_for_reading
 
     file = str(path)
-    too_large = _("actuals file is larger than 200 MB")
+    too_large = _("{what} file is larger than 200 MB", what=what)
     try:
         if path.stat().st_size > MAX_BYTES:
             return _unreadable(file, too_large)
@@ -91,16 +96,20 @@ def read_grid(path: Path, *, stream: bool = False) -> tuple[Grid | None, list[Di
         if path.suffix.lower() == ".xlsx":
             return _xlsx(data, file), []
     except OSError as exc:
-        return _unreadable(file, _("cannot read actuals: {reason}", reason=reason(exc)))
+        return _unreadable(file, _("cannot read {what}: {reason}", what=what, reason=reason(exc)))
     except Exception as exc:  # openpyxl raises many kinds on a damaged file
         return _unreadable(file, _("not a readable xlsx file ({error})", error=type(exc).__name__))
     text = _decode(data)
     if text is None:
         if _looks_utf16(data):
-            return _unreadable(file, _("actuals file is UTF-16 text without a byte-order mark (save it as CSV UTF-8)"))
-        return _unreadable(file, _("actuals file is neither UTF-8, GB18030 nor UTF-16 text (save it as CSV UTF-8)"))
+            return _unreadable(
+                file, _("{what} file is UTF-16 text without a byte-order mark (save it as CSV UTF-8)", what=what)
+            )
+        return _unreadable(
+            file, _("{what} file is neither UTF-8, GB18030 nor UTF-16 text (save it as CSV UTF-8)", what=what)
+        )
     if path.suffix.lower() in (".yaml", ".yml"):
-        return _yaml(text, file)
+        return _yaml(text, file, what)
     return _csv(text, file, tabs=path.suffix.lower() in (".tsv", ".txt"), stream=stream)
 
 
@@ -204,7 +213,7 @@ def _cell_value(cell: Any) -> Any:
     return value
 
 
-def _yaml(text: str, file: str) -> tuple[Grid | None, list[Diagnostic]]:
+def _yaml(text: str, file: str, what: Message = ACTUALS) -> tuple[Grid | None, list[Diagnostic]]:
     from salesplan.loader.yamltree import parse_yaml
 
     parsed = parse_yaml(text, file)
@@ -220,7 +229,7 @@ def _yaml(text: str, file: str) -> tuple[Grid | None, list[Diagnostic]]:
             diagnostic(
                 codes.ACTUALS_BAD_HEADER,
                 parsed.source.ref(prefix),
-                _("YAML actuals must be a list of mappings (or `actuals:` holding one)"),
+                _("YAML {what} must be a list of mappings (or `actuals:` holding one)", what=what),
             )
         ]
     header: list[str] = []

@@ -24,7 +24,7 @@ from salesplan.numbers import PercentError, parse_percent
 from salesplan.review import codes
 from salesplan.review.cells import read_day
 from salesplan.review.execution import HUNDRED, ProgressRow, TaskProgress, task_states
-from salesplan.review.grid import Grid, read_grid
+from salesplan.review.grid import PROGRESS, Grid, read_grid
 from salesplan.review.headers import key
 from salesplan.review.words import listing
 
@@ -107,7 +107,7 @@ def _text(value: Any) -> str:
 
 def read_progress(path: Path, plan: Plan) -> ProgressRead:
     """The reports of the file, and every problem in it."""
-    grid, problems = read_grid(path)
+    grid, problems = read_grid(path, what=PROGRESS)
     read = ProgressRead(diagnostics=list(problems))
     if grid is None or not grid.rows:
         if grid is not None:

@@ -31,7 +31,7 @@ from salesplan.i18n import _
 from salesplan.review import codes
 from salesplan.review.amounts import MONEY_EXAMPLES, Refusal, money_scale, read_value
 from salesplan.review.cells import DAY_FORMS, read_day
-from salesplan.review.grid import Grid, read_grid
+from salesplan.review.grid import SPEND, Grid, read_grid
 from salesplan.review.headers import header_unit, key
 from salesplan.review.words import COLUMN_WORDS, listing
 
@@ -164,7 +164,7 @@ class _Reader:
 
 def read_spend(path: Path, plan: Plan) -> SpendRead:
     """Every amount of the spend file, and every problem in it (rows with a problem are left out)."""
-    grid, problems = read_grid(path)
+    grid, problems = read_grid(path, what=SPEND)
     read = SpendRead(diagnostics=list(problems))
     if grid is None:
         return read
