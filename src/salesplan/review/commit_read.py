@@ -9,7 +9,7 @@ Chinese). One row per committed part:
 | target | 目标 / 指标名称 | target id or name; left out: the plan's only or revenue target |
 | region … channel | 区域 / 产品 / 销售 / 客户 / 渠道 | the part's path: id or name at each level |
 | month | 月份 | optional time part: `2026-07`, `7月`, `Q3` (quarter level), `W27` (week level) |
-| commitment | 承诺 / 承诺金额 (or 金额) | target's unit, or the header's (`承诺（元）`): `280`, `3万` |
+| commitment | 承诺 / 承诺金额 (or 金额, never 实际) | target's unit, or the header's (`承诺（元）`): `280`, `3万` |
 
 A column of allocations (allocation / 分配, as the template has) is not read. A row whose commitment
 cell is blank is not read (a row of the template not filled in yet). Every
@@ -36,7 +36,8 @@ from salesplan.review.actuals import default_target, part_index
 from salesplan.review.amounts import Refusal, read_value
 from salesplan.review.cells import read_month
 from salesplan.review.grid import COMMITMENTS, Grid, read_grid
-from salesplan.review.headers import ColumnSettings, read_header
+from salesplan.review.headers import COLUMNS, ColumnSettings, header_unit, read_header
+from salesplan.review.headers import key as header_key
 from salesplan.review.words import COLUMN_WORDS
 from salesplan.split.commit_file import FiledCommitment, apply_filed
 
@@ -46,13 +47,40 @@ if TYPE_CHECKING:
     from salesplan.model.plan import Plan
     from salesplan.split.result import TargetSplit
 
-# the header words of the commitment column, beside the value column's own (金额, value …)
-COMMIT_WORDS = ("commitment", "commit", "committed", "承诺", "承诺值", "承诺金额", "承诺额", "承诺业绩")
+# the header words of the commitment column, the last four an amount column's that say nothing else
+COMMIT_WORDS = (
+    "commitment",
+    "commit",
+    "committed",
+    "承诺",
+    "承诺值",
+    "承诺金额",
+    "承诺额",
+    "承诺业绩",
+    "value",
+    "amount",
+    "金额",
+    "数值",
+)
 NAMED = ("region", "product", "rep", "account", "channel")  # the level columns, outermost first
 UNREAD = ("date", "strategy")  # columns of an actuals file that a commitment has not
 # the template's column of each part's allocation (`salesplan.review.commit_template`): shown, not read
 ALLOCATION_WORDS = ("allocation", "分配", "分配额")
-_SETTINGS = ColumnSettings(words={"value": COMMIT_WORDS}, ignore=ALLOCATION_WORDS)
+# the columns a commitments file takes: an actuals file's date and strategy are not read (their headers are
+# refused with a reason), and an amount column is the commitment only when its header says nothing else
+# (an 实际 / 销售额 / 业绩 column beside the commitments is last period's actuals, never a commitment)
+ACCEPTED = {
+    **{column: COLUMNS[column] for column in ("target", *NAMED, "month")},
+    "value": COMMIT_WORDS,
+}
+# an actuals file's amount headers that are no commitment's (实际, 销售额, actual …): refused, never read as one
+ACTUAL_WORDS = tuple(word for word in COLUMNS["value"] if word not in COMMIT_WORDS)
+_SETTINGS = ColumnSettings(
+    words={column: COLUMNS[column] for column in UNREAD},
+    ignore=(*ALLOCATION_WORDS, *ACTUAL_WORDS),  # each actuals column is refused below, not left unread
+    accepted=ACCEPTED,
+    configurable=False,
+)
 
 
 @dataclass
@@ -103,8 +131,11 @@ class _Reader:
         units = sorted(set(self.units.values()))
         header = read_header(self.grid.rows[0], _SETTINGS, units)
         self.columns, value_unit = header.columns, header.value_unit
+        actual = {header_key(word) for word in ACTUAL_WORDS}
+        actuals = [index for index, cell in enumerate(self.grid.rows[0]) if header_unit(header_key(cell))[0] in actual]
         for index, message, hint in header.problems:
-            self._at_header(index, message, hint)
+            if index not in actuals:  # `实际（万元）`: said once, below
+                self._at_header(index, message, hint)
         for key in UNREAD:
             if key in self.columns:
                 shown = str(self.grid.rows[0][self.columns[key]]).strip()
@@ -113,6 +144,16 @@ class _Reader:
                     _("column '{header}' has no place in a commitments file", header=shown),
                     _("a commitment is for a part and, optionally, a month: delete the column"),
                 )
+        for column in actuals:
+            shown = str(self.grid.rows[0][column]).strip()
+            self._at_header(
+                column,
+                _("column '{header}' holds actuals, not commitments", header=shown),
+                _(
+                    "head the commitments' column {words}, and delete this one",
+                    words=" / ".join(COMMIT_WORDS[3:4] + COMMIT_WORDS[:1]),
+                ),
+            )
         if "value" not in self.columns:
             words = " / ".join(COMMIT_WORDS[:1] + COMMIT_WORDS[3:4])
             self._at_header(0, _("no commitment column ({words} …)", words=words), None)

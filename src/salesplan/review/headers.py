@@ -64,9 +64,13 @@ class ColumnSettings:
 
     words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     ignore: tuple[str, ...] = ()
+    # the columns the file takes, matched and listed in a hint (None: COLUMNS), and whether the command
+    # reads [review.columns] and --ignore-column (split and lint do not: their hints never name them)
+    accepted: Mapping[str, tuple[str, ...]] | None = None
+    configurable: bool = True
 
     def with_ignored(self, names: Sequence[str]) -> ColumnSettings:
-        return ColumnSettings(self.words, (*self.ignore, *names))
+        return ColumnSettings(self.words, (*self.ignore, *names), self.accepted, self.configurable)
 
 
 @dataclass
@@ -89,14 +93,16 @@ def read_header(cells: Sequence[Any], settings: ColumnSettings, units: Sequence[
             continue
         canonical, unit = _place(name, words)
         if canonical is None:
-            header.problems.append((index, *_unknown(str(cell).strip(), words)))
+            header.problems.append((index, *_unknown(str(cell).strip(), words, settings)))
         elif canonical in header.columns:
             shown, first = str(cell).strip(), header.columns[canonical] + 1
             header.problems.append(
                 (
                     index,
                     _repeated(canonical, shown, first),
-                    _("remove one of them, or skip this one with --ignore-column '{header}'", header=shown),
+                    _("remove one of them, or skip this one with --ignore-column '{header}'", header=shown)
+                    if settings.configurable
+                    else _("remove one of them"),
                 )
             )
         elif unit is not None and canonical != "value":
@@ -132,7 +138,8 @@ def header_unit(name: str) -> tuple[str, str | None]:
 
 def _words(settings: ColumnSettings) -> dict[str, str]:
     """Every header word -> its column; the user's words win over the built-in ones."""
-    words = {key(word): canonical for canonical, aliases in COLUMNS.items() for word in aliases}
+    builtin = COLUMNS if settings.accepted is None else settings.accepted
+    words = {key(word): canonical for canonical, aliases in builtin.items() for word in aliases}
     return words | {key(word): canonical for canonical, aliases in settings.words.items() for word in aliases}
 
 
@@ -164,12 +171,18 @@ def _repeated(column: str, shown: str, first: int) -> Message:
     }[column]
 
 
-def _unknown(shown: str, words: Mapping[str, str]) -> tuple[Message, Message]:
+def _unknown(shown: str, words: Mapping[str, str], settings: ColumnSettings) -> tuple[Message, Message]:
     near = difflib.get_close_matches(key(shown), list(words), n=1, cutoff=0.6)
-    accepted = "; ".join(f"{column}: {' / '.join(aliases)}" for column, aliases in COLUMNS.items())
+    columns = COLUMNS if settings.accepted is None else settings.accepted
+    accepted = "; ".join(f"{column}: {' / '.join(aliases)}" for column, aliases in columns.items())
     guess = _(" (did you mean '{word}'?)", word=near[0]) if near else ""
+    message = _("unknown column '{header}'{guess}: salesplan cannot place it", header=shown, guess=guess)
+    if not settings.configurable:
+        return message, _(
+            "accepted headers — {accepted}. Rename the column to one of them, or delete it", accepted=accepted
+        )
     return (
-        _("unknown column '{header}'{guess}: salesplan cannot place it", header=shown, guess=guess),
+        message,
         _(
             "accepted headers — {accepted}. Map your own under [review.columns] in salesplan.toml "
             "(e.g. rep = [\"{header}\"]), or skip the column with --ignore-column '{header}'",
