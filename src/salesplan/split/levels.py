@@ -209,8 +209,11 @@ class _Checker:
         level.weights = {k: to_fraction(v) for k, v in self.mapping(level, "weights", spec.weights).items()}
         if level.method != "weights":
             return
-        missing = [p for p in level.universe[level.dim] if p not in level.weights and p not in level.values]
-        if missing and len(level.weights) == len(spec.weights):
+        known = level.universe[level.dim]
+        # a part given a negative weight is not missing; an unknown key may be the missing part misspelled: said once
+        given = {normalize_key(level.dim, key, known) if level.dim in TIME_RANK else key for key in spec.weights}
+        missing = [p for p in known if p not in given and p not in level.values]
+        if missing and given <= set(known):
             self.add(
                 codes.MISSING_WEIGHT,
                 level.path(env, "weights"),
