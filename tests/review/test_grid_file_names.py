@@ -56,3 +56,52 @@ def test_yaml_that_is_no_list_names_the_file_kind(tmp_path: Path) -> None:
     path.write_text("目标: 1\n", encoding="utf-8")
     code, in_zh, in_en = _problem(path, COMMITMENTS)
     assert code == "SP061" and in_zh.startswith("YAML 承诺应为映射列表") and in_en.startswith("YAML commitments must")
+
+
+def _workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("what", [ACTUALS, COMMITMENTS, PROGRESS, SPEND])
+def test_a_blank_first_sheet_before_others_is_said_at_the_sheet(tmp_path: Path, what: Message) -> None:
+    rows: list[list[object]] = [["目标", "区域", "承诺"], ["T1", "A区", 280]]
+    book = _workbook(tmp_path / "book.xlsx", {"说明": [[None, " "]], "承诺": rows, "备用": []})
+    grid, problems = read_grid(book, what=what)
+    assert grid is None and len(problems) == 1
+    found = problems[0]
+    assert found.code == "SP061" and found.source.where == f"{book}:说明!A1"
+    first_only = "salesplan 只读取工作簿的第一张工作表"
+    assert found.message_zh == f"工作簿的第一张工作表 '说明' 是空的：{first_only}（其他工作表：承诺, 备用）"
+    assert found.message == (
+        "sheet '说明', the workbook's first, is empty: salesplan reads a workbook's first sheet only "
+        "(the others: 承诺, 备用)"
+    )
+    assert found.hint == "move the sheet to read to the front"
+
+
+def test_a_first_sheet_with_data_is_read_whatever_follows(tmp_path: Path) -> None:
+    book = _workbook(tmp_path / "book.xlsx", {"承诺": [["区域", "承诺"], ["A区", 280]], "说明": []})
+    grid, problems = read_grid(book, what=COMMITMENTS)
+    assert problems == [] and grid is not None and grid.rows == [["区域", "承诺"], ["A区", 280]]
+    assert grid.where(1, 1).where == f"{book}:承诺!B2"
+
+
+def test_the_commitments_cli_names_the_blank_sheet(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from repo_files import REFERENCE
+    from salesplan.cli.app import app
+
+    book = _workbook(tmp_path / "commit.xlsx", {"说明": [], "承诺": [["区域", "承诺"], ["A区", 280]]})
+    result = CliRunner().invoke(app, ["split", str(REFERENCE), "--commitments", str(book)])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"{book}:说明!A1: SP061 工作簿的第一张工作表 '说明' 是空的")

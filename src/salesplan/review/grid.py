@@ -94,7 +94,7 @@ def read_grid(path: Path, *, stream: bool = False, what: Message = ACTUALS) -> t
         if len(data) > MAX_BYTES:
             return _unreadable(file, too_large)
         if path.suffix.lower() == ".xlsx":
-            return _xlsx(data, file), []
+            return _xlsx(data, file)
     except OSError as exc:
         return _unreadable(file, _("cannot read {what}: {reason}", what=what, reason=reason(exc)))
     except Exception as exc:  # openpyxl raises many kinds on a damaged file
@@ -186,7 +186,9 @@ def _rows(reader: Any, grid: Grid) -> Iterator[list[Any]]:
         ) from None
 
 
-def _xlsx(data: bytes, file: str) -> Grid:
+def _xlsx(data: bytes, file: str) -> tuple[Grid | None, list[Diagnostic]]:
+    """The first sheet's cells; a blank first sheet before others is said at it (an instructions sheet put
+    first would otherwise read as an empty file, the data in a sheet behind it never read)."""
     import openpyxl
 
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -195,10 +197,21 @@ def _xlsx(data: bytes, file: str) -> Grid:
         rows = [
             [_cell_value(cell) for cell in row] for _, row in zip(range(MAX_ROWS + 1), sheet.iter_rows(), strict=False)
         ]
-        title = sheet.title
+        title, others = sheet.title, [other.title for other in book.worksheets[1:]]
     finally:
         book.close()
-    return Grid(file, rows, sheet=title)
+    if others and all(cell is None or str(cell).strip() == "" for row in rows for cell in row):
+        message = _(
+            "sheet '{sheet}', the workbook's first, is empty: salesplan reads a workbook's first sheet only "
+            "(the others: {sheets})",
+            sheet=title,
+            sheets=", ".join(others),
+        )
+        where = SourceRef(file, 1, 1, sheet=title)
+        return None, [
+            diagnostic(codes.ACTUALS_BAD_HEADER, where, message, hint=_("move the sheet to read to the front"))
+        ]
+    return Grid(file, rows, sheet=title), []
 
 
 def _cell_value(cell: Any) -> Any:
