@@ -117,7 +117,10 @@ class _Checker:
                 )
             else:
                 first[name] = i
-        return set(first)
+        # an item written as a bare id (`- east-a`) is refused where it is written (it needs a mapping), not
+        # again at every reference to it, as an unknown id with a wrong guess
+        bare = {ident(item) for item in (items if isinstance(items, list) else []) if not isinstance(item, dict)}
+        return set(first) | {name for name in bare if name is not None}
 
     def ref(self, path: Path_, value: Any, known: set[str], kind: str) -> None:
         """A reference to an id of `kind` must name one that exists (SP031, with a did-you-mean)."""
