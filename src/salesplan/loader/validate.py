@@ -270,7 +270,16 @@ def problem(err: Any) -> Message:
     )
     if not _fields(wording.msgid) <= {k for k, _v in fields}:
         wording = _INVALID
+    if err["type"] in _PYTHON_WORDED:
+        return Message(wording.msgid, fields)
     return _Said(wording.msgid, fields, said=_clean_message(err["msg"]))
+
+
+# pydantic's English for these speaks of Python (`instance of Region`, `Decimal object`, `float`): the
+# catalog's own English is said instead
+_PYTHON_WORDED = frozenset(
+    {"model_type", "model_attributes_type", "dataclass_type", "is_instance_of", "decimal_type", "dict_type"}
+)
 
 
 # how pydantic joins the values a literal or an enum allows, "'A', 'B' or 'C'": joined again in the
