@@ -55,7 +55,11 @@ def test_yaml_that_is_no_list_names_the_file_kind(tmp_path: Path) -> None:
     path = tmp_path / "commit.yaml"
     path.write_text("目标: 1\n", encoding="utf-8")
     code, in_zh, in_en = _problem(path, COMMITMENTS)
-    assert code == "SP061" and in_zh.startswith("YAML 承诺应为映射列表") and in_en.startswith("YAML commitments must")
+    assert code == "SP061"
+    assert in_zh == "YAML 承诺应为映射列表，每行一个映射"
+    assert in_en == "YAML commitments must be a list of mappings, one a row"  # `actuals:` is an actuals file's
+    _code, in_zh, in_en = _problem(path, ACTUALS)
+    assert in_en == "YAML actuals must be a list of mappings (or `actuals:` holding one)"
 
 
 def _workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:

@@ -242,7 +242,9 @@ def _yaml(text: str, file: str, what: Message = ACTUALS) -> tuple[Grid | None, l
             diagnostic(
                 codes.ACTUALS_BAD_HEADER,
                 parsed.source.ref(prefix),
-                _("YAML {what} must be a list of mappings (or `actuals:` holding one)", what=what),
+                _("YAML {what} must be a list of mappings (or `actuals:` holding one)", what=what)
+                if what is ACTUALS
+                else _("YAML {what} must be a list of mappings, one a row", what=what),
             )
         ]
     header: list[str] = []
