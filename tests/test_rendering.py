@@ -4,6 +4,7 @@ same way, and the one measure of terminal text."""
 from __future__ import annotations
 
 import io
+import itertools
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
@@ -24,7 +25,17 @@ from salesplan.cli.rollup_cmd import RollupFormat
 from salesplan.cli.split_cmd import SplitFormat
 from salesplan.diff.render import RENDERERS as DIFF
 from salesplan.export.run import RENDERERS as EXPORT
-from salesplan.rendering import _NO_END, _NO_START, Renderers, RenderOptions, cell_width, pad, plain_console, wrap
+from salesplan.rendering import (
+    _NO_END,
+    _NO_START,
+    _PIECE,
+    Renderers,
+    RenderOptions,
+    cell_width,
+    pad,
+    plain_console,
+    wrap,
+)
 from salesplan.report import RENDERERS as LINT
 from salesplan.report.review_out import RENDERERS as REVIEW
 from salesplan.report.risks import RISKS_RENDERERS
@@ -143,7 +154,7 @@ def test_wrap_keeps_every_character_in_order_within_the_width(text: str, width: 
 
 
 def _unbreakable(text: str) -> bool:
-    """A line is over the width only where it holds one piece (an ASCII word or a wide character) with
-    the marks that must stay beside it."""
-    core = text.rstrip("".join(_NO_START)).lstrip("".join(_NO_END))
-    return " " not in text and (core.isascii() or cell_width(core) <= 2)
+    """A line is over the width only where it has no place a line may break: before each of its pieces
+    but the first stands a closing mark, or after the piece before it an opening one."""
+    pieces = [piece for piece in _PIECE.findall(text) if not piece.isspace()]
+    return all(piece[0] in _NO_START or before[-1] in _NO_END for before, piece in itertools.pairwise(pieces))
