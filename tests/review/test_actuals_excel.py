@@ -179,6 +179,8 @@ ONE_OF_EACH = """
         ("B", "3000万", "0.3"),
         ("N", "12", "12"),
         ("N", "1,200", "1200"),
+        ("N", "3万", "30000"),  # a bare magnitude counts, as `value: 3万` does in the plan file
+        ("N", "1.5k", "1500"),
         ("R", "15%", "15"),
         ("R", "１５．５％", "15.5"),
     ],
@@ -196,8 +198,8 @@ def test_amounts_convert_exactly_into_the_targets_unit(
 @pytest.mark.parametrize(
     ("target", "written", "says"),
     [
-        ("N", "3万", "'3万' is an amount of money, but the target is counted in 家"),
         ("N", "30000元", "'30000元' is an amount of money, but the target is counted in 家"),
+        ("N", "¥3万", "'¥3万' is an amount of money, but the target is counted in 家"),
         ("R", "3万", "'3万' is an amount of money, but the target is counted in %"),
         ("W", "15%", "'15%' is a percent, but the target is counted in 万元"),
         ("N", "15%", "'15%' is a percent, but the target is counted in 家"),

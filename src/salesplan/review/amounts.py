@@ -4,8 +4,9 @@ A value may carry its own magnitude or currency (`3万`, `1.2亿`, `30000元`, `
 unit its column's header names (`金额（元）`, `实际(亿元)`); either way it is converted exactly into
 the target's unit (3万 is 3 in a 万元 target and 30000 in a 元 target; the cell's own suffix wins
 over the header). Thousands separators (`1,234.5`) and full-width digits (`１２３４`) are read.
-A target counted in something other than money (家, 个, %) refuses a money amount: 3万 there could
-be 30,000 customers or a misplaced amount, and salesplan does not guess.
+A target counted in something other than money (家, 个) takes a bare magnitude as the plan file does
+(3万 家 is 30,000 customers, 3k is 3,000) and refuses money (`3万元`, `¥3`, a column in 元): that
+is a misplaced amount, and salesplan does not guess. A percent target (%) refuses both.
 
 A text cell is read once per distinct text, unit and header unit; a plain number (`1234`, `12.50`)
 without the full parser.
@@ -109,6 +110,11 @@ def _read(raw: Any, unit: str | None, column: tuple[str, str] | None) -> Decimal
                 ),
                 about_unit=True,
             )
+    counted = unit not in (None, "%") and (column is None or money_scale(column[1]) is None)
+    if scale is not None and target_scale is None and counted and not _money_text(raw):
+        with localcontext() as ctx:
+            ctx.prec = 80  # a count times a power of ten, exactly
+            return _bounded(number * scale, shown)  # 3万 家: 30,000, as in the plan file
     if scale is not None and target_scale is None:
         return Refusal(
             _(
@@ -161,6 +167,12 @@ def parse_number_text(raw: str) -> tuple[Decimal | None, int | None, bool]:
     if match["mag"] or match["cur"] or match["yen"]:
         scale = MAGNITUDES.get(match["mag"] or "", 1)
     return number, scale, False
+
+
+def _money_text(raw: Any) -> bool:
+    """Whether a text cell names money of its own (`元`, `人民币`, `RMB`, `¥`), not a bare magnitude (`3万`)."""
+    match = _AMOUNT_RE.match(narrow(raw).strip()) if isinstance(raw, str) else None
+    return match is not None and bool(match["cur"] or match["yen"])
 
 
 def _plain(text: str) -> bool:
