@@ -41,6 +41,12 @@ CASES = [
         ["method: weights needs a `weights:` mapping"],
     ),
     (
+        "- id: T\n  value: 10\n  split:\n    - by: region\n      values: {east-a: 4}\n      rest: weights",
+        codes.MISSING_WEIGHT,
+        "rest: weights",
+        ["rest: weights needs a `weights:` mapping"],
+    ),
+    (
         "- id: T\n  value: 10\n  split:\n    - by: region\n      method: explicit\n      weights: {east-a: 1}",
         codes.MISSING_WEIGHT,
         "method: explicit",

@@ -52,6 +52,11 @@ class Level:
     def path(self, env: TargetEnv, *rest: str | int) -> Path_:
         return env.path("split", self.index, *rest)
 
+    @property
+    def method_key(self) -> str:
+        """The key that names the method weighing the parts: `rest` beside held values, else `method`."""
+        return "rest" if self.spec.rest is not None else "method"
+
     def method_path(self, env: TargetEnv) -> Path_:
         """Where the method that weighs the level's parts is written: `rest:` beside held values, else
         `method:`; a level that leaves its method to the default (even) is located at its `by:`."""

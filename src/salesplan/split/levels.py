@@ -204,7 +204,11 @@ class _Checker:
     def weights(self, level: Level) -> None:
         env, spec = self.env, level.spec
         if spec.weights is None:
-            self.lacking(level, "weights", _("method: weights needs a `weights:` mapping of part -> weight"))
+            self.lacking(
+                level,
+                "weights",
+                _("{key}: weights needs a `weights:` mapping of part -> weight", key=level.method_key),
+            )
             return
         level.weights = {k: to_fraction(v) for k, v in self.mapping(level, "weights", spec.weights).items()}
         if level.method != "weights":
@@ -226,7 +230,11 @@ class _Checker:
     def values(self, level: Level) -> None:
         env, spec = self.env, level.spec
         if spec.values is None:
-            self.lacking(level, "explicit", _("method: explicit needs a `values:` mapping of part -> amount"))
+            self.lacking(
+                level,
+                "explicit",
+                _("{key}: explicit needs a `values:` mapping of part -> amount", key=level.method_key),
+            )
             return
         for part, number in self.mapping(level, "values", spec.values).items():
             units = env.to_units(number)
