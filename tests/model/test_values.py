@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from repo_files import REFERENCE as REPO_REFERENCE
 from salesplan.loader import load_text
-from salesplan.model.values import parse_amount, parse_percent, unit_multiplier
+from salesplan.model.values import AMOUNT_PATTERN, PlanValueError, parse_amount, parse_percent, unit_multiplier
 
 REFERENCE = REPO_REFERENCE
 
@@ -93,3 +94,28 @@ def test_impact_labels(label: object, expected: object) -> None:
     text = REFERENCE.read_text(encoding="utf-8").replace("impact: severe", f"impact: {label}")
     plan = load_text(text, "p.yaml").plan
     assert plan is not None and plan.risks[0].impact == expected
+
+
+@pytest.mark.parametrize("text", ["¥500", "￥3万", "- 5", ".5万", "１，２００", "5万万", "1,23"])
+def test_a_plan_refuses_the_forms_its_schema_does_not_allow(text: str) -> None:
+    """A spreadsheet's forms (¥, a sign apart, a leading point, full-width separators) are read in a file of
+    actuals, not in a plan: the plan's JSON Schema (AMOUNT_PATTERN) says what check-jsonschema accepts."""
+    with pytest.raises(PlanValueError) as refused:
+        parse_amount(text, "万元")
+    assert refused.value.code == "SP021" and "is not an amount" in str(refused.value)
+    assert not re.search(AMOUNT_PATTERN, text)
+
+
+def test_a_plan_reads_minus_zero_as_zero() -> None:
+    assert not parse_amount("-0", "万元").is_signed() and parse_amount("-0万", "元") == 0
+
+
+@given(st.text(alphabet="0123456789,.+- ¥万亿千kWM元人民币RMB%２，", max_size=10))
+def test_a_plan_accepts_exactly_what_its_schema_allows(text: str) -> None:
+    allowed = bool(re.search(AMOUNT_PATTERN, text))  # as check-jsonschema matches a pattern
+    try:
+        parse_amount(text, "元")  # at most 10 characters: always within the bounds
+    except PlanValueError as refused:
+        assert not allowed, (text, str(refused))
+    else:
+        assert allowed, text

@@ -15,9 +15,9 @@ from typing import Any
 
 from salesplan import codes
 from salesplan.i18n import Message, _
-from salesplan.numbers import plain
+from salesplan.numbers import narrow, plain
 from salesplan.review.amounts import Refusal, read_value
-from salesplan.review.cells import EXCEL_EPOCH, FIRST_SERIAL, LAST_SERIAL, narrow, read_day
+from salesplan.review.cells import EXCEL_EPOCH, FIRST_SERIAL, LAST_SERIAL, read_day
 
 __all__ = ["Bad", "Formula", "amount", "choice", "day", "is_formula", "narrow", "number", "person", "shown", "text"]
 

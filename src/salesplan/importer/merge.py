@@ -49,8 +49,8 @@ from salesplan.importer.merge_values import (
     units,
 )
 from salesplan.loader.yamltree import parse_yaml
-from salesplan.model.values import _AMOUNT_RE, _MAGNITUDE, is_percent_text, unit_multiplier
-from salesplan.numbers import decimal_places, out_of_bounds, plain
+from salesplan.model.values import is_percent_text, unit_multiplier
+from salesplan.numbers import decimal_places, out_of_bounds, plain, read_amount_text
 from salesplan.roundtrip import flow_map, indentation, needs_escapes, number_text, round_trip_yaml, safe_string
 
 _PERCENT_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
@@ -276,18 +276,19 @@ def _as_percent(current: str, value: int | Decimal) -> str | None:
 def _as_amount(current: str, value: int | Decimal, unit: str) -> str | None:
     """`1200万` with `value` (in `unit`) in its place, in the same magnitude and currency, when that
     writes it exactly with no more decimals than the original had, or two (`1.25亿`, not `0.0005万`)."""
-    found = _AMOUNT_RE.match(current)
-    if not found or not (found["mag"] or found["cur"]):
+    found = read_amount_text(current, wide=False)
+    if not found or not (found.magnitude or found.money):
         return None
-    scaled = _exact(Fraction(Decimal(value)) * unit_multiplier(unit) / _MAGNITUDE[found["mag"] or ""])
-    allowed = max(_AMOUNT_PLACES, decimal_places(Decimal(found["num"].replace(",", ""))))
+    scaled = _exact(Fraction(Decimal(value)) * unit_multiplier(unit) / (found.magnitude or 1))
+    allowed = max(_AMOUNT_PLACES, decimal_places(found.number))
     if scaled is None or out_of_bounds(scaled) is not None or decimal_places(scaled) > allowed:
         return None
     digits = plain(scaled)
-    if "," in found["num"]:
+    start, end = found.span
+    if "," in current[start:end]:
         whole, _dot, part = digits.partition(".")
         digits = f"{int(whole):,}" + (f".{part}" if part else "")
-    return current[: found.start("num")] + digits + current[found.end("num") :]
+    return current[:start] + digits + current[end:]
 
 
 def _exact(value: Fraction) -> Decimal | None:

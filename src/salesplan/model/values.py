@@ -18,7 +18,15 @@ from salesplan import codes
 from salesplan.i18n import Message, _
 from salesplan.model.dates import date_problem
 from salesplan.model.words import IMPACT, PROBABILITY, character, listing
-from salesplan.numbers import MAX_DIGITS, PercentError, out_of_bounds, trimmed
+from salesplan.numbers import (
+    AMOUNT_PATTERN,
+    MAGNITUDES,
+    MAX_DIGITS,
+    PercentError,
+    out_of_bounds,
+    read_amount_text,
+    trimmed,
+)
 from salesplan.numbers import parse_percent as read_percent
 
 # the unit a plan's amounts are read in when its header names none
@@ -31,24 +39,6 @@ UNIT_PREFIXES = ("百万", "千万", "亿", "万", "千")
 _YUAN = "元"
 # amounts with a magnitude, as a hint suggests writing them
 _AMOUNT_EXAMPLES = ("500万", "1.2亿")
-_MAGNITUDE = {
-    "": 1,
-    "千": 1000,
-    "k": 1000,
-    "K": 1000,
-    "万": 10**4,
-    "w": 10**4,
-    "W": 10**4,
-    "百万": 10**6,
-    "M": 10**6,
-    "千万": 10**7,
-    "亿": 10**8,
-}
-_AMOUNT_RE = re.compile(
-    r"^\s*(?P<num>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<mag>百万|千万|千|万|亿|[kKwWM])?\s*"
-    r"(?P<cur>元|人民币|RMB|CNY)?\s*$"
-)
-AMOUNT_PATTERN = r"^\s*[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s*(百万|千万|千|万|亿|[kKwWM])?\s*(元|人民币|RMB|CNY)?\s*$"
 PERCENT_PATTERN = r"^\s*[+-]?\d+(\.\d+)?\s*%\s*$"
 _PERCENT_RE = re.compile(PERCENT_PATTERN)
 ID_PATTERN = r"^[^\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]+$"
@@ -117,7 +107,7 @@ def unit_multiplier(unit: str | None) -> int:
         return 1
     for prefix in UNIT_PREFIXES:
         if unit.startswith(prefix) and len(unit) > len(prefix):
-            return _MAGNITUDE[prefix]
+            return MAGNITUDES[prefix]
     return 1
 
 
@@ -165,18 +155,17 @@ def parse_amount(value: Any, unit: str | None = None, *, kind: str = "amount") -
             raise PlanValueError(_("the number must be finite"))
         return value
     if isinstance(value, str):
-        match = _AMOUNT_RE.match(value)
-        if not match:
+        read = read_amount_text(value, wide=False)  # the forms AMOUNT_PATTERN, the JSON Schema's, allows
+        if read is None:
             raise PlanValueError(_not_a_number(value, unit, kind))
-        number = Decimal(match["num"].replace(",", ""))
-        magnitude = _MAGNITUDE[match["mag"] or ""]
-        if (magnitude != 1 or match["cur"]) and unit and unit.strip() == "%":
+        number, magnitude = read.number, read.magnitude or 1
+        if (read.magnitude or read.money) and unit and unit.strip() == "%":
             raise PlanValueError(
                 _("'{value}' is an amount, but this value is a percentage (write e.g. 18%)", value=value)
             )
-        if match["cur"] and not is_money_unit(unit):
+        if read.money and not is_money_unit(unit):
             raise PlanValueError(_("'{value}' is money, but this value is counted in {unit}", value=value, unit=unit))
-        if magnitude != 1 or match["cur"]:
+        if read.magnitude or read.money:
             number = trimmed(number * magnitude / unit_multiplier(unit))
         problem = out_of_bounds(number)
         if problem:

@@ -17,27 +17,19 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation, localcontext
+from decimal import Decimal, localcontext
 from typing import Any
 
 from salesplan.i18n import Message, Text, _
-from salesplan.numbers import MAX_PLACES, decimal_places
-from salesplan.review.cells import excel_number, narrow
+from salesplan.numbers import CURRENCIES, MAGNITUDES, MAX_PLACES, decimal_places, narrow, read_amount_text
+from salesplan.review.cells import excel_number
 
 LIMIT = Decimal(10) ** 15  # larger results are typos (or attacks), not sales
-MAGNITUDES = {
-    **{"千": 10**3, "k": 10**3, "K": 10**3, "万": 10**4, "w": 10**4, "W": 10**4},
-    **{"百万": 10**6, "M": 10**6, "千万": 10**7, "亿": 10**8},
-}
 MONEY = {
-    **{"元": 1, "人民币": 1, "RMB": 1, "CNY": 1},
+    **dict.fromkeys(CURRENCIES, 1),
     **{f"{prefix}元": MAGNITUDES[prefix] for prefix in ("千", "万", "百万", "千万", "亿")},
 }
 MONEY_EXAMPLES = ("元", "万元", "亿元")  # the money units a hint suggests (each one of MONEY)
-_AMOUNT_RE = re.compile(
-    r"^(?P<sign>[+-])?\s*(?P<yen>[¥￥])?\s*(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s*"
-    r"(?P<mag>百万|千万|千|万|亿|[kKwWM])?\s*(?P<cur>元|人民币|RMB|CNY)?$"
-)
 _PERCENT_RE = re.compile(r"^(?P<num>[+-]?(?:\d+(?:\.\d+)?|\.\d+))\s*%$")
 
 
@@ -154,25 +146,16 @@ def parse_number_text(raw: str) -> tuple[Decimal | None, int | None, bool]:
     percent = _PERCENT_RE.match(text)
     if percent is not None:
         return Decimal(percent["num"]), None, True
-    match = _AMOUNT_RE.match(text)
-    if match is None:
+    read = read_amount_text(text)
+    if read is None:
         return None, None, False
-    try:
-        number = Decimal(match["num"].replace(",", ""))
-    except InvalidOperation:
-        return None, None, False
-    if match["sign"] == "-":
-        number = -number
-    scale: int | None = None
-    if match["mag"] or match["cur"] or match["yen"]:
-        scale = MAGNITUDES.get(match["mag"] or "", 1)
-    return number, scale, False
+    return read.number, read.magnitude or (1 if read.money else None), False
 
 
 def _money_text(raw: Any) -> bool:
     """Whether a text cell names money of its own (`元`, `人民币`, `RMB`, `¥`), not a bare magnitude (`3万`)."""
-    match = _AMOUNT_RE.match(narrow(raw).strip()) if isinstance(raw, str) else None
-    return match is not None and bool(match["cur"] or match["yen"])
+    read = read_amount_text(raw) if isinstance(raw, str) else None
+    return read is not None and read.money
 
 
 def _plain(text: str) -> bool:

@@ -21,7 +21,8 @@ import re
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal
 from typing import Any
 
-_WIDE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+from salesplan.numbers import narrow
+
 _TIME = r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:\.\d{1,6})?)?"
 _DAY_RE = re.compile(
     rf"^(?P<y>\d{{4}})\s*(?P<sep>[-/.])\s*(?P<m>\d{{1,2}})\s*(?P=sep)\s*(?P<d>\d{{1,2}})(?:(?:\s+|T){_TIME})?$"
@@ -37,11 +38,6 @@ EXCEL_DIGITS = Context(prec=15, rounding=ROUND_HALF_UP)
 # examples of the forms a day and a month are read in (a diagnostic shows them)
 DAY_FORMS = ("2026-07-10", "2026/7/10", "2026.7.10", "2026年7月10日")
 MONTH_FORMS = ("2026-07", "2026/7", "2026年7月")
-
-
-def narrow(text: str) -> str:
-    """`text` with full-width ASCII forms and the ideographic space as their ASCII twins."""
-    return text.translate(_WIDE)
 
 
 def excel_number(value: float) -> Decimal:

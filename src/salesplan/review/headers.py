@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from salesplan.i18n import Message, _
+from salesplan.numbers import narrow
 from salesplan.review.amounts import MONEY_EXAMPLES, money_scale
-from salesplan.review.cells import narrow
 from salesplan.review.words import listing
 
 # the documented table (README "The actuals file"): the words of each column, English then Chinese
